@@ -1,0 +1,129 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target shares these settings: Swift 6 mode and the upcoming features that keep
+/// imports and existentials explicit.
+let defaultSwiftSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "impact",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "impactd", targets: ["impactd"]),
+    .executable(name: "impact", targets: ["impact"]),
+    .library(name: "Analytics", targets: ["Analytics"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+    .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
+    .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+  ],
+  targets: [
+    // The scoring method, the domain model and the exchange formats. Foundation only.
+    .target(
+      name: "Analytics",
+      swiftSettings: defaultSwiftSettings
+    ),
+    .testTarget(
+      name: "AnalyticsTests",
+      dependencies: ["Analytics"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // Code generated from Proto/ (committed) and the mapping between messages and Analytics.
+    .target(
+      name: "ImpactAPI",
+      dependencies: [
+        "Analytics",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // The daemon's testable core: configuration, storage, the in-memory store, RPC services.
+    .target(
+      name: "DaemonCore",
+      dependencies: [
+        "Analytics",
+        "ImpactAPI",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+    .testTarget(
+      name: "DaemonCoreTests",
+      dependencies: [
+        "DaemonCore",
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+    .executableTarget(
+      name: "impactd",
+      dependencies: ["DaemonCore"],
+      path: "Sources/Daemon",
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // The command-line client: subcommands, rendering, exit codes.
+    .target(
+      name: "ClientCore",
+      dependencies: [
+        "Analytics",
+        "ImpactAPI",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+    .executableTarget(
+      name: "impact",
+      dependencies: ["ClientCore"],
+      path: "Sources/Client",
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // End-to-end tests: real impactd and impact processes on ephemeral ports.
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: [
+        "Analytics",
+        "ImpactAPI",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // Benchmarks, run in release mode (see README).
+    .executableTarget(
+      name: "impact-bench-analytics",
+      dependencies: ["Analytics"],
+      path: "Sources/Benchmarks/AnalyticsBenchmark",
+      swiftSettings: defaultSwiftSettings
+    ),
+  ]
+)

@@ -1,0 +1,1 @@
+print("impact: not yet implemented")

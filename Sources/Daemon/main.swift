@@ -1,0 +1,1 @@
+print("impactd: not yet implemented")

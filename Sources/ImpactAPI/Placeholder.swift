@@ -1,0 +1,2 @@
+// Placeholder until the API mapping lands.
+public enum ImpactAPIPlaceholder {}

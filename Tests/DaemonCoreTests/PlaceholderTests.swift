@@ -1,0 +1,2 @@
+import Testing
+@Test func daemonCorePlaceholder() { #expect(Bool(true)) }
