@@ -29,6 +29,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
   ],
   targets: [
     // The scoring method, the domain model and the exchange formats. Foundation only.
@@ -38,8 +39,15 @@ let package = Package(
     ),
     .testTarget(
       name: "AnalyticsTests",
-      dependencies: ["Analytics"],
+      dependencies: ["Analytics", "SyntheticData"],
       resources: [.copy("Fixtures")],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // Deterministic generated portfolios for benchmarks, property tests and load tests.
+    .target(
+      name: "SyntheticData",
+      dependencies: ["Analytics"],
       swiftSettings: defaultSwiftSettings
     ),
 
@@ -69,6 +77,9 @@ let package = Package(
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
       ],
       swiftSettings: defaultSwiftSettings
     ),
@@ -76,6 +87,7 @@ let package = Package(
       name: "DaemonCoreTests",
       dependencies: [
         "DaemonCore",
+        "SyntheticData",
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ],
       swiftSettings: defaultSwiftSettings
@@ -121,7 +133,7 @@ let package = Package(
     // Benchmarks, run in release mode (see README).
     .executableTarget(
       name: "impact-bench-analytics",
-      dependencies: ["Analytics"],
+      dependencies: ["Analytics", "SyntheticData"],
       path: "Sources/Benchmarks/AnalyticsBenchmark",
       swiftSettings: defaultSwiftSettings
     ),
