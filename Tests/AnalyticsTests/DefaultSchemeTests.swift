@@ -7,7 +7,7 @@ struct DefaultSchemeTests {
   func defaultScheme() {
     let scheme = Scheme.impactV1
     #expect(scheme.domains.count == 10)
-    #expect(scheme.domains.allSatisfy(\.strategic))
+    #expect(scheme.domains.allSatisfy { $0.strategic })
     #expect(abs(scheme.criteria.map(\.weight).reduce(0, +) - 1) < 1e-12)
   }
 }

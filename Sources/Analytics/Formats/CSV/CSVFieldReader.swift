@@ -1,0 +1,150 @@
+/// Reads typed cells out of the rows of a ``CSVTable`` by column name, collecting every problem
+/// with file, line, column number and column name.
+final class CSVFieldReader {
+  private(set) var issues: [FormatIssue] = []
+
+  func report(
+    _ message: String, source: String, line: Int, column: Int? = nil, columnName: String? = nil,
+    path: String? = nil
+  ) {
+    guard issues.count < JSONFieldReader.maximumIssues else { return }
+    issues.append(
+      FormatIssue(
+        source: source, line: line, column: column, columnName: columnName, path: path,
+        message: message))
+  }
+
+  /// Checks the header against the known columns: each known at most once, the required ones
+  /// present. `accepts` decides extra names (risk columns). Returns column indexes by name.
+  func columns(
+    of table: CSVTable, known: [String], required: [String],
+    accepts: (String) -> Bool = { _ in false }
+  )
+    -> [String: Int]
+  {
+    var indexes: [String: Int] = [:]
+    for (offset, name) in table.header.enumerated() {
+      if !known.contains(name) && !accepts(name) {
+        report(
+          "unknown column \"\(name)\" (expected: \(known.joined(separator: ", ")))",
+          source: table.source, line: table.headerLine, column: offset + 1, columnName: name)
+      } else if indexes[name] != nil {
+        report(
+          "column \"\(name)\" appears twice", source: table.source, line: table.headerLine,
+          column: offset + 1, columnName: name)
+      } else {
+        indexes[name] = offset
+      }
+    }
+    for name in required where indexes[name] == nil {
+      report("missing required column \"\(name)\"", source: table.source, line: table.headerLine)
+    }
+    return indexes
+  }
+}
+
+/// One row of a table, read by column name; an empty cell is an absent value.
+struct CSVRowFields {
+  let table: CSVTable
+  let row: CSVTable.Row
+  let columns: [String: Int]
+  let reader: CSVFieldReader
+  /// The logical path of the row's values in messages (`projects[p1]`).
+  var path: String
+
+  var line: Int { row.line }
+
+  func report(_ message: String, column name: String) {
+    let index = columns[name]
+    let line = index.map { row.cells[$0].line } ?? row.line
+    reader.report(
+      message, source: table.source, line: line, column: index.map { $0 + 1 },
+      columnName: index == nil ? nil : name,
+      path: "\(path).\(name)")
+  }
+
+  /// The cell's text; `nil` when the column is absent or the cell empty.
+  func string(_ name: String, required: Bool = false) -> String? {
+    if let index = columns[name], !row.cells[index].text.isEmpty { return row.cells[index].text }
+    if required { report("\(name) is required", column: name) }
+    return nil
+  }
+
+  func double(_ name: String, required: Bool = false) -> Double? {
+    guard let text = string(name, required: required) else { return nil }
+    let trimmed = text.trimmingSpaces()
+    // A semicolon-separated file comes from a spreadsheet that may write decimal commas.
+    let normalized = table.separator == UInt8(ascii: ";") ? trimmed.replacingComma() : trimmed
+    guard Self.isNumberLiteral(normalized), let value = Double(normalized) else {
+      report("\(name) \"\(text)\" is not a number", column: name)
+      return nil
+    }
+    guard value.isFinite else {
+      report("\(name) \(text) is out of range", column: name)
+      return nil
+    }
+    return value
+  }
+
+  func int(_ name: String, required: Bool = false) -> Int? {
+    guard let text = string(name, required: required), let value = double(name) else { return nil }
+    guard value.rounded() == value, abs(value) <= 9_007_199_254_740_992 else {
+      report("\(name) \"\(text)\" must be an integer", column: name)
+      return nil
+    }
+    return Int(value)
+  }
+
+  func bool(_ name: String) -> Bool? {
+    guard let text = string(name) else { return nil }
+    switch text.trimmingSpaces().lowercased() {
+    case "true", "1": return true
+    case "false", "0": return false
+    default:
+      report("\(name) \"\(text)\" must be true or false", column: name)
+      return nil
+    }
+  }
+
+  func enumeration<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) -> T?
+  where T.RawValue == String {
+    guard let text = string(name) else { return nil }
+    if let value = T(rawValue: text.trimmingSpaces()) { return value }
+    report(
+      "\(name) \"\(text)\" is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))",
+      column: name)
+    return nil
+  }
+
+  /// Decimal number syntax only: no `inf`, `nan` or hexadecimal, which `Double(_:)` would take.
+  static func isNumberLiteral(_ text: String) -> Bool {
+    var digits = 0
+    var seenDot = false
+    var seenExponent = false
+    var previous: Character?
+    for character in text {
+      switch character {
+      case "0"..."9":
+        digits += 1
+      case "+", "-":
+        guard previous == nil || previous == "e" || previous == "E" else { return false }
+      case ".":
+        guard !seenDot, !seenExponent else { return false }
+        seenDot = true
+      case "e", "E":
+        guard digits > 0, !seenExponent else { return false }
+        seenExponent = true
+      default:
+        return false
+      }
+      previous = character
+    }
+    return digits > 0 && previous.map { $0.isNumber || $0 == "." } == true
+  }
+}
+
+extension String {
+  fileprivate func replacingComma() -> String {
+    String(map { $0 == "," ? "." : $0 })
+  }
+}

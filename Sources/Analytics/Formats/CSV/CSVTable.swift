@@ -1,0 +1,167 @@
+/// A CSV file split into a header and rows, each cell knowing the line it starts on.
+struct CSVTable {
+  struct Cell {
+    var text: String
+    var line: Int
+  }
+
+  struct Row {
+    /// The line the row starts on (a quoted cell may span several lines).
+    var line: Int
+    var cells: [Cell]
+  }
+
+  var source: String
+  var separator: UInt8
+  var header: [String]
+  var headerLine: Int
+  var rows: [Row]
+}
+
+/// Splits CSV text (RFC 4180 quoting, CRLF or LF, optional UTF-8 byte order mark) into a
+/// ``CSVTable``, taking the separator from the header line: `;` when it has more semicolons
+/// than commas outside quotes, `,` otherwise.
+struct CSVParser {
+  private let bytes: [UInt8]
+  private let source: String
+  private var index = 0
+  private var line = 1
+
+  private init(bytes: [UInt8], source: String) {
+    self.bytes = bytes
+    self.source = source
+  }
+
+  static func parse(_ bytes: [UInt8], source: String) throws(FormatError) -> CSVTable {
+    var parser = CSVParser(bytes: bytes, source: source)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+    guard String(validating: bytes, as: UTF8.self) != nil else {
+      throw parser.error("the file is not UTF-8 text", line: parser.firstInvalidUTF8Line())
+    }
+    let separator = parser.detectSeparator()
+    var rows: [CSVTable.Row] = []
+    while parser.index < bytes.count {
+      let row = try parser.parseRow(separator: separator)
+      // Blank lines (and the final line break) carry no data.
+      if row.cells.count == 1 && row.cells[0].text.isEmpty { continue }
+      rows.append(row)
+    }
+    guard let headerRow = rows.first else {
+      throw parser.error("the file is empty: a header row is required", line: 1)
+    }
+    let header = headerRow.cells.map { $0.text.trimmingSpaces().lowercased() }
+    var table = CSVTable(
+      source: source, separator: separator, header: header, headerLine: headerRow.line,
+      rows: Array(rows.dropFirst()))
+    for row in table.rows where row.cells.count != header.count {
+      throw parser.error(
+        "expected \(header.count) fields as in the header, found \(row.cells.count)", line: row.line
+      )
+    }
+    table.rows = table.rows.filter { !$0.cells.allSatisfy { $0.text.isEmpty } }
+    return table
+  }
+
+  private func error(_ message: String, line: Int, column: Int? = nil) -> FormatError {
+    FormatError(FormatIssue(source: source, line: line, column: column, message: message))
+  }
+
+  private func firstInvalidUTF8Line() -> Int {
+    var lineStart = 0
+    var line = 1
+    for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+      if String(validating: bytes[lineStart...offset], as: UTF8.self) == nil { return line }
+      line += 1
+      lineStart = offset + 1
+    }
+    return line
+  }
+
+  private func detectSeparator() -> UInt8 {
+    var commas = 0
+    var semicolons = 0
+    var quoted = false
+    var offset = index
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      if byte == UInt8(ascii: "\"") {
+        quoted.toggle()
+      } else if !quoted {
+        if byte == 0x0A || byte == 0x0D { break }
+        if byte == UInt8(ascii: ",") { commas += 1 }
+        if byte == UInt8(ascii: ";") { semicolons += 1 }
+      }
+      offset += 1
+    }
+    return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+  }
+
+  /// Reads one row and the line break that ends it.
+  private mutating func parseRow(separator: UInt8) throws(FormatError) -> CSVTable.Row {
+    let rowLine = line
+    var cells: [CSVTable.Cell] = []
+    while true {
+      let cellLine = line
+      var field: [UInt8] = []
+      if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
+        let quoteColumn = cells.count + 1
+        index += 1
+        while true {
+          guard index < bytes.count else {
+            throw error(
+              "unterminated quoted field (opened on line \(cellLine))", line: cellLine,
+              column: quoteColumn)
+          }
+          let byte = bytes[index]
+          if byte == UInt8(ascii: "\"") {
+            if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
+              field.append(byte)
+              index += 2
+              continue
+            }
+            index += 1
+            break
+          }
+          if byte == 0x0A { line += 1 }
+          if byte == 0x0D && !(index + 1 < bytes.count && bytes[index + 1] == 0x0A) { line += 1 }
+          field.append(byte)
+          index += 1
+        }
+        if index < bytes.count && bytes[index] != separator && bytes[index] != 0x0A
+          && bytes[index] != 0x0D
+        {
+          throw error(
+            "unexpected text after the closing quote of field \(quoteColumn)", line: line,
+            column: quoteColumn)
+        }
+      } else {
+        while index < bytes.count && bytes[index] != separator && bytes[index] != 0x0A
+          && bytes[index] != 0x0D
+        {
+          field.append(bytes[index])
+          index += 1
+        }
+      }
+      cells.append(CSVTable.Cell(text: String(decoding: field, as: UTF8.self), line: cellLine))
+      guard index < bytes.count else { break }
+      let byte = bytes[index]
+      index += 1
+      if byte == separator { continue }
+      // A line break ends the row: CRLF, LF, or a lone CR.
+      if byte == 0x0D && index < bytes.count && bytes[index] == 0x0A { index += 1 }
+      line += 1
+      break
+    }
+    return CSVTable.Row(line: rowLine, cells: cells)
+  }
+}
+
+extension String {
+  /// Without leading and trailing spaces and tabs (spreadsheets sometimes pad numbers).
+  func trimmingSpaces() -> String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+    while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,253 @@
+public import Foundation
+
+/// Reads and writes the portfolio document `impact-portfolio/1` (see `docs/formats.md`).
+///
+/// Reading checks the shape of the document: JSON syntax, the format tag, known keys, types
+/// (integers where the method says integer), required keys and enumerations. The rules of the
+/// method on values (ranges, shares summing to 1, known domains...) are ``Validator``'s job, so
+/// a caller can report them together. An embedded scheme is checked whole by ``SchemeJSON``.
+///
+/// ```swift
+/// let document = try PortfolioJSON.decode(data, source: "portfolio.json")
+/// let issues = Validator(scheme: document.scheme ?? .impactV1).validate(document)
+/// ```
+public enum PortfolioJSON {
+  static let documentKeys = ["format", "scheme", "projects"]
+  static let projectKeys = [
+    "id", "name", "programme", "territory", "status", "amount", "evidence_level", "risks",
+    "ratings",
+    "outcomes", "extra",
+  ]
+  static let ratingKeys = ["criterion", "rater", "value", "comment"]
+  static let outcomeKeys = [
+    "id", "domain", "share", "indicator", "unit", "direction", "baseline", "threshold", "target",
+    "actual",
+    "survey", "reach", "duration_years", "drop_off", "deadweight", "attribution", "displacement",
+    "financial_proxy", "harmful", "nature",
+  ]
+  static let surveyKeys = ["very_much", "slightly"]
+
+  /// Reads a portfolio document.
+  /// - Parameters:
+  ///   - data: UTF-8 JSON (a byte order mark is accepted).
+  ///   - source: the name messages give the document, such as its file name.
+  /// - Throws: ``FormatError``: the first syntax error, or every problem of content found, each
+  ///   with line, column and key path (`projects[1].outcomes[0].threshold`).
+  public static func decode(_ data: Data, source: String = "document") throws(FormatError)
+    -> PortfolioDocument
+  {
+    let bytes = [UInt8](data)
+    let root = try JSONParser.parse(bytes, source: source)
+    let reader = JSONFieldReader(source: source, bytes: bytes)
+    guard let fields = reader.object(root, at: "", allowed: documentKeys) else {
+      throw FormatError(issues: reader.sortedIssues)
+    }
+    if let format = fields.string("format", required: true), format != PortfolioDocument.format {
+      reader.report(
+        "unsupported format \"\(format)\", this version reads \"\(PortfolioDocument.format)\"",
+        path: "format", node: fields.node("format") ?? root)
+    }
+    let scheme = fields.node("scheme").flatMap { SchemeJSON.read($0, at: "scheme", reader: reader) }
+    let projects = (fields.array("projects", required: true) ?? []).enumerated().compactMap {
+      index, node in
+      readProject(node, at: "projects[\(index)]", reader: reader)
+    }
+    guard reader.issues.isEmpty else { throw FormatError(issues: reader.sortedIssues) }
+    return PortfolioDocument(scheme: scheme, projects: projects)
+  }
+
+  /// Writes a portfolio document: pretty, keys in the documented order, only the fields that
+  /// are present, numbers in their shortest exact form. `decode(encode(d)) == d` for every
+  /// document whose projects pass ``Validator``.
+  public static func encode(_ document: PortfolioDocument) -> Data {
+    var members: [(String, JSONOutput)] = [("format", .string(PortfolioDocument.format))]
+    if let scheme = document.scheme { members.append(("scheme", SchemeJSON.output(scheme))) }
+    let riskOrder = (document.scheme ?? .impactV1).riskTypes
+    members.append(("projects", .array(document.projects.map { output($0, riskOrder: riskOrder) })))
+    return Data(JSONOutput.object(members).rendered().utf8)
+  }
+
+  /// Reads one project object, for callers that carry projects in their own envelope.
+  public static func decodeProject(_ data: Data, source: String = "project") throws(FormatError)
+    -> Project
+  {
+    let bytes = [UInt8](data)
+    let root = try JSONParser.parse(bytes, source: source)
+    let reader = JSONFieldReader(source: source, bytes: bytes)
+    let project = readProject(root, at: "", reader: reader)
+    guard reader.issues.isEmpty, let project else { throw FormatError(issues: reader.sortedIssues) }
+    return project
+  }
+
+  /// Writes one project object, as it appears in the `projects` array of a document.
+  public static func encodeProject(_ project: Project) -> Data {
+    Data(output(project, riskOrder: Scheme.impactV1.riskTypes).rendered().utf8)
+  }
+
+  /// Whether `text` is exactly one JSON value, as `extra` must be.
+  public static func isJSONValue(_ text: String) -> Bool {
+    (try? JSONParser.parse(Array(text.utf8), source: "extra")) != nil
+  }
+
+  // MARK: - Reading
+
+  static func readProject(_ node: JSONNode, at path: String, reader: JSONFieldReader) -> Project? {
+    guard let fields = reader.object(node, at: path, allowed: projectKeys) else { return nil }
+    let issuesBefore = reader.issues.count
+    var project = Project(
+      id: fields.string("id", required: true) ?? "",
+      name: fields.string("name", required: true) ?? "")
+    if let value = fields.string("programme") { project.programme = value }
+    if let value = fields.string("territory") { project.territory = value }
+    if let value = fields.enumeration("status", as: ProjectStatus.self) { project.status = value }
+    if let value = fields.double("amount") { project.amount = value }
+    project.evidenceLevel = fields.int("evidence_level")
+    if let node = fields.node("risks"), case .object(let members) = node.value {
+      for member in members {
+        if let value = reader.int(member.value, at: "\(fields.path("risks")).\(member.key)") {
+          project.risks[member.key] = value
+        }
+      }
+    } else if let node = fields.node("risks") {
+      reader.report(
+        "expected an object of risk type to integer 0–3, found \(node.kind)",
+        path: fields.path("risks"), node: node)
+    }
+    if let elements = fields.array("ratings") {
+      project.ratings = elements.enumerated().compactMap { index, element in
+        readRating(element, at: "\(fields.path("ratings"))[\(index)]", reader: reader)
+      }
+    }
+    if let elements = fields.array("outcomes") {
+      project.outcomes = elements.enumerated().compactMap { index, element in
+        readOutcome(element, at: "\(fields.path("outcomes"))[\(index)]", reader: reader)
+      }
+    }
+    if let node = fields.node("extra") { project.extra = reader.text(of: node) }
+    return reader.issues.count == issuesBefore ? project : nil
+  }
+
+  private static func readRating(_ node: JSONNode, at path: String, reader: JSONFieldReader)
+    -> Rating?
+  {
+    guard let fields = reader.object(node, at: path, allowed: ratingKeys) else { return nil }
+    let criterion = fields.string("criterion", required: true)
+    let rater = fields.string("rater", required: true)
+    let value = fields.double("value", required: true)
+    let comment = fields.string("comment")
+    guard let criterion, let rater, let value else { return nil }
+    return Rating(criterion: criterion, rater: rater, value: value, comment: comment)
+  }
+
+  private static func readOutcome(_ node: JSONNode, at path: String, reader: JSONFieldReader)
+    -> Outcome?
+  {
+    guard let fields = reader.object(node, at: path, allowed: outcomeKeys) else { return nil }
+    let id = fields.string("id", required: true)
+    let domain = fields.string("domain", required: true)
+    var outcome = Outcome(id: id ?? "", domain: domain ?? "")
+    outcome.share = fields.double("share")
+    outcome.indicator = fields.string("indicator")
+    outcome.unit = fields.string("unit")
+    outcome.direction = fields.enumeration("direction", as: Direction.self)
+    outcome.baseline = fields.double("baseline")
+    outcome.threshold = fields.double("threshold")
+    outcome.target = fields.double("target")
+    outcome.actual = fields.double("actual")
+    if let node = fields.node("survey"),
+      let survey = reader.object(node, at: fields.path("survey"), allowed: surveyKeys)
+    {
+      let veryMuch = survey.double("very_much", required: true)
+      let slightly = survey.double("slightly", required: true)
+      if let veryMuch, let slightly {
+        outcome.survey = Survey(veryMuch: veryMuch, slightly: slightly)
+      }
+    }
+    outcome.reach = fields.double("reach")
+    outcome.durationYears = fields.int("duration_years")
+    outcome.dropOff = fields.double("drop_off")
+    outcome.deadweight = fields.double("deadweight")
+    outcome.attribution = fields.double("attribution")
+    outcome.displacement = fields.double("displacement")
+    outcome.financialProxy = fields.double("financial_proxy")
+    if let harmful = fields.bool("harmful") { outcome.harmful = harmful }
+    if let nature = fields.enumeration("nature", as: OutcomeNature.self) { outcome.nature = nature }
+    guard id != nil, domain != nil else { return nil }
+    return outcome
+  }
+
+  // MARK: - Writing
+
+  static func output(_ project: Project, riskOrder: [String]) -> JSONOutput {
+    var members: [(String, JSONOutput)] = [
+      ("id", .string(project.id)), ("name", .string(project.name)),
+    ]
+    if !project.programme.isEmpty { members.append(("programme", .string(project.programme))) }
+    if !project.territory.isEmpty { members.append(("territory", .string(project.territory))) }
+    members.append(("status", .string(project.status.rawValue)))
+    members.append(("amount", .number(project.amount)))
+    if let level = project.evidenceLevel {
+      members.append(("evidence_level", .number(Double(level))))
+    }
+    if !project.risks.isEmpty {
+      // The scheme's order reads naturally; types it does not know follow, sorted.
+      let known = riskOrder.filter { project.risks[$0] != nil }
+      let others = project.risks.keys.filter { !riskOrder.contains($0) }.sorted()
+      members.append(
+        ("risks", .object((known + others).map { ($0, .number(Double(project.risks[$0] ?? 0))) })))
+    }
+    if !project.ratings.isEmpty { members.append(("ratings", .array(project.ratings.map(output)))) }
+    members.append(("outcomes", .array(project.outcomes.map(output))))
+    if let extra = project.extra {
+      // Text that is not JSON would make the whole document unreadable; keep it as a string.
+      members.append(("extra", isJSONValue(extra) ? .verbatim(extra) : .string(extra)))
+    }
+    return .object(members)
+  }
+
+  private static func output(_ rating: Rating) -> JSONOutput {
+    var members: [(String, JSONOutput)] = [
+      ("criterion", .string(rating.criterion)), ("rater", .string(rating.rater)),
+      ("value", .number(rating.value)),
+    ]
+    if let comment = rating.comment { members.append(("comment", .string(comment))) }
+    return .object(members)
+  }
+
+  private static func output(_ outcome: Outcome) -> JSONOutput {
+    var members: [(String, JSONOutput)] = [
+      ("id", .string(outcome.id)), ("domain", .string(outcome.domain)),
+    ]
+    func add(_ key: String, _ value: Double?) {
+      if let value { members.append((key, .number(value))) }
+    }
+    func add(_ key: String, _ value: String?) {
+      if let value { members.append((key, .string(value))) }
+    }
+    add("share", outcome.share)
+    add("indicator", outcome.indicator)
+    add("unit", outcome.unit)
+    add("direction", outcome.direction?.rawValue)
+    add("baseline", outcome.baseline)
+    add("threshold", outcome.threshold)
+    add("target", outcome.target)
+    add("actual", outcome.actual)
+    if let survey = outcome.survey {
+      members.append(
+        (
+          "survey",
+          .object([("very_much", .number(survey.veryMuch)), ("slightly", .number(survey.slightly))])
+        ))
+    }
+    add("reach", outcome.reach)
+    add("duration_years", outcome.durationYears.map(Double.init))
+    add("drop_off", outcome.dropOff)
+    add("deadweight", outcome.deadweight)
+    add("attribution", outcome.attribution)
+    add("displacement", outcome.displacement)
+    add("financial_proxy", outcome.financialProxy)
+    if outcome.harmful { members.append(("harmful", .bool(true))) }
+    if outcome.nature != .solution { members.append(("nature", .string(outcome.nature.rawValue))) }
+    return .object(members)
+  }
+}

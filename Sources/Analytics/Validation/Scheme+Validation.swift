@@ -1,0 +1,125 @@
+extension Scheme {
+  /// Tolerance on the sum of a group of weights.
+  public static let weightSumTolerance = 1e-9
+
+  /// Every rule this scheme breaks; empty when it can be used. A scheme with any issue is
+  /// refused whole.
+  public func validate() -> [SchemeIssue] {
+    var issues: [SchemeIssue] = []
+    func add(_ path: String, _ rule: SchemeRule, _ message: String) {
+      issues.append(SchemeIssue(path: path, rule: rule, message: "\(message) (rule \(rule.code))"))
+    }
+    func checkID(_ id: String, at path: String) {
+      if !IdentifierSyntax.isValid(id) {
+        add(path, .invalidID, "id \"\(id)\" is invalid: \(IdentifierSyntax.explanation(id))")
+      }
+    }
+    func checkUnique(_ ids: [String], at path: String, what: String) {
+      var seen: Set<String> = []
+      for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
+        add("\(path)[\(index)].id", .duplicateID, "\(what) id \"\(id)\" appears more than once")
+      }
+    }
+    func checkWeight(_ weight: Double, at path: String) {
+      if !(weight >= 0 && weight <= 1) {
+        add(path, .weightRange, "weight \(weight) must be in [0, 1]")
+      }
+    }
+    func checkSum(_ weights: [Double], at path: String, group: String) {
+      let sum = weights.reduce(0, +)
+      if !(abs(sum - 1) <= Self.weightSumTolerance) {
+        add(path, .weightsSum, "\(group) weights sum to \(sum), they must sum to 1 ± 1e-9")
+      }
+    }
+
+    checkID(id, at: "id")
+
+    let weights = quantitativeWeights
+    let quantitative = [
+      ("scale", weights.scale), ("depth", weights.depth), ("duration", weights.duration),
+      ("contribution", weights.contribution),
+    ]
+    for (name, weight) in quantitative { checkWeight(weight, at: "quantitative_weights.\(name)") }
+    checkSum(quantitative.map(\.1), at: "quantitative_weights", group: "quantitative")
+
+    if criteria.isEmpty {
+      add("criteria", .noCriterion, "a scheme needs at least one criterion")
+    } else {
+      for (index, criterion) in criteria.enumerated() {
+        checkID(criterion.id, at: "criteria[\(index)].id")
+        checkWeight(criterion.weight, at: "criteria[\(index)].weight")
+        for level in criterion.levels.keys.sorted() where !(0...4).contains(level) {
+          add(
+            "criteria[\(index)].levels", .levelRange,
+            "rubric level \(level) of criterion \(criterion.id) must be 0, 1, 2, 3 or 4")
+        }
+      }
+      checkUnique(criteria.map(\.id), at: "criteria", what: "criterion")
+      checkSum(criteria.map(\.weight), at: "criteria", group: "criteria")
+    }
+
+    if domains.isEmpty {
+      add("domains", .noDomain, "a scheme needs at least one domain")
+    } else {
+      for (index, domain) in domains.enumerated() { checkID(domain.id, at: "domains[\(index)].id") }
+      checkUnique(domains.map(\.id), at: "domains", what: "domain")
+    }
+
+    for (index, riskType) in riskTypes.enumerated() {
+      checkID(riskType, at: "risk_types[\(index)]")
+    }
+    var seenRisks: Set<String> = []
+    for (index, riskType) in riskTypes.enumerated() where !seenRisks.insert(riskType).inserted {
+      add("risk_types[\(index)]", .duplicateID, "risk type \"\(riskType)\" appears more than once")
+    }
+
+    if evidenceFactors.count != 5 {
+      add(
+        "evidence_factors", .evidenceFactorCount,
+        "there must be five evidence factors (levels 1 to 5), found \(evidenceFactors.count)")
+    }
+    for (index, factor) in evidenceFactors.enumerated() where !(factor > 0 && factor <= 1) {
+      add(
+        "evidence_factors.\(index + 1)", .evidenceFactorRange,
+        "evidence factor \(factor) of level \(index + 1) must be in (0, 1]")
+    }
+
+    if !(blend >= 0 && blend <= 1) { add("blend", .blendRange, "blend \(blend) must be in [0, 1]") }
+    if !(reachReference > 0 && reachReference.isFinite) {
+      add(
+        "reach_reference", .reachReferenceRange,
+        "reach_reference \(reachReference) must be a finite number above 0")
+    }
+    if !(durationHorizonYears > 0 && durationHorizonYears.isFinite) {
+      add(
+        "duration_horizon_years", .durationHorizonRange,
+        "duration_horizon_years \(durationHorizonYears) must be a finite number above 0")
+    }
+    if !(unknownRisk >= 0 && unknownRisk <= 3) {
+      add(
+        "unknown_risk", .unknownRiskRange,
+        "unknown_risk \(unknownRisk) must be in [0, 3], the risk scale")
+    }
+    if !(coverageThreshold >= 0 && coverageThreshold <= 1) {
+      add(
+        "coverage_threshold", .thresholdRange,
+        "coverage_threshold \(coverageThreshold) must be in [0, 1]")
+    }
+    if !(insufficientDataBelow >= 0 && insufficientDataBelow <= 1) {
+      add(
+        "insufficient_data_below", .thresholdRange,
+        "insufficient_data_below \(insufficientDataBelow) must be in [0, 1]")
+    }
+    if !(discountRate > -1 && discountRate < 1) {
+      add("discount_rate", .discountRateRange, "discount_rate \(discountRate) must be in (-1, 1)")
+    }
+    return issues
+  }
+
+  /// Throws ``SchemeError`` listing every issue when the scheme breaks a rule.
+  public func checked() throws(SchemeError) -> Scheme {
+    let issues = validate()
+    guard issues.isEmpty else { throw SchemeError(schemeID: id, issues: issues) }
+    return self
+  }
+}
