@@ -1,1 +1,193 @@
-print("benchmark: not yet implemented")
+// Measures the scoring and portfolio figures against the targets of issue 2 item 7, on one
+// core, on a generated portfolio: `swift run -c release impact-bench-analytics [--projects N]
+// [--iterations K]`.
+import Analytics
+import Foundation
+import Glibc
+import SyntheticData
+
+struct Options {
+  var projects = 100_000
+  var iterations = 7
+  var seed: UInt64 = 42
+
+  init(arguments: [String]) {
+    var remaining = arguments.dropFirst()
+    while let flag = remaining.popFirst() {
+      let value = remaining.popFirst()
+      switch flag {
+      case "--projects": projects = value.flatMap(Int.init) ?? projects
+      case "--iterations": iterations = value.flatMap(Int.init) ?? iterations
+      case "--seed": seed = value.flatMap(UInt64.init) ?? seed
+      default:
+        FileHandle.standardError.write(Data("usage: impact-bench-analytics [--projects N] [--iterations K] [--seed S]\n".utf8))
+        exit(2)
+      }
+    }
+    projects = max(projects, 1)
+    iterations = max(iterations, 1)
+  }
+}
+
+/// The calling thread's CPU time in milliseconds: on a shared machine it leaves out the time
+/// other processes hold the core, which wall time does not.
+func threadCPUMilliseconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+  return Double(time.tv_sec) * 1_000 + Double(time.tv_nsec) / 1e6
+}
+
+/// Milliseconds taken by `body` (CPU time of this thread, and wall time), the result kept
+/// alive until after the clocks stop.
+func measure<Result>(_ body: () -> Result) -> (milliseconds: Double, wall: Double, result: Result) {
+  let start = ContinuousClock.now
+  let cpuStart = threadCPUMilliseconds()
+  let result = body()
+  let cpu = threadCPUMilliseconds() - cpuStart
+  let (seconds, attoseconds) = (ContinuousClock.now - start).components
+  return (cpu, Double(seconds) * 1_000 + Double(attoseconds) / 1e15, result)
+}
+
+var wallTimes: [String: [Double]] = [:]
+
+func statistics(_ samples: [Double]) -> (min: Double, median: Double) {
+  let sorted = samples.sorted()
+  return (sorted.first ?? 0, sorted[sorted.count / 2])
+}
+
+/// The bytes a cached score holds: its own stride plus each heap buffer it owns, counted at
+/// its capacity with glibc's 16-byte chunk header and 16-byte rounding. (`mallinfo2` is not
+/// in the Glibc module Swift imports, so the resident set size is measured beside this.)
+func footprint(of score: ProjectScore) -> Int {
+  func chunk(_ payload: Int) -> Int { (payload + 16 + 15) / 16 * 16 }
+  let header = 32
+  var bytes = MemoryLayout<ProjectScore>.stride
+  bytes += chunk(header + score.outcomes.capacity * MemoryLayout<OutcomeScore>.stride)
+  bytes += chunk(header + score.criteria.capacity * MemoryLayout<CriterionScore>.stride)
+  for criterion in score.criteria where criterion.values.capacity > 0 {
+    bytes += chunk(header + criterion.values.capacity * MemoryLayout<Double>.stride)
+  }
+  return bytes
+}
+
+func residentBytes() -> Int {
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  let fields = text.split(separator: " ")
+  guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+func row(_ name: String, _ value: String, _ wall: String, _ target: String) {
+  let padded = { (text: String, width: Int) in text + String(repeating: " ", count: max(0, width - text.count)) }
+  print("| \(padded(name, 44)) | \(padded(value, 20)) | \(padded(wall, 20)) | \(padded(target, 10)) |")
+}
+
+@MainActor func timing(_ name: String, _ samples: [Double], _ key: String, _ target: String) {
+  let cpu = statistics(samples)
+  let wall = statistics(wallTimes[key] ?? [0])
+  row(name, "\(format(cpu.min)) / \(format(cpu.median))", "\(format(wall.min)) / \(format(wall.median))", target)
+}
+
+func format(_ value: Double) -> String {
+  String(format: "%.2f", value)
+}
+
+let options = Options(arguments: CommandLine.arguments)
+let scheme = Scheme.impactV1
+let scorer = ProjectScorer(scheme: scheme)
+let analyzer = PortfolioAnalyzer(scheme: scheme)
+
+let generation = measure { SyntheticPortfolio.generate(projects: options.projects, seed: options.seed) }
+var projects = generation.result
+let outcomeCount = projects.reduce(0) { $0 + $1.outcomes.count }
+let ratingCount = projects.reduce(0) { $0 + $1.ratings.count }
+
+// Memory of the score cache: heap in use before and after building it.
+let residentBefore = residentBytes()
+var scores = scorer.score(projects)
+let residentAfter = residentBytes()
+let cacheBytes = scores.reduce(0) { $0 + footprint(of: $1) }
+
+var rescore: [Double] = []
+for _ in 0..<options.iterations {
+  let run = measure { scorer.score(projects) }
+  rescore.append(run.milliseconds)
+  wallTimes["rescore", default: []].append(run.wall)
+  withExtendedLifetime(run.result) {}
+}
+
+var summaryTimes: [Double] = []
+var summary = analyzer.summary(of: scores)
+for _ in 0..<options.iterations {
+  let run = measure { analyzer.summary(of: scores) }
+  summaryTimes.append(run.milliseconds)
+  wallTimes["summaryTimes", default: []].append(run.wall)
+  summary = run.result
+}
+
+let funded = ProjectFilter(statuses: [.funded])
+var filteredTimes: [Double] = []
+for _ in 0..<options.iterations {
+  let run = measure { analyzer.summary(of: scores, filter: funded) }
+  filteredTimes.append(run.milliseconds)
+  wallTimes["filteredTimes", default: []].append(run.wall)
+  withExtendedLifetime(run.result) {}
+}
+
+// One project changes: rescore it in place in the cache, then recompute the portfolio figures.
+var changeTimes: [Double] = []
+for iteration in 0..<options.iterations {
+  let position = (iteration * 7_919) % projects.count
+  var project = projects[position]
+  project.record(Rating(criterion: "systemic", rater: "zoe", value: Double(iteration % 5)))
+  if let reach = project.outcomes[0].reach { project.outcomes[0].reach = reach + 1 }
+  projects[position] = project
+  let run = measure {
+    scores[position] = scorer.score(project)
+    return analyzer.summary(of: scores)
+  }
+  changeTimes.append(run.milliseconds)
+  wallTimes["changeTimes", default: []].append(run.wall)
+  summary = run.result
+}
+
+var rankingTimes: [Double] = []
+for _ in 0..<options.iterations {
+  let run = measure { analyzer.ranking(of: scores) }
+  rankingTimes.append(run.milliseconds)
+  wallTimes["rankingTimes", default: []].append(run.wall)
+  withExtendedLifetime(run.result) {}
+}
+
+let simulator = WhatIfSimulator(scheme: scheme)
+var whatIfTimes: [Double] = []
+for iteration in 0..<max(1, options.iterations / 2) {
+  var project = projects[iteration]
+  project.amount += 10_000
+  let change = WhatIfChange.replace(project)
+  let run = measure { try? simulator.simulate([change], on: scores) }
+  whatIfTimes.append(run.milliseconds)
+  wallTimes["whatIfTimes", default: []].append(run.wall)
+  withExtendedLifetime(run.result) {}
+}
+
+let explainTime = measure { scorer.explain(projects[0]) }
+
+let perProjectHeap = Double(cacheBytes) / Double(scores.count)
+let perProjectResident = Double(residentAfter - residentBefore) / Double(scores.count)
+let share = Double(options.projects) / 100_000
+
+print("impact-bench-analytics: \(options.projects) projects, \(outcomeCount) outcomes, \(ratingCount) ratings, seed \(options.seed), \(options.iterations) iterations, one core")
+print("generated in \(format(generation.milliseconds)) ms; weighted composite \(format(summary.weightedComposite)), coverage \(format(summary.coverage))")
+print("")
+row("measure", "CPU ms min / median", "wall ms min / median", "target")
+row(String(repeating: "-", count: 44), String(repeating: "-", count: 20), String(repeating: "-", count: 20), String(repeating: "-", count: 10))
+timing("full rescore", rescore, "rescore", "≤ \(format(100 * share))")
+timing("portfolio summary, all projects", summaryTimes, "summaryTimes", "")
+timing("portfolio summary, status funded", filteredTimes, "filteredTimes", "")
+timing("one change rescored + portfolio figures", changeTimes, "changeTimes", "≤ 5.00")
+timing("ranking, all projects", rankingTimes, "rankingTimes", "")
+timing("what-if, one replace", whatIfTimes, "whatIfTimes", "")
+row("explain one project", format(explainTime.milliseconds), format(explainTime.wall), "")
+row("score cache, counted bytes per project", String(format: "%.0f", perProjectHeap), "", "≤ 2048")
+row("score cache, RSS bytes per project", String(format: "%.0f", perProjectResident), "", "≤ 2048")
