@@ -1,2 +1,0 @@
-// Placeholder until the API mapping lands.
-public enum ImpactAPIPlaceholder {}
