@@ -1,0 +1,66 @@
+import GRDB
+
+extension ImpactDatabase {
+  /// Applies `change` in one write transaction: checks the context's expected revision against
+  /// the stored one, writes the change, appends its journal row and bumps the revision. Returns
+  /// once the transaction is committed (and synced, with ``Durability/full``).
+  ///
+  /// A refused or failed change (revision mismatch, unknown project, a value the schema
+  /// refuses, an I/O error) is rolled back whole: the database is as it was.
+  /// - Throws: ``StorageError``.
+  @discardableResult
+  public func commit(_ change: StoredChange, context: ChangeContext) throws -> CommitReceipt {
+    do {
+      return try writer.write { db in try Self.apply(change, context: context, in: db) }
+    } catch {
+      throw StorageError(error)
+    }
+  }
+
+  /// ``commit(_:context:)`` without blocking the caller's thread while SQLite writes.
+  @discardableResult
+  public func commit(_ change: StoredChange, context: ChangeContext) async throws -> CommitReceipt {
+    do {
+      return try await writer.write { db in try Self.apply(change, context: context, in: db) }
+    } catch {
+      throw StorageError(error)
+    }
+  }
+
+  /// The revision of the last committed change; 0 for a new store.
+  public func currentRevision() throws -> Int64 {
+    try read { db in try Self.currentRevision(in: db) }
+  }
+
+  static func currentRevision(in db: Database) throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
+  }
+
+  private static func apply(_ change: StoredChange, context: ChangeContext, in db: Database) throws
+    -> CommitReceipt
+  {
+    let current = try currentRevision(in: db)
+    if let expected = context.expectedRevision, expected != current {
+      throw StorageError.revisionMismatch(expected: expected, actual: current)
+    }
+    let revision = current + 1
+    let committedAt = StoredTimestamp.normalized(context.at)
+    let timestamp = StoredTimestamp.text(committedAt)
+    let writer = PortfolioWriter(db: db, revision: revision, timestamp: timestamp)
+    let written = try writer.apply(change)
+    try db.execute(
+      sql: """
+        INSERT INTO journal
+          (revision, committed_at, actor, rpc_method, kind, project_ids, revision_before, payload)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        revision, timestamp, context.actor, context.rpcMethod, change.kind.rawValue,
+        JournalPayload.projectIDs(written.projectIDs), current, written.payload,
+      ])
+    try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'revision'", arguments: [revision])
+    return CommitReceipt(
+      revision: revision, committedAt: committedAt, kind: change.kind,
+      projectIDs: written.projectIDs)
+  }
+}

@@ -1,0 +1,296 @@
+import Analytics
+import GRDB
+
+/// Writes one change to the tables inside the caller's transaction, with cached prepared
+/// statements so a bulk import of 100 000 projects prepares each statement once.
+struct PortfolioWriter {
+  let db: Database
+  /// The revision the change becomes.
+  let revision: Int64
+  /// The commit time, as stored.
+  let timestamp: String
+
+  /// Writes `change`; returns the projects it touched and the journal payload.
+  func apply(_ change: StoredChange) throws -> (projectIDs: [String], payload: String) {
+    switch change {
+    case .upsertProjects(let projects):
+      try requireDistinct(projects.map(\.id))
+      let next =
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM projects") ?? 0
+      for index in idOrder(projects) {
+        try upsert(projects[index], position: next + Int64(index), reposition: false)
+      }
+      return (projects.map(\.id), JournalPayload.projects(projects))
+
+    case .deleteProjects(let ids):
+      try requireDistinct(ids)
+      let delete = try db.cachedStatement(sql: "DELETE FROM projects WHERE id = ?")
+      for id in ids {
+        try delete.execute(arguments: [id])
+        guard db.changesCount > 0 else { throw StorageError.projectNotFound(id) }
+      }
+      return (ids, try JournalPayload.deleted(ids))
+
+    case .replacePortfolio(let projects):
+      let ids = projects.map(\.id)
+      try requireDistinct(ids)
+      let kept = Set(ids)
+      let removed = try String.fetchAll(db, sql: "SELECT id FROM projects").filter {
+        !kept.contains($0)
+      }
+      let delete = try db.cachedStatement(sql: "DELETE FROM projects WHERE id = ?")
+      for id in removed {
+        try delete.execute(arguments: [id])
+      }
+      for index in idOrder(projects) {
+        try upsert(projects[index], position: Int64(index), reposition: true)
+      }
+      return (ids + removed.sorted(), JournalPayload.projects(projects))
+
+    case .setScheme(let scheme):
+      let document = JournalPayload.scheme(scheme)
+      try db.execute(sql: "UPDATE schemes SET active = 0 WHERE active = 1")
+      try db.execute(
+        sql: """
+          INSERT INTO schemes (id, document, activated_at, activated_revision, active)
+          VALUES (?, ?, ?, ?, 1)
+          ON CONFLICT (id) DO UPDATE SET document = excluded.document,
+            activated_at = excluded.activated_at, activated_revision = excluded.activated_revision,
+            active = 1
+          """,
+        arguments: [scheme.id, document, timestamp, revision])
+      return ([], document)
+
+    case .recordObservation(let observation):
+      return ([observation.projectID], try record(observation))
+
+    case .recordRating(let projectID, let rating, let ratedAt):
+      return (
+        [projectID], try record(rating, of: projectID, ratedAt: StoredTimestamp.text(ratedAt))
+      )
+    }
+  }
+
+  /// The indices of `projects` in id order: rows then go to the end of each table's B-tree,
+  /// which makes a bulk import several times faster than writing in portfolio order.
+  private func idOrder(_ projects: [Project]) -> [Int] {
+    projects.indices.sorted { projects[$0].id < projects[$1].id }
+  }
+
+  private func requireDistinct(_ ids: [String]) throws {
+    var seen = Set<String>()
+    for id in ids where !seen.insert(id).inserted {
+      throw StorageError.duplicateProjectID(id)
+    }
+  }
+
+  // MARK: - Projects
+
+  /// A rating as stored, to keep the date and revision of a rating an upsert leaves unchanged.
+  private struct StoredRating {
+    var value: Double
+    var comment: String?
+    var ratedAt: String
+    var revision: Int64
+  }
+
+  private struct RatingKey: Hashable {
+    var criterion: String
+    var rater: String
+  }
+
+  /// Inserts `project` at `position`, or replaces the stored project whole (keeping its
+  /// position unless `reposition`).
+  private func upsert(_ project: Project, position: Int64, reposition: Bool) throws {
+    do {
+      let exists =
+        try Bool.fetchOne(
+          try db.cachedStatement(sql: "SELECT 1 FROM projects WHERE id = ?"),
+          arguments: [project.id]) ?? false
+      var previousRatings: [RatingKey: StoredRating] = [:]
+      if exists {
+        previousRatings = try storedRatings(of: project.id)
+        try updateProjectRow(project, position: reposition ? position : nil)
+        for table in ["outcomes", "risks", "ratings"] {
+          try db.cachedStatement(sql: "DELETE FROM \(table) WHERE project_id = ?").execute(
+            arguments: [project.id])
+        }
+      } else {
+        try insertProjectRow(project, position: position)
+      }
+      try insertChildren(of: project, previousRatings: previousRatings)
+    } catch {
+      throw StorageError(error, projectID: project.id)
+    }
+  }
+
+  private func insertProjectRow(_ project: Project, position: Int64) throws {
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO projects (id, position, name, programme, territory, status, amount, evidence_level,
+          extra, created_revision, updated_revision)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    try statement.execute(arguments: [
+      project.id, position, project.name, project.programme, project.territory,
+      project.status.rawValue,
+      project.amount, project.evidenceLevel, project.extra, revision, revision,
+    ])
+  }
+
+  private func updateProjectRow(_ project: Project, position: Int64?) throws {
+    let statement = try db.cachedStatement(
+      sql: """
+        UPDATE projects SET position = COALESCE(?, position), name = ?, programme = ?, territory = ?,
+          status = ?, amount = ?, evidence_level = ?, extra = ?, updated_revision = ?
+        WHERE id = ?
+        """)
+    try statement.execute(arguments: [
+      position, project.name, project.programme, project.territory, project.status.rawValue,
+      project.amount,
+      project.evidenceLevel, project.extra, revision, project.id,
+    ])
+  }
+
+  private func storedRatings(of projectID: String) throws -> [RatingKey: StoredRating] {
+    let statement = try db.cachedStatement(
+      sql:
+        "SELECT criterion, rater, value, comment, rated_at, revision FROM ratings WHERE project_id = ?"
+    )
+    var ratings: [RatingKey: StoredRating] = [:]
+    let rows = try Row.fetchCursor(statement, arguments: [projectID])
+    while let row = try rows.next() {
+      ratings[RatingKey(criterion: row[0], rater: row[1])] = StoredRating(
+        value: row[2], comment: row[3], ratedAt: row[4], revision: row[5])
+    }
+    return ratings
+  }
+
+  private func insertChildren(of project: Project, previousRatings: [RatingKey: StoredRating])
+    throws
+  {
+    if !project.outcomes.isEmpty {
+      let statement = try db.cachedStatement(
+        sql: """
+          INSERT INTO outcomes (project_id, position, id, domain, share, indicator, unit, direction,
+            baseline, threshold, target, actual, survey_very_much, survey_slightly, reach, duration_years,
+            drop_off, deadweight, attribution, displacement, financial_proxy, harmful, nature)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for (position, outcome) in project.outcomes.enumerated() {
+        try statement.execute(arguments: [
+          project.id, position, outcome.id, outcome.domain, outcome.share, outcome.indicator,
+          outcome.unit,
+          outcome.direction?.rawValue, outcome.baseline, outcome.threshold, outcome.target,
+          outcome.actual,
+          outcome.survey?.veryMuch, outcome.survey?.slightly, outcome.reach, outcome.durationYears,
+          outcome.dropOff, outcome.deadweight, outcome.attribution, outcome.displacement,
+          outcome.financialProxy, outcome.harmful, outcome.nature.rawValue,
+        ])
+      }
+    }
+    if !project.risks.isEmpty {
+      let statement = try db.cachedStatement(
+        sql: "INSERT INTO risks (project_id, risk_type, level) VALUES (?, ?, ?)")
+      for (riskType, level) in project.risks {
+        try statement.execute(arguments: [project.id, riskType, level])
+      }
+    }
+    if !project.ratings.isEmpty {
+      let statement = try db.cachedStatement(
+        sql: """
+          INSERT INTO ratings (project_id, position, criterion, rater, value, comment, rated_at, revision)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for (position, rating) in project.ratings.enumerated() {
+        let previous = previousRatings[RatingKey(criterion: rating.criterion, rater: rating.rater)]
+        if let previous, previous.value == rating.value, previous.comment == rating.comment {
+          try statement.execute(arguments: [
+            project.id, position, rating.criterion, rating.rater, rating.value, rating.comment,
+            previous.ratedAt, previous.revision,
+          ])
+        } else {
+          try statement.execute(arguments: [
+            project.id, position, rating.criterion, rating.rater, rating.value, rating.comment,
+            timestamp, revision,
+          ])
+          try appendToHistory(rating, of: project.id, ratedAt: timestamp)
+        }
+      }
+    }
+  }
+
+  // MARK: - Ratings and observations
+
+  private func appendToHistory(_ rating: Rating, of projectID: String, ratedAt: String) throws {
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO rating_history (project_id, criterion, rater, value, comment, rated_at, revision)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+    try statement.execute(arguments: [
+      projectID, rating.criterion, rating.rater, rating.value, rating.comment, ratedAt, revision,
+    ])
+  }
+
+  /// Marks the project changed at this revision; throws when it does not exist.
+  private func touchProject(_ projectID: String) throws {
+    try db.execute(
+      sql: "UPDATE projects SET updated_revision = ? WHERE id = ?",
+      arguments: [revision, projectID])
+    guard db.changesCount > 0 else { throw StorageError.projectNotFound(projectID) }
+  }
+
+  private func record(_ rating: Rating, of projectID: String, ratedAt: String) throws -> String {
+    do {
+      try touchProject(projectID)
+      try db.execute(
+        sql: "DELETE FROM ratings WHERE project_id = ? AND criterion = ? AND rater = ?",
+        arguments: [projectID, rating.criterion, rating.rater])
+      // Last, as Project.record(_:) puts it, so memory and disk agree on the order.
+      let position =
+        try Int64.fetchOne(
+          db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM ratings WHERE project_id = ?",
+          arguments: [projectID]) ?? 0
+      try db.execute(
+        sql: """
+          INSERT INTO ratings (project_id, position, criterion, rater, value, comment, rated_at, revision)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          projectID, position, rating.criterion, rating.rater, rating.value, rating.comment,
+          ratedAt, revision,
+        ])
+      try appendToHistory(rating, of: projectID, ratedAt: ratedAt)
+      return try JournalPayload.rating(projectID: projectID, rating, ratedAt: ratedAt)
+    } catch {
+      throw StorageError(error, projectID: projectID)
+    }
+  }
+
+  private func record(_ observation: Observation) throws -> String {
+    do {
+      try touchProject(observation.projectID)
+      try db.execute(
+        sql: "UPDATE outcomes SET actual = ? WHERE project_id = ? AND id = ?",
+        arguments: [observation.value, observation.projectID, observation.outcomeID])
+      guard db.changesCount > 0 else {
+        throw StorageError.outcomeNotFound(
+          projectID: observation.projectID, outcomeID: observation.outcomeID)
+      }
+      let recordedAt = StoredTimestamp.text(observation.recordedAt)
+      try db.execute(
+        sql: """
+          INSERT INTO observations (project_id, outcome_id, value, period, source, recorded_by, recorded_at, revision)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          observation.projectID, observation.outcomeID, observation.value, observation.period,
+          observation.source, observation.recordedBy, recordedAt, revision,
+        ])
+      return try JournalPayload.observation(observation, recordedAt: recordedAt)
+    } catch {
+      throw StorageError(error, projectID: observation.projectID)
+    }
+  }
+}

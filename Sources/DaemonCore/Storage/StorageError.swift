@@ -1,0 +1,45 @@
+/// Why the store refused or failed an operation. A refused or failed commit changed nothing.
+public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The change expected the store at `expected` but it is at `actual`.
+  case revisionMismatch(expected: Int64, actual: Int64)
+  /// Another process holds the lock file of the database: one daemon per database.
+  case databaseInUse(path: String, lockPath: String, pid: Int32?)
+  /// The lock file could not be created or locked for another reason than another holder.
+  case lockUnavailable(lockPath: String, reason: String)
+  case projectNotFound(String)
+  case outcomeNotFound(projectID: String, outcomeID: String)
+  /// The same project id twice in one change.
+  case duplicateProjectID(String)
+  /// A value the schema refuses (a CHECK, UNIQUE, NOT NULL or foreign key constraint);
+  /// `detail` is SQLite's message, which names the column and the rule.
+  case constraintViolated(projectID: String?, detail: String)
+  /// A stored value this version cannot read (an unknown status, a malformed document).
+  case unreadableValue(table: String, key: String, column: String, detail: String)
+  /// Any other database failure (I/O error, disk full, closed database), with SQLite's code.
+  case database(code: Int32, message: String)
+
+  public var description: String {
+    switch self {
+    case .revisionMismatch(let expected, let actual):
+      return "expected revision \(expected) but the store is at revision \(actual)"
+    case .databaseInUse(let path, let lockPath, let pid):
+      let holder = pid.map { "pid \($0)" } ?? "another process"
+      return "another impactd is using \(path) (lock file \(lockPath) held by \(holder))"
+    case .lockUnavailable(let lockPath, let reason):
+      return "cannot lock \(lockPath): \(reason)"
+    case .projectNotFound(let id):
+      return "project '\(id)' not found"
+    case .outcomeNotFound(let projectID, let outcomeID):
+      return "outcome '\(outcomeID)' of project '\(projectID)' not found"
+    case .duplicateProjectID(let id):
+      return "project '\(id)' appears more than once in the change"
+    case .constraintViolated(let projectID, let detail):
+      if let projectID { return "project '\(projectID)': \(detail)" }
+      return detail
+    case .unreadableValue(let table, let key, let column, let detail):
+      return "cannot read \(table).\(column) of '\(key)': \(detail)"
+    case .database(let code, let message):
+      return "database error \(code): \(message)"
+    }
+  }
+}

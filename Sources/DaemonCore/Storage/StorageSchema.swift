@@ -1,0 +1,139 @@
+import GRDB
+
+/// The schema of the store, as migrations registered in order and run at open.
+///
+/// A released migration is never edited: a schema change is a new migration appended here and
+/// described in `docs/storage.md`.
+enum StorageSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-portfolio", migrate: createPortfolioTables)
+    return migrator
+  }
+
+  // Child tables are WITHOUT ROWID: each is one B-tree ordered by its key, which starts with
+  // project_id, so the loader reads each table in one sequential scan grouped by project and
+  // an import appends to it. One B-tree per table (no second unique index) halves the write
+  // cost of a bulk import; the loader sorts a project's few children by `position`.
+  private static func createPortfolioTables(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE meta (
+          key TEXT PRIMARY KEY NOT NULL,
+          value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO meta (key, value) VALUES ('revision', 0);
+
+        CREATE TABLE schemes (
+          id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+          document TEXT NOT NULL CHECK (json_valid(document)),
+          activated_at TEXT NOT NULL,
+          activated_revision INTEGER NOT NULL,
+          active INTEGER NOT NULL CHECK (active IN (0, 1))
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX schemes_one_active ON schemes (active) WHERE active = 1;
+
+        CREATE TABLE projects (
+          id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          programme TEXT NOT NULL,
+          territory TEXT NOT NULL,
+          status TEXT NOT NULL
+            CHECK (status IN ('pipeline', 'committee', 'funded', 'closed', 'rejected')),
+          amount REAL NOT NULL CHECK (amount >= 0),
+          evidence_level INTEGER CHECK (evidence_level BETWEEN 1 AND 5),
+          extra TEXT,
+          created_revision INTEGER NOT NULL,
+          updated_revision INTEGER NOT NULL CHECK (updated_revision >= created_revision)
+        ) WITHOUT ROWID;
+        CREATE INDEX projects_by_position ON projects (position);
+
+        CREATE TABLE outcomes (
+          project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL CHECK (position >= 0),
+          id TEXT NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+          domain TEXT NOT NULL,
+          share REAL CHECK (share BETWEEN 0 AND 1),
+          indicator TEXT,
+          unit TEXT,
+          direction TEXT CHECK (direction IN ('higher_is_better', 'lower_is_better')),
+          baseline REAL,
+          threshold REAL,
+          target REAL,
+          actual REAL,
+          survey_very_much REAL CHECK (survey_very_much BETWEEN 0 AND 1),
+          survey_slightly REAL CHECK (survey_slightly BETWEEN 0 AND 1),
+          reach REAL CHECK (reach >= 0),
+          duration_years INTEGER CHECK (duration_years BETWEEN 0 AND 50),
+          drop_off REAL CHECK (drop_off BETWEEN 0 AND 1),
+          deadweight REAL CHECK (deadweight BETWEEN 0 AND 1),
+          attribution REAL CHECK (attribution BETWEEN 0 AND 1),
+          displacement REAL CHECK (displacement BETWEEN 0 AND 1),
+          financial_proxy REAL CHECK (financial_proxy >= 0),
+          harmful INTEGER NOT NULL CHECK (harmful IN (0, 1)),
+          nature TEXT NOT NULL CHECK (nature IN ('solution', 'mitigation')),
+          PRIMARY KEY (project_id, id),
+          CHECK ((survey_very_much IS NULL) = (survey_slightly IS NULL)),
+          CHECK (survey_very_much + survey_slightly <= 1 + 1e-9)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE risks (
+          project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+          risk_type TEXT NOT NULL,
+          level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),
+          PRIMARY KEY (project_id, risk_type)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE ratings (
+          project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL CHECK (position >= 0),
+          criterion TEXT NOT NULL,
+          rater TEXT NOT NULL,
+          value REAL NOT NULL CHECK (value BETWEEN 0 AND 4),
+          comment TEXT,
+          rated_at TEXT NOT NULL,
+          revision INTEGER NOT NULL,
+          PRIMARY KEY (project_id, criterion, rater)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE rating_history (
+          id INTEGER PRIMARY KEY,
+          project_id TEXT NOT NULL,
+          criterion TEXT NOT NULL,
+          rater TEXT NOT NULL,
+          value REAL NOT NULL CHECK (value BETWEEN 0 AND 4),
+          comment TEXT,
+          rated_at TEXT NOT NULL,
+          revision INTEGER NOT NULL
+        );
+        CREATE INDEX rating_history_by_project ON rating_history (project_id);
+
+        CREATE TABLE observations (
+          id INTEGER PRIMARY KEY,
+          project_id TEXT NOT NULL,
+          outcome_id TEXT NOT NULL,
+          value REAL NOT NULL CHECK (abs(value) <= 1.7976931348623157e308),
+          period TEXT NOT NULL,
+          source TEXT,
+          recorded_by TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          revision INTEGER NOT NULL
+        );
+        CREATE INDEX observations_by_outcome ON observations (project_id, outcome_id, id);
+
+        CREATE TABLE journal (
+          revision INTEGER PRIMARY KEY CHECK (revision >= 1),
+          committed_at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          rpc_method TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('upsert_projects', 'delete_projects',
+            'replace_portfolio', 'set_scheme', 'record_observation', 'record_rating')),
+          project_ids TEXT NOT NULL CHECK (json_valid(project_ids)),
+          revision_before INTEGER NOT NULL CHECK (revision_before = revision - 1),
+          payload TEXT NOT NULL CHECK (json_valid(payload))
+        );
+        """
+    )
+  }
+}

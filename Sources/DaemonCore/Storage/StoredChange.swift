@@ -1,0 +1,33 @@
+public import Analytics
+public import Foundation
+
+/// One change to the stored portfolio, committed in one transaction with one journal row.
+public enum StoredChange: Sendable, Hashable {
+  /// Inserts new projects (appended in the given order) and replaces existing ones whole,
+  /// in place. A project's ratings that are new or changed are added to the rating history.
+  case upsertProjects([Project])
+  /// Deletes projects with their outcomes, risks and current ratings. Every id must exist.
+  case deleteProjects([String])
+  /// Makes the portfolio exactly these projects, in this order (an atomic import).
+  case replacePortfolio([Project])
+  /// Stores the scheme and makes it the active one.
+  case setScheme(Scheme)
+  /// Keeps the observation for good and makes its value the outcome's `actual`.
+  case recordObservation(Observation)
+  /// Records a rater's rating of a criterion, given at `at`, replacing their earlier rating of
+  /// that criterion (which stays in the rating history) and moving it last, as
+  /// `Project.record(_:)` does.
+  case recordRating(projectID: String, Rating, at: Date)
+
+  /// The journal kind of this change.
+  public var kind: ChangeKind {
+    switch self {
+    case .upsertProjects: .upsertProjects
+    case .deleteProjects: .deleteProjects
+    case .replacePortfolio: .replacePortfolio
+    case .setScheme: .setScheme
+    case .recordObservation: .recordObservation
+    case .recordRating: .recordRating
+    }
+  }
+}
