@@ -87,14 +87,23 @@ let package = Package(
       name: "DaemonCoreTests",
       dependencies: [
         "DaemonCore",
+        "ImpactAPI",
         "SyntheticData",
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: defaultSwiftSettings
     ),
     .executableTarget(
       name: "impactd",
-      dependencies: ["DaemonCore"],
+      dependencies: [
+        "DaemonCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+      ],
       path: "Sources/Daemon",
       swiftSettings: defaultSwiftSettings
     ),
@@ -108,6 +117,7 @@ let package = Package(
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       swiftSettings: defaultSwiftSettings
     ),
@@ -135,6 +145,21 @@ let package = Package(
       name: "impact-bench-analytics",
       dependencies: ["Analytics", "SyntheticData"],
       path: "Sources/Benchmarks/AnalyticsBenchmark",
+      swiftSettings: defaultSwiftSettings
+    ),
+    .executableTarget(
+      name: "impact-bench-daemon",
+      dependencies: [
+        "DaemonCore",
+        "ImpactAPI",
+        "SyntheticData",
+        "Analytics",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/Benchmarks/DaemonBenchmark",
       swiftSettings: defaultSwiftSettings
     ),
   ]

@@ -1,0 +1,57 @@
+import ArgumentParser
+import DaemonCore
+import Foundation
+import Logging
+import Metrics
+
+/// `impactd serve`: resolve the configuration, bootstrap logging and metrics, run until
+/// SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve gRPC until SIGTERM or SIGINT (the default command).",
+    discussion: "Flags override IMPACTD_* environment variables, which override the --config file. See docs/operations.md."
+  )
+
+  @OptionGroup var options: ServeOptions
+
+  @Flag(help: "Seed an empty database with the sample portfolio (31 French social projects).")
+  var demo = false
+
+  func run() async throws {
+    let configuration: DaemonConfiguration
+    do {
+      configuration = try DaemonConfiguration.resolve(
+        flags: try options.layer(),
+        environment: ProcessInfo.processInfo.environment
+      )
+    } catch let error as ConfigurationError {
+      FileHandle.standardError.write(Data("impactd: \(error)\n".utf8))
+      throw ExitCode(78)  // EX_CONFIG
+    }
+
+    let level = configuration.log.level
+    LoggingSystem.bootstrap { label in
+      var handler = StreamLogHandler.standardError(label: label)
+      handler.logLevel = level
+      return handler
+    }
+    let logger = Logger(label: "impactd")
+    let metrics = DaemonMetrics()
+    MetricsSystem.bootstrap(metrics.factory)
+
+    let daemon = Daemon(configuration: configuration, logger: logger, metrics: metrics)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask {
+        // Scripts and tests parse this line to find the port when listening on port 0.
+        if let address = try? await daemon.listeningAddress {
+          FileHandle.standardOutput.write(Data("listening \(address)\n".utf8))
+        }
+      }
+      group.addTask {
+        try await daemon.run(application: ImpactApplication(seedDemo: demo))
+      }
+      try await group.waitForAll()
+    }
+  }
+}

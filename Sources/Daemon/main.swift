@@ -1,1 +1,0 @@
-print("impactd: not yet implemented")

@@ -1,0 +1,126 @@
+import Foundation
+
+extension ConfigurationLayer {
+  /// Reads a whole file.
+  public static func readFile(_ path: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+  }
+
+  /// Parses a JSON configuration file (see `docs/operations.md` for an example).
+  ///
+  /// - Parameters:
+  ///   - fileContents: the file's bytes, UTF-8 JSON with one object at the top.
+  ///   - path: the file's path, used in error messages.
+  /// - Throws: ``ConfigurationError`` naming the file and the key that is unknown or wrong.
+  public init(fileContents: [UInt8], path: String) throws {
+    self.init()
+    let root: ConfigurationFileValue
+    do {
+      root = try JSONDecoder().decode(ConfigurationFileValue.self, from: Data(fileContents))
+    } catch {
+      throw ConfigurationError(setting: path, message: "not valid JSON (\(Self.describe(error)))")
+    }
+    guard case .object(let object) = root else {
+      throw ConfigurationError(setting: path, message: "expected a JSON object at the top, got \(root.quoted)")
+    }
+
+    let reader = FileSection(path: path, prefix: "", object: object)
+    try reader.rejectUnknownKeys(Self.topLevelKeys)
+    listen = try reader.string("listen").map { try Self.parseListenAddress($0, setting: reader.setting("listen")) }
+    databasePath = try reader.string("database").map { try Self.parsePath($0, setting: reader.setting("database")) }
+    durability = try reader.string("durability").map {
+      try Self.parseDurability($0, setting: reader.setting("durability"))
+    }
+    if let value = object["metricsListen"] {
+      if case .null = value {
+        metrics = .init(listen: nil)
+      } else {
+        metrics = try reader.string("metricsListen").map {
+          try Self.parseMetricsEndpoint($0, setting: reader.setting("metricsListen"))
+        }
+      }
+    }
+    logLevel = try reader.string("logLevel").map { try Self.parseLogLevel($0, setting: reader.setting("logLevel")) }
+    gracePeriod = try reader.number("gracePeriodSeconds").map {
+      try Self.parseSeconds("\($0)", setting: reader.setting("gracePeriodSeconds"))
+    }
+
+    if let limits = try reader.section("limits") {
+      try limits.rejectUnknownKeys(Self.limitKeys)
+      maxRequestPayloadBytes = try limits.positiveInteger("maxRequestPayloadBytes")
+      maxConcurrentStreamsPerConnection = try limits.positiveInteger("maxConcurrentStreamsPerConnection")
+      maxPageSize = try limits.positiveInteger("maxPageSize")
+      maxWatchSubscribers = try limits.positiveInteger("maxWatchSubscribers")
+      maxProjectsPerRequest = try limits.positiveInteger("maxProjectsPerRequest")
+    }
+  }
+
+  static let topLevelKeys: Set<String> = [
+    "listen", "database", "durability", "metricsListen", "logLevel", "gracePeriodSeconds", "limits",
+  ]
+
+  static let limitKeys: Set<String> = [
+    "maxRequestPayloadBytes", "maxConcurrentStreamsPerConnection", "maxPageSize",
+    "maxWatchSubscribers", "maxProjectsPerRequest",
+  ]
+
+  private static func describe(_ error: any Error) -> String {
+    if case DecodingError.dataCorrupted(let context) = error {
+      return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
+    }
+    return "\(error)"
+  }
+}
+
+/// One JSON object of a configuration file with typed accessors that name the key on error.
+private struct FileSection {
+  let path: String
+  let prefix: String
+  let object: [String: ConfigurationFileValue]
+
+  func setting(_ key: String) -> String { "\(path): \(prefix)\(key)" }
+
+  func rejectUnknownKeys(_ known: Set<String>) throws {
+    if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
+      let expected = known.sorted().joined(separator: ", ")
+      throw ConfigurationError(
+        setting: setting(unknown),
+        message: "unknown key; expected one of \(expected)"
+      )
+    }
+  }
+
+  func string(_ key: String) throws -> String? {
+    switch object[key] {
+    case .none: return nil
+    case .string(let value): return value
+    case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected a string, got \(other.quoted)")
+    }
+  }
+
+  func number(_ key: String) throws -> Double? {
+    switch object[key] {
+    case .none: return nil
+    case .integer(let value): return Double(value)
+    case .number(let value): return value
+    case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected a number, got \(other.quoted)")
+    }
+  }
+
+  func positiveInteger(_ key: String) throws -> Int? {
+    switch object[key] {
+    case .none: return nil
+    case .integer(let value) where value > 0: return value
+    case .some(let other):
+      throw ConfigurationError(setting: setting(key), message: "expected a positive integer, got \(other.quoted)")
+    }
+  }
+
+  func section(_ key: String) throws -> FileSection? {
+    switch object[key] {
+    case .none: return nil
+    case .object(let value): return FileSection(path: path, prefix: "\(prefix)\(key).", object: value)
+    case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected an object, got \(other.quoted)")
+    }
+  }
+}

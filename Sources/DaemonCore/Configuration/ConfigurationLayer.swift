@@ -1,0 +1,80 @@
+public import Logging
+
+/// The settings one source (flags, environment, configuration file) provides; `nil` leaves the
+/// value of the sources below it in place.
+public struct ConfigurationLayer: Sendable, Hashable {
+  /// The gRPC listen address.
+  public var listen: ListenAddress?
+  /// The shutdown grace period.
+  public var gracePeriod: Duration?
+  /// The database file.
+  public var databasePath: String?
+  /// The commit durability.
+  public var durability: Durability?
+  /// The metrics endpoint; a value whose `listen` is `nil` turns metrics off.
+  public var metrics: DaemonConfiguration.MetricsEndpoint?
+  /// The log level.
+  public var logLevel: Logger.Level?
+  /// `limits.maxRequestPayloadBytes`.
+  public var maxRequestPayloadBytes: Int?
+  /// `limits.maxConcurrentStreamsPerConnection`.
+  public var maxConcurrentStreamsPerConnection: Int?
+  /// `limits.maxPageSize`.
+  public var maxPageSize: Int?
+  /// `limits.maxWatchSubscribers`.
+  public var maxWatchSubscribers: Int?
+  /// `limits.maxProjectsPerRequest`.
+  public var maxProjectsPerRequest: Int?
+  /// The configuration file to read (flags and environment only).
+  public var configFile: String?
+
+  /// An empty layer: changes nothing.
+  public init() {}
+}
+
+extension DaemonConfiguration {
+  /// This configuration with every value the layer sets replaced.
+  public func applying(_ layer: ConfigurationLayer) -> DaemonConfiguration {
+    var result = self
+    if let value = layer.listen { result.server.listen = value }
+    if let value = layer.gracePeriod { result.server.gracePeriod = value }
+    if let value = layer.databasePath { result.database.path = value }
+    if let value = layer.durability { result.database.durability = value }
+    if let value = layer.metrics { result.metrics = value }
+    if let value = layer.logLevel { result.log.level = value }
+    if let value = layer.maxRequestPayloadBytes { result.limits.maxRequestPayloadBytes = value }
+    if let value = layer.maxConcurrentStreamsPerConnection {
+      result.limits.maxConcurrentStreamsPerConnection = value
+    }
+    if let value = layer.maxPageSize { result.limits.maxPageSize = value }
+    if let value = layer.maxWatchSubscribers { result.limits.maxWatchSubscribers = value }
+    if let value = layer.maxProjectsPerRequest { result.limits.maxProjectsPerRequest = value }
+    return result
+  }
+
+  /// Resolves the configuration: flags over environment over configuration file over defaults.
+  ///
+  /// - Parameters:
+  ///   - flags: what the command line set (see ``ServeOptions``).
+  ///   - environment: the process environment; only `IMPACTD_*` variables are read.
+  ///   - readFile: reads the configuration file named by `--config` or `IMPACTD_CONFIG`.
+  /// - Throws: ``ConfigurationError`` naming the variable, file or key that is wrong.
+  public static func resolve(
+    flags: ConfigurationLayer,
+    environment: [String: String],
+    readFile: (String) throws -> [UInt8] = ConfigurationLayer.readFile
+  ) throws -> DaemonConfiguration {
+    let environmentLayer = try ConfigurationLayer(environment: environment)
+    var configuration = DaemonConfiguration.defaults
+    if let path = flags.configFile ?? environmentLayer.configFile {
+      let contents: [UInt8]
+      do {
+        contents = try readFile(path)
+      } catch {
+        throw ConfigurationError(setting: path, message: "cannot read the configuration file (\(error))")
+      }
+      configuration = configuration.applying(try ConfigurationLayer(fileContents: contents, path: path))
+    }
+    return configuration.applying(environmentLayer).applying(flags)
+  }
+}

@@ -1,0 +1,64 @@
+public import ArgumentParser
+
+/// The command-line flags of `impactd serve`; each one overrides the environment, the
+/// configuration file and the defaults.
+public struct ServeOptions: ParsableArguments, Sendable {
+  @Option(help: ArgumentHelp("Address to serve gRPC on.", valueName: "host:port"))
+  public var listen: String?
+
+  @Option(help: ArgumentHelp("SQLite database file.", valueName: "path"))
+  public var database: String?
+
+  @Option(help: ArgumentHelp("Commit durability: full or normal.", valueName: "level"))
+  public var durability: String?
+
+  @Option(
+    name: .customLong("metrics-listen"),
+    help: ArgumentHelp("Address to serve Prometheus metrics on (GET /metrics), or off.", valueName: "host:port")
+  )
+  public var metricsListen: String?
+
+  @Option(
+    name: .customLong("log-level"),
+    help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level")
+  )
+  public var logLevel: String?
+
+  @Option(
+    name: .customLong("grace-period"),
+    help: ArgumentHelp("Seconds in-flight RPCs may run after a shutdown starts.", valueName: "seconds")
+  )
+  public var gracePeriod: String?
+
+  @Option(help: ArgumentHelp("JSON configuration file.", valueName: "path"))
+  public var config: String?
+
+  /// Flags are parsed by ArgumentParser.
+  public init() {}
+
+  /// Rejects a malformed flag before anything starts, naming the flag.
+  public func validate() throws {
+    do {
+      _ = try layer()
+    } catch let error as ConfigurationError {
+      throw ValidationError(error.description)
+    }
+  }
+
+  /// The settings these flags make.
+  ///
+  /// - Throws: ``ConfigurationError`` naming the flag whose value cannot be parsed.
+  public func layer() throws -> ConfigurationLayer {
+    var layer = ConfigurationLayer()
+    layer.listen = try listen.map { try ConfigurationLayer.parseListenAddress($0, setting: "--listen") }
+    layer.databasePath = try database.map { try ConfigurationLayer.parsePath($0, setting: "--database") }
+    layer.durability = try durability.map { try ConfigurationLayer.parseDurability($0, setting: "--durability") }
+    layer.metrics = try metricsListen.map {
+      try ConfigurationLayer.parseMetricsEndpoint($0, setting: "--metrics-listen")
+    }
+    layer.logLevel = try logLevel.map { try ConfigurationLayer.parseLogLevel($0, setting: "--log-level") }
+    layer.gracePeriod = try gracePeriod.map { try ConfigurationLayer.parseSeconds($0, setting: "--grace-period") }
+    layer.configFile = try config.map { try ConfigurationLayer.parsePath($0, setting: "--config") }
+    return layer
+  }
+}

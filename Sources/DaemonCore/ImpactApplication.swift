@@ -1,0 +1,83 @@
+public import Analytics
+public import GRPCCore
+import Foundation
+import Logging
+import Synchronization
+
+/// The impact daemon's application: the SQLite store, the in-memory portfolio and the
+/// impact.v1 services, plugged into ``Daemon``.
+///
+/// The database is opened (and locked against a second daemon) before the server listens; the
+/// portfolio is loaded while health says NOT_SERVING; with `seedDemo`, an empty database is
+/// seeded with the sample portfolio first.
+public final class ImpactApplication: DaemonApplication {
+  public let seedDemo: Bool
+  private let opened = Mutex<(database: ImpactDatabase, store: PortfolioStore)?>(nil)
+  private let startedAt = Date()
+
+  public init(seedDemo: Bool = false) {
+    self.seedDemo = seedDemo
+  }
+
+  /// The store, once ``makeServices(context:)`` ran.
+  public var store: PortfolioStore? { opened.withLock { $0?.store } }
+
+  public func makeServices(context: DaemonContext) async throws -> [any RegistrableRPCService] {
+    let configuration = context.configuration
+    let database = try ImpactDatabase.open(
+      atPath: configuration.database.path,
+      configuration: .defaults { $0.durability = configuration.database.durability }
+    )
+    let metrics = context.metrics
+    let store = PortfolioStore(database: database, maximumWatchers: configuration.limits.maxWatchSubscribers) {
+      metrics.setProjectCount($0.projects.count)
+      metrics.setRevision($0.revision)
+    }
+    opened.withLock { $0 = (database, store) }
+    let health = context.health
+    return ImpactServices.make(
+      store: store,
+      limits: configuration.limits,
+      startedAt: startedAt,
+      databasePath: configuration.database.path,
+      isServing: { health.status(of: "") == .serving }
+    )
+  }
+
+  public func load(context: DaemonContext) async throws {
+    guard let store else { return }
+    let started = ContinuousClock.now
+    try await store.load()
+    if seedDemo && store.snapshot.projects.isEmpty {
+      let document = try DemoPortfolio.document()
+      _ = try await store.importProjects(
+        document.projects,
+        mode: .upsert,
+        validateOnly: false,
+        context: ChangeContext(actor: "impactd --demo", rpcMethod: "impactd/SeedDemo")
+      )
+      context.logger.info("seeded the sample portfolio", metadata: ["projects": "\(document.projects.count)"])
+    }
+    let snapshot = store.snapshot
+    context.logger.info(
+      "portfolio loaded",
+      metadata: [
+        "projects": "\(snapshot.projects.count)",
+        "revision": "\(snapshot.revision)",
+        "scheme": "\(snapshot.scheme.id)",
+        "duration": "\(ContinuousClock.now - started)",
+      ]
+    )
+  }
+
+  public func shutdownRequested(context: DaemonContext) async {
+    store?.finishWatchers()
+  }
+
+  public func shutdown(context: DaemonContext) async throws {
+    guard let database = opened.withLock({ $0?.database }) else { return }
+    store?.finishWatchers()
+    try database.close()
+    context.logger.info("database closed")
+  }
+}

@@ -1,0 +1,133 @@
+import Analytics
+import Foundation
+import GRPCCore
+import ImpactAPI
+import SwiftProtobuf
+
+/// `impact.v1.PortfolioService`: atomic import and export of whole portfolios, and the scheme.
+struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
+  let store: PortfolioStore
+  let limits: DaemonConfiguration.Limits
+
+  func importPortfolio(
+    request: Impact_V1_ImportPortfolioRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_ImportPortfolioResponse {
+    let snapshot = store.snapshot
+    let projects: [Project]
+    switch request.source {
+    case .jsonDocument(let text):
+      let document = try PortfolioJSON.decode(Data(text.utf8), source: "json_document")
+      if let scheme = document.scheme, scheme != snapshot.scheme {
+        throw RPCError(
+          code: .failedPrecondition,
+          message: "json_document.scheme: the document was made with scheme '\(scheme.id)', which differs from "
+            + "the active scheme '\(snapshot.scheme.id)'; set it first with SetScheme, or remove the scheme key"
+        )
+      }
+      projects = document.projects
+    case .csv(let tables):
+      guard !tables.projects.isEmpty else { throw RPCErrorFactory.invalid("csv.projects", "the projects table is required") }
+      let names = CSVFileNames(
+        projects: tables.projectsFileName.isEmpty ? "projects.csv" : tables.projectsFileName,
+        outcomes: tables.outcomesFileName.isEmpty ? "outcomes.csv" : tables.outcomesFileName,
+        ratings: tables.ratingsFileName.isEmpty ? "ratings.csv" : tables.ratingsFileName
+      )
+      projects = try PortfolioCSV.decode(
+        projects: Data(tables.projects.utf8),
+        outcomes: tables.outcomes.isEmpty ? nil : Data(tables.outcomes.utf8),
+        ratings: tables.ratings.isEmpty ? nil : Data(tables.ratings.utf8),
+        names: names,
+        scheme: snapshot.scheme
+      )
+    case nil:
+      throw RPCErrorFactory.invalid("source", "set json_document or csv")
+    }
+    guard projects.count <= limits.maxProjectsPerRequest else {
+      throw RPCErrorFactory.tooLarge(
+        "source", "at most \(limits.maxProjectsPerRequest) projects per import, got \(projects.count)")
+    }
+    let mode: ImportMode
+    switch request.mode {
+    case .upsert: mode = .upsert
+    case .replace: mode = .replace
+    case .UNRECOGNIZED(let value): throw RPCErrorFactory.invalid("mode", "unknown import mode \(value)")
+    }
+    let summary = try await store.importProjects(
+      projects,
+      mode: mode,
+      validateOnly: request.validateOnly,
+      context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
+    )
+    return .with {
+      $0.created = Int64(summary.created)
+      $0.updated = Int64(summary.updated)
+      $0.deleted = Int64(summary.deleted)
+      $0.unchanged = Int64(summary.unchanged)
+      $0.revision = summary.revision
+    }
+  }
+
+  func exportPortfolio(
+    request: Impact_V1_ExportPortfolioRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_ExportPortfolioResponse {
+    let snapshot = store.snapshot
+    let filter = try ProjectFilter(proto: request.filter)
+    let projects = filter == .all ? snapshot.projects : snapshot.projects.filter { filter.matches($0) }
+    return try .with {
+      switch request.format {
+      case .json:
+        let document = PortfolioDocument(scheme: snapshot.scheme, projects: projects)
+        $0.jsonDocument = String(decoding: PortfolioJSON.encode(document), as: UTF8.self)
+      case .csv:
+        let tables = PortfolioCSV.encode(projects, scheme: snapshot.scheme)
+        $0.csv = .with {
+          $0.projects = tables.projects
+          $0.outcomes = tables.outcomes
+          $0.ratings = tables.ratings
+          $0.projectsFileName = "projects.csv"
+          $0.outcomesFileName = "outcomes.csv"
+          $0.ratingsFileName = "ratings.csv"
+        }
+      case .UNRECOGNIZED(let value):
+        throw RPCErrorFactory.invalid("format", "unknown export format \(value)")
+      }
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func getScheme(
+    request: Impact_V1_GetSchemeRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_GetSchemeResponse {
+    let snapshot = store.snapshot
+    return .with {
+      $0.scheme = Impact_V1_Scheme(snapshot.scheme)
+      $0.documentJson = String(decoding: SchemeJSON.encode(snapshot.scheme), as: UTF8.self)
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func setScheme(
+    request: Impact_V1_SetSchemeRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_SetSchemeResponse {
+    guard !request.documentJson.isEmpty else { throw RPCErrorFactory.invalid("document_json", "is required") }
+    let scheme = try SchemeJSON.decode(Data(request.documentJson.utf8), source: "document_json")
+    let snapshot: PortfolioSnapshot
+    if request.validateOnly {
+      snapshot = try store.checkScheme(scheme)
+    } else {
+      snapshot = try await store.setScheme(
+        scheme,
+        context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
+      )
+    }
+    return .with {
+      $0.scheme = Impact_V1_Scheme(scheme)
+      $0.documentJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
+      $0.revision = snapshot.revision
+    }
+  }
+}

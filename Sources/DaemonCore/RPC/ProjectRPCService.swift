@@ -1,0 +1,170 @@
+import Analytics
+import Foundation
+import GRPCCore
+import ImpactAPI
+import SwiftProtobuf
+
+/// `impact.v1.ProjectService`: projects, indicator observations and committee ratings.
+struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
+  let store: PortfolioStore
+  let limits: DaemonConfiguration.Limits
+
+  func createProject(
+    request: Impact_V1_CreateProjectRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_CreateProjectResponse {
+    guard request.hasProject else { throw RPCErrorFactory.invalid("project", "is required") }
+    let project = try Project(proto: request.project)
+    let snapshot = try await store.create(
+      project,
+      context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
+    )
+    return .with {
+      $0.project = Impact_V1_Project(snapshot.project(project.id) ?? project)
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func getProject(
+    request: Impact_V1_GetProjectRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_GetProjectResponse {
+    let snapshot = store.snapshot
+    guard let project = snapshot.project(request.id) else { throw StoreError.projectNotFound(request.id) }
+    return .with {
+      $0.project = Impact_V1_Project(project)
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func updateProject(
+    request: Impact_V1_UpdateProjectRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_UpdateProjectResponse {
+    guard request.hasProject else { throw RPCErrorFactory.invalid("project", "is required") }
+    let id = request.project.id
+    guard !id.isEmpty else { throw RPCErrorFactory.invalid("project.id", "is required") }
+    let source = request.project
+    let mask = try ProjectUpdateMask(paths: request.hasUpdateMask ? request.updateMask.paths : [])
+    let snapshot = try await store.update(
+      id,
+      context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
+    ) { project in
+      var merged = Impact_V1_Project(project)
+      mask.apply(source, to: &merged)
+      project = try Project(proto: merged)
+    }
+    return .with {
+      if let project = snapshot.project(id) { $0.project = Impact_V1_Project(project) }
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func deleteProject(
+    request: Impact_V1_DeleteProjectRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_DeleteProjectResponse {
+    let snapshot = try await store.delete(
+      request.id,
+      context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
+    )
+    return .with { $0.revision = snapshot.revision }
+  }
+
+  func listProjects(
+    request: Impact_V1_ListProjectsRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_ListProjectsResponse {
+    let snapshot = store.snapshot
+    let filter = try ProjectFilter(proto: request.filter)
+    let pageSize = try PageSize.resolve(request.pageSize, maximum: limits.maxPageSize)
+    let after = try PageToken.key(from: request.pageToken)
+    let selected = snapshot.projects.filter { filter.matches($0) }
+    // Projects are sorted by id: the page starts after the last id of the previous page.
+    let start = after.map { key in selected.firstIndex { $0.id > key } ?? selected.count } ?? 0
+    let page = selected[start..<min(selected.count, start + pageSize)]
+    return .with {
+      $0.projects = page.map(Impact_V1_Project.init)
+      if start + pageSize < selected.count, let last = page.last {
+        $0.nextPageToken = PageToken.make(after: last.id)
+      }
+      $0.totalSize = Int64(selected.count)
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func recordObservation(
+    request: Impact_V1_RecordObservationRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_RecordObservationResponse {
+    guard request.hasObservation else { throw RPCErrorFactory.invalid("observation", "is required") }
+    let message = request.observation
+    guard message.value.isFinite else {
+      throw RPCErrorFactory.invalid("observation.value", "must be a finite number, got \(message.value)")
+    }
+    let changeContext = ChangeContext.from(
+      context,
+      expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil
+    )
+    let observation = Observation(
+      projectID: message.projectID,
+      outcomeID: message.outcomeID,
+      value: message.value,
+      period: message.period,
+      source: message.source.isEmpty ? nil : message.source,
+      recordedBy: message.recordedBy.isEmpty ? changeContext.actor : message.recordedBy,
+      recordedAt: message.hasRecordedAt ? message.recordedAt.date : changeContext.at
+    )
+    let snapshot = try await store.record(observation, context: changeContext)
+    return .with {
+      $0.observation = Impact_V1_Observation(observation, revision: snapshot.revision)
+      if let project = snapshot.project(observation.projectID) { $0.project = Impact_V1_Project(project) }
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func listObservations(
+    request: Impact_V1_ListObservationsRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_ListObservationsResponse {
+    let snapshot = store.snapshot
+    guard snapshot.contains(request.projectID) else { throw StoreError.projectNotFound(request.projectID) }
+    let pageSize = try PageSize.resolve(request.pageSize, maximum: limits.maxPageSize)
+    let after = try PageToken.key(from: request.pageToken).map { key -> Int64 in
+      guard let id = Int64(key) else { throw RPCErrorFactory.invalid("page_token", "not a page token returned by this service") }
+      return id
+    }
+    let outcomeID = request.hasOutcomeID ? request.outcomeID : nil
+    let rows = try store.database.observations(
+      projectID: request.projectID,
+      outcomeID: outcomeID,
+      after: after,
+      limit: pageSize + 1
+    )
+    let page = rows.prefix(pageSize)
+    return .with {
+      $0.observations = page.map { Impact_V1_Observation($0, revision: $0.revision ?? 0) }
+      if rows.count > pageSize, let last = page.last?.id { $0.nextPageToken = PageToken.make(after: String(last)) }
+      $0.totalSize = Int64(page.count)
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func recordRating(
+    request: Impact_V1_RecordRatingRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_RecordRatingResponse {
+    guard request.hasRating else { throw RPCErrorFactory.invalid("rating", "is required") }
+    let rating = Rating(proto: request.rating)
+    let snapshot = try await store.record(
+      rating,
+      projectID: request.projectID,
+      context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
+    )
+    return .with {
+      if let project = snapshot.project(request.projectID) { $0.project = Impact_V1_Project(project) }
+      $0.rating = Impact_V1_Rating(rating, ratedAt: snapshot.committedAt)
+      $0.revision = snapshot.revision
+    }
+  }
+}

@@ -1,0 +1,59 @@
+public import Analytics
+public import GRPCCore
+public import ImpactAPI
+
+// Domain errors become wire errors here, one status code per kind of refusal, with a message
+// that names the offending field, line or value.
+
+extension StoreError: RPCErrorConvertible {
+  public var rpcErrorCode: RPCError.Code {
+    switch self {
+    case .projectNotFound, .outcomeNotFound: .notFound
+    case .projectExists: .alreadyExists
+    case .invalid, .invalidScheme: .invalidArgument
+    case .schemeIncompatible, .revisionMismatch: .failedPrecondition
+    case .tooLarge: .resourceExhausted
+    }
+  }
+
+  public var rpcErrorMessage: String { description }
+}
+
+extension APIMappingError: RPCErrorConvertible {
+  public var rpcErrorCode: RPCError.Code { .invalidArgument }
+  public var rpcErrorMessage: String { description }
+}
+
+extension FormatError: RPCErrorConvertible {
+  public var rpcErrorCode: RPCError.Code { .invalidArgument }
+  public var rpcErrorMessage: String { description }
+}
+
+extension ValidationError: RPCErrorConvertible {
+  public var rpcErrorCode: RPCError.Code { .invalidArgument }
+  public var rpcErrorMessage: String { description }
+}
+
+extension SchemeError: RPCErrorConvertible {
+  public var rpcErrorCode: RPCError.Code { .invalidArgument }
+  public var rpcErrorMessage: String { description }
+}
+
+extension StorageError: RPCErrorConvertible {
+  public var rpcErrorCode: RPCError.Code {
+    switch self {
+    case .revisionMismatch: .failedPrecondition
+    case .projectNotFound, .outcomeNotFound: .notFound
+    case .duplicateProjectID, .constraintViolated: .invalidArgument
+    case .databaseInUse, .lockUnavailable, .unreadableValue, .database: .unavailable
+    }
+  }
+
+  public var rpcErrorMessage: String {
+    switch self {
+    case .database, .unreadableValue: "the change was not saved: \(description)"
+    default: description
+    }
+  }
+}
+

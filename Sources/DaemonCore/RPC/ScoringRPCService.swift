@@ -1,0 +1,175 @@
+import Analytics
+import GRPCCore
+import ImpactAPI
+import SwiftProtobuf
+
+/// `impact.v1.ScoringService`: scores with their breakdown, ranking, comparison, portfolio
+/// figures and what-if simulations. Every answer comes from one snapshot and carries its revision.
+struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
+  let store: PortfolioStore
+  let limits: DaemonConfiguration.Limits
+
+  func getProjectScore(
+    request: Impact_V1_GetProjectScoreRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_GetProjectScoreResponse {
+    let snapshot = store.snapshot
+    guard let project = snapshot.project(request.id), let score = snapshot.score(request.id) else {
+      throw StoreError.projectNotFound(request.id)
+    }
+    let figures = snapshot.figures
+    let place = figures.place(of: project.id)
+    let message = Impact_V1_ProjectScore(
+      score,
+      name: project.name,
+      rank: place?.rank ?? 0,
+      percentile: place?.percentile ?? 0,
+      contribution: figures.contribution(of: project.id),
+      explanation: request.explain ? ProjectScorer(scheme: snapshot.scheme).explain(project) : nil
+    )
+    return .with {
+      $0.score = message
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func rankProjects(
+    request: Impact_V1_RankProjectsRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_RankProjectsResponse {
+    guard request.top >= 0 else { throw RPCErrorFactory.invalid("top", "must not be negative, got \(request.top)") }
+    let snapshot = store.snapshot
+    let filter = try ProjectFilter(proto: request.filter)
+    let analyzer = PortfolioAnalyzer(scheme: snapshot.scheme)
+    let ranking =
+      filter == .all
+      ? snapshot.figures.ranking
+      : analyzer.ranking(of: snapshot.scores, filter: filter)
+    let entries = request.top > 0 ? Array(ranking.entries.prefix(Int(request.top))) : ranking.entries
+    return .with {
+      $0.projects = entries.map { entry in
+        let score = snapshot.score(entry.projectID)
+        return .with {
+          $0.projectID = entry.projectID
+          $0.name = snapshot.project(entry.projectID)?.name ?? ""
+          $0.rank = Int32(clamping: entry.rank)
+          $0.rankScore = entry.rankScore
+          $0.composite = entry.composite
+          $0.percentile = entry.percentile
+          if let score {
+            $0.impactClass = Impact_V1_ImpactClass(score.impactClass)
+            $0.amount = score.amount
+            $0.insufficientData = score.insufficientData
+          }
+        }
+      }
+      $0.totalSize = Int64(ranking.selectionSize)
+      $0.schemeID = snapshot.scheme.id
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func compareProjects(
+    request: Impact_V1_CompareProjectsRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_CompareProjectsResponse {
+    guard !request.ids.isEmpty else { throw RPCErrorFactory.invalid("ids", "name at least one project") }
+    guard request.ids.count <= limits.maxPageSize else {
+      throw RPCErrorFactory.tooLarge("ids", "at most \(limits.maxPageSize) projects per comparison, got \(request.ids.count)")
+    }
+    let snapshot = store.snapshot
+    let filter = try ProjectFilter(proto: request.filter)
+    if let missing = request.ids.first(where: { !snapshot.contains($0) }) {
+      throw StoreError.projectNotFound(missing)
+    }
+    let analyzer = PortfolioAnalyzer(scheme: snapshot.scheme)
+    let comparison = try analyzer.comparison(of: request.ids, in: snapshot.scores, filter: filter)
+    let summary = filter == .all ? snapshot.figures.summary : analyzer.summary(of: snapshot.scores, filter: filter)
+    var contributions: [String: Double] = [:]
+    for contribution in summary.contributions { contributions[contribution.projectID] = contribution.contribution }
+    let scorer = ProjectScorer(scheme: snapshot.scheme)
+    return .with {
+      $0.scores = comparison.entries.map { entry in
+        let project = snapshot.project(entry.score.projectID)
+        return Impact_V1_ProjectScore(
+          entry.score,
+          name: project?.name ?? "",
+          rank: entry.rank,
+          percentile: entry.percentile,
+          contribution: contributions[entry.score.projectID] ?? 0,
+          explanation: request.explain ? project.map(scorer.explain) : nil
+        )
+      }
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func getPortfolioSummary(
+    request: Impact_V1_GetPortfolioSummaryRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_GetPortfolioSummaryResponse {
+    let snapshot = store.snapshot
+    let filter = try ProjectFilter(proto: request.filter)
+    let summary =
+      filter == .all
+      ? snapshot.figures.summary
+      : PortfolioAnalyzer(scheme: snapshot.scheme).summary(of: snapshot.scores, filter: filter)
+    return .with {
+      $0.summary = Impact_V1_PortfolioSummary(summary)
+      $0.revision = snapshot.revision
+    }
+  }
+
+  func simulateWhatIf(
+    request: Impact_V1_SimulateWhatIfRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_SimulateWhatIfResponse {
+    guard request.changes.count <= limits.maxProjectsPerRequest else {
+      throw RPCErrorFactory.tooLarge(
+        "changes", "at most \(limits.maxProjectsPerRequest) changes per simulation, got \(request.changes.count)")
+    }
+    let snapshot = store.snapshot
+    let filter = try ProjectFilter(proto: request.filter)
+    var changes: [WhatIfChange] = []
+    var candidates: [Project] = []
+    for (index, message) in request.changes.enumerated() {
+      let path = "changes[\(index)]"
+      switch message.change {
+      case .addProject(let project):
+        let project = try Project(proto: project, fieldPath: "\(path).add_project")
+        candidates.append(project)
+        changes.append(.add(project))
+      case .replaceProject(let project):
+        let project = try Project(proto: project, fieldPath: "\(path).replace_project")
+        candidates.append(project)
+        changes.append(.replace(project))
+      case .removeProjectID(let id):
+        changes.append(.remove(projectID: id))
+      case nil:
+        throw RPCErrorFactory.invalid(path, "set one of add_project, remove_project_id, replace_project")
+      }
+    }
+    let issues = Validator(scheme: snapshot.scheme).validate(candidates)
+    guard issues.isEmpty else { throw StoreError.invalid(ValidationError(issues: issues)) }
+    let result: WhatIfResult
+    do {
+      result = try WhatIfSimulator(scheme: snapshot.scheme).simulate(changes, on: snapshot.scores, filter: filter)
+    } catch {
+      throw RPCError(code: error.reason == .notFound ? .notFound : .failedPrecondition, message: error.description)
+    }
+    return .with {
+      $0.before = Impact_V1_PortfolioSummary(result.before)
+      $0.after = Impact_V1_PortfolioSummary(result.after)
+      $0.figures = result.differences.map { difference in
+        .with {
+          $0.figure = difference.name
+          $0.before = difference.before ?? 0
+          $0.after = difference.after ?? 0
+          $0.delta = difference.delta ?? 0
+        }
+      }
+      $0.rankChanges = result.rankChanges.map(Impact_V1_RankChange.init)
+      $0.revision = snapshot.revision
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import Analytics
+import Foundation
+import GRPCCore
+import ImpactAPI
+import SwiftProtobuf
+
+/// `impact.v1.StatusService`: what monitoring and `impact status` show.
+struct StatusRPCService: Impact_V1_StatusService.SimpleServiceProtocol {
+  static let version = "0.1.0"
+
+  let store: PortfolioStore
+  let startedAt: Date
+  let databasePath: String
+  let isServing: @Sendable () -> Bool
+
+  func getStatus(
+    request: Impact_V1_GetStatusRequest,
+    context: ServerContext
+  ) async throws -> Impact_V1_GetStatusResponse {
+    let snapshot = store.snapshot
+    return .with {
+      $0.version = Self.version
+      $0.revision = snapshot.revision
+      $0.projectCount = Int64(snapshot.projects.count)
+      $0.schemeID = snapshot.scheme.id
+      $0.startedAt = Google_Protobuf_Timestamp(date: startedAt)
+      $0.uptimeSeconds = Date().timeIntervalSince(startedAt)
+      $0.serving = isServing()
+      $0.databasePath = databasePath
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import GRPCCore
+import GRPCNIOTransportHTTP2
+public import Logging
+import ServiceLifecycle
+private import Synchronization
+import UnixSignals
+
+/// The `impactd` daemon: a gRPC server with health, request logging and metrics, run as one
+/// ServiceLifecycle group around a ``DaemonApplication``.
+///
+/// ```swift
+/// let daemon = Daemon(configuration: configuration, logger: logger)
+/// try await daemon.run(application: ImpactApplication())  // returns after SIGTERM/SIGINT
+/// ```
+///
+/// Services of the group, in dependency order (stopped in reverse): the application (load,
+/// then close), the metrics endpoint, the gRPC server, the health switch that turns
+/// NOT_SERVING first when a shutdown starts.
+public final class Daemon: Sendable {
+  /// The configuration the daemon runs with.
+  public let configuration: DaemonConfiguration
+  /// The daemon's logger.
+  public let logger: Logger
+  /// The daemon's metrics registry.
+  public let metrics: DaemonMetrics
+  /// The health statuses the health service reports.
+  public let health: HealthStatusBoard
+
+  private let grpcAddress = BoundAddressSlot()
+  private let metricsEndpoint: MetricsEndpointService?
+  private let group = Mutex(GroupState.notStarted)
+
+  private enum GroupState {
+    case notStarted
+    case shutdownRequested
+    case running(ServiceGroup)
+  }
+
+  /// Creates a daemon; nothing runs until ``run(application:handlingSignals:)``.
+  ///
+  /// - Parameters:
+  ///   - configuration: addresses, database, limits.
+  ///   - logger: the daemon logs lifecycle events and one line per RPC here.
+  ///   - metrics: the registry to record into (the executable bootstraps swift-metrics with
+  ///     its factory).
+  public init(configuration: DaemonConfiguration, logger: Logger, metrics: DaemonMetrics = DaemonMetrics()) {
+    self.configuration = configuration
+    self.logger = logger
+    self.metrics = metrics
+    self.health = HealthStatusBoard()
+    self.metricsEndpoint = configuration.metrics.listen.map {
+      MetricsEndpointService(address: $0, metrics: metrics, logger: logger)
+    }
+  }
+
+  /// The address the gRPC server bound (the real port when configured with port 0), once it
+  /// listens; throws if the daemon failed before listening.
+  public var listeningAddress: ListenAddress {
+    get async throws { try await grpcAddress.address() }
+  }
+
+  /// The address of the metrics endpoint once it listens, `nil` when metrics are off.
+  public var metricsListeningAddress: ListenAddress? {
+    get async throws {
+      guard let metricsEndpoint else { return nil }
+      return try await metricsEndpoint.listeningAddress
+    }
+  }
+
+  /// Runs the daemon until it is shut down.
+  ///
+  /// - Parameters:
+  ///   - application: the services and the store behind them.
+  ///   - handlingSignals: whether SIGTERM and SIGINT start a graceful shutdown (tests running a
+  ///     daemon in process pass `false` and call ``triggerGracefulShutdown()``).
+  /// - Throws: when the application cannot start or load, or the server cannot listen. A
+  ///   graceful shutdown returns normally, even when the grace period cancelled RPCs.
+  public func run(application: some DaemonApplication, handlingSignals: Bool = true) async throws {
+    do {
+      try await runServices(application: application, handlingSignals: handlingSignals)
+    } catch {
+      await grpcAddress.resolve(.failure(error))
+      throw error
+    }
+    await grpcAddress.resolve(.failure(DaemonStoppedError()))
+  }
+
+  /// Starts a graceful shutdown, as SIGTERM does; harmless before or after ``run(application:handlingSignals:)``.
+  public func triggerGracefulShutdown() async {
+    let running = group.withLock { state -> ServiceGroup? in
+      switch state {
+      case .notStarted, .shutdownRequested:
+        state = .shutdownRequested
+        return nil
+      case .running(let group):
+        return group
+      }
+    }
+    await running?.triggerGracefulShutdown()
+  }
+
+  private func runServices(application: some DaemonApplication, handlingSignals: Bool) async throws {
+    let context = DaemonContext(configuration: configuration, logger: logger, health: health, metrics: metrics)
+    let services = try await application.makeServices(context: context)
+    let healthService = HealthService(board: health)
+    health.register(services: Self.serviceNames(of: services + [healthService]))
+
+    let transport = HTTP2ServerTransport.Posix(
+      address: Self.socketAddress(configuration.server.listen),
+      transportSecurity: .plaintext,
+      config: .defaults { config in
+        config.rpc.maxRequestPayloadSize = configuration.limits.maxRequestPayloadBytes
+        config.http2.maxConcurrentStreams = configuration.limits.maxConcurrentStreamsPerConnection
+      }
+    )
+    let server = GRPCServer(
+      transport: transport,
+      services: services + [healthService],
+      interceptors: [
+        RPCObservationInterceptor(logger: logger, metrics: metrics),
+        ReadinessInterceptor(health: health),
+      ]
+    )
+
+    let grpcAddress = self.grpcAddress
+    var lifecycle: [any Service] = [
+      ApplicationService(
+        application: application,
+        context: context,
+        listeningAddress: { try await Self.listenAddress(of: transport) },
+        announce: { await grpcAddress.resolve($0) }
+      )
+    ]
+    if let metricsEndpoint { lifecycle.append(metricsEndpoint) }
+    lifecycle.append(GRPCServerService(server: server, gracePeriod: configuration.server.gracePeriod, logger: logger))
+    lifecycle.append(
+      ShutdownAnnouncementService(health: health, logger: logger) {
+        await application.shutdownRequested(context: context)
+      }
+    )
+
+    var groupConfiguration = ServiceGroupConfiguration(
+      services: lifecycle,
+      gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
+      logger: logger
+    )
+    // A backstop for a stuck shutdown (the server cancels its RPCs after the grace period):
+    // past it the group cancels whatever still runs.
+    groupConfiguration.maximumGracefulShutdownDuration = configuration.server.gracePeriod + .seconds(30)
+    let serviceGroup = ServiceGroup(configuration: groupConfiguration)
+
+    let shutdownAlreadyRequested = group.withLock { state in
+      defer { state = .running(serviceGroup) }
+      if case .shutdownRequested = state { return true }
+      return false
+    }
+    if shutdownAlreadyRequested { await serviceGroup.triggerGracefulShutdown() }
+    try await serviceGroup.run()
+  }
+
+  /// The fully qualified names of the services, read from the methods they register.
+  static func serviceNames(of services: [any RegistrableRPCService]) -> Set<String> {
+    var router = RPCRouter<HTTP2ServerTransport.Posix>()
+    for service in services { service.registerMethods(with: &router) }
+    return Set(router.methods.map(\.service.fullyQualifiedService))
+  }
+
+  static func socketAddress(_ address: ListenAddress) -> GRPCNIOTransportCore.SocketAddress {
+    address.isIPv6 ? .ipv6(host: address.host, port: address.port) : .ipv4(host: address.host, port: address.port)
+  }
+
+  static func listenAddress(of transport: HTTP2ServerTransport.Posix) async throws -> ListenAddress {
+    let address = try await transport.listeningAddress
+    if let ipv4 = address.ipv4 { return ListenAddress(host: ipv4.host, port: ipv4.port) }
+    if let ipv6 = address.ipv6 { return ListenAddress(host: ipv6.host, port: ipv6.port) }
+    throw DaemonStoppedError()
+  }
+}
+
+/// The daemon is not listening: it stopped, or never started listening.
+public struct DaemonStoppedError: Error, CustomStringConvertible {
+  /// Creates the error.
+  public init() {}
+
+  public var description: String { "impactd is not listening: it stopped or failed to start" }
+}

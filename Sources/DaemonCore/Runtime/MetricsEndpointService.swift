@@ -1,0 +1,70 @@
+public import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+public import ServiceLifecycle
+
+/// Serves `GET /metrics` in Prometheus text format over HTTP/1.1, as a ServiceLifecycle
+/// service that stops listening on graceful shutdown.
+public final class MetricsEndpointService: Service, Sendable {
+  private let address: ListenAddress
+  private let metrics: DaemonMetrics
+  private let logger: Logger
+  private let bound = BoundAddressSlot()
+
+  /// Creates the endpoint; it listens once ``run()`` starts.
+  ///
+  /// - Parameters:
+  ///   - address: where to listen; port 0 picks a free port (see ``listeningAddress``).
+  ///   - metrics: the registry to serve.
+  ///   - logger: where the bound address is reported.
+  public init(address: ListenAddress, metrics: DaemonMetrics, logger: Logger) {
+    self.address = address
+    self.metrics = metrics
+    self.logger = logger
+  }
+
+  /// The bound address, once the endpoint listens; throws if it could not bind.
+  public var listeningAddress: ListenAddress {
+    get async throws { try await bound.address() }
+  }
+
+  public func run() async throws {
+    let metrics = self.metrics
+    let channel: any Channel
+    do {
+      channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+        .childChannelInitializer { channel in
+          channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+            try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(metrics: metrics))
+          }
+        }
+        .bind(host: address.host, port: address.port)
+        .get()
+    } catch {
+      let failure = MetricsEndpointError(address: address, cause: "\(error)")
+      await bound.resolve(.failure(failure))
+      throw failure
+    }
+
+    let local = ListenAddress(host: address.host, port: channel.localAddress?.port ?? address.port)
+    await bound.resolve(.success(local))
+    logger.info("metrics listening on http://\(local)/metrics")
+
+    // Cancellation ends the wait as well as a graceful shutdown; both close the listener.
+    try? await gracefulShutdown()
+    try? await channel.close()
+  }
+}
+
+/// The metrics endpoint could not listen on its address.
+public struct MetricsEndpointError: Error, CustomStringConvertible {
+  /// The address it tried.
+  public var address: ListenAddress
+  /// Why binding failed.
+  public var cause: String
+
+  public var description: String { "metrics endpoint cannot listen on \(address): \(cause)" }
+}

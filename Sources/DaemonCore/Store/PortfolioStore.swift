@@ -1,0 +1,254 @@
+public import Analytics
+public import Foundation
+import Logging
+import Synchronization
+
+/// The portfolio in memory, backed by the SQLite store.
+///
+/// Readers take ``snapshot``, an immutable value, and never wait for writers. There is one
+/// writer at a time: a change is validated against the current snapshot, committed to SQLite in
+/// one transaction, and only then published as a new snapshot and announced to watchers. A
+/// refused or failed change leaves memory and disk as they were.
+public final class PortfolioStore: Sendable {
+  private let current: Mutex<PortfolioSnapshot>
+  private let serializer = WriteSerializer()
+  private let broadcaster: ChangeBroadcaster
+  private let onPublish: @Sendable (PortfolioSnapshot) -> Void
+  public let database: ImpactDatabase
+
+  /// A store over `database`, empty until ``load()``.
+  /// - Parameter onPublish: called with every snapshot published (for metrics).
+  public init(
+    database: ImpactDatabase,
+    maximumWatchers: Int = 64,
+    onPublish: @escaping @Sendable (PortfolioSnapshot) -> Void = { _ in }
+  ) {
+    self.database = database
+    self.onPublish = onPublish
+    self.broadcaster = ChangeBroadcaster(maximumSubscribers: maximumWatchers)
+    self.current = Mutex(PortfolioSnapshot(revision: 0, committedAt: nil, scheme: .impactV1, projects: []))
+  }
+
+  /// Loads everything the database holds, scores it and publishes it.
+  public func load() async throws {
+    try await serializer.perform { [self] in
+      let state = try self.database.loadState()
+      let loaded = PortfolioSnapshot(
+        revision: state.revision,
+        committedAt: nil,
+        scheme: state.scheme,
+        projects: state.projects
+      )
+      self.current.withLock { $0 = loaded }
+      self.onPublish(loaded)
+    }
+  }
+
+  /// The portfolio as it stands now.
+  public var snapshot: PortfolioSnapshot {
+    current.withLock { $0 }
+  }
+
+  /// A stream of the changes committed from now on; `nil` when too many clients watch already.
+  public func watch() -> WatchSubscription? {
+    broadcaster.subscribe()
+  }
+
+  public var watcherCount: Int { broadcaster.subscriberCount }
+
+  public var maximumWatchers: Int { broadcaster.maximumSubscribers }
+
+  /// Ends every watch stream, at shutdown.
+  public func finishWatchers() {
+    broadcaster.finishAll()
+  }
+
+  // MARK: - Writes
+
+  /// Creates a project; refused when its id exists.
+  @discardableResult
+  public func create(_ project: Project, context: ChangeContext) async throws -> PortfolioSnapshot {
+    try await write(context) { snapshot in
+      guard !snapshot.contains(project.id) else { throw StoreError.projectExists(project.id) }
+      try Self.validate([project], scheme: snapshot.scheme)
+      return .init(change: .upsertProjects([project]), upserts: [project])
+    }
+  }
+
+  /// Replaces a project by what `transform` makes of the current one.
+  @discardableResult
+  public func update(
+    _ id: String,
+    context: ChangeContext,
+    transform: @escaping @Sendable (inout Project) throws -> Void
+  ) async throws -> PortfolioSnapshot {
+    try await write(context) { snapshot in
+      guard var project = snapshot.project(id) else { throw StoreError.projectNotFound(id) }
+      try transform(&project)
+      project.id = id
+      try Self.validate([project], scheme: snapshot.scheme)
+      return .init(change: .upsertProjects([project]), upserts: [project])
+    }
+  }
+
+  @discardableResult
+  public func delete(_ id: String, context: ChangeContext) async throws -> PortfolioSnapshot {
+    try await write(context) { snapshot in
+      guard snapshot.contains(id) else { throw StoreError.projectNotFound(id) }
+      return .init(change: .deleteProjects([id]), removals: [id])
+    }
+  }
+
+  /// Records a committee rating, replacing the same rater's earlier rating of the criterion.
+  @discardableResult
+  public func record(_ rating: Rating, projectID: String, context: ChangeContext) async throws -> PortfolioSnapshot {
+    try await write(context) { snapshot in
+      guard var project = snapshot.project(projectID) else { throw StoreError.projectNotFound(projectID) }
+      project.record(rating)
+      try Self.validate([project], scheme: snapshot.scheme)
+      return .init(change: .recordRating(projectID: projectID, rating, at: context.at), upserts: [project])
+    }
+  }
+
+  /// Records an indicator observation; the outcome's `actual` becomes its value.
+  @discardableResult
+  public func record(_ observation: Observation, context: ChangeContext) async throws -> PortfolioSnapshot {
+    try await write(context) { snapshot in
+      guard var project = snapshot.project(observation.projectID) else {
+        throw StoreError.projectNotFound(observation.projectID)
+      }
+      guard let index = project.outcomes.firstIndex(where: { $0.id == observation.outcomeID }) else {
+        throw StoreError.outcomeNotFound(projectID: observation.projectID, outcomeID: observation.outcomeID)
+      }
+      project.outcomes[index].actual = observation.value
+      try Self.validate([project], scheme: snapshot.scheme)
+      return .init(change: .recordObservation(observation), upserts: [project])
+    }
+  }
+
+  /// Imports projects, all or nothing. With `validateOnly` nothing is written.
+  public func importProjects(
+    _ projects: [Project],
+    mode: ImportMode,
+    validateOnly: Bool,
+    context: ChangeContext
+  ) async throws -> ImportSummary {
+    let box = Mutex<ImportSummary?>(nil)
+    let snapshot = try await write(context, dryRun: validateOnly) { snapshot in
+      try Self.validate(projects, scheme: snapshot.scheme)
+      let created = projects.count(where: { !snapshot.contains($0.id) })
+      let unchanged = projects.count(where: { snapshot.project($0.id) == $0 })
+      let importedIDs = Set(projects.map(\.id))
+      let removed = mode == .replace ? snapshot.projects.map(\.id).filter { !importedIDs.contains($0) } : []
+      box.withLock {
+        $0 = ImportSummary(
+          created: created,
+          updated: projects.count - created - unchanged,
+          unchanged: unchanged,
+          deleted: removed.count,
+          revision: snapshot.revision
+        )
+      }
+      let change: StoredChange = mode == .replace ? .replacePortfolio(projects) : .upsertProjects(projects)
+      return .init(change: change, upserts: projects, removals: removed)
+    }
+    var summary = box.withLock { $0 } ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
+    summary.revision = snapshot.revision
+    return summary
+  }
+
+  /// Makes `scheme` the active scheme and rescores every project. Refused when the scheme
+  /// breaks a rule or would leave a stored project invalid (an unknown domain, say).
+  @discardableResult
+  public func setScheme(_ scheme: Scheme, context: ChangeContext) async throws -> PortfolioSnapshot {
+    let checked = try Self.checked(scheme)
+    return try await serializer.perform { [self] in
+      let before = self.snapshot
+      try Self.check(context.expectedRevision, against: before)
+      try Self.check(checked, fits: before)
+      let receipt = try self.database.commit(.setScheme(checked), context: context)
+      let after = PortfolioSnapshot(
+        revision: receipt.revision,
+        committedAt: receipt.committedAt,
+        scheme: checked,
+        projects: before.projects
+      )
+      self.publish(after, receipt: receipt, context: context)
+      return after
+    }
+  }
+
+  /// Checks that `scheme` is valid and every stored project is valid under it, without
+  /// changing anything; returns the current snapshot.
+  public func checkScheme(_ scheme: Scheme) throws -> PortfolioSnapshot {
+    let snapshot = self.snapshot
+    try Self.check(Self.checked(scheme), fits: snapshot)
+    return snapshot
+  }
+
+  private static func checked(_ scheme: Scheme) throws -> Scheme {
+    do { return try scheme.checked() } catch { throw StoreError.invalidScheme(error) }
+  }
+
+  private static func check(_ scheme: Scheme, fits snapshot: PortfolioSnapshot) throws {
+    let issues = Validator(scheme: scheme).validate(snapshot.projects)
+    guard issues.isEmpty else { throw StoreError.schemeIncompatible(ValidationError(issues: issues)) }
+  }
+
+  // MARK: - The write path
+
+  /// What a write does once it has been checked against the current snapshot.
+  struct PlannedChange: Sendable {
+    var change: StoredChange
+    var upserts: [Project] = []
+    var removals: [String] = []
+  }
+
+  private func write(
+    _ context: ChangeContext,
+    dryRun: Bool = false,
+    plan: @escaping @Sendable (PortfolioSnapshot) throws -> PlannedChange
+  ) async throws -> PortfolioSnapshot {
+    try await serializer.perform { [self] in
+      let before = self.snapshot
+      try Self.check(context.expectedRevision, against: before)
+      let planned = try plan(before)
+      if dryRun { return before }
+      let receipt = try self.database.commit(planned.change, context: context)
+      let after = before.applying(
+        upserts: planned.upserts,
+        removals: planned.removals,
+        revision: receipt.revision,
+        committedAt: receipt.committedAt
+      )
+      self.publish(after, receipt: receipt, context: context)
+      return after
+    }
+  }
+
+  private func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext) {
+    current.withLock { $0 = snapshot }
+    onPublish(snapshot)
+    broadcaster.publish(
+      ChangeEvent(
+        revision: receipt.revision,
+        committedAt: receipt.committedAt,
+        kind: receipt.kind,
+        projectIDs: receipt.projectIDs,
+        actor: context.actor,
+        rpcMethod: context.rpcMethod
+      )
+    )
+  }
+
+  private static func check(_ expected: Int64?, against snapshot: PortfolioSnapshot) throws {
+    if let expected, expected != snapshot.revision {
+      throw StoreError.revisionMismatch(expected: expected, actual: snapshot.revision)
+    }
+  }
+
+  private static func validate(_ projects: [Project], scheme: Scheme) throws {
+    let issues = Validator(scheme: scheme).validate(projects)
+    guard issues.isEmpty else { throw StoreError.invalid(ValidationError(issues: issues)) }
+  }
+}
