@@ -1,1 +1,3 @@
-print("impact: not yet implemented")
+import ClientCore
+
+await ImpactCLI.main()

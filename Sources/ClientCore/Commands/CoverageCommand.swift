@@ -1,0 +1,77 @@
+import ArgumentParser
+import ImpactAPI
+
+/// `impact coverage`: the domain × depth-class matrix.
+struct CoverageCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coverage",
+    abstract: "Show the coverage matrix: outcomes and amounts per domain and depth class.",
+    discussion: """
+      Each cell shows the number of outcomes and the amount they carry (the project's \
+      amount times the outcome's share). CSV output is one row per non-empty cell.
+
+      Example:
+        impact coverage --programme Insertion
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var filter: FilterOptions
+
+  func run() async throws {
+    var draft = Impact_V1_GetPortfolioSummaryRequest()
+    if !filter.isEmpty { draft.filter = filter.message }
+    let request = draft
+    let connection = try global.connection()
+    let (response, scheme) = try await connection.run { client, _ in
+      let response = try await Impact_V1_ScoringService.Client(wrapping: client).getPortfolioSummary(
+        request, metadata: connection.metadata, options: connection.callOptions)
+      let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+      return (response, scheme.scheme)
+    }
+    let renderer = global.renderer()
+    let labels = SchemeLabels(scheme: scheme, language: renderer.language)
+    let matrix = response.summary.matrix
+    try renderer.emit(response) {
+      if renderer.format == .csv {
+        var cells = Table(columns: [.text("domain"), .text("depth_class"), .number("outcomes"), .number("amount")])
+        for cell in matrix {
+          cells.append([Cell(cell.domain), Cell(cell.depthClass.displayName), Cell(cell.outcomes), renderer.number(cell.amount, .amount)])
+        }
+        return [.table(cells)]
+      }
+      let classes = Impact_V1_DepthClass.ordered
+      var table = Table(
+        title: "coverage (outcomes · amount)",
+        columns: [.text("domain", truncatable: true)] + classes.map { .number($0.displayName) } + [.number("total")]
+      )
+      var domainIDs = scheme.domains.map(\.id)
+      for cell in matrix where !domainIDs.contains(cell.domain) { domainIDs.append(cell.domain) }
+      let strategic = Set(scheme.domains.filter(\.strategic).map(\.id))
+      for domain in domainIDs {
+        let cells = matrix.filter { $0.domain == domain }
+        guard !cells.isEmpty || strategic.contains(domain) else { continue }
+        var row = [Cell(labels.domain(domain))]
+        for depthClass in classes {
+          let found = cells.filter { $0.depthClass == depthClass }
+          row.append(entry(found, renderer))
+        }
+        row.append(entry(cells, renderer))
+        table.append(row)
+      }
+      var totals = [Cell("total")]
+      for depthClass in classes { totals.append(entry(matrix.filter { $0.depthClass == depthClass }, renderer)) }
+      totals.append(entry(matrix, renderer))
+      table.append(totals)
+      return [.table(table)]
+    }
+  }
+
+  private func entry(_ cells: [Impact_V1_MatrixCell], _ renderer: Renderer) -> Cell {
+    let outcomes = cells.reduce(Int64(0)) { $0 + $1.outcomes }
+    guard outcomes > 0 else { return Cell("·") }
+    let amount = cells.reduce(0.0) { $0 + $1.amount }
+    return Cell("\(outcomes) · \(renderer.number(amount, .amount).display)")
+  }
+}

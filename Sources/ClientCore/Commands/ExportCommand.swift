@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import ImpactAPI
+
+/// `impact export`: write the portfolio as a JSON document or CSV tables.
+struct ExportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export the portfolio (or a filtered part) as JSON or CSV tables.",
+    discussion: """
+      JSON goes to stdout, or to the file --to names. CSV needs --to, a directory that \
+      receives projects.csv, outcomes.csv and ratings.csv (created if missing).
+
+      Example:
+        impact export > portfolio.json
+        impact export --format csv --to ./tables --status funded
+      """
+  )
+
+  /// The format of the exported document.
+  enum DocumentFormat: String, CaseIterable, ExpressibleByArgument {
+    case json, csv
+  }
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var filter: FilterOptions
+
+  @Option(help: "The document's format: json or csv.")
+  var format: DocumentFormat = .json
+
+  @Option(help: ArgumentHelp("The file (json) or directory (csv) to write to.", valueName: "path"))
+  var to: String?
+
+  func validate() throws {
+    if format == .csv, to == nil { throw ValidationError("--format csv needs --to DIRECTORY") }
+  }
+
+  func run() async throws {
+    var draft = Impact_V1_ExportPortfolioRequest()
+    draft.format = format == .csv ? .csv : .json
+    if !filter.isEmpty { draft.filter = filter.message }
+    let request = draft
+    let connection = try global.connection()
+    let response = try await connection.run { client, _ in
+      try await Impact_V1_PortfolioService.Client(wrapping: client).exportPortfolio(
+        request,
+        metadata: connection.metadata,
+        options: connection.callOptions
+      )
+    }
+    switch response.document {
+    case .jsonDocument(let document):
+      guard let to else {
+        StandardStreams.writeLine(document)
+        return
+      }
+      try LocalFile.write(document.hasSuffix("\n") ? document : document + "\n", to: to)
+      StandardStreams.writeError("wrote \(to) (revision \(response.revision))")
+    case .csv(let tables):
+      let directory = to ?? "."
+      do {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      } catch {
+        throw CommandFailure(.invalidInput, "cannot create \(directory): \((error as NSError).localizedDescription)")
+      }
+      let base = URL(fileURLWithPath: directory)
+      for (name, text) in [("projects.csv", tables.projects), ("outcomes.csv", tables.outcomes), ("ratings.csv", tables.ratings)] {
+        try LocalFile.write(text, to: base.appendingPathComponent(name).path)
+      }
+      StandardStreams.writeError("wrote projects.csv, outcomes.csv, ratings.csv to \(directory) (revision \(response.revision))")
+    case nil:
+      throw CommandFailure(.failure, "impactd sent an export without a document")
+    }
+  }
+}

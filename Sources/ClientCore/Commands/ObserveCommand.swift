@@ -1,0 +1,72 @@
+import ArgumentParser
+import ImpactAPI
+
+/// `impact observe`: record an indicator observation.
+struct ObserveCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "observe",
+    abstract: "Record an observed value of an outcome's indicator; it becomes the outcome's actual.",
+    discussion: """
+      Exits 66 when the project or the outcome does not exist.
+
+      Example:
+        impact observe chantier-insertion-lyon emploi-durable 52 --period 2026-Q3 --source "bilan trimestriel" --by amel
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var write: WriteOptions
+
+  @Argument(help: "The project's id.")
+  var id: String
+
+  @Argument(help: "The outcome's id.")
+  var outcome: String
+
+  @Argument(help: "The observed value, in the indicator's unit.")
+  var value: Double
+
+  @Option(help: "The period the value describes: 2026-Q3, 2026-09, 2026 or 2026-09-30.")
+  var period: String?
+
+  @Option(help: "Where the value comes from.")
+  var source: String?
+
+  @Option(name: .customLong("by"), help: "Who records it (default: the caller's identity).")
+  var recordedBy: String?
+
+  func run() async throws {
+    var draft = Impact_V1_RecordObservationRequest()
+    draft.observation.projectID = id
+    draft.observation.outcomeID = outcome
+    draft.observation.value = value
+    draft.observation.period = period ?? ""
+    draft.observation.source = source ?? ""
+    draft.observation.recordedBy = recordedBy ?? ""
+    if let expected = write.expectedRevision { draft.expectedRevision = expected }
+    let request = draft
+    let connection = try global.connection()
+    let response = try await connection.run { client, _ in
+      try await Impact_V1_ProjectService.Client(wrapping: client).recordObservation(
+        request, metadata: connection.metadata, options: connection.callOptions)
+    }
+    let renderer = global.renderer()
+    try renderer.emit(response) {
+      let observation = response.observation
+      return [
+        .table(
+          .fields(title: "observation recorded", [
+            ("project", Cell(observation.projectID)),
+            ("outcome", Cell(observation.outcomeID)),
+            ("value", renderer.number(observation.value, .decimals(2))),
+            ("period", Cell(observation.period)),
+            ("source", Cell(observation.source)),
+            ("recorded by", Cell(observation.recordedBy)),
+            ("recorded at", Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : "")),
+            ("revision", Cell(response.revision)),
+          ])
+        )
+      ]
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `impact projects`: list, show and delete projects.
+struct ProjectsCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "projects",
+    abstract: "List, show and delete projects.",
+    discussion: """
+      Example:
+        impact projects list --status funded --programme Insertion
+        impact projects show chantier-insertion-lyon
+      """,
+    subcommands: [ProjectsListCommand.self, ProjectsShowCommand.self, ProjectsDeleteCommand.self]
+  )
+}

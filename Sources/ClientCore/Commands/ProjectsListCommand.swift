@@ -1,0 +1,55 @@
+import ArgumentParser
+import ImpactAPI
+
+/// `impact projects list`: every project a filter selects, all pages fetched.
+struct ProjectsListCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "List the projects a filter selects, ordered by id.",
+    discussion: """
+      Every page is fetched: the output holds every selected project.
+
+      Example:
+        impact projects list --status funded --status closed --territory Bretagne
+        impact projects list --output csv > projects-overview.csv
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var filter: FilterOptions
+
+  func run() async throws {
+    let connection = try global.connection()
+    let filterMessage = filter.isEmpty ? nil : filter.message
+    let response = try await connection.run { client, _ in
+      let projects = Impact_V1_ProjectService.Client(wrapping: client)
+      var all = Impact_V1_ListProjectsResponse()
+      var request = Impact_V1_ListProjectsRequest()
+      if let filterMessage { request.filter = filterMessage }
+      request.pageSize = 1000
+      while true {
+        let page = try await projects.listProjects(request, metadata: connection.metadata, options: connection.callOptions)
+        all.projects += page.projects
+        all.totalSize = page.totalSize
+        all.revision = page.revision
+        if page.nextPageToken.isEmpty { break }
+        request.pageToken = page.nextPageToken
+      }
+      return all
+    }
+    let renderer = global.renderer()
+    try renderer.emit(response) {
+      var table = Table(columns: [
+        .text("id"), .text("name", truncatable: true), .text("status"), .text("programme", truncatable: true),
+        .text("territory", truncatable: true), .number("amount"), .number("outcomes"),
+      ])
+      for project in response.projects {
+        table.append([
+          Cell(project.id), Cell(project.name), Cell(project.status.displayName), Cell(project.programme),
+          Cell(project.territory), renderer.number(project.amount, .amount), Cell(Int64(project.outcomes.count)),
+        ])
+      }
+      return [.table(table)]
+    }
+  }
+}

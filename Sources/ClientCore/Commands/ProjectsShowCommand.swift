@@ -1,0 +1,79 @@
+import ArgumentParser
+import ImpactAPI
+
+/// `impact projects show`: one project with its outcomes and ratings.
+struct ProjectsShowCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show a project: its fields, outcomes and ratings.",
+    discussion: """
+      Exits 66 when there is no project with that id.
+
+      Example:
+        impact projects show chantier-insertion-lyon --lang fr
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The project's id.")
+  var id: String
+
+  func run() async throws {
+    let connection = try global.connection()
+    let id = self.id
+    let (response, scheme) = try await connection.run { client, _ in
+      var request = Impact_V1_GetProjectRequest()
+      request.id = id
+      let response = try await Impact_V1_ProjectService.Client(wrapping: client).getProject(
+        request, metadata: connection.metadata, options: connection.callOptions)
+      let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+      return (response, scheme.scheme)
+    }
+    let renderer = global.renderer()
+    let labels = SchemeLabels(scheme: scheme, language: renderer.language)
+    let project = response.project
+    try renderer.emit(response) {
+      let risks = project.risks.keys.sorted().map { "\($0)=\(project.risks[$0] ?? 0)" }.joined(separator: " ")
+      let fields = Table.fields(title: "project \(project.id)", [
+        ("name", Cell(project.name)),
+        ("programme", Cell(project.programme)),
+        ("territory", Cell(project.territory)),
+        ("status", Cell(project.status.displayName)),
+        ("amount", renderer.number(project.amount, .amount)),
+        ("evidence level", project.hasEvidenceLevel ? Cell(Int64(project.evidenceLevel)) : Cell("")),
+        ("risks", Cell(risks)),
+        ("revision", Cell(response.revision)),
+      ])
+      var outcomes = Table(title: "outcomes", columns: [
+        .text("outcome"), .text("domain", truncatable: true), .number("share"), .text("indicator", truncatable: true),
+        .number("baseline"), .number("threshold"), .number("target"), .number("actual"), .number("reach"), .number("years"),
+      ])
+      for outcome in project.outcomes {
+        outcomes.append([
+          Cell(outcome.id), Cell(display: labels.domain(outcome.domain), csv: outcome.domain),
+          renderer.number(outcome.hasShare ? outcome.share : nil, .percent),
+          Cell(outcome.hasIndicator ? outcome.indicator + (outcome.hasUnit ? " (\(outcome.unit))" : "") : ""),
+          renderer.number(outcome.hasBaseline ? outcome.baseline : nil, .decimals(2)),
+          renderer.number(outcome.hasThreshold ? outcome.threshold : nil, .decimals(2)),
+          renderer.number(outcome.hasTarget ? outcome.target : nil, .decimals(2)),
+          renderer.number(outcome.hasActual ? outcome.actual : nil, .decimals(2)),
+          renderer.number(outcome.hasReach ? outcome.reach : nil, .integer),
+          renderer.number(outcome.hasDurationYears ? Double(outcome.durationYears) : nil, .integer),
+        ])
+      }
+      var ratings = Table(title: "ratings", columns: [
+        .text("criterion", truncatable: true), .text("rater"), .number("value"), .text("rated at"), .text("comment", truncatable: true),
+      ])
+      for rating in project.ratings {
+        ratings.append([
+          Cell(display: labels.criterion(rating.criterion), csv: rating.criterion), Cell(rating.rater),
+          renderer.number(rating.value, .dimension), Cell(rating.hasRatedAt ? TimeText.iso8601(rating.ratedAt) : ""),
+          Cell(rating.hasComment ? rating.comment : ""),
+        ])
+      }
+      return [.table(fields), .table(outcomes), .table(ratings)]
+    }
+  }
+}

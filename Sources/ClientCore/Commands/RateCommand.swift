@@ -1,0 +1,68 @@
+import ArgumentParser
+import ImpactAPI
+
+/// `impact rate`: record a committee rating.
+struct RateCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rate",
+    abstract: "Record a committee member's rating (0 to 4) of one criterion of a project.",
+    discussion: """
+      The rating replaces the same rater's earlier rating of that criterion for scoring. \
+      Exits 66 for an unknown project, 65 for an unknown criterion or a value outside 0-4.
+
+      Example:
+        impact rate chantier-insertion-lyon --criterion who --rater amel --value 3 --comment "public très éloigné de l'emploi"
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var write: WriteOptions
+
+  @Argument(help: "The project's id.")
+  var id: String
+
+  @Option(help: "The criterion's id (what, who, participation, systemic in impact-v1).")
+  var criterion: String
+
+  @Option(help: "Who rates (a committee member's identifier).")
+  var rater: String
+
+  @Option(help: "The rating, 0 to 4 (fractions allowed).")
+  var value: Double
+
+  @Option(help: "The rater's comment.")
+  var comment: String?
+
+  func run() async throws {
+    var draft = Impact_V1_RecordRatingRequest()
+    draft.projectID = id
+    draft.rating.criterion = criterion
+    draft.rating.rater = rater
+    draft.rating.value = value
+    if let comment { draft.rating.comment = comment }
+    if let expected = write.expectedRevision { draft.expectedRevision = expected }
+    let request = draft
+    let connection = try global.connection()
+    let response = try await connection.run { client, _ in
+      try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(
+        request, metadata: connection.metadata, options: connection.callOptions)
+    }
+    let renderer = global.renderer()
+    try renderer.emit(response) {
+      let rating = response.rating
+      return [
+        .table(
+          .fields(title: "rating recorded", [
+            ("project", Cell(response.project.id)),
+            ("criterion", Cell(rating.criterion)),
+            ("rater", Cell(rating.rater)),
+            ("value", renderer.number(rating.value, .dimension)),
+            ("comment", Cell(rating.hasComment ? rating.comment : "")),
+            ("rated at", Cell(rating.hasRatedAt ? TimeText.iso8601(rating.ratedAt) : "")),
+            ("revision", Cell(response.revision)),
+          ])
+        )
+      ]
+    }
+  }
+}

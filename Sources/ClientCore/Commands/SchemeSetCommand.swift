@@ -1,0 +1,49 @@
+import ArgumentParser
+import ImpactAPI
+
+/// `impact scheme set`: install a new scheme.
+struct SchemeSetCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "set",
+    abstract: "Replace the scheme with a scheme document (JSON).",
+    discussion: """
+      A scheme that breaks a rule is refused whole, naming the rule; one under which a stored \
+      project is invalid is refused naming the project (both exit 65).
+
+      Example:
+        impact scheme set impact-v2.json --dry-run
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var write: WriteOptions
+
+  @Argument(help: ArgumentHelp("The scheme document.", valueName: "file"))
+  var file: String
+
+  @Flag(help: "Validate the scheme (also against the stored projects), install nothing.")
+  var dryRun = false
+
+  func run() async throws {
+    var draft = Impact_V1_SetSchemeRequest()
+    draft.documentJson = try LocalFile.text(file)
+    draft.validateOnly = dryRun
+    if let expected = write.expectedRevision { draft.expectedRevision = expected }
+    let request = draft
+    let connection = try global.connection()
+    let response = try await connection.run { client, _ in
+      try await Impact_V1_PortfolioService.Client(wrapping: client).setScheme(
+        request, metadata: connection.metadata, options: connection.callOptions)
+    }
+    try global.renderer().emit(response) {
+      [
+        .table(
+          .fields(title: dryRun ? "dry run: valid, nothing installed" : "scheme installed", [
+            ("scheme", Cell(response.scheme.id)),
+            ("revision", Cell(response.revision)),
+          ])
+        )
+      ]
+    }
+  }
+}

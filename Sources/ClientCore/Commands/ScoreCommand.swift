@@ -1,0 +1,169 @@
+import ArgumentParser
+import ImpactAPI
+
+/// `impact score`: a project's score with its breakdown.
+struct ScoreCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "score",
+    abstract: "Show a project's score: totals, each outcome's dimensions, each criterion's median.",
+    discussion: """
+      Rank, percentile and contribution are within the whole portfolio. --explain adds every \
+      step from the inputs to the composite, with its formula and values.
+
+      Example:
+        impact score chantier-insertion-lyon --explain
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The project's id.")
+  var id: String
+
+  @Flag(help: "Print how each figure was computed.")
+  var explain = false
+
+  func run() async throws {
+    var draft = Impact_V1_GetProjectScoreRequest()
+    draft.id = id
+    draft.explain = explain
+    let request = draft
+    let connection = try global.connection()
+    let (response, scheme) = try await connection.run { client, _ in
+      let response = try await Impact_V1_ScoringService.Client(wrapping: client).getProjectScore(
+        request, metadata: connection.metadata, options: connection.callOptions)
+      let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+      return (response, scheme.scheme)
+    }
+    let renderer = global.renderer()
+    let labels = SchemeLabels(scheme: scheme, language: renderer.language)
+    try renderer.emit(response) {
+      ScoreSections(renderer: renderer, labels: labels).sections(response.score, revision: response.revision)
+    }
+  }
+}
+
+/// The human and CSV sections of a project score, shared by `score` and `compare --explain`.
+struct ScoreSections {
+  var renderer: Renderer
+  var labels: SchemeLabels
+
+  func sections(_ score: Impact_V1_ProjectScore, revision: Int64) -> [Section] {
+    var sections: [Section] = [.table(totals(score, revision: revision)), .table(outcomes(score)), .table(criteria(score))]
+    if score.hasExplanation { sections.append(explanation(score.explanation)) }
+    return sections
+  }
+
+  func totals(_ score: Impact_V1_ProjectScore, revision: Int64) -> Table {
+    let risk =
+      renderer.number(score.meanRisk, .decimals(2)).display
+      + (score.ratedRiskCount == 0 ? " (unknown risk)" : " (\(score.ratedRiskCount) rated)")
+    return Table.fields([
+      ("project", Cell(score.projectID)),
+      ("name", Cell(score.name)),
+      ("scheme", Cell(score.schemeID)),
+      ("status", Cell(score.status.displayName)),
+      ("amount", renderer.number(score.amount, .amount)),
+      ("composite", renderer.number(score.composite, .score)),
+      ("quantitative", renderer.number(score.quantitative, .score)),
+      ("qualitative", renderer.number(score.qualitative, .score)),
+      ("confidence", renderer.number(score.confidence, .decimals(3))),
+      ("evidence factor", renderer.number(score.evidenceFactor, .decimals(2))),
+      ("mean risk", Cell(display: risk, csv: NumberStyle.raw(score.meanRisk))),
+      ("depth", Cell(display: renderer.number(score.depth, .dimension).display + " (\(score.depthClass.displayName))", csv: NumberStyle.raw(score.depth))),
+      ("completeness", renderer.number(score.completeness, .percent)),
+      ("insufficient data", Cell(score.insufficientData)),
+      ("class", Cell(score.impactClass.displayName)),
+      ("rank score", renderer.number(score.rankScore, .score)),
+      ("rank", Cell(Int64(score.rank))),
+      ("percentile", renderer.number(score.percentile, .score)),
+      ("contribution", renderer.number(score.contribution, .percent)),
+      ("social value", renderer.number(score.hasSocialValue ? score.socialValue : nil, .amount)),
+      ("SROI", renderer.number(score.hasSroi ? score.sroi : nil, .decimals(2))),
+      ("revision", Cell(revision)),
+    ])
+  }
+
+  func outcomes(_ score: Impact_V1_ProjectScore) -> Table {
+    var table = Table(title: "outcomes", columns: [
+      .text("outcome"), .text("domain", truncatable: true), .number("share"), .number("scale"),
+      .number("depth"), .number("duration"), .number("contrib."), .number("Q"), .number("complete"),
+      .text("depth class"), .text("class"),
+    ])
+    for outcome in score.outcomes {
+      table.append([
+        Cell(outcome.outcomeID), Cell(display: labels.domain(outcome.domain), csv: outcome.domain),
+        renderer.number(outcome.share, .percent),
+        renderer.number(outcome.hasScale ? outcome.scale : nil, .dimension),
+        renderer.number(outcome.hasDepth ? outcome.depth : nil, .dimension),
+        renderer.number(outcome.hasDuration ? outcome.duration : nil, .dimension),
+        renderer.number(outcome.hasContribution ? outcome.contribution : nil, .dimension),
+        renderer.number(outcome.quantitative, .score),
+        renderer.number(outcome.completeness, .percent),
+        Cell(outcome.depthClass.displayName), Cell(outcome.outcomeClass.displayName),
+      ])
+    }
+    return table
+  }
+
+  func criteria(_ score: Impact_V1_ProjectScore) -> Table {
+    var table = Table(title: "criteria", columns: [
+      .text("criterion", truncatable: true), .number("weight"), .number("median"), .number("ratings"), .number("spread"),
+      .text("values", truncatable: true),
+    ])
+    for criterion in score.criteria {
+      table.append([
+        Cell(display: labels.criterion(criterion.criterion), csv: criterion.criterion),
+        renderer.number(criterion.weight, .percent),
+        renderer.number(criterion.hasMedian ? criterion.median : nil, .dimension),
+        Cell(criterion.ratingCount),
+        renderer.number(criterion.hasSpread ? criterion.spread : nil, .dimension),
+        Cell(
+          display: criterion.values.map { renderer.number($0, .dimension).display }.joined(separator: " "),
+          csv: criterion.values.map(NumberStyle.raw).joined(separator: " ")
+        ),
+      ])
+    }
+    return table
+  }
+
+  func explanation(_ explanation: Impact_V1_Explanation) -> Section {
+    var csv = Table(title: "explanation", columns: [
+      .text("quantity"), .text("formula"), .text("inputs"), .number("result"), .text("note"), .text("text"),
+    ])
+    var lines = ["explanation"]
+    for step in explanation.steps {
+      let inputs = step.inputs.map { "\($0.name)=\(Self.raw($0.value))" }.joined(separator: " ")
+      csv.append([
+        Cell(step.quantity), Cell(step.formula), Cell(inputs), Cell(Self.raw(step.result)),
+        Cell(step.hasNote ? step.note : ""), Cell(step.text),
+      ])
+      lines.append("\(step.quantity) = \(display(step.result))")
+      if !step.formula.isEmpty { lines.append("    \(step.formula)") }
+      if !step.inputs.isEmpty {
+        lines.append("    with " + step.inputs.map { "\($0.name) = \(display($0.value))" }.joined(separator: ", "))
+      }
+      if step.hasNote { lines.append("    note: \(step.note)") }
+    }
+    return .text(lines.joined(separator: "\n"), csv: csv)
+  }
+
+  /// An explanation value for people: numbers to four decimals, words as they are.
+  private func display(_ value: Impact_V1_ExplanationValue) -> String {
+    switch value.kind {
+    case .number(let number): renderer.number(number, .decimals(4)).display
+    case .text(let text): text
+    case nil: "absent"
+    }
+  }
+
+  /// An explanation value at full precision (CSV and the input list).
+  static func raw(_ value: Impact_V1_ExplanationValue) -> String {
+    switch value.kind {
+    case .number(let number): NumberStyle.raw(number)
+    case .text(let text): text
+    case nil: ""
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Synchronization
+
+/// How a command reaches the daemon: its address, the bearer token, and the time limit that
+/// bounds the whole command, so that an unreachable daemon never makes `impact` hang.
+struct ImpactConnection: Sendable {
+  typealias Client = GRPCClient<HTTP2ClientTransport.Posix>
+
+  var address: ServerAddress
+  var token: String?
+  var timeout: Duration
+
+  /// The metadata every call sends: the bearer token when there is one.
+  var metadata: Metadata {
+    guard let token else { return [:] }
+    return ["authorization": "Bearer \(token)"]
+  }
+
+  /// The call options of every call: the deadline is the command's time limit.
+  var callOptions: CallOptions {
+    var options = CallOptions.defaults
+    options.timeout = timeout
+    return options
+  }
+
+  /// Call options for a call that may last as long as the user wants (a watch stream).
+  var unboundedCallOptions: CallOptions { .defaults }
+
+  /// Runs `body` with a client connected to the daemon, bounded by `timeout` until `body`
+  /// calls `Deadline.disarm()` (the watch command does so once the stream is open). gRPC
+  /// errors become ``CommandFailure``s with the matching exit status.
+  func run<Result: Sendable>(
+    _ body: @escaping @Sendable (Client, CommandDeadline) async throws -> Result
+  ) async throws -> Result {
+    let transport: HTTP2ClientTransport.Posix
+    do {
+      transport = try HTTP2ClientTransport.Posix(target: address.target, transportSecurity: .plaintext)
+    } catch {
+      throw CommandFailure(.unavailable, "cannot reach impactd at \(address): \(error)")
+    }
+    let deadline = CommandDeadline()
+    let timeout = self.timeout
+    let address = self.address
+    do {
+      return try await withThrowingTaskGroup(of: Result?.self) { group in
+        group.addTask {
+          try await withGRPCClient(transport: transport) { client in
+            try await body(client, deadline)
+          }
+        }
+        group.addTask {
+          try await Task.sleep(for: timeout)
+          if deadline.isDisarmed {
+            try await deadline.waitForever()
+          }
+          return nil
+        }
+        defer { group.cancelAll() }
+        while let outcome = try await group.next() {
+          if let result = outcome { return result }
+          throw CommandFailure(
+            .unavailable,
+            "impactd at \(address) did not answer within \(Self.seconds(timeout)) (is it running? see --server and --timeout)"
+          )
+        }
+        throw CommandFailure(.failure, "the call to impactd at \(address) ended without an answer")
+      }
+    } catch let error as RPCError {
+      throw Self.failure(for: error, address: address, timeout: timeout)
+    } catch let error as CommandFailure {
+      throw error
+    } catch is CancellationError {
+      throw CommandFailure(.failure, "cancelled")
+    } catch {
+      throw CommandFailure(.failure, "\(error)")
+    }
+  }
+
+  /// The failure a gRPC error from the daemon at `address` becomes.
+  static func failure(for error: RPCError, address: ServerAddress, timeout: Duration) -> CommandFailure {
+    let status = ExitStatus(rpcCode: error.code)
+    switch error.code {
+    case .unavailable:
+      let text = describe(error)
+      for (phrase, short) in [
+        ("Connection refused", "connection refused"), ("No route to host", "no route to host"),
+        ("Network is unreachable", "network is unreachable"), ("Name or service not known", "unknown host"),
+      ] where text.contains(phrase) {
+        return CommandFailure(status, "cannot reach impactd at \(address): \(short)")
+      }
+      return CommandFailure(status, "cannot reach impactd at \(address): \(text)")
+    case .deadlineExceeded:
+      return CommandFailure(status, "impactd at \(address) did not answer within \(seconds(timeout)): \(describe(error))")
+    case .unauthenticated, .permissionDenied:
+      return CommandFailure(status, "\(describe(error)) (see --token or IMPACT_TOKEN)")
+    default:
+      return CommandFailure(status, describe(error))
+    }
+  }
+
+  /// The server's message, with the cause when the transport gave one (`connection refused`).
+  private static func describe(_ error: RPCError) -> String {
+    var text = error.message.isEmpty ? "\(error.code)" : error.message
+    if let cause = error.cause {
+      let causeText = "\(cause)"
+      if !text.contains(causeText) { text += " (\(causeText))" }
+    }
+    return text
+  }
+
+  static func seconds(_ duration: Duration) -> String {
+    let components = duration.components
+    let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
+    return NumberStyle.raw(value) + "s"
+  }
+}
+
+/// Lets a long-lived command (watch) lift the command's time limit once it is connected.
+final class CommandDeadline: Sendable {
+  private let disarmed = Mutex(false)
+
+  /// Stops the time limit: the command may now run until it ends by itself.
+  func disarm() { disarmed.withLock { $0 = true } }
+
+  var isDisarmed: Bool { disarmed.withLock { $0 } }
+
+  /// Suspends until cancelled (the timer of a disarmed deadline has nothing left to do).
+  func waitForever() async throws {
+    while true { try await Task.sleep(for: .seconds(3600)) }
+  }
+}

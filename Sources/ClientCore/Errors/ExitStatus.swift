@@ -1,0 +1,72 @@
+import ArgumentParser
+import GRPCCore
+
+/// The exit codes of `impact`, stable so that scripts can branch on them. They follow the
+/// BSD `sysexits.h` values where one fits.
+public struct ExitStatus: Sendable, Hashable, CustomStringConvertible {
+  /// The process exit code.
+  public let code: Int32
+  /// What the code means, as documented in `impact --help` and docs/cli.md (`\n` where the
+  /// help text breaks the line).
+  public let meaning: String
+
+  /// The command did what was asked.
+  public static let ok = ExitStatus(code: 0, meaning: "success")
+  /// Any other failure: an internal or unknown server error, a cancelled call.
+  public static let failure = ExitStatus(code: 1, meaning: "other error (INTERNAL, UNKNOWN, ...)")
+  /// Bad command-line arguments (ArgumentParser's validation code).
+  public static let usage = ExitStatus(code: 64, meaning: "usage error: bad arguments or options")
+  /// The input was refused: INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION (such as an
+  /// `--expected-revision` mismatch), OUT_OF_RANGE, or a local file that cannot be read.
+  public static let invalidInput = ExitStatus(
+    code: 65,
+    meaning: "invalid input: INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(such as a revision mismatch), OUT_OF_RANGE, or an unreadable file"
+  )
+  /// A project, outcome or other resource does not exist (NOT_FOUND).
+  public static let notFound = ExitStatus(code: 66, meaning: "not found: NOT_FOUND")
+  /// The daemon cannot be reached, is not serving, or did not answer within `--timeout`.
+  public static let unavailable = ExitStatus(
+    code: 69,
+    meaning: "unavailable: cannot connect, not serving, UNAVAILABLE, DEADLINE_EXCEEDED\n(no answer within --timeout)"
+  )
+  /// The daemon is out of a resource (RESOURCE_EXHAUSTED): retry later.
+  public static let resourceExhausted = ExitStatus(code: 75, meaning: "temporary failure: RESOURCE_EXHAUSTED")
+  /// The token is missing or wrong (UNAUTHENTICATED) or does not allow the call (PERMISSION_DENIED).
+  public static let permissionDenied = ExitStatus(code: 77, meaning: "permission denied: UNAUTHENTICATED, PERMISSION_DENIED")
+
+  /// Every status, in code order, for the help text and the documentation.
+  public static let all: [ExitStatus] = [
+    .ok, .failure, .usage, .invalidInput, .notFound, .unavailable, .resourceExhausted, .permissionDenied,
+  ]
+
+  /// The status a gRPC status code maps to.
+  init(rpcCode: RPCError.Code) {
+    switch rpcCode {
+    case .invalidArgument, .alreadyExists, .failedPrecondition, .outOfRange: self = .invalidInput
+    case .notFound: self = .notFound
+    case .unavailable, .deadlineExceeded: self = .unavailable
+    case .resourceExhausted: self = .resourceExhausted
+    case .permissionDenied, .unauthenticated: self = .permissionDenied
+    default: self = .failure
+    }
+  }
+
+  private init(code: Int32, meaning: String) {
+    self.code = code
+    self.meaning = meaning
+  }
+
+  public var description: String { "\(code)" }
+
+  /// The status as ArgumentParser's exit code.
+  var exitCode: ExitCode { ExitCode(code) }
+
+  /// The table of codes printed at the end of `impact --help`.
+  static var helpTable: String {
+    all.map { status in
+      let code = String(status.code)
+      let lines = status.meaning.split(separator: "\n").joined(separator: "\n      ")
+      return "  " + code + String(repeating: " ", count: max(1, 4 - code.count)) + lines
+    }.joined(separator: "\n")
+  }
+}

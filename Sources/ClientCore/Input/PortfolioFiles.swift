@@ -1,0 +1,70 @@
+import Foundation
+import ImpactAPI
+
+/// The files given to `impact import`, as the source of an import request: one JSON
+/// `impact-portfolio/1` document, or CSV tables recognised by name (`projects*.csv`,
+/// `outcomes*.csv`, `ratings*.csv`) or, failing that, by their header row.
+enum PortfolioFiles {
+  /// The CSV tables a header row or file name can say a file holds.
+  enum CSVTableKind: String, CaseIterable {
+    case projects, outcomes, ratings
+  }
+
+  static func source(paths: [String]) throws(CommandFailure) -> Impact_V1_ImportPortfolioRequest.OneOf_Source {
+    let jsonPaths = paths.filter { $0.lowercased().hasSuffix(".json") }
+    if !jsonPaths.isEmpty {
+      guard paths.count == 1 else {
+        throw CommandFailure(.invalidInput, "a JSON document is imported alone, not with \(paths.filter { $0 != jsonPaths[0] }.joined(separator: ", "))")
+      }
+      return .jsonDocument(try LocalFile.text(jsonPaths[0]))
+    }
+    var tables = Impact_V1_CsvTables()
+    var seen: [CSVTableKind: String] = [:]
+    for path in paths {
+      let text = try LocalFile.text(path)
+      guard let kind = kind(path: path, text: text) else {
+        throw CommandFailure(
+          .invalidInput,
+          "\(path): not a JSON document and not a projects, outcomes or ratings table (name it projects*.csv, outcomes*.csv or ratings*.csv, or give it the header row of one)"
+        )
+      }
+      if let earlier = seen[kind] {
+        throw CommandFailure(.invalidInput, "\(path) and \(earlier) are both \(kind.rawValue) tables")
+      }
+      seen[kind] = path
+      switch kind {
+      case .projects:
+        tables.projects = text
+        tables.projectsFileName = path
+      case .outcomes:
+        tables.outcomes = text
+        tables.outcomesFileName = path
+      case .ratings:
+        tables.ratings = text
+        tables.ratingsFileName = path
+      }
+    }
+    guard seen[.projects] != nil else {
+      throw CommandFailure(.invalidInput, "a CSV import needs a projects table (projects*.csv) among \(paths.joined(separator: ", "))")
+    }
+    return .csv(tables)
+  }
+
+  /// What table `path` holds: by its name first, then by its header row.
+  static func kind(path: String, text: String) -> CSVTableKind? {
+    let name = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+    if name.hasSuffix(".csv") {
+      for kind in CSVTableKind.allCases where name.hasPrefix(kind.rawValue) { return kind }
+    }
+    let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    let header = Set(
+      firstLine.replacingOccurrences(of: "\u{FEFF}", with: "")
+        .split(whereSeparator: { $0 == "," || $0 == ";" })
+        .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+    )
+    if header.contains("project_id"), header.contains("criterion"), header.contains("rater") { return .ratings }
+    if header.contains("project_id"), header.contains("domain") { return .outcomes }
+    if header.contains("id"), header.contains("status"), header.contains("amount") { return .projects }
+    return nil
+  }
+}

@@ -1,0 +1,57 @@
+import SwiftProtobuf
+
+/// Prints a command's answer in the chosen format: tables for people, the response message
+/// as protobuf JSON, or CSV.
+struct Renderer: Sendable {
+  var format: OutputFormat
+  var language: DisplayLanguage
+
+  /// Prints `message` as JSON (pretty) when the format is JSON, otherwise `sections()`; CSV
+  /// prints every table, separated by an empty line.
+  func emit(_ message: some SwiftProtobuf.Message, sections: () throws -> [Section]) throws {
+    switch format {
+    case .json: StandardStreams.writeLine(JSONIndenter.indent(try Self.json(message)))
+    case .table: StandardStreams.write(text(try sections()))
+    case .csv: StandardStreams.write(csv(try sections()))
+    }
+  }
+
+  /// The sections as aligned text, one empty line between sections.
+  func text(_ sections: [Section]) -> String {
+    let layout = TextTableLayout(boldHeaders: StandardStreams.allowsColour)
+    return sections.map { section in
+      switch section {
+      case .table(let table): layout.render(table) + "\n"
+      case .text(let text, _): text.hasSuffix("\n") ? text : text + "\n"
+      }
+    }.joined(separator: "\n")
+  }
+
+  /// The tables of the sections as CSV, one empty line between tables.
+  func csv(_ sections: [Section]) -> String {
+    sections.compactMap { section -> Table? in
+      switch section {
+      case .table(let table): table
+      case .text(_, let csv): csv
+      }
+    }.map(CSVText.render).joined(separator: "\r\n")
+  }
+
+  /// A number cell in this renderer's language.
+  func number(_ value: Double?, _ style: NumberStyle) -> Cell {
+    Cell(value, style, language: language)
+  }
+
+  /// The compact protobuf JSON of `message`, keeping the proto field names.
+  static func json(_ message: some SwiftProtobuf.Message) throws -> String {
+    var options = JSONEncodingOptions()
+    options.preserveProtoFieldNames = true
+    options.alwaysPrintInt64sAsNumbers = true
+    options.useDeterministicOrdering = true
+    do {
+      return try message.jsonString(options: options)
+    } catch {
+      throw CommandFailure(.failure, "cannot encode the answer as JSON: \(error)")
+    }
+  }
+}

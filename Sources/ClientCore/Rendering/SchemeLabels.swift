@@ -1,0 +1,23 @@
+import ImpactAPI
+
+/// The names of domains and criteria in the chosen language, from the daemon's scheme; an id
+/// the scheme does not know shows as itself.
+struct SchemeLabels: Sendable {
+  var scheme: Impact_V1_Scheme
+  var language: DisplayLanguage
+
+  func domain(_ id: String) -> String {
+    scheme.domains.first { $0.id == id }.map { text($0.label, fallback: id) } ?? id
+  }
+
+  func criterion(_ id: String) -> String {
+    scheme.criteria.first { $0.id == id }.map { text($0.label, fallback: id) } ?? id
+  }
+
+  func text(_ label: Impact_V1_LocalizedText, fallback: String) -> String {
+    let chosen = language == .fr ? label.fr : label.en
+    if !chosen.isEmpty { return chosen }
+    let other = language == .fr ? label.en : label.fr
+    return other.isEmpty ? fallback : other
+  }
+}

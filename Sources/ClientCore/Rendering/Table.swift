@@ -1,0 +1,42 @@
+/// A table of the human and CSV outputs: a title, a header row and rows of cells.
+struct Table: Sendable {
+  /// How a column's values line up.
+  enum Alignment: Sendable { case left, right }
+
+  /// One column: its header, alignment, and whether long values may be cut to fit the width.
+  struct Column: Sendable {
+    var header: String
+    var alignment: Alignment
+    var truncatable: Bool
+
+    static func text(_ header: String, truncatable: Bool = false) -> Column {
+      Column(header: header, alignment: .left, truncatable: truncatable)
+    }
+
+    static func number(_ header: String) -> Column {
+      Column(header: header, alignment: .right, truncatable: false)
+    }
+  }
+
+  var title: String?
+  var columns: [Column]
+  var rows: [[Cell]] = []
+  /// Whether the header row is printed in human output (key/value lists have none).
+  var showsHeader = true
+
+  init(title: String? = nil, columns: [Column], rows: [[Cell]] = []) {
+    self.title = title
+    self.columns = columns
+    self.rows = rows
+  }
+
+  /// A two-column list of named values: `field,value` in CSV, `name  value` for people.
+  static func fields(title: String? = nil, _ pairs: [(String, Cell)]) -> Table {
+    var table = Table(title: title, columns: [.text("field"), .text("value", truncatable: true)])
+    table.rows = pairs.map { [Cell($0.0), $0.1] }
+    table.showsHeader = false
+    return table
+  }
+
+  mutating func append(_ row: [Cell]) { rows.append(row) }
+}

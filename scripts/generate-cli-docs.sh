@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Generates the `impact` man page and shell completion scripts from the command's own
+# ArgumentParser definitions, so they never drift from the code:
+#   docs/man/impact.1
+#   docs/completions/impact.bash, docs/completions/_impact (zsh), docs/completions/impact.fish
+#
+# The man page comes from ArgumentParser's `generate-manual` plugin (it builds offline from
+# the package's own dependencies). If the plugin cannot run, a minimal roff page is written
+# from `impact --help` and each subcommand's help instead, and the script says so.
+#
+# Usage: scripts/generate-cli-docs.sh   (from anywhere; uses the package's default .build)
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+swift build --product impact >/dev/null
+bin="$(swift build --show-bin-path)"
+impact="$bin/impact"
+
+mkdir -p docs/man docs/completions
+"$impact" --generate-completion-script bash > docs/completions/impact.bash
+"$impact" --generate-completion-script zsh > docs/completions/_impact
+"$impact" --generate-completion-script fish > docs/completions/impact.fish
+echo "wrote docs/completions/impact.bash, docs/completions/_impact, docs/completions/impact.fish"
+
+if swift package plugin generate-manual --product impact --configuration debug >/dev/null 2>&1 \
+  && page="$(find .build/plugins -path '*GenerateManual*' -name impact.1 -newer Package.swift | head -n 1)" \
+  && [ -n "$page" ]; then
+  # The plugin stamps the page with today's date; pin it so that regeneration is reproducible.
+  sed -E 's/^\.Dd .*/.Dd $Mdocdate$/' "$page" > docs/man/impact.1
+  echo "wrote docs/man/impact.1 (generate-manual plugin)"
+  exit 0
+fi
+
+echo "generate-manual plugin unavailable: writing docs/man/impact.1 from --help output" >&2
+roff_escape() { sed -e 's/\\/\\e/g' -e 's/^\./\\\&./' -e "s/^'/\\\\\&'/"; }
+{
+  echo '.TH IMPACT 1 "" "impact" "User Commands"'
+  echo '.SH NAME'
+  echo 'impact \- query and update the impact service (impactd) over gRPC'
+  echo '.SH SYNOPSIS'
+  echo '.B impact'
+  echo '\fIsubcommand\fR [\fIoptions\fR]'
+  echo '.SH DESCRIPTION'
+  echo '.nf'
+  "$impact" --help | roff_escape
+  echo '.fi'
+  for command in status import export "projects list" "projects show" "projects delete" score rank \
+    compare portfolio coverage whatif rate observe "scheme show" "scheme set" watch; do
+    echo ".SH \"IMPACT ${command^^}\""
+    echo '.nf'
+    # shellcheck disable=SC2086
+    "$impact" help $command | roff_escape
+    echo '.fi'
+  done
+} > docs/man/impact.1
+echo "wrote docs/man/impact.1 (from --help)"
