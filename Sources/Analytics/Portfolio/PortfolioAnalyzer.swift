@@ -21,86 +21,37 @@ public struct PortfolioAnalyzer: Sendable {
   }
 
   private func summary(of scores: UnsafeBufferPointer<ProjectScore>, selection: Selection) -> PortfolioSummary {
-    let domainCount = index.domainIDs.count
-    let classCount = DepthClass.allCases.count
-    var weighting = CapitalWeighting()
-    var composite = (capital: 0.0, plain: 0.0)
-    var quantitative = (capital: 0.0, plain: 0.0)
-    var qualitative = (capital: 0.0, plain: 0.0)
-    var depth = (capital: 0.0, plain: 0.0)
-    var exposureCapital = [Double](repeating: 0, count: domainCount)
-    var exposurePlain = [Double](repeating: 0, count: domainCount)
-    var impactCapital = [Double](repeating: 0, count: domainCount)
-    var impactPlain = [Double](repeating: 0, count: domainCount)
-    var deep = [Bool](repeating: false, count: domainCount)
-    var outcomeCounts = [Int](repeating: 0, count: domainCount * classCount)
-    var amounts = [Double](repeating: 0, count: domainCount * classCount)
-    var socialValue: Double?
-    var amountWithSocialValue = 0.0
+    var totals = PortfolioTotals(domainCount: index.domainIDs.count)
     // Contributions hold a_i R_i and R_i until the weighting is known.
     var contributions: [ProjectContribution] = []
     contributions.reserveCapacity(selection.selectsAll ? scores.count : 0)
     var plainRankScores: [Double] = []
     plainRankScores.reserveCapacity(selection.selectsAll ? scores.count : 0)
-
     for position in scores.indices {
       // Fields are read through the pointer so no score is copied (and retained) whole.
       let score = scores.baseAddress.unsafelyUnwrapped + position
       guard selection.matches(score) else { continue }
-      let amount = score.pointee.amount
-      let rankScore = score.pointee.rankScore
-      weighting.add(capital: amount)
-      composite.capital += amount * rankScore
-      composite.plain += rankScore
-      quantitative.capital += amount * score.pointee.quantitative
-      quantitative.plain += score.pointee.quantitative
-      qualitative.capital += amount * score.pointee.qualitative
-      qualitative.plain += score.pointee.qualitative
-      depth.capital += amount * score.pointee.depth
-      depth.plain += score.pointee.depth
-      if let value = score.pointee.socialValue {
-        socialValue = (socialValue ?? 0) + value
-        amountWithSocialValue += amount
-      }
-      let mix = score.pointee.domainMix
-      if mix.fitsInline {
-        for slot in 0..<Int(mix.count) {
-          let domain = mix.domainIndex(slot)
-          guard domain < domainCount else { continue }
-          let share = mix.share(slot)
-          let depthOrdinal = mix.depthOrdinal(slot)
-          exposureCapital[domain] += amount * share
-          exposurePlain[domain] += share
-          impactCapital[domain] += amount * rankScore * share
-          impactPlain[domain] += rankScore * share
-          // Depth classes significant and deep are exactly D ≥ 2.
-          if depthOrdinal >= DepthClass.significant.ordinal { deep[domain] = true }
-          let slot = domain * classCount + depthOrdinal
-          outcomeCounts[slot] += 1
-          amounts[slot] += amount * share
-        }
-      } else {
-        for outcome in score.pointee.outcomes {
-          guard let domain = outcome.domainIndex, domain < domainCount else { continue }
-          let share = outcome.share
-          let depthOrdinal = outcome.depthClass.ordinal
-          exposureCapital[domain] += amount * share
-          exposurePlain[domain] += share
-          impactCapital[domain] += amount * rankScore * share
-          impactPlain[domain] += rankScore * share
-          if depthOrdinal >= DepthClass.significant.ordinal { deep[domain] = true }
-          let slot = domain * classCount + depthOrdinal
-          outcomeCounts[slot] += 1
-          amounts[slot] += amount * share
-        }
-      }
-      contributions.append(ProjectContribution(projectID: score.pointee.projectID, contribution: amount * rankScore))
-      plainRankScores.append(rankScore)
+      totals.add(score)
+      contributions.append(
+        ProjectContribution(projectID: score.pointee.projectID, contribution: score.pointee.amount * score.pointee.rankScore))
+      plainRankScores.append(score.pointee.rankScore)
     }
+    let usesEqualWeights = totals.weighting.usesEqualWeights
+    let impactTotal = usesEqualWeights ? totals.composite.plain : totals.composite.capital
+    for position in contributions.indices {
+      let impact = usesEqualWeights ? plainRankScores[position] : contributions[position].contribution
+      contributions[position].contribution = impactTotal > 0 ? impact / impactTotal : 0
+    }
+    return summary(of: totals, contributions: contributions)
+  }
 
+  /// The figures of a selection from its sums and its normalized contributions.
+  func summary(of totals: PortfolioTotals, contributions: [ProjectContribution]) -> PortfolioSummary {
+    let domainCount = totals.domainCount
+    let weighting = totals.weighting
     // Σ_i ω_i R_i up to the common factor 1 / A (or 1 / n), which cancels in every ratio below.
-    let impactTotal = weighting.usesEqualWeights ? composite.plain : composite.capital
-    let impactBySlot = weighting.usesEqualWeights ? impactPlain : impactCapital
+    let impactTotal = weighting.usesEqualWeights ? totals.composite.plain : totals.composite.capital
+    let impactOffset = weighting.usesEqualWeights ? 3 : 2
     var exposure: [DomainValue] = []
     var impactWeighted: [DomainValue] = []
     exposure.reserveCapacity(domainCount)
@@ -110,36 +61,41 @@ public struct PortfolioAnalyzer: Sendable {
     var deepCount = 0
     var covered: [String] = []
     var gaps: [String] = []
+    let classCount = PortfolioTotals.classCount
     for domain in 0..<domainCount {
       let id = index.domainIDs[domain]
-      let value = weighting.mean(capitalWeightedSum: exposureCapital[domain], plainSum: exposurePlain[domain])
+      let value = weighting.mean(
+        capitalWeightedSum: totals.domainSums[4 * domain], plainSum: totals.domainSums[4 * domain + 1])
       exposure.append(DomainValue(domain: id, domainIndex: domain, value: value))
-      let impact = impactTotal > 0 ? impactBySlot[domain] / impactTotal : 0
+      let impact = impactTotal > 0 ? totals.domainSums[4 * domain + impactOffset] / impactTotal : 0
       impactWeighted.append(DomainValue(domain: id, domainIndex: domain, value: impact))
       hhi += value * value
       guard index.strategic[domain] else { continue }
       strategicCount += 1
-      if deep[domain] { deepCount += 1 }
+      // Depth classes significant and deep are exactly D ≥ 2.
+      let deep =
+        totals.outcomeCounts[domain * classCount + DepthClass.significant.ordinal]
+        + totals.outcomeCounts[domain * classCount + DepthClass.deep.ordinal]
+      if deep > 0 { deepCount += 1 }
       if value >= scheme.coverageThreshold {
         covered.append(id)
       } else {
         gaps.append(id)
       }
     }
-
-    for position in contributions.indices {
-      let impact = weighting.usesEqualWeights ? plainRankScores[position] : contributions[position].contribution
-      contributions[position].contribution = impactTotal > 0 ? impact / impactTotal : 0
-    }
+    let socialValue: Double? = totals.socialValueCount > 0 ? totals.socialValue : nil
+    let amountWithSocialValue = totals.amountWithSocialValue
 
     return PortfolioSummary(
       schemeID: scheme.id,
       projects: weighting.count,
       totalAmount: weighting.totalCapital,
-      weightedComposite: weighting.mean(capitalWeightedSum: composite.capital, plainSum: composite.plain),
-      weightedQuantitative: weighting.mean(capitalWeightedSum: quantitative.capital, plainSum: quantitative.plain),
-      weightedQualitative: weighting.mean(capitalWeightedSum: qualitative.capital, plainSum: qualitative.plain),
-      weightedDepth: weighting.mean(capitalWeightedSum: depth.capital, plainSum: depth.plain),
+      weightedComposite: weighting.mean(capitalWeightedSum: totals.composite.capital, plainSum: totals.composite.plain),
+      weightedQuantitative: weighting.mean(
+        capitalWeightedSum: totals.quantitative.capital, plainSum: totals.quantitative.plain),
+      weightedQualitative: weighting.mean(
+        capitalWeightedSum: totals.qualitative.capital, plainSum: totals.qualitative.plain),
+      weightedDepth: weighting.mean(capitalWeightedSum: totals.depth.capital, plainSum: totals.depth.plain),
       exposure: exposure,
       impactWeightedExposure: impactWeighted,
       hhi: hhi,
@@ -148,7 +104,7 @@ public struct PortfolioAnalyzer: Sendable {
       coveredDomains: covered,
       gaps: gaps,
       deepCoverage: strategicCount > 0 ? Double(deepCount) / Double(strategicCount) : 0,
-      matrix: CoverageMatrix(domains: index.domainIDs, outcomeCounts: outcomeCounts, amounts: amounts),
+      matrix: CoverageMatrix(domains: index.domainIDs, outcomeCounts: totals.outcomeCounts, amounts: totals.amounts),
       contributions: contributions,
       socialValue: socialValue,
       sroi: socialValue.flatMap { amountWithSocialValue > 0 ? $0 / amountWithSocialValue : nil }
@@ -181,6 +137,8 @@ struct Selection {
       return false
     }
     guard !filter.domains.isEmpty else { return true }
+    let mix = score.pointee.domainMix
+    if mix.fitsInline { return mix.containsDomain(in: domainMask) }
     return score.pointee.outcomes.contains { outcome in
       outcome.domainIndex.map { domainMask[$0] } ?? false
     }

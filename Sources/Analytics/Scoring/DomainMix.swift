@@ -13,21 +13,40 @@ struct DomainMix: Sendable, Hashable {
   private var codes: UInt64
   private var shares: (Double, Double, Double, Double)
 
-  init(_ outcomes: [OutcomeScore]) {
+  init() {
     count = 0
     codes = 0
     shares = (0, 0, 0, 0)
+  }
+
+  init(_ outcomes: [OutcomeScore]) {
+    self.init()
     for outcome in outcomes {
-      guard let domain = outcome.domainIndex else { continue }
-      guard Int(count) < Self.capacity, domain <= Self.largestDomainIndex else {
-        count = -1
-        return
-      }
-      let slot = Int(count)
-      codes |= UInt64(domain << 2 | outcome.depthClass.ordinal) << (16 * slot)
-      withUnsafeMutableBytes(of: &shares) { $0.storeBytes(of: outcome.share, toByteOffset: 8 * slot, as: Double.self) }
-      count += 1
+      append(domainIndex: outcome.domainIndex, depthOrdinal: outcome.depthClass.ordinal, share: outcome.share)
     }
+  }
+
+  /// Adds one outcome; an outcome in a domain the scheme lacks is left out, as in the figures.
+  @inline(__always)
+  mutating func append(domainIndex: Int?, depthOrdinal: Int, share: Double) {
+    guard let domain = domainIndex, count >= 0 else { return }
+    guard Int(count) < Self.capacity, domain <= Self.largestDomainIndex else {
+      count = -1
+      return
+    }
+    let slot = Int(count)
+    codes |= UInt64(domain << 2 | depthOrdinal) << (16 * slot)
+    withUnsafeMutableBytes(of: &shares) { $0.storeBytes(of: share, toByteOffset: 8 * slot, as: Double.self) }
+    count += 1
+  }
+
+  /// Whether an outcome of the mix is in a domain `mask` marks; only meaningful when `fitsInline`.
+  @inline(__always)
+  func containsDomain(in mask: [Bool]) -> Bool {
+    for slot in 0..<Int(count) where mask[domainIndex(slot)] {
+      return true
+    }
+    return false
   }
 
   var fitsInline: Bool { count >= 0 }

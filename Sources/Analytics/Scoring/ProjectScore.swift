@@ -4,7 +4,11 @@
 /// per project and recompute only the projects that change. It also carries the few project
 /// fields a portfolio selection filters on (status, programme, territory) and the amount the
 /// portfolio figures weight by, so every portfolio figure is computable from cached scores alone.
-public struct ProjectScore: Sendable, Hashable, Identifiable {
+///
+/// A score made by ``ProjectScorer`` keeps its figures and shares the project's outcome and
+/// rating arrays; `outcomes` and `criteria` are rebuilt from them each time they are read
+/// (a few microseconds), so read them once per use rather than in a loop.
+public struct ProjectScore: Sendable, Identifiable {
   // The fields a portfolio pass reads come first, so they share the score's first cache lines.
   public var projectID: String
   /// Euros committed.
@@ -21,15 +25,10 @@ public struct ProjectScore: Sendable, Hashable, Identifiable {
   public var socialValue: Double?
   public var status: ProjectStatus
   var domainMix: DomainMix
-  /// One score per outcome, in the project's order.
-  public var outcomes: [OutcomeScore] {
-    didSet { domainMix = DomainMix(outcomes) }
-  }
+  var breakdown: ScoreBreakdown
   public var schemeID: String
   public var programme: String
   public var territory: String
-  /// One score per criterion of the scheme, in the scheme's order.
-  public var criteria: [CriterionScore]
   public var depthClass: DepthClass
   /// E, from the Nesta level of evidence (absent counts as level 1).
   public var evidenceFactor: Double
@@ -50,6 +49,21 @@ public struct ProjectScore: Sendable, Hashable, Identifiable {
   public var sroi: Double?
 
   public var id: String { projectID }
+
+  /// One score per outcome, in the project's order.
+  public var outcomes: [OutcomeScore] {
+    get { breakdown.outcomes }
+    set {
+      breakdown = .stored(outcomes: newValue, criteria: breakdown.criteria)
+      domainMix = DomainMix(newValue)
+    }
+  }
+
+  /// One score per criterion of the scheme, in the scheme's order.
+  public var criteria: [CriterionScore] {
+    get { breakdown.criteria }
+    set { breakdown = .stored(outcomes: breakdown.outcomes, criteria: newValue) }
+  }
 
   /// The share of the project's focus in each domain it has an outcome in, in scheme order
   /// (m_ik); outcomes in domains the scheme lacks are left out.
@@ -92,15 +106,49 @@ public struct ProjectScore: Sendable, Hashable, Identifiable {
     socialValue: Double?,
     sroi: Double?
   ) {
+    self.init(
+      projectID: projectID, schemeID: schemeID, status: status, programme: programme, territory: territory,
+      amount: amount, breakdown: .stored(outcomes: outcomes, criteria: criteria), domainMix: DomainMix(outcomes),
+      quantitative: quantitative, qualitative: qualitative, depth: depth, depthClass: depthClass,
+      evidenceFactor: evidenceFactor, meanRisk: meanRisk, ratedRiskCount: ratedRiskCount, confidence: confidence,
+      composite: composite, completeness: completeness, insufficientData: insufficientData, impactClass: impactClass,
+      rankScore: rankScore, socialValue: socialValue, sroi: sroi
+    )
+  }
+
+  init(
+    projectID: String,
+    schemeID: String,
+    status: ProjectStatus,
+    programme: String,
+    territory: String,
+    amount: Double,
+    breakdown: ScoreBreakdown,
+    domainMix: DomainMix,
+    quantitative: Double,
+    qualitative: Double,
+    depth: Double,
+    depthClass: DepthClass,
+    evidenceFactor: Double,
+    meanRisk: Double,
+    ratedRiskCount: Int,
+    confidence: Double,
+    composite: Double,
+    completeness: Double,
+    insufficientData: Bool,
+    impactClass: ImpactClass,
+    rankScore: Double,
+    socialValue: Double?,
+    sroi: Double?
+  ) {
     self.projectID = projectID
     self.schemeID = schemeID
     self.status = status
     self.programme = programme
     self.territory = territory
     self.amount = amount
-    self.outcomes = outcomes
-    self.domainMix = DomainMix(outcomes)
-    self.criteria = criteria
+    self.breakdown = breakdown
+    self.domainMix = domainMix
     self.quantitative = quantitative
     self.qualitative = qualitative
     self.depth = depth
@@ -116,5 +164,48 @@ public struct ProjectScore: Sendable, Hashable, Identifiable {
     self.rankScore = rankScore
     self.socialValue = socialValue
     self.sroi = sroi
+  }
+}
+
+extension ProjectScore: Hashable {
+  // Equality is over every public property; the breakdown is compared without being rebuilt
+  // when both scores share the same inputs and rules.
+  public static func == (lhs: ProjectScore, rhs: ProjectScore) -> Bool {
+    lhs.projectID == rhs.projectID && lhs.amount == rhs.amount && lhs.rankScore == rhs.rankScore
+      && lhs.quantitative == rhs.quantitative && lhs.qualitative == rhs.qualitative && lhs.depth == rhs.depth
+      && lhs.socialValue == rhs.socialValue && lhs.status == rhs.status && lhs.schemeID == rhs.schemeID
+      && lhs.programme == rhs.programme && lhs.territory == rhs.territory && lhs.depthClass == rhs.depthClass
+      && lhs.evidenceFactor == rhs.evidenceFactor && lhs.meanRisk == rhs.meanRisk
+      && lhs.ratedRiskCount == rhs.ratedRiskCount && lhs.confidence == rhs.confidence
+      && lhs.composite == rhs.composite && lhs.completeness == rhs.completeness
+      && lhs.insufficientData == rhs.insufficientData && lhs.impactClass == rhs.impactClass && lhs.sroi == rhs.sroi
+      && (lhs.breakdown.isIdentical(to: rhs.breakdown)
+        || (lhs.outcomes == rhs.outcomes && lhs.criteria == rhs.criteria))
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(projectID)
+    hasher.combine(amount)
+    hasher.combine(rankScore)
+    hasher.combine(quantitative)
+    hasher.combine(qualitative)
+    hasher.combine(depth)
+    hasher.combine(socialValue)
+    hasher.combine(status)
+    hasher.combine(schemeID)
+    hasher.combine(programme)
+    hasher.combine(territory)
+    hasher.combine(depthClass)
+    hasher.combine(evidenceFactor)
+    hasher.combine(meanRisk)
+    hasher.combine(ratedRiskCount)
+    hasher.combine(confidence)
+    hasher.combine(composite)
+    hasher.combine(completeness)
+    hasher.combine(insufficientData)
+    hasher.combine(impactClass)
+    hasher.combine(sroi)
+    hasher.combine(outcomes)
+    hasher.combine(criteria)
   }
 }

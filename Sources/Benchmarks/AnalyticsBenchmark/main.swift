@@ -55,18 +55,21 @@ func statistics(_ samples: [Double]) -> (min: Double, median: Double) {
   return (sorted.first ?? 0, sorted[sorted.count / 2])
 }
 
-/// The bytes a cached score holds: its own stride plus each heap buffer it owns, counted at
-/// its capacity with glibc's 16-byte chunk header and 16-byte rounding. (`mallinfo2` is not
-/// in the Glibc module Swift imports, so the resident set size is measured beside this.)
-func footprint(of score: ProjectScore) -> Int {
+/// The bytes a cached score holds of its own: its stride, plus the outcome and criterion
+/// arrays when they are stored in it (counted at their capacity with glibc's 16-byte chunk
+/// header and 16-byte rounding). A scorer's scores store none: they share the project's
+/// outcome and rating arrays, which the cache keeps anyway. (`mallinfo2` is not in the Glibc
+/// module Swift imports, so the resident set size is measured beside this.)
+func footprint(of score: ProjectScore, sharesProjectArrays: Bool) -> Int {
   func chunk(_ payload: Int) -> Int { (payload + 16 + 15) / 16 * 16 }
   let header = 32
   var bytes = MemoryLayout<ProjectScore>.stride
-  bytes += chunk(header + score.outcomes.capacity * MemoryLayout<OutcomeScore>.stride)
-  bytes += chunk(header + score.criteria.capacity * MemoryLayout<CriterionScore>.stride)
-  for criterion in score.criteria where criterion.values.capacity > 0 {
-    bytes += chunk(header + criterion.values.capacity * MemoryLayout<Double>.stride)
-  }
+  guard !sharesProjectArrays else { return bytes }
+  let outcomes = score.outcomes
+  let criteria = score.criteria
+  bytes += chunk(header + outcomes.capacity * MemoryLayout<OutcomeScore>.stride)
+  bytes += chunk(header + criteria.capacity * MemoryLayout<CriterionScore>.stride)
+  bytes += chunk(header + criteria.reduce(0) { $0 + $1.values.count } * MemoryLayout<Double>.stride)
   return bytes
 }
 
@@ -106,7 +109,7 @@ let ratingCount = projects.reduce(0) { $0 + $1.ratings.count }
 let residentBefore = residentBytes()
 var scores = scorer.score(projects)
 let residentAfter = residentBytes()
-let cacheBytes = scores.reduce(0) { $0 + footprint(of: $1) }
+let cacheBytes = scores.reduce(0) { $0 + footprint(of: $1, sharesProjectArrays: true) }
 
 var rescore: [Double] = []
 for _ in 0..<options.iterations {
@@ -151,6 +154,24 @@ for iteration in 0..<options.iterations {
   summary = run.result
 }
 
+// The same change through a PortfolioIndex, which keeps the sums of the figures up to date.
+var portfolioIndex = PortfolioIndex(scheme: scheme, scores: scores)
+var indexChangeTimes: [Double] = []
+for iteration in 0..<options.iterations {
+  let position = (iteration * 7_919 + 13) % projects.count
+  var project = projects[position]
+  project.record(Rating(criterion: "who", rater: "zoe", value: Double(iteration % 5)))
+  projects[position] = project
+  scores[position] = scorer.score(project)
+  let run = measure {
+    portfolioIndex.replace(at: position, with: scorer.score(project))
+    return portfolioIndex.summary()
+  }
+  indexChangeTimes.append(run.milliseconds)
+  wallTimes["indexChangeTimes", default: []].append(run.wall)
+  summary = run.result
+}
+
 var rankingTimes: [Double] = []
 for _ in 0..<options.iterations {
   let run = measure { analyzer.ranking(of: scores) }
@@ -186,8 +207,9 @@ timing("full rescore", rescore, "rescore", "≤ \(format(100 * share))")
 timing("portfolio summary, all projects", summaryTimes, "summaryTimes", "")
 timing("portfolio summary, status funded", filteredTimes, "filteredTimes", "")
 timing("one change rescored + portfolio figures", changeTimes, "changeTimes", "≤ 5.00")
+timing("one change, PortfolioIndex + portfolio figures", indexChangeTimes, "indexChangeTimes", "≤ 5.00")
 timing("ranking, all projects", rankingTimes, "rankingTimes", "")
 timing("what-if, one replace", whatIfTimes, "whatIfTimes", "")
 row("explain one project", format(explainTime.milliseconds), format(explainTime.wall), "")
-row("score cache, counted bytes per project", String(format: "%.0f", perProjectHeap), "", "≤ 2048")
+row("score cache, counted bytes per project", String(format: "%.0f", perProjectHeap), "stride \(MemoryLayout<ProjectScore>.stride)", "≤ 2048")
 row("score cache, RSS bytes per project", String(format: "%.0f", perProjectResident), "", "≤ 2048")
