@@ -137,6 +137,7 @@ let package = Package(
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
       ],
+      exclude: ["Golden"],
       swiftSettings: defaultSwiftSettings
     ),
 
