@@ -7,7 +7,7 @@ extension ChangeContext {
   static func from(_ context: ServerContext, expectedRevision: Int64?) -> ChangeContext {
     ChangeContext(
       actor: RequestPrincipal.current ?? "local",
-      rpcMethod: context.descriptor.fullyQualifiedMethod,
+      rpcMethod: "/" + context.descriptor.fullyQualifiedMethod,
       expectedRevision: expectedRevision,
       at: Date()
     )

@@ -29,7 +29,7 @@ extension Impact_V1_ChangeEvent {
     revision = change.revision
     committedAt = Google_Protobuf_Timestamp(date: change.committedAt)
     kind = Impact_V1_ChangeKind(change.kind, rpcMethod: change.rpcMethod)
-    projectIds = change.projectIDs
+    projectIds = change.projectIDs.sorted()
     actor = change.actor
     rpcMethod = change.rpcMethod
   }
@@ -39,7 +39,7 @@ extension Impact_V1_ChangeEvent {
     revision = entry.revision
     committedAt = Google_Protobuf_Timestamp(date: entry.committedAt)
     kind = Impact_V1_ChangeKind(entry.kind, rpcMethod: entry.rpcMethod)
-    projectIds = entry.projectIDs
+    projectIds = entry.projectIDs.sorted()
     actor = entry.actor
     rpcMethod = entry.rpcMethod
   }

@@ -81,7 +81,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     let after = try PageToken.key(from: request.pageToken)
     let selected = snapshot.projects.filter { filter.matches($0) }
     // Projects are sorted by id: the page starts after the last id of the previous page.
-    let start = after.map { key in selected.firstIndex { $0.id > key } ?? selected.count } ?? 0
+    let start = after.map { key in Self.firstIndex(in: selected, after: key) } ?? 0
     let page = selected[start..<min(selected.count, start + pageSize)]
     return .with {
       $0.projects = page.map(Impact_V1_Project.init)
@@ -166,5 +166,16 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       $0.rating = Impact_V1_Rating(rating, ratedAt: snapshot.committedAt)
       $0.revision = snapshot.revision
     }
+  }
+
+  /// The position of the first project whose id sorts after `key` (binary search).
+  static func firstIndex(in projects: [Project], after key: String) -> Int {
+    var low = 0
+    var high = projects.count
+    while low < high {
+      let middle = (low + high) / 2
+      if projects[middle].id <= key { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 }
