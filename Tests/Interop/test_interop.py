@@ -1,0 +1,248 @@
+"""An external client against the real impactd: Python grpcio with stubs generated from Proto/.
+
+Run by scripts/interop-python.sh, which sets IMPACTD (the daemon binary) and IMPACT_STUBS (the
+folder holding the Python code protoc generated from Proto/). Every call has a deadline; the
+daemon runs on 127.0.0.1 port 0 with a temporary database and is stopped by the last test with
+SIGTERM (or killed by the fixture if a test failed before that).
+"""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import grpc
+import pytest
+
+STUBS = os.environ["IMPACT_STUBS"]
+sys.path.insert(0, STUBS)
+
+# The stock client from grpcio-health-checking, generated from its own copy of health.proto.
+from grpc_health.v1 import health_pb2 as stock_health_pb2  # noqa: E402
+from grpc_health.v1 import health_pb2_grpc as stock_health_pb2_grpc  # noqa: E402
+
+# protoc puts the project's health.proto under grpc/health/v1/, inside the name of grpcio's own
+# `grpc` package: make that package's path reach the generated folder too.
+grpc.__path__.append(os.path.join(STUBS, "grpc"))
+from grpc.health.v1 import health_pb2 as generated_health_pb2  # noqa: E402
+from grpc.health.v1 import health_pb2_grpc as generated_health_pb2_grpc  # noqa: E402
+
+from impact.v1 import project_pb2  # noqa: E402
+from impact.v1 import project_service_pb2, project_service_pb2_grpc  # noqa: E402
+from impact.v1 import scoring_service_pb2, scoring_service_pb2_grpc  # noqa: E402
+from impact.v1 import status_service_pb2, status_service_pb2_grpc  # noqa: E402
+
+DEADLINE = 10  # seconds, for every RPC
+START_LIMIT = 60  # seconds for the daemon to listen, then to be SERVING
+
+
+class Daemon:
+    """A running impactd process and the address it listens on."""
+
+    def __init__(self, process, address, log_path):
+        self.process = process
+        self.address = address
+        self.log_path = log_path
+
+    def log(self):
+        with open(self.log_path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()[-4000:]
+
+
+def read_listening_line(process, limit):
+    """The `listening HOST:PORT` line impactd prints once bound, read with a time limit."""
+    found = {}
+
+    def read():
+        for line in process.stdout:
+            match = re.match(r"listening (\S+)", line)
+            if match:
+                found["address"] = match.group(1)
+                return
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(limit)
+    return found.get("address")
+
+
+@pytest.fixture(scope="module")
+def daemon():
+    workdir = tempfile.mkdtemp(prefix="impact-interop-")
+    log_path = os.path.join(workdir, "impactd.log")
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [
+                os.environ["IMPACTD"],
+                "--demo",
+                "--listen",
+                "127.0.0.1:0",
+                "--database",
+                os.path.join(workdir, "impact.sqlite"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
+    try:
+        address = read_listening_line(process, START_LIMIT)
+        assert address, f"impactd printed no 'listening' line within {START_LIMIT} s"
+        yield Daemon(process, address, log_path)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def channel(daemon):
+    with grpc.insecure_channel(daemon.address) as channel:
+        grpc.channel_ready_future(channel).result(timeout=DEADLINE)
+        yield channel
+
+
+def wait_until_serving(check):
+    """Calls `check()` until it answers SERVING or START_LIMIT passes; returns the last status."""
+    deadline = time.monotonic() + START_LIMIT
+    status = None
+    while time.monotonic() < deadline:
+        status = check()
+        if status == "SERVING":
+            return status
+        time.sleep(0.05)
+    return status
+
+
+def test_health_check_with_the_stock_client_is_serving(channel):
+    stub = stock_health_pb2_grpc.HealthStub(channel)
+
+    def check():
+        response = stub.Check(stock_health_pb2.HealthCheckRequest(service=""), timeout=DEADLINE)
+        return stock_health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+
+    assert wait_until_serving(check) == "SERVING"
+
+
+def test_health_check_with_the_generated_client_is_serving(channel):
+    stub = generated_health_pb2_grpc.HealthStub(channel)
+
+    def check():
+        response = stub.Check(generated_health_pb2.HealthCheckRequest(service=""), timeout=DEADLINE)
+        return generated_health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
+
+    assert wait_until_serving(check) == "SERVING"
+    services = stub.List(generated_health_pb2.HealthListRequest(), timeout=DEADLINE).statuses
+    assert "impact.v1.ScoringService" in services
+    assert services["impact.v1.ScoringService"].status == generated_health_pb2.HealthCheckResponse.SERVING
+
+
+def test_health_check_of_an_unknown_service_is_not_found(channel):
+    stub = stock_health_pb2_grpc.HealthStub(channel)
+    with pytest.raises(grpc.RpcError) as caught:
+        stub.Check(stock_health_pb2.HealthCheckRequest(service="no.such.Service"), timeout=DEADLINE)
+    assert caught.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_status_reports_the_demo_portfolio(channel):
+    projects = project_service_pb2_grpc.ProjectServiceStub(channel)
+    listed = projects.ListProjects(project_service_pb2.ListProjectsRequest(page_size=1), timeout=DEADLINE)
+    status = status_service_pb2_grpc.StatusServiceStub(channel).GetStatus(
+        status_service_pb2.GetStatusRequest(), timeout=DEADLINE
+    )
+    assert status.serving
+    assert status.project_count == listed.total_size
+    assert status.project_count > 0
+    assert status.revision == listed.revision
+
+
+def test_get_project_score_of_a_listed_project(channel):
+    projects = project_service_pb2_grpc.ProjectServiceStub(channel)
+    listed = projects.ListProjects(project_service_pb2.ListProjectsRequest(page_size=5), timeout=DEADLINE)
+    assert len(listed.projects) == 5
+    assert listed.next_page_token
+    project = listed.projects[2]
+
+    scoring = scoring_service_pb2_grpc.ScoringServiceStub(channel)
+    response = scoring.GetProjectScore(
+        scoring_service_pb2.GetProjectScoreRequest(id=project.id, explain=True), timeout=DEADLINE
+    )
+    score = response.score
+    assert score.project_id == project.id
+    assert score.name == project.name
+    assert score.amount == project.amount
+    assert [outcome.outcome_id for outcome in score.outcomes] == [outcome.id for outcome in project.outcomes]
+    assert 0 <= score.composite <= 100
+    assert 1 <= score.rank <= listed.total_size
+    assert len(score.explanation.steps) > 0
+    assert response.revision == listed.revision
+
+
+def test_rank_projects_agrees_with_project_scores(channel):
+    scoring = scoring_service_pb2_grpc.ScoringServiceStub(channel)
+    ranked = scoring.RankProjects(scoring_service_pb2.RankProjectsRequest(top=5), timeout=DEADLINE)
+    assert len(ranked.projects) == 5
+    assert ranked.total_size >= 5
+    assert [entry.rank for entry in ranked.projects] == [1, 2, 3, 4, 5]
+    scores = [entry.rank_score for entry in ranked.projects]
+    assert scores == sorted(scores, reverse=True)
+    for entry in ranked.projects:
+        score = scoring.GetProjectScore(
+            scoring_service_pb2.GetProjectScoreRequest(id=entry.project_id), timeout=DEADLINE
+        ).score
+        assert score.rank == entry.rank
+        assert score.rank_score == pytest.approx(entry.rank_score, abs=1e-12)
+        assert score.composite == pytest.approx(entry.composite, abs=1e-12)
+
+
+def test_portfolio_summary_covers_the_ranked_projects(channel):
+    scoring = scoring_service_pb2_grpc.ScoringServiceStub(channel)
+    summary_response = scoring.GetPortfolioSummary(
+        scoring_service_pb2.GetPortfolioSummaryRequest(), timeout=DEADLINE
+    )
+    ranked = scoring.RankProjects(scoring_service_pb2.RankProjectsRequest(), timeout=DEADLINE)
+    summary = summary_response.summary
+    assert summary.scheme_id == ranked.scheme_id
+    assert summary.projects == ranked.total_size
+    assert summary.total_amount == pytest.approx(sum(entry.amount for entry in ranked.projects))
+    assert 0 < summary.coverage <= 1
+    assert len(summary.exposure) > 0
+    assert summary_response.revision == ranked.revision
+
+
+def test_a_negative_top_is_invalid_argument_naming_the_field(channel):
+    scoring = scoring_service_pb2_grpc.ScoringServiceStub(channel)
+    with pytest.raises(grpc.RpcError) as caught:
+        scoring.RankProjects(scoring_service_pb2.RankProjectsRequest(top=-1), timeout=DEADLINE)
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert caught.value.details().startswith("top:")
+
+
+def test_an_invalid_project_is_invalid_argument_naming_the_field(channel):
+    projects = project_service_pb2_grpc.ProjectServiceStub(channel)
+    template = projects.ListProjects(
+        project_service_pb2.ListProjectsRequest(page_size=1), timeout=DEADLINE
+    ).projects[0]
+    project = project_pb2.Project()
+    project.CopyFrom(template)
+    project.id = "interop-invalid-share"
+    project.outcomes[0].share = 7
+    with pytest.raises(grpc.RpcError) as caught:
+        projects.CreateProject(project_service_pb2.CreateProjectRequest(project=project), timeout=DEADLINE)
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert f"projects[interop-invalid-share].outcomes[{template.outcomes[0].id}].share" in caught.value.details()
+    with pytest.raises(grpc.RpcError) as missing:
+        projects.GetProject(project_service_pb2.GetProjectRequest(id="interop-invalid-share"), timeout=DEADLINE)
+    assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_sigterm_stops_the_daemon_with_exit_code_zero(daemon, channel):
+    daemon.process.send_signal(signal.SIGTERM)
+    try:
+        code = daemon.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("impactd did not exit within 30 s of SIGTERM:\n" + daemon.log())
+    assert code == 0, daemon.log()
