@@ -4,7 +4,7 @@
 #   docs/man/impact.1
 #   docs/completions/impact.bash, docs/completions/_impact (zsh), docs/completions/impact.fish
 #
-# The man page comes from ArgumentParser's `generate-manual` plugin (it builds offline from
+# The man page comes from ArgumentParser's `generate-manual` tool (it builds offline from
 # the package's own dependencies). If the plugin cannot run, a minimal roff page is written
 # from `impact --help` and each subcommand's help instead, and the script says so.
 #
@@ -24,12 +24,16 @@ mkdir -p docs/man docs/completions
 "$impact" --generate-completion-script fish > docs/completions/impact.fish
 echo "wrote docs/completions/impact.bash, docs/completions/_impact, docs/completions/impact.fish"
 
-if swift package plugin generate-manual --product impact --configuration debug >/dev/null 2>&1 \
-  && page="$(find .build/plugins -path '*GenerateManual*' -name impact.1 -newer Package.swift | head -n 1)" \
-  && [ -n "$page" ]; then
-  # The plugin stamps the page with today's date; pin it so that regeneration is reproducible.
-  sed -E 's/^\.Dd .*/.Dd $Mdocdate$/' "$page" > docs/man/impact.1
-  echo "wrote docs/man/impact.1 (generate-manual plugin)"
+# ArgumentParser's generate-manual tool (built from the package's own dependency, offline),
+# run on the impact binary. The plugin wrapper is not used: it insists on every executable.
+swift build --product generate-manual >/dev/null 2>&1 || true
+generator="$bin/generate-manual"
+if [ -x "$generator" ]; then
+  out="$(mktemp -d)"
+  "$generator" "$impact" --date 2026-01-01 --output-directory "$out"
+  cp "$out/impact.1" docs/man/impact.1
+  rm -rf "$out"
+  echo "wrote docs/man/impact.1 (ArgumentParser generate-manual)"
   exit 0
 fi
 
