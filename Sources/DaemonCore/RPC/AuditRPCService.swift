@@ -14,12 +14,7 @@ struct AuditRPCService: Impact_V1_AuditService.SimpleServiceProtocol {
   ) async throws -> Impact_V1_ListAuditEntriesResponse {
     let snapshot = store.snapshot
     let pageSize = try PageSize.resolve(request.pageSize, maximum: limits.maxPageSize)
-    var after = try PageToken.key(from: request.pageToken).map { key -> Int64 in
-      guard let revision = Int64(key) else {
-        throw RPCErrorFactory.invalid("page_token", "not a page token returned by this service")
-      }
-      return revision
-    } ?? 0
+    var after = try PageToken.integerKey(from: request.pageToken) ?? 0
     let filter = JournalFilter(
       projectID: request.projectID.isEmpty ? nil : request.projectID,
       actor: request.actor.isEmpty ? nil : request.actor
@@ -28,13 +23,9 @@ struct AuditRPCService: Impact_V1_AuditService.SimpleServiceProtocol {
     let until = request.hasUntil ? request.until.date : nil
     // Time and method are filtered here, over pages of the journal read in revision order.
     var entries: [JournalEntry] = []
-    var exhausted = false
     while entries.count <= pageSize {
       let batch = try store.database.journal(matching: filter, after: after, limit: 500)
-      if batch.isEmpty {
-        exhausted = true
-        break
-      }
+      if batch.isEmpty { break }
       for entry in batch {
         after = entry.revision
         if let since, entry.committedAt < since { continue }
@@ -57,7 +48,7 @@ struct AuditRPCService: Impact_V1_AuditService.SimpleServiceProtocol {
           $0.kind = Impact_V1_ChangeKind(entry.kind, rpcMethod: entry.rpcMethod)
         }
       }
-      if !exhausted || entries.count > pageSize, entries.count > pageSize, let last = page.last {
+      if entries.count > pageSize, let last = page.last {
         $0.nextPageToken = PageToken.make(after: String(last.revision))
       }
       $0.revision = snapshot.revision

@@ -19,4 +19,14 @@ enum PageToken {
     }
     return key
   }
+
+  /// The numeric key (an observation id, a revision) a token carries, or `nil` for no token.
+  static func integerKey(from token: String, field: String = "page_token") throws -> Int64? {
+    try key(from: token, field: field).map { key in
+      guard let value = Int64(key) else {
+        throw RPCErrorFactory.invalid(field, "not a page token returned by this service")
+      }
+      return value
+    }
+  }
 }

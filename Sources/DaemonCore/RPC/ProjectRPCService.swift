@@ -130,10 +130,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     let snapshot = store.snapshot
     guard snapshot.contains(request.projectID) else { throw StoreError.projectNotFound(request.projectID) }
     let pageSize = try PageSize.resolve(request.pageSize, maximum: limits.maxPageSize)
-    let after = try PageToken.key(from: request.pageToken).map { key -> Int64 in
-      guard let id = Int64(key) else { throw RPCErrorFactory.invalid("page_token", "not a page token returned by this service") }
-      return id
-    }
+    let after = try PageToken.integerKey(from: request.pageToken)
     let outcomeID = request.hasOutcomeID ? request.outcomeID : nil
     let rows = try store.database.observations(
       projectID: request.projectID,
