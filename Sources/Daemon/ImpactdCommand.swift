@@ -6,7 +6,7 @@ struct ImpactdCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "impactd",
     abstract: "Serve the impact portfolio over gRPC.",
-    subcommands: [ServeCommand.self],
+    subcommands: [ServeCommand.self, TokenCommand.self, CertificateCommand.self, TLSCommand.self],
     defaultSubcommand: ServeCommand.self
   )
 }

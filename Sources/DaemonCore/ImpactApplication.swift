@@ -26,7 +26,11 @@ public final class ImpactApplication: DaemonApplication {
     let configuration = context.configuration
     let database = try ImpactDatabase.open(
       atPath: configuration.database.path,
-      configuration: .defaults { $0.durability = configuration.database.durability }
+      configuration: .defaults {
+        $0.durability = configuration.database.durability
+        $0.maxSizeBytes = configuration.database.maxSizeBytes
+        $0.readOnly = configuration.database.readOnly
+      }
     )
     let metrics = context.metrics
     let store = PortfolioStore(database: database, maximumWatchers: configuration.limits.maxWatchSubscribers) {
@@ -42,6 +46,12 @@ public final class ImpactApplication: DaemonApplication {
       databasePath: configuration.database.path,
       isServing: { health.status(of: "") == .serving }
     )
+  }
+
+  public var accessPolicy: AccessPolicy { .impactV1 }
+
+  public func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)? {
+    opened.withLock { $0.map { StoredCredentialVerifier(store: $0.database.credentials) } }
   }
 
   public func load(context: DaemonContext) async throws {

@@ -14,6 +14,8 @@ struct ProbeApplication: DaemonApplication {
   func load(context: DaemonContext) async throws {
     await gate?.wait()
   }
+
+  var accessPolicy: AccessPolicy { AccessPolicy(services: ["impact.test.Probe": .role(.viewer)]) }
 }
 
 /// A one-shot gate: `wait()` suspends until `open()`.

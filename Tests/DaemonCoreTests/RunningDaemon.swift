@@ -11,13 +11,14 @@ struct RunningDaemon: Sendable {
   /// The bound gRPC address.
   let address: ListenAddress
 
-  /// Runs `body` with a gRPC client connected to the daemon.
+  /// Runs `body` with a gRPC client connected to the daemon, in plaintext unless told otherwise.
   func withClient<Result: Sendable>(
+    security: HTTP2ClientTransport.Posix.TransportSecurity = .plaintext,
     _ body: (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Result
   ) async throws -> Result {
     let transport = try HTTP2ClientTransport.Posix(
       target: .ipv4(address: address.host, port: address.port),
-      transportSecurity: .plaintext
+      transportSecurity: security
     )
     return try await withGRPCClient(transport: transport, handleClient: body)
   }

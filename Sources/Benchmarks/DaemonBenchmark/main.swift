@@ -112,6 +112,14 @@ struct BenchApplication: DaemonApplication {
   func load(context: DaemonContext) async throws { try await impact.load(context: context) }
   func shutdownRequested(context: DaemonContext) async { await impact.shutdownRequested(context: context) }
   func shutdown(context: DaemonContext) async throws { try await impact.shutdown(context: context) }
+
+  var accessPolicy: AccessPolicy {
+    impact.accessPolicy.merging(AccessPolicy(services: [EchoService.echo.service.fullyQualifiedService: .role(.viewer)]))
+  }
+
+  func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)? {
+    impact.credentialVerifier(context: context)
+  }
 }
 
 // MARK: - Running things with a time limit

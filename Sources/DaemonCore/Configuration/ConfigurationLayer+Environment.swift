@@ -2,7 +2,8 @@ extension ConfigurationLayer {
   /// The environment variables the daemon reads, each with the key it sets.
   public static let environmentVariables: [String] = [
     "IMPACTD_LISTEN", "IMPACTD_DATABASE", "IMPACTD_DURABILITY", "IMPACTD_METRICS_LISTEN",
-    "IMPACTD_LOG_LEVEL", "IMPACTD_CONFIG",
+    "IMPACTD_LOG_LEVEL", "IMPACTD_CONFIG", "IMPACTD_AUTH", "IMPACTD_TLS_CERT", "IMPACTD_TLS_KEY",
+    "IMPACTD_TLS_CLIENT_CA", "IMPACTD_ALLOW_INSECURE_REMOTE", "IMPACTD_MAX_DATABASE_SIZE", "IMPACTD_READ_ONLY",
   ]
 
   /// Reads the `IMPACTD_*` variables; an empty variable counts as unset.
@@ -28,6 +29,21 @@ extension ConfigurationLayer {
     }
     if let text = value("IMPACTD_LOG_LEVEL") {
       logLevel = try Self.parseLogLevel(text, setting: "IMPACTD_LOG_LEVEL")
+    }
+    if let text = value("IMPACTD_AUTH") {
+      authentication = try Self.parseAuthentication(text, setting: "IMPACTD_AUTH")
+    }
+    tlsCertificate = try value("IMPACTD_TLS_CERT").map { try Self.parsePath($0, setting: "IMPACTD_TLS_CERT") }
+    tlsKey = try value("IMPACTD_TLS_KEY").map { try Self.parsePath($0, setting: "IMPACTD_TLS_KEY") }
+    tlsClientCA = try value("IMPACTD_TLS_CLIENT_CA").map { try Self.parsePath($0, setting: "IMPACTD_TLS_CLIENT_CA") }
+    if let text = value("IMPACTD_ALLOW_INSECURE_REMOTE") {
+      allowInsecureRemote = try Self.parseBoolean(text, setting: "IMPACTD_ALLOW_INSECURE_REMOTE")
+    }
+    if let text = value("IMPACTD_MAX_DATABASE_SIZE") {
+      maxDatabaseBytes = try Self.parseByteCount(text, setting: "IMPACTD_MAX_DATABASE_SIZE")
+    }
+    if let text = value("IMPACTD_READ_ONLY") {
+      readOnly = try Self.parseBoolean(text, setting: "IMPACTD_READ_ONLY")
     }
     configFile = value("IMPACTD_CONFIG")
   }

@@ -52,16 +52,33 @@ extension ConfigurationLayer {
       maxPageSize = try limits.positiveInteger("maxPageSize")
       maxWatchSubscribers = try limits.positiveInteger("maxWatchSubscribers")
       maxProjectsPerRequest = try limits.positiveInteger("maxProjectsPerRequest")
+      maxOutcomesPerRequest = try limits.positiveInteger("maxOutcomesPerRequest")
+      maxRatingsPerRequest = try limits.positiveInteger("maxRatingsPerRequest")
+    }
+    maxDatabaseBytes = try reader.positiveInteger("maxDatabaseBytes")
+    readOnly = try reader.boolean("readOnly")
+    authentication = try reader.string("auth").map {
+      try Self.parseAuthentication($0, setting: reader.setting("auth"))
+    }
+    allowInsecureRemote = try reader.boolean("allowInsecureRemote")
+    if let tls = try reader.section("tls") {
+      try tls.rejectUnknownKeys(Self.tlsKeys)
+      tlsCertificate = try tls.string("certificate").map { try Self.parsePath($0, setting: tls.setting("certificate")) }
+      tlsKey = try tls.string("key").map { try Self.parsePath($0, setting: tls.setting("key")) }
+      tlsClientCA = try tls.string("clientCA").map { try Self.parsePath($0, setting: tls.setting("clientCA")) }
     }
   }
 
+  static let tlsKeys: Set<String> = ["certificate", "key", "clientCA"]
+
   static let topLevelKeys: Set<String> = [
     "listen", "database", "durability", "metricsListen", "logLevel", "gracePeriodSeconds", "limits",
+    "maxDatabaseBytes", "readOnly", "auth", "allowInsecureRemote", "tls",
   ]
 
   static let limitKeys: Set<String> = [
     "maxRequestPayloadBytes", "maxConcurrentStreamsPerConnection", "maxPageSize",
-    "maxWatchSubscribers", "maxProjectsPerRequest",
+    "maxWatchSubscribers", "maxProjectsPerRequest", "maxOutcomesPerRequest", "maxRatingsPerRequest",
   ]
 
   private static func describe(_ error: any Error) -> String {
@@ -95,6 +112,14 @@ private struct FileSection {
     case .none: return nil
     case .string(let value): return value
     case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected a string, got \(other.quoted)")
+    }
+  }
+
+  func boolean(_ key: String) throws -> Bool? {
+    switch object[key] {
+    case .none: return nil
+    case .bool(let value): return value
+    case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected true or false, got \(other.quoted)")
     }
   }
 

@@ -58,6 +58,43 @@ extension ConfigurationLayer {
     return value
   }
 
+  /// Parses `auto`, `on` or `off`.
+  public static func parseAuthentication(_ text: String, setting: String) throws -> AuthenticationMode {
+    guard let mode = AuthenticationMode(rawValue: text) else {
+      let choices = AuthenticationMode.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ConfigurationError(setting: setting, message: "expected one of \(choices), got \"\(text)\"")
+    }
+    return mode
+  }
+
+  /// Parses `true`/`false` (also `1`/`0`, `yes`/`no`).
+  public static func parseBoolean(_ text: String, setting: String) throws -> Bool {
+    switch text.lowercased() {
+    case "true", "1", "yes", "on": return true
+    case "false", "0", "no", "off": return false
+    default: throw ConfigurationError(setting: setting, message: "expected true or false, got \"\(text)\"")
+    }
+  }
+
+  /// Parses a size in bytes, with an optional `K`, `M` or `G` suffix (powers of 1024).
+  public static func parseByteCount(_ text: String, setting: String) throws -> Int {
+    let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+    var digits = Substring(text)
+    var multiplier = 1
+    if let last = text.last?.uppercased().first, let unit = units[last] {
+      multiplier = unit
+      digits = digits.dropLast()
+      if digits.last == "i" { digits = digits.dropLast() }
+    }
+    guard let value = Int(digits), value > 0, value <= Int.max / multiplier else {
+      throw ConfigurationError(
+        setting: setting,
+        message: "expected a positive number of bytes (suffix K, M or G allowed), got \"\(text)\""
+      )
+    }
+    return value * multiplier
+  }
+
   /// Rejects an empty path.
   public static func parsePath(_ text: String, setting: String) throws -> String {
     guard !text.isEmpty else {

@@ -25,6 +25,24 @@ public struct ConfigurationLayer: Sendable, Hashable {
   public var maxWatchSubscribers: Int?
   /// `limits.maxProjectsPerRequest`.
   public var maxProjectsPerRequest: Int?
+  /// `limits.maxOutcomesPerRequest`.
+  public var maxOutcomesPerRequest: Int?
+  /// `limits.maxRatingsPerRequest`.
+  public var maxRatingsPerRequest: Int?
+  /// `database.maxSizeBytes`.
+  public var maxDatabaseBytes: Int?
+  /// `database.readOnly`.
+  public var readOnly: Bool?
+  /// `security.authentication`.
+  public var authentication: AuthenticationMode?
+  /// `security.tls.certificatePath`.
+  public var tlsCertificate: String?
+  /// `security.tls.keyPath`.
+  public var tlsKey: String?
+  /// `security.tls.clientCAPath`.
+  public var tlsClientCA: String?
+  /// `security.allowInsecureRemote`.
+  public var allowInsecureRemote: Bool?
   /// The configuration file to read (flags and environment only).
   public var configFile: String?
 
@@ -49,6 +67,20 @@ extension DaemonConfiguration {
     if let value = layer.maxPageSize { result.limits.maxPageSize = value }
     if let value = layer.maxWatchSubscribers { result.limits.maxWatchSubscribers = value }
     if let value = layer.maxProjectsPerRequest { result.limits.maxProjectsPerRequest = value }
+    if let value = layer.maxOutcomesPerRequest { result.limits.maxOutcomesPerRequest = value }
+    if let value = layer.maxRatingsPerRequest { result.limits.maxRatingsPerRequest = value }
+    if let value = layer.maxDatabaseBytes { result.database.maxSizeBytes = value }
+    if let value = layer.readOnly { result.database.readOnly = value }
+    if let value = layer.authentication { result.security.authentication = value }
+    if let value = layer.allowInsecureRemote { result.security.allowInsecureRemote = value }
+    if layer.tlsCertificate != nil || layer.tlsKey != nil || layer.tlsClientCA != nil {
+      let current = result.security.tls
+      result.security.tls = TLSFiles(
+        certificatePath: layer.tlsCertificate ?? current?.certificatePath ?? "",
+        keyPath: layer.tlsKey ?? current?.keyPath ?? "",
+        clientCAPath: layer.tlsClientCA ?? current?.clientCAPath
+      )
+    }
     return result
   }
 
@@ -75,6 +107,8 @@ extension DaemonConfiguration {
       }
       configuration = configuration.applying(try ConfigurationLayer(fileContents: contents, path: path))
     }
-    return configuration.applying(environmentLayer).applying(flags)
+    let resolved = configuration.applying(environmentLayer).applying(flags)
+    try resolved.checkSecurity()
+    return resolved
   }
 }

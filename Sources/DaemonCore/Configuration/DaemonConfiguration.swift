@@ -21,14 +21,24 @@ public struct DaemonConfiguration: Sendable, Hashable {
   public var log: Log
   /// Bounds on what a client may ask for.
   public var limits: Limits
+  /// Who may call what, and how the connection is protected.
+  public var security: Security
 
   /// Creates a configuration from its parts.
-  public init(server: Server, database: Database, metrics: MetricsEndpoint, log: Log, limits: Limits) {
+  public init(
+    server: Server,
+    database: Database,
+    metrics: MetricsEndpoint,
+    log: Log,
+    limits: Limits,
+    security: Security = .defaults
+  ) {
     self.server = server
     self.database = database
     self.metrics = metrics
     self.log = log
     self.limits = limits
+    self.security = security
   }
 
   /// A configuration that works with nothing set: loopback port 7420, `./impact.sqlite`.
@@ -65,11 +75,20 @@ extension DaemonConfiguration {
     /// `full` survives power loss, `normal` survives a daemon crash
     /// (`durability`, `--durability`, `IMPACTD_DURABILITY`).
     public var durability: Durability
+    /// The most bytes the database file may grow to; a write that needs more is refused with
+    /// RESOURCE_EXHAUSTED and changes nothing (`maxDatabaseBytes`, `--max-database-size`,
+    /// `IMPACTD_MAX_DATABASE_SIZE`). `nil`: only the disk limits it.
+    public var maxSizeBytes: Int?
+    /// Opens the file read-only: reads are served, every write is refused with
+    /// FAILED_PRECONDITION (`readOnly`, `--read-only`, `IMPACTD_READ_ONLY`).
+    public var readOnly: Bool
 
     /// Creates the database section.
-    public init(path: String, durability: Durability) {
+    public init(path: String, durability: Durability, maxSizeBytes: Int? = nil, readOnly: Bool = false) {
       self.path = path
       self.durability = durability
+      self.maxSizeBytes = maxSizeBytes
+      self.readOnly = readOnly
     }
 
     /// `./impact.sqlite` with full durability.
@@ -124,6 +143,12 @@ extension DaemonConfiguration {
     /// The most projects one request (an import, a comparison) may carry
     /// (`limits.maxProjectsPerRequest`).
     public var maxProjectsPerRequest: Int
+    /// The most outcomes all the projects of one request may carry together
+    /// (`limits.maxOutcomesPerRequest`).
+    public var maxOutcomesPerRequest: Int
+    /// The most committee ratings all the projects of one request may carry together
+    /// (`limits.maxRatingsPerRequest`).
+    public var maxRatingsPerRequest: Int
 
     /// Creates the limits section.
     public init(
@@ -131,17 +156,21 @@ extension DaemonConfiguration {
       maxConcurrentStreamsPerConnection: Int,
       maxPageSize: Int,
       maxWatchSubscribers: Int,
-      maxProjectsPerRequest: Int
+      maxProjectsPerRequest: Int,
+      maxOutcomesPerRequest: Int = 1_000_000,
+      maxRatingsPerRequest: Int = 4_000_000
     ) {
       self.maxRequestPayloadBytes = maxRequestPayloadBytes
       self.maxConcurrentStreamsPerConnection = maxConcurrentStreamsPerConnection
       self.maxPageSize = maxPageSize
       self.maxWatchSubscribers = maxWatchSubscribers
       self.maxProjectsPerRequest = maxProjectsPerRequest
+      self.maxOutcomesPerRequest = maxOutcomesPerRequest
+      self.maxRatingsPerRequest = maxRatingsPerRequest
     }
 
     /// 16 MiB payloads, 100 streams per connection, pages of 1000, 64 watches,
-    /// 100 000 projects per request.
+    /// 100 000 projects, 1 000 000 outcomes and 4 000 000 ratings per request.
     public static var defaults: Self {
       Self(
         maxRequestPayloadBytes: 16 * 1024 * 1024,

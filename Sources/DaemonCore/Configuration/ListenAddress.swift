@@ -37,6 +37,12 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     self.init(host: host, port: port)
   }
 
+  /// True for 127.0.0.0/8 and ::1: only processes on this machine can connect.
+  public var isLoopback: Bool {
+    if isIPv6 { return host == "::1" || host == "0:0:0:0:0:0:0:1" }
+    return host.hasPrefix("127.")
+  }
+
   /// True when the host is an IPv6 address.
   public var isIPv6: Bool { host.contains(":") }
 

@@ -30,6 +30,36 @@ public struct ServeOptions: ParsableArguments, Sendable {
   )
   public var gracePeriod: String?
 
+  @Option(
+    name: .customLong("max-database-size"),
+    help: ArgumentHelp("Largest size of the database file; writes beyond it are refused (e.g. 512M).", valueName: "bytes")
+  )
+  public var maxDatabaseSize: String?
+
+  @Flag(name: .customLong("read-only"), help: "Open the database read-only: serve reads, refuse writes.")
+  public var readOnly = false
+
+  @Option(help: ArgumentHelp("Require credentials: auto (beyond loopback), on or off.", valueName: "mode"))
+  public var auth: String?
+
+  @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Server certificate chain (PEM).", valueName: "path"))
+  public var tlsCert: String?
+
+  @Option(name: .customLong("tls-key"), help: ArgumentHelp("Server private key (PEM).", valueName: "path"))
+  public var tlsKey: String?
+
+  @Option(
+    name: .customLong("tls-client-ca"),
+    help: ArgumentHelp("CA certificates (PEM) that client certificates must chain to: mutual TLS.", valueName: "path")
+  )
+  public var tlsClientCA: String?
+
+  @Flag(
+    name: .customLong("allow-insecure-remote"),
+    help: "Accept plaintext or no authentication on an address beyond loopback."
+  )
+  public var allowInsecureRemote = false
+
   @Option(help: ArgumentHelp("JSON configuration file.", valueName: "path"))
   public var config: String?
 
@@ -58,6 +88,15 @@ public struct ServeOptions: ParsableArguments, Sendable {
     }
     layer.logLevel = try logLevel.map { try ConfigurationLayer.parseLogLevel($0, setting: "--log-level") }
     layer.gracePeriod = try gracePeriod.map { try ConfigurationLayer.parseSeconds($0, setting: "--grace-period") }
+    layer.maxDatabaseBytes = try maxDatabaseSize.map {
+      try ConfigurationLayer.parseByteCount($0, setting: "--max-database-size")
+    }
+    if readOnly { layer.readOnly = true }
+    layer.authentication = try auth.map { try ConfigurationLayer.parseAuthentication($0, setting: "--auth") }
+    layer.tlsCertificate = try tlsCert.map { try ConfigurationLayer.parsePath($0, setting: "--tls-cert") }
+    layer.tlsKey = try tlsKey.map { try ConfigurationLayer.parsePath($0, setting: "--tls-key") }
+    layer.tlsClientCA = try tlsClientCA.map { try ConfigurationLayer.parsePath($0, setting: "--tls-client-ca") }
+    if allowInsecureRemote { layer.allowInsecureRemote = true }
     layer.configFile = try config.map { try ConfigurationLayer.parsePath($0, setting: "--config") }
     return layer
   }

@@ -6,7 +6,7 @@ extension ChangeContext {
   /// or `local` when authentication is off), which method, and the expected revision.
   static func from(_ context: ServerContext, expectedRevision: Int64?) -> ChangeContext {
     ChangeContext(
-      actor: RequestPrincipal.current ?? "local",
+      actor: RequestPrincipal.caller.name,
       rpcMethod: "/" + context.descriptor.fullyQualifiedMethod,
       expectedRevision: expectedRevision,
       at: Date()
@@ -14,7 +14,24 @@ extension ChangeContext {
   }
 }
 
-/// The principal of the request being served, set by the authentication layer.
+/// The caller of the request being served, set by ``AccessInterceptor``.
 public enum RequestPrincipal {
-  @TaskLocal public static var current: String?
+  @TaskLocal public static var current: Principal?
+
+  /// The caller; ``Principal/local`` when no access layer ran (a service called in process).
+  public static var caller: Principal { current ?? .local }
+
+  /// Refuses the request unless the caller's role is at least `role`.
+  ///
+  /// - Parameter action: what needs the role, for the message (`replacing the portfolio`).
+  /// - Throws: PERMISSION_DENIED naming the caller, their role and the role needed.
+  static func require(_ role: Role, for action: String) throws {
+    let caller = self.caller
+    guard caller.role >= role else {
+      throw RPCError(
+        code: .permissionDenied,
+        message: "\(caller.name) has role \(caller.role); \(action) needs \(role) or above"
+      )
+    }
+  }
 }

@@ -101,13 +101,25 @@ public final class Daemon: Sendable {
 
   private func runServices(application: some DaemonApplication, handlingSignals: Bool) async throws {
     let context = DaemonContext(configuration: configuration, logger: logger, health: health, metrics: metrics)
+
+    try configuration.checkSecurity()
     let services = try await application.makeServices(context: context)
     let healthService = HealthService(board: health)
     health.register(services: Self.serviceNames(of: services + [healthService]))
+    let verifier: (any CredentialVerifier)? =
+      configuration.requiresAuthentication
+      ? application.credentialVerifier(context: context) ?? NoCredentialVerifier() : nil
+    logger.info(
+      "access",
+      metadata: [
+        "authentication": "\(verifier == nil ? "off" : "on")",
+        "tls": "\(configuration.security.tls.map { $0.isMutual ? "mutual" : "on" } ?? "off")",
+      ]
+    )
 
     let transport = HTTP2ServerTransport.Posix(
       address: Self.socketAddress(configuration.server.listen),
-      transportSecurity: .plaintext,
+      transportSecurity: TransportSecurityFactory.server(configuration.security.tls),
       config: .defaults { config in
         config.rpc.maxRequestPayloadSize = configuration.limits.maxRequestPayloadBytes
         config.http2.maxConcurrentStreams = configuration.limits.maxConcurrentStreamsPerConnection
@@ -118,6 +130,7 @@ public final class Daemon: Sendable {
       services: services + [healthService],
       interceptors: [
         RPCObservationInterceptor(logger: logger, metrics: metrics),
+        AccessInterceptor(policy: application.accessPolicy.merging(.health), verifier: verifier),
         ReadinessInterceptor(health: health),
       ]
     )

@@ -33,9 +33,23 @@ public protocol DaemonApplication: Sendable {
 
   /// Releases resources once the server has stopped: every RPC has finished or was cancelled.
   func shutdown(context: DaemonContext) async throws
+
+  /// Who may call each RPC of the services; an RPC without a rule is refused to everyone.
+  /// Health is always open.
+  var accessPolicy: AccessPolicy { get }
+
+  /// Checks bearer tokens and client certificates when the configuration requires
+  /// authentication; called after ``makeServices(context:)``. `nil`: no credential is valid.
+  func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)?
 }
 
 extension DaemonApplication {
+  /// No rule: only health is served.
+  public var accessPolicy: AccessPolicy { AccessPolicy() }
+
+  /// No credentials.
+  public func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)? { nil }
+
   /// Nothing to load.
   public func load(context: DaemonContext) async throws {}
 

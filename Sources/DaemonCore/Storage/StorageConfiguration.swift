@@ -9,9 +9,15 @@
 public struct StorageConfiguration: Sendable, Hashable {
   /// How hard a commit works to survive a crash; ``Durability/full`` unless told otherwise.
   public var durability: Durability
+  /// The most bytes the file may grow to (`PRAGMA max_page_count`); `nil`: no limit but the disk.
+  public var maxSizeBytes: Int?
+  /// Opens the file read-only: reads work, every commit fails with ``StorageError/readOnly``.
+  public var readOnly: Bool
 
-  public init(durability: Durability = .full) {
+  public init(durability: Durability = .full, maxSizeBytes: Int? = nil, readOnly: Bool = false) {
     self.durability = durability
+    self.maxSizeBytes = maxSizeBytes
+    self.readOnly = readOnly
   }
 
   /// Power-loss safe commits.

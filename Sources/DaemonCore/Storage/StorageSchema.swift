@@ -8,7 +8,30 @@ enum StorageSchema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-portfolio", migrate: createPortfolioTables)
+    migrator.registerMigration("v2-credentials", migrate: createCredentialTable)
     return migrator
+  }
+
+  // Who may call the daemon: bearer tokens (only the SHA-256 of their secret) and client
+  // certificate subjects, each with a role. A revoked credential stays, for the audit, with
+  // its revocation time; names are unique among active credentials of a kind.
+  private static func createCredentialTable(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE credentials (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('token', 'certificate')),
+          name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 256),
+          role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'editor', 'admin')),
+          token_id TEXT UNIQUE CHECK (token_id IS NULL OR length(token_id) = 16),
+          secret_sha256 BLOB CHECK (secret_sha256 IS NULL OR length(secret_sha256) = 32),
+          created_at TEXT NOT NULL,
+          revoked_at TEXT,
+          CHECK ((kind = 'token') = (token_id IS NOT NULL AND secret_sha256 IS NOT NULL))
+        );
+        CREATE UNIQUE INDEX credentials_active_name ON credentials (kind, name) WHERE revoked_at IS NULL;
+        """
+    )
   }
 
   // Child tables are WITHOUT ROWID: each is one B-tree ordered by its key, which starts with

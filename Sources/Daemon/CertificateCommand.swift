@@ -1,0 +1,65 @@
+import ArgumentParser
+import DaemonCore
+import Foundation
+
+/// `impactd certificate`: roles for client certificates under mutual TLS, by subject.
+struct CertificateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "certificate",
+    abstract: "Grant, list and revoke roles of client certificate subjects (mutual TLS).",
+    discussion: """
+      The subject is written as RFC 4514, most specific first, as \
+      `openssl x509 -noout -subject -nameopt RFC2253 -in client.pem` prints it: CN=amel,O=Impact.
+      """,
+    subcommands: [Allow.self, List.self, Revoke.self]
+  )
+
+  struct Allow: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Grant a role to a certificate subject.")
+
+    @Argument(help: "The certificate subject, e.g. CN=amel,O=Impact.")
+    var subject: String
+
+    @Option(help: "viewer, analyst, editor or admin.")
+    var role: String
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() throws {
+      let role = try parseRole(role)
+      _ = try CredentialCommand.withStore(database) { try $0.allowCertificate(subject: subject, role: role) }
+      FileHandle.standardError.write(Data("impactd: certificate subject '\(subject)' has role \(role)\n".utf8))
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List certificate subjects and their roles.")
+
+    @Flag(help: "Include revoked grants.")
+    var all = false
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() throws {
+      let credentials = try CredentialCommand.withStore(database) { try $0.list(includingRevoked: all) }
+      CredentialCommand.print(credentials.filter { $0.kind == .certificate }, json: json)
+    }
+  }
+
+  struct Revoke: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Revoke the role of a certificate subject.")
+
+    @Argument(help: "The certificate subject.")
+    var subject: String
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() throws {
+      _ = try CredentialCommand.withStore(database) { try $0.revoke(.certificate, name: subject) }
+      FileHandle.standardError.write(Data("impactd: certificate subject '\(subject)' revoked\n".utf8))
+    }
+  }
+}

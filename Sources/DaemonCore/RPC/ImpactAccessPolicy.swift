@@ -1,0 +1,46 @@
+import GRPCCore
+import ImpactAPI
+
+extension AccessPolicy {
+  /// Who may call each impact.v1 RPC. Replacing the whole portfolio through ImportPortfolio
+  /// also needs admin; the service checks that, since it depends on the request's mode.
+  /// `docs/security.md` has this table for people.
+  public static let impactV1: AccessPolicy = {
+    typealias Project = Impact_V1_ProjectService.Method
+    typealias Portfolio = Impact_V1_PortfolioService.Method
+    typealias Scoring = Impact_V1_ScoringService.Method
+    let rules: [(MethodDescriptor, Role)] = [
+      // The committee reads scores, rankings, comparisons, the portfolio and its coverage,
+      // and the projects, observations and scheme those are computed from.
+      (Scoring.GetProjectScore.descriptor, .viewer),
+      (Scoring.RankProjects.descriptor, .viewer),
+      (Scoring.CompareProjects.descriptor, .viewer),
+      (Scoring.GetPortfolioSummary.descriptor, .viewer),
+      (Project.GetProject.descriptor, .viewer),
+      (Project.ListProjects.descriptor, .viewer),
+      (Project.ListObservations.descriptor, .viewer),
+      (Portfolio.GetScheme.descriptor, .viewer),
+      (Impact_V1_StatusService.Method.GetStatus.descriptor, .viewer),
+      // Analysts also simulate, export and follow changes.
+      (Scoring.SimulateWhatIf.descriptor, .analyst),
+      (Portfolio.ExportPortfolio.descriptor, .analyst),
+      (Impact_V1_WatchService.Method.WatchChanges.descriptor, .analyst),
+      // Editors change projects, ratings and observations, and import.
+      (Project.CreateProject.descriptor, .editor),
+      (Project.UpdateProject.descriptor, .editor),
+      (Project.DeleteProject.descriptor, .editor),
+      (Project.RecordObservation.descriptor, .editor),
+      (Project.RecordRating.descriptor, .editor),
+      (Portfolio.ImportPortfolio.descriptor, .editor),
+      // Administrators change the method and read the audit journal.
+      (Portfolio.SetScheme.descriptor, .admin),
+      (Impact_V1_AuditService.Method.ListAuditEntries.descriptor, .admin),
+    ]
+    var methods: [String: AccessRule] = [:]
+    for (descriptor, role) in rules { methods[descriptor.fullyQualifiedMethod] = .role(role) }
+    return AccessPolicy(methods: methods)
+  }()
+
+  /// Health checks answer anyone: load balancers and probes carry no credentials.
+  public static let health = AccessPolicy(services: [HealthService.serviceName: .open])
+}
