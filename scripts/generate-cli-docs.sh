@@ -51,7 +51,7 @@ roff_escape() { sed -e 's/\\/\\e/g' -e 's/^\./\\\&./' -e "s/^'/\\\\\&'/"; }
   "$impact" --help | roff_escape
   echo '.fi'
   for command in status import export "projects list" "projects show" "projects delete" score rank \
-    compare portfolio coverage whatif rate observe "scheme show" "scheme set" watch; do
+    compare portfolio coverage whatif rate observe "scheme show" "scheme set" watch audit; do
     echo ".SH \"IMPACT ${command^^}\""
     echo '.nf'
     # shellcheck disable=SC2086

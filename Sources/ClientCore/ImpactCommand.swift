@@ -11,8 +11,14 @@ struct ImpactCommand: AsyncParsableCommand {
       after --timeout seconds. Output is a table for people, or --json / --output csv for \
       scripts.
 
+      TLS: --ca (env IMPACT_CA) trusts a private CA, --tls trusts the system's roots, \
+      --cert and --key (env IMPACT_CERT, IMPACT_KEY) present a client certificate for \
+      mutual TLS, whose subject is the caller when no token is sent. `impact audit` lists \
+      who changed what (admin role).
+
       Example:
         impact import portfolio.json && impact rank --top 5
+        impact rank --server impact.example.org:7420 --ca ca.pem --token "$IMPACT_TOKEN"
 
       Exit codes:
       \(ExitStatus.helpTable)
@@ -32,6 +38,7 @@ struct ImpactCommand: AsyncParsableCommand {
       ObserveCommand.self,
       SchemeCommand.self,
       WatchCommand.self,
+      AuditCommand.self,
     ]
   )
 }

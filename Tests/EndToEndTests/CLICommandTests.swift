@@ -233,7 +233,10 @@ enum CLIRun {
     process.executableURL = BuiltProducts.impact
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
-    for key in ["IMPACT_SERVER", "IMPACT_TOKEN", "IMPACT_LANG", "NO_COLOR"] { env[key] = nil }
+    for key in [
+      "IMPACT_SERVER", "IMPACT_TOKEN", "IMPACT_LANG", "NO_COLOR", "IMPACT_CA", "IMPACT_TLS", "IMPACT_CERT", "IMPACT_KEY",
+      "IMPACT_TLS_SERVER_NAME",
+    ] { env[key] = nil }
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let stdout = Pipe()

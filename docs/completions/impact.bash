@@ -173,22 +173,22 @@ _impact() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|import|export|projects|score|rank|compare|portfolio|coverage|whatif|rate|observe|scheme|watch|help)
+    status|import|export|projects|score|rank|compare|portfolio|coverage|whatif|rate|observe|scheme|watch|audit|help)
         # Offer subcommand argument completions
         "_impact_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status import export projects score rank compare portfolio coverage whatif rate observe scheme watch help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status import export projects score rank compare portfolio coverage whatif rate observe scheme watch audit help' -- "${cur}"))
         ;;
     esac
 }
 
 _impact_status() {
     repeating_flags=()
-    non_repeating_flags=(--json --check -h --help)
+    non_repeating_flags=(--tls --json --check -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -197,6 +197,18 @@ _impact_status() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -215,9 +227,9 @@ _impact_status() {
 
 _impact_import() {
     repeating_flags=()
-    non_repeating_flags=(--json --replace --dry-run -h --help)
+    non_repeating_flags=(--tls --json --replace --dry-run -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -226,6 +238,18 @@ _impact_import() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -247,9 +271,9 @@ _impact_import() {
 
 _impact_export() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --timeout --output --lang --format --to)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --format --to)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -258,6 +282,18 @@ _impact_export() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -319,9 +355,9 @@ _impact_projects() {
 
 _impact_projects_list() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -330,6 +366,18 @@ _impact_projects_list() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -361,9 +409,9 @@ _impact_projects_list() {
 
 _impact_projects_show() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -372,6 +420,18 @@ _impact_projects_show() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -390,9 +450,9 @@ _impact_projects_show() {
 
 _impact_projects_delete() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -401,6 +461,18 @@ _impact_projects_delete() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -422,9 +494,9 @@ _impact_projects_delete() {
 
 _impact_score() {
     repeating_flags=()
-    non_repeating_flags=(--json --explain -h --help)
+    non_repeating_flags=(--tls --json --explain -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -433,6 +505,18 @@ _impact_score() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -451,9 +535,9 @@ _impact_score() {
 
 _impact_rank() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --timeout --output --lang --top)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --top)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -462,6 +546,18 @@ _impact_rank() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -496,9 +592,9 @@ _impact_rank() {
 
 _impact_compare() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -507,6 +603,18 @@ _impact_compare() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -538,9 +646,9 @@ _impact_compare() {
 
 _impact_portfolio() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -549,6 +657,18 @@ _impact_portfolio() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -580,9 +700,9 @@ _impact_portfolio() {
 
 _impact_coverage() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -591,6 +711,18 @@ _impact_coverage() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -622,9 +754,9 @@ _impact_coverage() {
 
 _impact_whatif() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=(--status --programme --territory --domain --add --remove --replace --set)
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -633,6 +765,18 @@ _impact_whatif() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -676,9 +820,9 @@ _impact_whatif() {
 
 _impact_rate() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang --expected-revision --criterion --rater --value --comment)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision --criterion --rater --value --comment)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -687,6 +831,18 @@ _impact_rate() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -720,9 +876,9 @@ _impact_rate() {
 
 _impact_observe() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang --expected-revision --period --source --by)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision --period --source --by)
     __impact_offer_flags_options 3
 
     # Offer option value completions
@@ -731,6 +887,18 @@ _impact_observe() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -784,9 +952,9 @@ _impact_scheme() {
 
 _impact_scheme_show() {
     repeating_flags=()
-    non_repeating_flags=(--json --document -h --help)
+    non_repeating_flags=(--tls --json --document -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -795,6 +963,18 @@ _impact_scheme_show() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -813,9 +993,9 @@ _impact_scheme_show() {
 
 _impact_scheme_set() {
     repeating_flags=()
-    non_repeating_flags=(--json --dry-run -h --help)
+    non_repeating_flags=(--tls --json --dry-run -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --timeout --output --lang --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -824,6 +1004,18 @@ _impact_scheme_set() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -845,9 +1037,9 @@ _impact_scheme_set() {
 
 _impact_watch() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--tls --json -h --help)
     repeating_options=(--project)
-    non_repeating_options=(--server --token --timeout --output --lang --since)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --since)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -856,6 +1048,18 @@ _impact_watch() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
         return
         ;;
     '--timeout')
@@ -873,6 +1077,65 @@ _impact_watch() {
         return
         ;;
     '--project')
+        return
+        ;;
+    esac
+}
+
+_impact_audit() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --actor --project --method --since --until --limit)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--actor')
+        return
+        ;;
+    '--project')
+        return
+        ;;
+    '--method')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--limit')
         return
         ;;
     esac

@@ -3,14 +3,17 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import Synchronization
 
-/// How a command reaches the daemon: its address, the bearer token, and the time limit that
-/// bounds the whole command, so that an unreachable daemon never makes `impact` hang.
+/// How a command reaches the daemon: its address, TLS or plaintext, the bearer token, and the
+/// time limit that bounds the whole command, so that an unreachable daemon never makes
+/// `impact` hang.
 struct ImpactConnection: Sendable {
   typealias Client = GRPCClient<HTTP2ClientTransport.Posix>
 
   var address: ServerAddress
   var token: String?
   var timeout: Duration
+  /// TLS settings; nil for plaintext.
+  var tls: TLSSettings? = nil
 
   /// The metadata every call sends: the bearer token when there is one.
   var metadata: Metadata {
@@ -34,15 +37,11 @@ struct ImpactConnection: Sendable {
   func run<Result: Sendable>(
     _ body: @escaping @Sendable (Client, CommandDeadline) async throws -> Result
   ) async throws -> Result {
-    let transport: HTTP2ClientTransport.Posix
-    do {
-      transport = try HTTP2ClientTransport.Posix(target: address.target, transportSecurity: .plaintext)
-    } catch {
-      throw CommandFailure(.unavailable, "cannot reach impactd at \(address): \(error)")
-    }
+    let transport = try makeTransport()
     let deadline = CommandDeadline()
     let timeout = self.timeout
     let address = self.address
+    let tls = self.tls
     do {
       return try await withThrowingTaskGroup(of: Result?.self) { group in
         group.addTask {
@@ -68,7 +67,7 @@ struct ImpactConnection: Sendable {
         throw CommandFailure(.failure, "the call to impactd at \(address) ended without an answer")
       }
     } catch let error as RPCError {
-      throw Self.failure(for: error, address: address, timeout: timeout)
+      throw Self.failure(for: error, address: address, timeout: timeout, tls: tls)
     } catch let error as CommandFailure {
       throw error
     } catch is CancellationError {
@@ -78,12 +77,39 @@ struct ImpactConnection: Sendable {
     }
   }
 
+  /// The transport: plaintext, or TLS as the settings say. The PEM files are read here, so a
+  /// missing one fails before any connection is tried.
+  private func makeTransport() throws -> HTTP2ClientTransport.Posix {
+    var config = HTTP2ClientTransport.Posix.Config.defaults
+    let security: HTTP2ClientTransport.Posix.TransportSecurity
+    if let tls {
+      security = try tls.transportSecurity()
+      // The authority is also the TLS server name (SNI) and the name the certificate must carry.
+      if let serverName = tls.serverName { config.http2.authority = serverName }
+    } else {
+      security = .plaintext
+    }
+    do {
+      return try HTTP2ClientTransport.Posix(target: address.target, transportSecurity: security, config: config)
+    } catch let error as RuntimeError where tls != nil {
+      let cause = error.cause.map { " (\($0))" } ?? ""
+      throw CommandFailure(.invalidInput, "cannot use the TLS files (\(tls?.summary ?? "")): \(error.message)\(cause)")
+    } catch {
+      throw CommandFailure(.unavailable, "cannot reach impactd at \(address): \(error)")
+    }
+  }
+
   /// The failure a gRPC error from the daemon at `address` becomes.
-  static func failure(for error: RPCError, address: ServerAddress, timeout: Duration) -> CommandFailure {
+  static func failure(
+    for error: RPCError, address: ServerAddress, timeout: Duration, tls: TLSSettings? = nil
+  ) -> CommandFailure {
     let status = ExitStatus(rpcCode: error.code)
     switch error.code {
     case .unavailable:
       let text = describe(error)
+      if let handshake = TLSFailure(text, tls: tls) {
+        return CommandFailure(status, "cannot reach impactd at \(address): \(handshake.explanation)")
+      }
       for (phrase, short) in [
         ("Connection refused", "connection refused"), ("No route to host", "no route to host"),
         ("Network is unreachable", "network is unreachable"), ("Name or service not known", "unknown host"),
@@ -94,7 +120,8 @@ struct ImpactConnection: Sendable {
     case .deadlineExceeded:
       return CommandFailure(status, "impactd at \(address) did not answer within \(seconds(timeout)): \(describe(error))")
     case .unauthenticated, .permissionDenied:
-      return CommandFailure(status, "\(describe(error)) (see --token or IMPACT_TOKEN)")
+      let hint = tls?.certificatePath == nil ? "see --token or IMPACT_TOKEN" : "see --token or IMPACT_TOKEN, --cert and --key"
+      return CommandFailure(status, "\(describe(error)) (\(hint))")
     default:
       return CommandFailure(status, describe(error))
     }

@@ -35,6 +35,9 @@ struct ServerAddress: Sendable, CustomStringConvertible {
     return .dns(host: host, port: port)
   }
 
+  /// Whether the host is an IP address rather than a name (TLS then verifies the address).
+  var isIPLiteral: Bool { isIPv4Literal || host.contains(":") }
+
   private var isIPv4Literal: Bool {
     let parts = host.split(separator: ".", omittingEmptySubsequences: false)
     return parts.count == 4 && parts.allSatisfy { part in UInt8(part) != nil }

@@ -22,12 +22,15 @@ public struct ExitStatus: Sendable, Hashable, CustomStringConvertible {
     code: 65,
     meaning: "invalid input: INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(such as a revision mismatch), OUT_OF_RANGE, or an unreadable file"
   )
-  /// A project, outcome or other resource does not exist (NOT_FOUND).
-  public static let notFound = ExitStatus(code: 66, meaning: "not found: NOT_FOUND")
-  /// The daemon cannot be reached, is not serving, or did not answer within `--timeout`.
+  /// A project, outcome or other resource does not exist (NOT_FOUND), or a certificate or key
+  /// file named by --ca, --cert or --key cannot be read (EX_NOINPUT).
+  public static let notFound = ExitStatus(
+    code: 66, meaning: "not found: NOT_FOUND, or a --ca, --cert or --key file that cannot be read")
+  /// The daemon cannot be reached, is not serving, did not answer within `--timeout`, or the
+  /// TLS handshake failed.
   public static let unavailable = ExitStatus(
     code: 69,
-    meaning: "unavailable: cannot connect, not serving, UNAVAILABLE, DEADLINE_EXCEEDED\n(no answer within --timeout)"
+    meaning: "unavailable: cannot connect, TLS handshake failed, not serving, UNAVAILABLE,\nDEADLINE_EXCEEDED (no answer within --timeout)"
   )
   /// The daemon is out of a resource (RESOURCE_EXHAUSTED): retry later.
   public static let resourceExhausted = ExitStatus(code: 75, meaning: "temporary failure: RESOURCE_EXHAUSTED")

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// The options every subcommand accepts: where the daemon is, how to authenticate, how long to
-/// wait and how to print.
+/// The options every subcommand accepts: where the daemon is, how to secure the connection and
+/// authenticate, how long to wait and how to print.
 struct GlobalOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
@@ -14,6 +14,36 @@ struct GlobalOptions: ParsableArguments {
 
   @Option(help: ArgumentHelp("A bearer token sent as `authorization: Bearer <token>` (env IMPACT_TOKEN).", valueName: "token"))
   var token: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "PEM certificates to trust for the daemon's TLS certificate; implies TLS (env IMPACT_CA).",
+      valueName: "path"
+    )
+  )
+  var ca: String?
+
+  @Flag(help: "Connect with TLS, trusting the system's roots (env IMPACT_TLS=1).")
+  var tls = false
+
+  @Option(
+    help: ArgumentHelp(
+      "A PEM client certificate for mutual TLS, with --key; implies TLS (env IMPACT_CERT).",
+      valueName: "path"
+    )
+  )
+  var cert: String?
+
+  @Option(help: ArgumentHelp("The PEM private key of --cert (env IMPACT_KEY).", valueName: "path"))
+  var key: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The host name to verify in the daemon's certificate when it differs from the --server host (env IMPACT_TLS_SERVER_NAME).",
+      valueName: "name"
+    )
+  )
+  var tlsServerName: String?
 
   @Option(help: ArgumentHelp("The most seconds the whole command may take.", valueName: "seconds"))
   var timeout: Double = 10
@@ -35,6 +65,7 @@ struct GlobalOptions: ParsableArguments {
       throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
     }
     _ = try address
+    _ = try tlsSettings
   }
 
   /// The output format after `--json` and `--output`.
@@ -71,9 +102,43 @@ struct GlobalOptions: ParsableArguments {
     return value
   }
 
+  /// The TLS settings after the options and their environment variables; nil for plaintext.
+  /// `--ca`, `--cert`/`--key` and `--tls-server-name` each imply TLS.
+  var tlsSettings: TLSSettings? {
+    get throws {
+      let environment = ProcessInfo.processInfo.environment
+      func value(_ option: String?, _ variable: String) -> String? {
+        let text = option ?? environment[variable]
+        guard let text, !text.isEmpty else { return nil }
+        return text
+      }
+      let caPath = value(ca, "IMPACT_CA")
+      let certificatePath = value(cert, "IMPACT_CERT")
+      let keyPath = value(key, "IMPACT_KEY")
+      let serverName = value(tlsServerName, "IMPACT_TLS_SERVER_NAME")
+      switch (certificatePath, keyPath) {
+      case (.some, nil):
+        throw ValidationError("--cert needs --key (env IMPACT_KEY): the client certificate's private key")
+      case (nil, .some):
+        throw ValidationError("--key needs --cert (env IMPACT_CERT): the client certificate it belongs to")
+      default: break
+      }
+      if let serverName, ServerAddress("\(serverName):0").map({ $0.isIPLiteral }) ?? true {
+        throw ValidationError(
+          "--tls-server-name must be a host name, not '\(serverName)'; an IP address is verified from --server")
+      }
+      let wantsTLS =
+        tls || ["1", "true", "yes"].contains(environment["IMPACT_TLS"]?.lowercased() ?? "")
+        || caPath != nil || certificatePath != nil || serverName != nil
+      guard wantsTLS else { return nil }
+      return TLSSettings(caPath: caPath, certificatePath: certificatePath, keyPath: keyPath, serverName: serverName)
+    }
+  }
+
   /// How to talk to the daemon.
   func connection() throws -> ImpactConnection {
-    ImpactConnection(address: try address, token: bearerToken, timeout: .milliseconds(Int64(timeout * 1000)))
+    ImpactConnection(
+      address: try address, token: bearerToken, timeout: .milliseconds(Int64(timeout * 1000)), tls: try tlsSettings)
   }
 
   /// How to print.
