@@ -40,6 +40,7 @@ struct ConfigurationTests {
     ]
     var flags = ConfigurationLayer()
     flags.listen = ListenAddress(host: "0.0.0.0", port: 3003)
+    flags.allowInsecureRemote = true
 
     var readPath: String?
     let configuration = try DaemonConfiguration.resolve(flags: flags, environment: environment) { path in
@@ -169,7 +170,7 @@ struct ConfigurationTests {
     let error = #expect(throws: ConfigurationError.self) {
       try ConfigurationLayer(fileContents: Array(#"{"port": 1}"#.utf8), path: "impactd.json")
     }
-    #expect(error?.description.hasPrefix("impactd.json: port: unknown key; expected one of database,") == true)
+    #expect(error?.description.hasPrefix("impactd.json: port: unknown key; expected one of allowInsecureRemote, auth, database,") == true)
   }
 
   @Test("a missing configuration file is reported by path")
