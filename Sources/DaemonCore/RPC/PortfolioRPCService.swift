@@ -43,14 +43,13 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     case nil:
       throw RPCErrorFactory.invalid("source", "set json_document or csv")
     }
-    guard projects.count <= limits.maxProjectsPerRequest else {
-      throw RPCErrorFactory.tooLarge(
-        "source", "at most \(limits.maxProjectsPerRequest) projects per import, got \(projects.count)")
-    }
+    try limits.checkContents(of: projects, field: "source", what: "import")
     let mode: ImportMode
     switch request.mode {
     case .upsert: mode = .upsert
-    case .replace: mode = .replace
+    case .replace:
+      try RequestPrincipal.require(.admin, for: "replacing the whole portfolio (mode REPLACE)")
+      mode = .replace
     case .UNRECOGNIZED(let value): throw RPCErrorFactory.invalid("mode", "unknown import mode \(value)")
     }
     let summary = try await store.importProjects(

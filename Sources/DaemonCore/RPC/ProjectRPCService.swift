@@ -15,6 +15,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
   ) async throws -> Impact_V1_CreateProjectResponse {
     guard request.hasProject else { throw RPCErrorFactory.invalid("project", "is required") }
     let project = try Project(proto: request.project)
+    try limits.checkContents(of: [project], field: "project", what: "request")
     let snapshot = try await store.create(
       project,
       context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
@@ -45,6 +46,8 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     let id = request.project.id
     guard !id.isEmpty else { throw RPCErrorFactory.invalid("project.id", "is required") }
     let source = request.project
+    try limits.checkContents(
+      projects: 1, outcomes: source.outcomes.count, ratings: source.ratings.count, field: "project", what: "request")
     let mask = try ProjectUpdateMask(paths: request.hasUpdateMask ? request.updateMask.paths : [])
     let snapshot = try await store.update(
       id,

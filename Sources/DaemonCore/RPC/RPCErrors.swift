@@ -42,18 +42,20 @@ extension SchemeError: RPCErrorConvertible {
 extension StorageError: RPCErrorConvertible {
   public var rpcErrorCode: RPCError.Code {
     switch self {
-    case .revisionMismatch: .failedPrecondition
+    case .revisionMismatch, .readOnly: .failedPrecondition
     case .projectNotFound, .outcomeNotFound: .notFound
     case .duplicateProjectID, .constraintViolated: .invalidArgument
-    case .databaseInUse, .lockUnavailable, .unreadableValue, .database: .unavailable
+    case .databaseFull: .resourceExhausted
+    case .databaseInUse, .lockUnavailable, .unreadableValue, .schemaNotCurrent, .database: .unavailable
     }
   }
 
   public var rpcErrorMessage: String {
     switch self {
     case .database, .unreadableValue: "the change was not saved: \(description)"
+    case .databaseFull: "the change was not saved: \(description)"
+    case .readOnly: "the database is open read-only; the change was not saved: \(description)"
     default: description
     }
   }
 }
-

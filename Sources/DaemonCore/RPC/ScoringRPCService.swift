@@ -149,6 +149,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
         throw RPCErrorFactory.invalid(path, "set one of add_project, remove_project_id, replace_project")
       }
     }
+    try limits.checkContents(of: candidates, field: "changes", what: "simulation")
     let issues = Validator(scheme: snapshot.scheme).validate(candidates)
     guard issues.isEmpty else { throw StoreError.invalid(ValidationError(issues: issues)) }
     let result: WhatIfResult

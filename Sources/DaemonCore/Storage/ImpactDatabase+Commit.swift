@@ -13,7 +13,7 @@ extension ImpactDatabase {
     do {
       return try writer.write { db in try Self.apply(change, context: context, in: db) }
     } catch {
-      throw StorageError(error)
+      throw commitFailure(error)
     }
   }
 
@@ -23,7 +23,7 @@ extension ImpactDatabase {
     do {
       return try await writer.write { db in try Self.apply(change, context: context, in: db) }
     } catch {
-      throw StorageError(error)
+      throw commitFailure(error)
     }
   }
 

@@ -15,7 +15,15 @@ public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
   case constraintViolated(projectID: String?, detail: String)
   /// A stored value this version cannot read (an unknown status, a malformed document).
   case unreadableValue(table: String, key: String, column: String, detail: String)
-  /// Any other database failure (I/O error, disk full, closed database), with SQLite's code.
+  /// The file cannot grow: it reached its size limit (`limitBytes`, from
+  /// ``StorageConfiguration/maxSizeBytes``) or the disk is full (SQLite's `SQLITE_FULL`).
+  case databaseFull(path: String, limitBytes: Int?)
+  /// The database is open read-only (``StorageConfiguration/readOnly``) or SQLite found the
+  /// file read-only (`SQLITE_READONLY`): nothing can be written.
+  case readOnly(path: String)
+  /// A file opened read-only lacks migrations this version needs (it cannot migrate it).
+  case schemaNotCurrent(path: String, missingMigrations: [String])
+  /// Any other database failure (I/O error, closed database), with SQLite's code.
   case database(code: Int32, message: String)
 
   public var description: String {
@@ -38,6 +46,17 @@ public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
       return detail
     case .unreadableValue(let table, let key, let column, let detail):
       return "cannot read \(table).\(column) of '\(key)': \(detail)"
+    case .databaseFull(let path, let limitBytes?):
+      return "the database \(path) is full: it reached its size limit of \(limitBytes) bytes "
+        + "(maxDatabaseBytes, --max-database-size); raise the limit or remove data"
+    case .databaseFull(let path, nil):
+      return "the database \(path) is full: the disk has no space left; free some space"
+    case .readOnly(let path):
+      return "the database \(path) is read-only (--read-only, or a read-only file); "
+        + "restart impactd without --read-only on a writable file to change it"
+    case .schemaNotCurrent(let path, let missing):
+      return "cannot open \(path) read-only: its schema lacks the migrations "
+        + "\(missing.joined(separator: ", ")); open it once without --read-only to migrate it"
     case .database(let code, let message):
       return "database error \(code): \(message)"
     }

@@ -1,0 +1,33 @@
+# Sourced by the scripts that drive the real impactd from Python (interop-python.sh,
+# crash-test.sh, fault-test.sh): builds impactd, makes the venv and generates the stubs.
+#
+#   source scripts/python-client-setup.sh
+#   prepare_python_client impact-interop   # sets impactd, venv and stubs (removed at exit)
+#
+# impactd is built in the configuration IMPACT_BUILD_CONFIGURATION (default debug). The venv
+# .build/interop-venv is created on first use from PyPI (grpcio, grpcio-tools,
+# grpcio-health-checking, pytest). The stubs are generated from Proto/ into a temporary folder.
+
+prepare_python_client() {
+  local prefix="$1"
+  local configuration="${IMPACT_BUILD_CONFIGURATION:-debug}"
+  swift build -c "$configuration" --product impactd
+  impactd="$(swift build -c "$configuration" --show-bin-path)/impactd"
+
+  venv=.build/interop-venv
+  if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import grpc, grpc_tools, grpc_health, pytest" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check \
+      grpcio grpcio-tools grpcio-health-checking pytest
+  fi
+
+  stubs="$(mktemp -d "${TMPDIR:-/tmp}/$prefix-stubs.XXXXXX")"
+  # shellcheck disable=SC2064 # the folder is known now
+  trap "rm -rf '$stubs'" EXIT
+  (
+    cd Proto
+    # grpc_tools adds the well-known types (google/protobuf/*.proto) to the include path itself.
+    "../$venv/bin/python" -m grpc_tools.protoc -I . --python_out="$stubs" --grpc_python_out="$stubs" \
+      impact/v1/*.proto grpc/health/v1/health.proto
+  )
+}
