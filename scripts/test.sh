@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 swift build
 swift test
 scripts/interop-python.sh
-scripts/crash-test.sh --rounds 3
+scripts/fault-test.sh

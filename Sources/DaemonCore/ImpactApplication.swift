@@ -58,7 +58,9 @@ public final class ImpactApplication: DaemonApplication {
     guard let store else { return }
     let started = ContinuousClock.now
     try await store.load()
-    if seedDemo && store.snapshot.projects.isEmpty {
+    if seedDemo && store.snapshot.projects.isEmpty && context.configuration.database.readOnly {
+      context.logger.warning("--demo ignored: the database is open read-only")
+    } else if seedDemo && store.snapshot.projects.isEmpty {
       let document = try DemoPortfolio.document()
       _ = try await store.importProjects(
         document.projects,

@@ -168,8 +168,17 @@ public final class PortfolioStore: Sendable {
     }
     var summary = box.withLock { $0 } ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
     summary.revision = snapshot.revision
+    if !validateOnly && projects.count + summary.deleted >= Self.largeChangeProjects {
+      // The change is committed; shrinking the log it left is housekeeping, and its failure
+      // (readers holding the log past the busy timeout) changes nothing.
+      _ = try? await database.truncateWriteAheadLog()
+    }
     return summary
   }
+
+  /// From this many projects an import is large enough that its write-ahead log is truncated
+  /// afterwards instead of staying on disk at its peak size.
+  static let largeChangeProjects = 5_000
 
   /// Makes `scheme` the active scheme and rescores every project. Refused when the scheme
   /// breaks a rule or would leave a stored project invalid (an unknown domain, say).
