@@ -144,6 +144,21 @@ struct RequestLimitTests {
     }
   }
 
+  @Test("a watch filtering on more project ids than the limit is refused")
+  func watchFilterOverProjectLimit() async throws {
+    try await Self.withLimitedDaemon({ $0.maxProjectsPerRequest = 3 }) { client in
+      let refused = await #expect(throws: RPCError.self) {
+        try await Impact_V1_WatchService.Client(wrapping: client).watchChanges(
+          .with { $0.projectIds = ["a", "b", "c", "d"] }
+        ) { response in
+          for try await _ in response.messages {}
+        }
+      }
+      #expect(refused?.code == .resourceExhausted)
+      #expect(refused?.message == "project_ids: at most 3 project ids per watch (limits.maxProjectsPerRequest), got 4")
+    }
+  }
+
   @Test("a negative page size is INVALID_ARGUMENT on every list", arguments: ["projects", "observations", "audit"])
   func negativePageSize(_ list: String) async throws {
     try await Self.withLimitedDaemon({ _ in }) { client in

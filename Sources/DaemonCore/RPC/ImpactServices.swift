@@ -20,7 +20,7 @@ public enum ImpactServices {
       ProjectRPCService(store: store, limits: limits),
       PortfolioRPCService(store: store, limits: limits),
       ScoringRPCService(store: store, limits: limits),
-      WatchRPCService(store: store),
+      WatchRPCService(store: store, limits: limits),
       StatusRPCService(store: store, startedAt: startedAt, databasePath: databasePath, isServing: isServing),
       AuditRPCService(store: store, limits: limits),
     ]

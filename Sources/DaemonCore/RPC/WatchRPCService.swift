@@ -11,12 +11,19 @@ import SwiftProtobuf
 /// at or below the last replayed revision are skipped.
 struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
   let store: PortfolioStore
+  let limits: DaemonConfiguration.Limits
 
   func watchChanges(
     request: Impact_V1_WatchChangesRequest,
     response: RPCWriter<Impact_V1_ChangeEvent>,
     context: ServerContext
   ) async throws {
+    // The filter lives as long as the watch: bound it like the projects of one request.
+    guard request.projectIds.count <= limits.maxProjectsPerRequest else {
+      throw RPCErrorFactory.tooLarge(
+        "project_ids",
+        "at most \(limits.maxProjectsPerRequest) project ids per watch (limits.maxProjectsPerRequest), got \(request.projectIds.count)")
+    }
     let kinds = Set(request.kinds)
     let projectIDs = Set(request.projectIds)
     func wanted(_ event: Impact_V1_ChangeEvent) -> Bool {
