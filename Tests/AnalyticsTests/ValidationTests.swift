@@ -93,6 +93,7 @@ private let ruleCases: [RuleCase] = [
   .project(.sharePartial, "outcomes.share", "urgences") { $0.outcomes[1].share = nil },
   .project(.shareSum, "outcomes.share", "0.8") { $0.outcomes[1].share = 0.2 },
   .project(.extraNotJSON, "extra", "{oops") { $0.extra = "{oops" },
+  .project(.textContainsNUL, "ratings[0].comment", "U+0000") { $0.ratings[0].comment = "before\u{0}after" },
   .outcome(.duplicateOutcome, "id", "urgences", outcomeID: "urgences") { $0.id = "urgences" },
   .outcome(.invalidID, "id", "emploi durable", outcomeID: "emploi durable") {
     $0.id = "emploi durable"

@@ -64,6 +64,9 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
   public static let financialProxyRange = ValidationRule("financial_proxy_range")
   /// `extra` is not exactly one JSON value.
   public static let extraNotJSON = ValidationRule("extra_not_json")
+  /// A text holds the NUL character (U+0000), which SQLite text cannot keep: the store would
+  /// silently cut it there.
+  public static let textContainsNUL = ValidationRule("text_contains_nul")
   /// Two projects of a batch share an id.
   public static let duplicateProject = ValidationRule("duplicate_project")
   /// The document's scheme breaks a scheme rule (the message names it).
@@ -77,6 +80,6 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
     .outcomeCount,
     .duplicateOutcome, .unknownDomain, .shareRange, .sharePartial, .shareSum, .directionRequired,
     .thresholdDirection, .surveyShareRange, .surveySum, .reachRange, .durationRange, .fractionRange,
-    .financialProxyRange, .extraNotJSON, .duplicateProject, .invalidScheme,
+    .financialProxyRange, .extraNotJSON, .duplicateProject, .invalidScheme, .textContainsNUL,
   ]
 }

@@ -90,11 +90,26 @@ public struct Validator: Sendable {
     checkRisks(project, into: &report)
     checkRatings(project, into: &report)
     checkOutcomes(project, into: &report)
+    var texts: [(String, String?)] = [
+      ("name", project.name), ("programme", project.programme), ("territory", project.territory),
+      ("extra", project.extra),
+    ]
+    for (index, rating) in project.ratings.enumerated() { texts.append(("ratings[\(index)].comment", rating.comment)) }
+    for (index, outcome) in project.outcomes.enumerated() {
+      texts.append(("outcomes[\(index)].indicator", outcome.indicator))
+      texts.append(("outcomes[\(index)].unit", outcome.unit))
+    }
+    for case (let field, let text?) in texts where Self.containsNUL(text) {
+      report.add(field, .textContainsNUL, "\(field) contains the NUL character (U+0000), which cannot be stored")
+    }
     if let extra = project.extra, !PortfolioJSON.isJSONValue(extra) {
       report.add(
         "extra", .extraNotJSON, "extra must be one JSON value, found \(Self.quoted(extra))")
     }
   }
+
+  /// Whether `text` holds U+0000.
+  public static func containsNUL(_ text: String) -> Bool { text.utf8.contains(0) }
 
   private func checkRisks(_ project: Project, into report: inout ProjectReport) {
     for (type, value) in project.risks.sorted(by: { $0.key < $1.key }) {
