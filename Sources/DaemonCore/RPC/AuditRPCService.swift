@@ -19,8 +19,8 @@ struct AuditRPCService: Impact_V1_AuditService.SimpleServiceProtocol {
       projectID: request.projectID.isEmpty ? nil : request.projectID,
       actor: request.actor.isEmpty ? nil : request.actor
     )
-    let since = request.hasSince ? request.since.date : nil
-    let until = request.hasUntil ? request.until.date : nil
+    let since = request.hasSince ? try request.since.checkedDate(field: "since") : nil
+    let until = request.hasUntil ? try request.until.checkedDate(field: "until") : nil
     // Time and method are filtered here, over pages of the journal read in revision order.
     var entries: [JournalEntry] = []
     while entries.count <= pageSize {

@@ -15,16 +15,11 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
   ) async throws -> Impact_V1_ImportPortfolioResponse {
     let snapshot = store.snapshot
     let projects: [Project]
+    var scheme: Scheme?
     switch request.source {
     case .jsonDocument(let text):
       let document = try PortfolioJSON.decode(Data(text.utf8), source: "json_document")
-      if let scheme = document.scheme, scheme != snapshot.scheme {
-        throw RPCError(
-          code: .failedPrecondition,
-          message: "json_document.scheme: the document was made with scheme '\(scheme.id)', which differs from "
-            + "the active scheme '\(snapshot.scheme.id)'; set it first with SetScheme, or remove the scheme key"
-        )
-      }
+      scheme = document.scheme
       projects = document.projects
     case .csv(let tables):
       guard !tables.projects.isEmpty else { throw RPCErrorFactory.invalid("csv.projects", "the projects table is required") }
@@ -55,6 +50,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     let summary = try await store.importProjects(
       projects,
       mode: mode,
+      scheme: scheme,
       validateOnly: request.validateOnly,
       context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
     )

@@ -109,6 +109,12 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       context,
       expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil
     )
+    for (field, text) in [
+      ("observation.period", message.period), ("observation.source", message.source),
+      ("observation.recorded_by", message.recordedBy),
+    ] where Validator.containsNUL(text) {
+      throw RPCErrorFactory.invalid(field, "contains the NUL character (U+0000), which cannot be stored")
+    }
     let observation = Observation(
       projectID: message.projectID,
       outcomeID: message.outcomeID,
@@ -116,7 +122,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       period: message.period,
       source: message.source.isEmpty ? nil : message.source,
       recordedBy: message.recordedBy.isEmpty ? changeContext.actor : message.recordedBy,
-      recordedAt: message.hasRecordedAt ? message.recordedAt.date : changeContext.at
+      recordedAt: message.hasRecordedAt ? try message.recordedAt.checkedDate(field: "observation.recorded_at") : changeContext.at
     )
     let snapshot = try await store.record(observation, context: changeContext)
     return .with {

@@ -11,11 +11,16 @@ extension StoreError: RPCErrorConvertible {
     case .projectNotFound, .outcomeNotFound: .notFound
     case .projectExists: .alreadyExists
     case .invalid, .invalidScheme: .invalidArgument
-    case .schemeIncompatible, .revisionMismatch: .failedPrecondition
+    case .schemeIncompatible, .schemeDiffers, .revisionMismatch: .failedPrecondition
     case .tooLarge: .resourceExhausted
     }
   }
 
+  public var rpcErrorMessage: String { description }
+}
+
+extension ComparisonError: RPCErrorConvertible {
+  public var rpcErrorCode: RPCError.Code { .notFound }
   public var rpcErrorMessage: String { description }
 }
 

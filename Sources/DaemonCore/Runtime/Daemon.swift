@@ -129,6 +129,7 @@ public final class Daemon: Sendable {
       transport: transport,
       services: services + [healthService],
       interceptors: [
+        ErrorMessageClippingInterceptor(),
         RPCObservationInterceptor(logger: logger, metrics: metrics),
         AccessInterceptor(policy: application.accessPolicy.merging(.health), verifier: verifier),
         ReadinessInterceptor(health: health),

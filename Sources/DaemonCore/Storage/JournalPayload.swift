@@ -3,8 +3,9 @@ import Foundation
 
 /// The JSON texts of journal rows: enough to replay every change (see `docs/storage.md`).
 enum JournalPayload {
-  static func projects(_ projects: [Project]) -> String {
-    String(decoding: PortfolioJSON.encode(PortfolioDocument(projects: projects)), as: UTF8.self)
+  /// A portfolio document of the projects, with the scheme when the change also set it.
+  static func projects(_ projects: [Project], scheme: Scheme? = nil) -> String {
+    String(decoding: PortfolioJSON.encode(PortfolioDocument(scheme: scheme, projects: projects)), as: UTF8.self)
   }
 
   static func scheme(_ scheme: Scheme) -> String {

@@ -31,7 +31,8 @@ struct PortfolioWriter {
       }
       return (ids, try JournalPayload.deleted(ids))
 
-    case .replacePortfolio(let projects):
+    case .replacePortfolio(let projects, let scheme):
+      if let scheme { try activate(scheme) }
       let ids = projects.map(\.id)
       try requireDistinct(ids)
       let kept = Set(ids)
@@ -45,9 +46,23 @@ struct PortfolioWriter {
       for index in idOrder(projects) {
         try upsert(projects[index], position: Int64(index), reposition: true)
       }
-      return (ids + removed.sorted(), JournalPayload.projects(projects))
+      return (ids + removed.sorted(), JournalPayload.projects(projects, scheme: scheme))
 
     case .setScheme(let scheme):
+      return ([], try activate(scheme))
+
+    case .recordObservation(let observation):
+      return ([observation.projectID], try record(observation))
+
+    case .recordRating(let projectID, let rating, let ratedAt):
+      return (
+        [projectID], try record(rating, of: projectID, ratedAt: StoredTimestamp.text(ratedAt))
+      )
+    }
+  }
+
+  /// Stores `scheme` and makes it the active one; returns its document.
+  private func activate(_ scheme: Scheme) throws -> String {
       let document = JournalPayload.scheme(scheme)
       try db.execute(sql: "UPDATE schemes SET active = 0 WHERE active = 1")
       try db.execute(
@@ -59,16 +74,7 @@ struct PortfolioWriter {
             active = 1
           """,
         arguments: [scheme.id, document, timestamp, revision])
-      return ([], document)
-
-    case .recordObservation(let observation):
-      return ([observation.projectID], try record(observation))
-
-    case .recordRating(let projectID, let rating, let ratedAt):
-      return (
-        [projectID], try record(rating, of: projectID, ratedAt: StoredTimestamp.text(ratedAt))
-      )
-    }
+      return document
   }
 
   /// The indices of `projects` in id order: rows then go to the end of each table's B-tree,

@@ -8,8 +8,9 @@ public enum StoredChange: Sendable, Hashable {
   case upsertProjects([Project])
   /// Deletes projects with their outcomes, risks and current ratings. Every id must exist.
   case deleteProjects([String])
-  /// Makes the portfolio exactly these projects, in this order (an atomic import).
-  case replacePortfolio([Project])
+  /// Makes the portfolio exactly these projects, in this order (an atomic import); with a
+  /// scheme, also makes it the active one, in the same transaction.
+  case replacePortfolio([Project], scheme: Scheme? = nil)
   /// Stores the scheme and makes it the active one.
   case setScheme(Scheme)
   /// Keeps the observation for good and makes its value the outcome's `actual`.

@@ -141,15 +141,29 @@ public final class PortfolioStore: Sendable {
   }
 
   /// Imports projects, all or nothing. With `validateOnly` nothing is written.
+  ///
+  /// - Parameter scheme: the scheme the projects were made with, when the document carried
+  ///   one. A replacement adopts it with the projects, in one transaction; an upsert is refused
+  ///   with ``StoreError/schemeDiffers(document:active:)`` when it differs from the active one,
+  ///   since it would rescore projects the import does not carry.
   public func importProjects(
     _ projects: [Project],
     mode: ImportMode,
+    scheme: Scheme? = nil,
     validateOnly: Bool,
     context: ChangeContext
   ) async throws -> ImportSummary {
     let box = Mutex<ImportSummary?>(nil)
+    let adopted = try scheme.map(Self.checked)
     let snapshot = try await write(context, dryRun: validateOnly) { snapshot in
-      try Self.validate(projects, scheme: snapshot.scheme)
+      var newScheme: Scheme?
+      if let adopted, adopted != snapshot.scheme {
+        guard mode == .replace else {
+          throw StoreError.schemeDiffers(document: adopted.id, active: snapshot.scheme.id)
+        }
+        newScheme = adopted
+      }
+      try Self.validate(projects, scheme: newScheme ?? snapshot.scheme)
       let created = projects.count(where: { !snapshot.contains($0.id) })
       let unchanged = projects.count(where: { snapshot.project($0.id) == $0 })
       let importedIDs = Set(projects.map(\.id))
@@ -163,8 +177,9 @@ public final class PortfolioStore: Sendable {
           revision: snapshot.revision
         )
       }
-      let change: StoredChange = mode == .replace ? .replacePortfolio(projects) : .upsertProjects(projects)
-      return .init(change: change, upserts: projects, removals: removed)
+      let change: StoredChange =
+        mode == .replace ? .replacePortfolio(projects, scheme: newScheme) : .upsertProjects(projects)
+      return .init(change: change, upserts: projects, removals: removed, scheme: newScheme)
     }
     var summary = box.withLock { $0 } ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
     summary.revision = snapshot.revision
@@ -225,6 +240,8 @@ public final class PortfolioStore: Sendable {
     var change: StoredChange
     var upserts: [Project] = []
     var removals: [String] = []
+    /// A new active scheme: the projects become exactly `upserts`, all rescored.
+    var scheme: Scheme?
   }
 
   private func write(
@@ -238,12 +255,17 @@ public final class PortfolioStore: Sendable {
       let planned = try plan(before)
       if dryRun { return before }
       let receipt = try self.database.commit(planned.change, context: context)
-      let after = before.applying(
-        upserts: planned.upserts,
-        removals: planned.removals,
-        revision: receipt.revision,
-        committedAt: receipt.committedAt
-      )
+      let after =
+        planned.scheme.map {
+          PortfolioSnapshot(
+            revision: receipt.revision, committedAt: receipt.committedAt, scheme: $0, projects: planned.upserts)
+        }
+        ?? before.applying(
+          upserts: planned.upserts,
+          removals: planned.removals,
+          revision: receipt.revision,
+          committedAt: receipt.committedAt
+        )
       self.publish(after, receipt: receipt, context: context)
       return after
     }

@@ -14,6 +14,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case invalidScheme(SchemeError)
   /// A change would leave projects invalid under a new scheme (FAILED_PRECONDITION).
   case schemeIncompatible(ValidationError)
+  /// An upsert whose document was made with another scheme than the active one
+  /// (FAILED_PRECONDITION).
+  case schemeDiffers(document: String, active: String)
   /// The client's `expected_revision` is not the current one (FAILED_PRECONDITION).
   case revisionMismatch(expected: Int64, actual: Int64)
   /// The request is larger than the daemon accepts (RESOURCE_EXHAUSTED).
@@ -27,6 +30,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case .invalid(let error): error.description
     case .invalidScheme(let error): error.description
     case .schemeIncompatible(let error): "the scheme would leave projects invalid: \(error.description)"
+    case .schemeDiffers(let document, let active):
+      "the document was made with scheme '\(document)', which differs from the active scheme '\(active)': "
+        + "import it with mode REPLACE to adopt its scheme with its projects, set the scheme first "
+        + "with SetScheme, or remove the document's scheme"
     case .revisionMismatch(let expected, let actual): "expected revision \(expected) but the portfolio is at revision \(actual)"
     case .tooLarge(let message): message
     }
