@@ -169,5 +169,23 @@ let package = Package(
       path: "Sources/Benchmarks/DaemonBenchmark",
       swiftSettings: defaultSwiftSettings
     ),
+
+    // Malformed requests against a real in-process daemon (see docs/fuzzing.md).
+    .executableTarget(
+      name: "impact-fuzz-requests",
+      dependencies: [
+        "DaemonCore",
+        "ImpactAPI",
+        "Analytics",
+        "SyntheticData",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/FuzzRequests",
+      swiftSettings: defaultSwiftSettings
+    ),
   ]
 )
