@@ -272,27 +272,9 @@ enum DaemonTool {
   }
 
   static func run(_ arguments: [String]) async throws -> CLIRun.Result {
-    let process = Process()
-    process.executableURL = BuiltProducts.impactd
-    process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     for key in environment.keys where key.hasPrefix("IMPACTD_") { environment[key] = nil }
-    process.environment = environment
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    async let out = Task.detached { stdout.fileHandleForReading.readDataToEndOfFile() }.value
-    async let err = Task.detached { stderr.fileHandleForReading.readDataToEndOfFile() }.value
-    let (outData, errData) = await (out, err)
-    await Task.detached { process.waitUntilExit() }.value
-    return CLIRun.Result(
-      status: process.terminationStatus,
-      stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self)
-    )
+    return try await CLIRun.run(BuiltProducts.impactd, arguments, environment: environment)
   }
 
   /// `impactd token create`: the token, which it prints alone on stdout.

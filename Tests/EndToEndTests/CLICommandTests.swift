@@ -229,16 +229,21 @@ enum CLIRun {
   }
 
   static func impact(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
-    let process = Process()
-    process.executableURL = BuiltProducts.impact
-    process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for key in [
       "IMPACT_SERVER", "IMPACT_TOKEN", "IMPACT_LANG", "NO_COLOR", "IMPACT_CA", "IMPACT_TLS", "IMPACT_CERT", "IMPACT_KEY",
       "IMPACT_TLS_SERVER_NAME",
     ] { env[key] = nil }
     for (key, value) in environment { env[key] = value }
-    process.environment = env
+    return try await run(BuiltProducts.impact, arguments, environment: env)
+  }
+
+  /// Runs `executable` to its end with no input, capturing both outputs.
+  static func run(_ executable: URL, _ arguments: [String], environment: [String: String]) async throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = environment
     let stdout = Pipe()
     let stderr = Pipe()
     process.standardOutput = stdout
