@@ -44,8 +44,7 @@ struct CertificateCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-      let credentials = try CredentialCommand.withStore(database) { try $0.list(includingRevoked: all) }
-      CredentialCommand.print(credentials.filter { $0.kind == .certificate }, json: json)
+      try CredentialCommand.list(.certificate, includingRevoked: all, json: json, database: database)
     }
   }
 
@@ -58,8 +57,7 @@ struct CertificateCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-      _ = try CredentialCommand.withStore(database) { try $0.revoke(.certificate, name: subject) }
-      FileHandle.standardError.write(Data("impactd: certificate subject '\(subject)' revoked\n".utf8))
+      try CredentialCommand.revoke(.certificate, name: subject, database: database)
     }
   }
 }

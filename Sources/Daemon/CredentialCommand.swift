@@ -30,6 +30,19 @@ enum CredentialCommand {
     exit(code)
   }
 
+  /// Prints the credentials of one kind (`impactd token list`, `impactd certificate list`).
+  static func list(_ kind: StoredCredential.Kind, includingRevoked: Bool, json: Bool, database: DatabaseOption) throws {
+    let credentials = try withStore(database) { try $0.list(includingRevoked: includingRevoked) }
+    print(credentials.filter { $0.kind == kind }, json: json)
+  }
+
+  /// Revokes one credential and says so on standard error.
+  static func revoke(_ kind: StoredCredential.Kind, name: String, database: DatabaseOption) throws {
+    _ = try withStore(database) { try $0.revoke(kind, name: name) }
+    let what = kind == .token ? "token" : "certificate subject"
+    FileHandle.standardError.write(Data("impactd: \(what) '\(name)' revoked\n".utf8))
+  }
+
   /// A table of credentials, or JSON lines for scripts.
   static func print(_ credentials: [StoredCredential], json: Bool) {
     let formatter = ISO8601DateFormatter()

@@ -47,8 +47,7 @@ struct TokenCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-      let credentials = try CredentialCommand.withStore(database) { try $0.list(includingRevoked: all) }
-      CredentialCommand.print(credentials.filter { $0.kind == .token }, json: json)
+      try CredentialCommand.list(.token, includingRevoked: all, json: json, database: database)
     }
   }
 
@@ -61,8 +60,7 @@ struct TokenCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-      _ = try CredentialCommand.withStore(database) { try $0.revoke(.token, name: name) }
-      FileHandle.standardError.write(Data("impactd: token '\(name)' revoked\n".utf8))
+      try CredentialCommand.revoke(.token, name: name, database: database)
     }
   }
 }
