@@ -37,15 +37,10 @@ public struct AccessInterceptor: ServerInterceptor {
         message: "\(service)/\(method) has no access rule; it is refused to everyone"
       )
     }
-    if rule == .open { return try await next(request, context) }
+    guard case .role(let needed) = rule else { return try await next(request, context) }
 
     let principal = try await self.principal(metadata: request.metadata, context: context)
-    guard rule.allows(principal.role) else {
-      throw RPCError(
-        code: .permissionDenied,
-        message: "\(principal.name) has role \(principal.role); \(method) needs \(rule) or above"
-      )
-    }
+    try principal.require(needed, for: method)
     return try await RequestPrincipal.$current.withValue(principal) {
       try await next(request, context)
     }

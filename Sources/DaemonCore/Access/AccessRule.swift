@@ -5,14 +5,6 @@ public enum AccessRule: Sendable, Hashable, CustomStringConvertible {
   /// A caller whose role is at least this one.
   case role(Role)
 
-  /// Whether a caller with `role` may call.
-  public func allows(_ role: Role) -> Bool {
-    switch self {
-    case .open: true
-    case .role(let needed): role >= needed
-    }
-  }
-
   public var description: String {
     switch self {
     case .open: "open"

@@ -26,11 +26,18 @@ public enum RequestPrincipal {
   /// - Parameter action: what needs the role, for the message (`replacing the portfolio`).
   /// - Throws: PERMISSION_DENIED naming the caller, their role and the role needed.
   static func require(_ role: Role, for action: String) throws {
-    let caller = self.caller
-    guard caller.role >= role else {
+    try caller.require(role, for: action)
+  }
+}
+
+extension Principal {
+  /// Refuses with PERMISSION_DENIED, naming this caller, their role and the role needed,
+  /// unless their role is at least `role`.
+  func require(_ role: Role, for action: String) throws {
+    guard self.role >= role else {
       throw RPCError(
         code: .permissionDenied,
-        message: "\(caller.name) has role \(caller.role); \(action) needs \(role) or above"
+        message: "\(name) has role \(self.role); \(action) needs \(role) or above"
       )
     }
   }
