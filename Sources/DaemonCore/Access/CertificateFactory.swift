@@ -29,27 +29,14 @@ public enum CertificateFactory {
 
   /// A self-signed certification authority.
   public static func makeAuthority(name: String, validDays: Int = 3650, now: Date = Date()) throws -> Issued {
-    let key = P256.Signing.PrivateKey()
-    let subject = try DistinguishedName {
-      OrganizationName("impact")
-      CommonName(name)
-    }
-    let certificate = try Certificate(
-      version: .v3,
-      serialNumber: Certificate.SerialNumber(),
-      publicKey: .init(key.publicKey),
-      notValidBefore: now.addingTimeInterval(-300),
-      notValidAfter: now.addingTimeInterval(Double(validDays) * 86_400),
-      issuer: subject,
-      subject: subject,
-      signatureAlgorithm: .ecdsaWithSHA256,
+    try sign(
+      commonName: name,
       extensions: try Certificate.Extensions {
         Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
         Critical(KeyUsage(keyCertSign: true, cRLSign: true))
       },
-      issuerPrivateKey: .init(key)
+      authority: nil, validDays: validDays, now: now
     )
-    return try issued(certificate, key: key)
   }
 
   /// A server certificate for these host names and IP addresses.
@@ -93,27 +80,29 @@ public enum CertificateFactory {
     )
   }
 
+  /// A new key and its certificate `CN=<commonName>,O=impact`, signed by `authority`, or by
+  /// the new key itself when `authority` is `nil`.
   private static func sign(
-    commonName: String, extensions: Certificate.Extensions, authority: Issued, validDays: Int, now: Date
+    commonName: String, extensions: Certificate.Extensions, authority: Issued?, validDays: Int, now: Date
   ) throws -> Issued {
-    let authorityCertificate = try Certificate(pemEncoded: authority.certificatePEM)
-    let authorityKey = try P256.Signing.PrivateKey(pemRepresentation: authority.privateKeyPEM)
     let key = P256.Signing.PrivateKey()
     let subject = try DistinguishedName {
       OrganizationName("impact")
       CommonName(commonName)
     }
+    let issuer = try authority.map { try Certificate(pemEncoded: $0.certificatePEM).subject } ?? subject
+    let issuerKey = try authority.map { try P256.Signing.PrivateKey(pemRepresentation: $0.privateKeyPEM) } ?? key
     let certificate = try Certificate(
       version: .v3,
       serialNumber: Certificate.SerialNumber(),
       publicKey: .init(key.publicKey),
       notValidBefore: now.addingTimeInterval(-300),
       notValidAfter: now.addingTimeInterval(Double(validDays) * 86_400),
-      issuer: authorityCertificate.subject,
+      issuer: issuer,
       subject: subject,
       signatureAlgorithm: .ecdsaWithSHA256,
       extensions: extensions,
-      issuerPrivateKey: .init(authorityKey)
+      issuerPrivateKey: .init(issuerKey)
     )
     return try issued(certificate, key: key)
   }
