@@ -8,51 +8,51 @@ public final class StoredCredentialVerifier: CredentialVerifier {
   /// How long a looked-up credential is trusted before it is read again.
   public let cacheLifetime: Duration
   private let store: CredentialStore
-  private let tokens = Mutex<[String: Entry<(StoredCredential, [UInt8])?>]>([:])
-  private let certificates = Mutex<[String: Entry<StoredCredential?>]>([:])
-  private let clock = ContinuousClock()
-
-  private struct Entry<Value> {
-    var value: Value
-    var readAt: ContinuousClock.Instant
-  }
-
-  /// Caches are bounded so that a stream of made-up ids cannot grow them without end.
-  private static let maximumEntries = 10_000
+  private let tokens: LookupCache<(StoredCredential, [UInt8])?>
+  private let certificates: LookupCache<StoredCredential?>
 
   public init(store: CredentialStore, cacheLifetime: Duration = .seconds(1)) {
     self.store = store
     self.cacheLifetime = cacheLifetime
+    self.tokens = LookupCache(lifetime: cacheLifetime)
+    self.certificates = LookupCache(lifetime: cacheLifetime)
   }
 
   public func principal(forBearerToken text: String) async throws -> Principal? {
     guard let token = BearerToken(parsing: text) else { return nil }
-    let now = clock.now
-    let cached = tokens.withLock { $0[token.id] }.flatMap { now - $0.readAt < cacheLifetime ? $0 : nil }
-    let found: (StoredCredential, [UInt8])?
-    if let cached {
-      found = cached.value
-    } else {
-      found = try await store.activeToken(id: token.id)
-      tokens.withLock { cache in
-        if cache.count >= Self.maximumEntries { cache.removeAll(keepingCapacity: true) }
-        cache[token.id] = Entry(value: found, readAt: now)
-      }
-    }
+    let found = try await tokens.value(for: token.id) { [store] in try await store.activeToken(id: token.id) }
     guard let (credential, digest) = found, token.matches(storedDigest: digest) else { return nil }
     return credential.principal
   }
 
   public func principal(forCertificateSubject subject: String) async throws -> Principal? {
-    let now = clock.now
-    if let cached = certificates.withLock({ $0[subject] }), now - cached.readAt < cacheLifetime {
-      return cached.value?.principal
+    try await certificates.value(for: subject) { [store] in try await store.activeCertificate(subject: subject) }?
+      .principal
+  }
+}
+
+/// Answers kept for a while by key, absent ones included; bounded so that a stream of made-up
+/// keys cannot grow it without end.
+private final class LookupCache<Value: Sendable>: Sendable {
+  private let lifetime: Duration
+  private let entries = Mutex<[String: (value: Value, readAt: ContinuousClock.Instant)]>([:])
+  private static var maximumEntries: Int { 10_000 }
+
+  init(lifetime: Duration) {
+    self.lifetime = lifetime
+  }
+
+  /// The cached answer for `key` while it is fresh, else `read()`'s, then kept.
+  func value(for key: String, read: () async throws -> Value) async throws -> Value {
+    let now = ContinuousClock.now
+    if let cached = entries.withLock({ $0[key] }), now - cached.readAt < lifetime {
+      return cached.value
     }
-    let found = try await store.activeCertificate(subject: subject)
-    certificates.withLock { cache in
+    let value = try await read()
+    entries.withLock { cache in
       if cache.count >= Self.maximumEntries { cache.removeAll(keepingCapacity: true) }
-      cache[subject] = Entry(value: found, readAt: now)
+      cache[key] = (value, now)
     }
-    return found?.principal
+    return value
   }
 }
