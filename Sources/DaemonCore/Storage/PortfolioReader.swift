@@ -2,79 +2,96 @@ import Analytics
 import Foundation
 import GRDB
 
-/// Reads the whole portfolio fast: one sequential scan per table in key order, columns by
-/// index, and children attached to their project by walking both in project id order (no
-/// per-project query, no hash lookup per row).
+/// Reads the whole portfolio fast: one sequential scan per table in key order, columns read
+/// straight from SQLite (``StatementColumns``), and children attached to their project by
+/// walking both in project id order (no per-project query, no hash lookup per row).
+///
+/// The work is cut in two parts of about the same size, read on two connections at once:
+/// projects with their outcomes (``mainPart()``), and the ratings and risks
+/// (``childPart()``); ``assemble(_:_:order:)`` joins them.
 struct PortfolioReader {
   let db: Database
 
-  /// Everything but the ratings, which ``ratings()`` reads on another connection meanwhile.
+  /// The projects with their outcomes, without ratings and risks.
   struct MainPart: Sendable {
     var revision: Int64
     var scheme: Scheme
-    /// In id order, without ratings.
-    var projects: [Project]
+    /// In id order.
+    var projects: ProjectList
     var positions: [Int64]
   }
 
-  /// The current ratings, by project in id order, each project's in `position` order.
-  struct RatingPart: Sendable {
+  /// The projects being assembled, held by reference: copies of a ``MainPart`` (in a `Result`,
+  /// a tuple) share one array, which ``assemble(_:_:order:)`` then completes in place instead
+  /// of copying 100 000 projects.
+  ///
+  /// Handed from the thread that read it to the one that assembles it once the read ended;
+  /// never used by two threads at once.
+  final class ProjectList: @unchecked Sendable {
+    var projects: [Project]
+    init(_ projects: [Project]) { self.projects = projects }
+  }
+
+  /// The current ratings and risks, by project in id order; each project's ratings in
+  /// `position` order.
+  struct ChildPart: Sendable {
     var revision: Int64
-    var groups: [(projectID: String, ratings: [Rating])]
+    var ratings: [(projectID: String, ratings: [Rating])]
+    var risks: [(projectID: String, risks: [String: Int])]
+  }
+
+  /// The order of ``StoredState/projects``.
+  enum ProjectOrder {
+    /// Insertion order (the `position` column), as a portfolio document lists them.
+    case portfolio
+    /// Id order, as SQLite sorts text (byte order of the UTF-8).
+    case id
   }
 
   func mainPart() throws -> MainPart {
-    let (projects, positions) = try projectsWithoutRatings()
+    var projects: [Project] = []
+    var positions: [Int64] = []
+    try readProjects(into: &projects, positions: &positions)
+    try readOutcomes(into: &projects)
     return MainPart(
       revision: try ImpactDatabase.currentRevision(in: db), scheme: try activeScheme(),
-      projects: projects, positions: positions)
+      projects: ProjectList(projects), positions: positions)
   }
 
-  func ratingPart() throws -> RatingPart {
-    var groups: [(projectID: String, ratings: [Rating])] = []
-    var pending: [(position: Int64, rating: Rating)] = []
-    var currentID: String?
-    func flush() {
-      guard let currentID, !pending.isEmpty else { return }
-      if !pending.indices.dropFirst().allSatisfy({ pending[$0 - 1].position < pending[$0].position }
-      ) {
-        pending.sort { $0.position < $1.position }
-      }
-      groups.append((currentID, pending.map(\.rating)))
-      pending.removeAll(keepingCapacity: true)
-    }
-    let rows = try Row.fetchCursor(
-      db,
-      sql:
-        "SELECT project_id, position, criterion, rater, value, comment FROM ratings ORDER BY project_id, criterion, rater"
-    )
-    while let row = try rows.next() {
-      let projectID: String = row[0]
-      if projectID != currentID {
-        flush()
-        currentID = projectID
-      }
-      pending.append(
-        (row[1], Rating(criterion: row[2], rater: row[3], value: row[4], comment: row[5])))
-    }
-    flush()
-    return RatingPart(revision: try ImpactDatabase.currentRevision(in: db), groups: groups)
+  func childPart() throws -> ChildPart {
+    let ratings = try readRatings()
+    let risks = try readRisks()
+    return ChildPart(
+      revision: try ImpactDatabase.currentRevision(in: db), ratings: ratings, risks: risks)
   }
 
   /// The state made of two parts read at the same revision; `nil` if a commit came between.
-  static func assemble(_ main: MainPart, _ ratings: RatingPart) throws -> StoredState? {
-    guard main.revision == ratings.revision else { return nil }
-    var projects = main.projects
+  /// Takes the projects out of `main`, which is left empty.
+  static func assemble(_ main: MainPart, _ children: ChildPart, order: ProjectOrder)
+    throws -> StoredState?
+  {
+    guard main.revision == children.revision else { return nil }
+    var projects: [Project] = []
+    swap(&projects, &main.projects.projects)
     var walk = ProjectWalk()
-    for group in ratings.groups {
+    for group in children.ratings {
       let index = try walk.index(of: group.projectID, in: projects, table: "ratings")
       projects[index].ratings = group.ratings
     }
-    // Rows came in id order; the portfolio's order is the position column.
-    let positions = main.positions
-    let order = positions.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }
-    return StoredState(
-      revision: main.revision, scheme: main.scheme, projects: order.map { projects[$0] })
+    walk = ProjectWalk()
+    for group in children.risks {
+      let index = try walk.index(of: group.projectID, in: projects, table: "risks")
+      projects[index].risks = group.risks
+    }
+    switch order {
+    case .id:
+      return StoredState(revision: main.revision, scheme: main.scheme, projects: projects)
+    case .portfolio:
+      let positions = main.positions
+      let order = positions.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }
+      return StoredState(
+        revision: main.revision, scheme: main.scheme, projects: order.map { projects[$0] })
+    }
   }
 
   func activeScheme() throws -> Scheme {
@@ -92,60 +109,55 @@ struct PortfolioReader {
     }
   }
 
-  private func projectsWithoutRatings() throws -> ([Project], [Int64]) {
-    var projects: [Project] = []
-    var positions: [Int64] = []
-    let projectRows = try Row.fetchCursor(
-      db,
+  private func readProjects(into projects: inout [Project], positions: inout [Int64]) throws {
+    let statement = try db.makeStatement(
       sql: """
         SELECT id, position, name, programme, territory, status, amount, evidence_level, extra
         FROM projects ORDER BY id
         """)
-    while let row = try projectRows.next() {
-      let id: String = row[0]
-      let statusText: String = row[5]
+    let columns = StatementColumns(statement, table: "projects")
+    let rows = try Row.fetchCursor(statement)
+    while try rows.next() != nil {
+      let id = try columns.text(0, key: "?", name: "id")
+      let statusText = try columns.text(5, key: id, name: "status")
       guard let status = ProjectStatus(rawValue: statusText) else {
         throw StorageError.unreadableValue(
           table: "projects", key: id, column: "status", detail: "unknown status '\(statusText)'")
       }
-      positions.append(row[1])
+      positions.append(columns.integer(1))
       projects.append(
         Project(
-          id: id, name: row[2], programme: row[3], territory: row[4], status: status,
-          amount: row[6],
-          evidenceLevel: row[7], extra: row[8]))
+          id: id, name: try columns.text(2, key: id, name: "name"),
+          programme: try columns.text(3, key: id, name: "programme"),
+          territory: try columns.text(4, key: id, name: "territory"), status: status,
+          amount: columns.double(6), evidenceLevel: columns.optionalInteger(7).map { Int($0) },
+          extra: columns.optionalText(8)))
     }
+  }
 
+  private func readOutcomes(into projects: inout [Project]) throws {
     var outcomes = ChildGroups(\Project.outcomes, table: "outcomes")
-    let outcomeRows = try Row.fetchCursor(
-      db,
+    let statement = try db.makeStatement(
       sql: """
         SELECT project_id, position, id, domain, share, indicator, unit, direction, baseline, threshold, target,
           actual, survey_very_much, survey_slightly, reach, duration_years, drop_off, deadweight, attribution,
           displacement, financial_proxy, harmful, nature
         FROM outcomes ORDER BY project_id, id
         """)
-    while let row = try outcomeRows.next() {
-      let index = try outcomes.project(row[0], in: &projects)
-      outcomes.append(try outcome(row, projectID: projects[index].id), position: row[1])
+    let columns = StatementColumns(statement, table: "outcomes")
+    let rows = try Row.fetchCursor(statement)
+    while try rows.next() != nil {
+      let projectID = try columns.text(0, key: "?", name: "project_id")
+      _ = try outcomes.project(projectID, in: &projects)
+      outcomes.append(try outcome(columns, projectID: projectID), position: columns.integer(1))
     }
     outcomes.finish(in: &projects)
-
-    var walk = ProjectWalk()
-    let riskRows = try Row.fetchCursor(
-      db, sql: "SELECT project_id, risk_type, level FROM risks ORDER BY project_id, risk_type")
-    while let row = try riskRows.next() {
-      let index = try walk.index(of: row[0], in: projects, table: "risks")
-      projects[index].risks[row[1]] = row[2]
-    }
-
-    return (projects, positions)
   }
 
-  private func outcome(_ row: Row, projectID: String) throws -> Outcome {
-    let id: String = row[2]
+  private func outcome(_ columns: StatementColumns, projectID: String) throws -> Outcome {
+    let id = try columns.text(2, key: projectID, name: "id")
     var direction: Direction?
-    if let text = row[7] as String? {
+    if let text = columns.optionalText(7) {
       guard let value = Direction(rawValue: text) else {
         throw StorageError.unreadableValue(
           table: "outcomes", key: "\(projectID)/\(id)", column: "direction",
@@ -153,78 +165,86 @@ struct PortfolioReader {
       }
       direction = value
     }
-    let natureText: String = row[22]
+    let natureText = try columns.text(22, key: "\(projectID)/\(id)", name: "nature")
     guard let nature = OutcomeNature(rawValue: natureText) else {
       throw StorageError.unreadableValue(
         table: "outcomes", key: "\(projectID)/\(id)", column: "nature",
         detail: "unknown nature '\(natureText)'")
     }
     var survey: Survey?
-    if let veryMuch = row[12] as Double?, let slightly = row[13] as Double? {
+    if let veryMuch = columns.optionalDouble(12), let slightly = columns.optionalDouble(13) {
       survey = Survey(veryMuch: veryMuch, slightly: slightly)
     }
     return Outcome(
-      id: id, domain: row[3], share: row[4], indicator: row[5], unit: row[6], direction: direction,
-      baseline: row[8], threshold: row[9], target: row[10], actual: row[11], survey: survey,
-      reach: row[14],
-      durationYears: row[15], dropOff: row[16], deadweight: row[17], attribution: row[18],
-      displacement: row[19], financialProxy: row[20], harmful: row[21], nature: nature)
+      id: id, domain: try columns.text(3, key: "\(projectID)/\(id)", name: "domain"),
+      share: columns.optionalDouble(4), indicator: columns.optionalText(5),
+      unit: columns.optionalText(6), direction: direction,
+      baseline: columns.optionalDouble(8), threshold: columns.optionalDouble(9),
+      target: columns.optionalDouble(10), actual: columns.optionalDouble(11), survey: survey,
+      reach: columns.optionalDouble(14),
+      durationYears: columns.optionalInteger(15).map { Int($0) },
+      dropOff: columns.optionalDouble(16), deadweight: columns.optionalDouble(17),
+      attribution: columns.optionalDouble(18), displacement: columns.optionalDouble(19),
+      financialProxy: columns.optionalDouble(20), harmful: columns.integer(21) != 0,
+      nature: nature)
   }
-}
 
-/// A cursor over the projects, read in id order, that moves forward to the project of each
-/// child row; child rows come in the same order (both sorted by SQLite's BINARY collation).
-struct ProjectWalk {
-  private var index = 0
-
-  mutating func index(of projectID: String, in projects: [Project], table: String) throws -> Int {
-    while index < projects.count, projects[index].id != projectID {
-      index += 1
+  private func readRatings() throws -> [(projectID: String, ratings: [Rating])] {
+    var groups: [(projectID: String, ratings: [Rating])] = []
+    var pending = PositionedChildren<Rating>()
+    var currentID: String?
+    func flush() {
+      guard let currentID, !pending.isEmpty else { return }
+      groups.append((currentID, pending.take()))
     }
-    guard index < projects.count else {
-      throw StorageError.unreadableValue(
-        table: table, key: projectID, column: "project_id", detail: "no such project")
+    let statement = try db.makeStatement(
+      sql:
+        "SELECT project_id, position, criterion, rater, value, comment FROM ratings ORDER BY project_id, criterion, rater"
+    )
+    let columns = StatementColumns(statement, table: "ratings")
+    let rows = try Row.fetchCursor(statement)
+    while try rows.next() != nil {
+      let projectID = try columns.text(0, key: "?", name: "project_id")
+      if projectID != currentID {
+        flush()
+        currentID = projectID
+      }
+      pending.append(
+        Rating(
+          criterion: try columns.text(2, key: projectID, name: "criterion"),
+          rater: try columns.text(3, key: projectID, name: "rater"), value: columns.double(4),
+          comment: columns.optionalText(5)),
+        position: columns.integer(1))
     }
-    return index
-  }
-}
-
-/// The children of one project at a time (outcomes, ratings), read in key order and put in
-/// `position` order when their project is complete.
-private struct ChildGroups<Child> {
-  private let children: WritableKeyPath<Project, [Child]>
-  private let table: String
-  private var walk = ProjectWalk()
-  private var current: Int?
-  private var pending: [(position: Int64, child: Child)] = []
-
-  init(_ children: WritableKeyPath<Project, [Child]>, table: String) {
-    self.children = children
-    self.table = table
+    flush()
+    return groups
   }
 
-  /// Moves to the project of the next row; returns its index in `projects`.
-  mutating func project(_ projectID: String, in projects: inout [Project]) throws -> Int {
-    let index = try walk.index(of: projectID, in: projects, table: table)
-    if index != current {
-      finish(in: &projects)
-      current = index
+  private func readRisks() throws -> [(projectID: String, risks: [String: Int])] {
+    var groups: [(projectID: String, risks: [String: Int])] = []
+    var pending: [(String, Int)] = []
+    var currentID: String?
+    func flush() {
+      guard let currentID, !pending.isEmpty else { return }
+      // Built at its final size: inserting one by one would grow and rehash the table.
+      var risks: [String: Int] = Dictionary(minimumCapacity: pending.count)
+      for (type, level) in pending { risks[type] = level }
+      groups.append((currentID, risks))
+      pending.removeAll(keepingCapacity: true)
     }
-    return index
-  }
-
-  mutating func append(_ child: Child, position: Int64) {
-    pending.append((position, child))
-  }
-
-  /// Stores the pending children in their project.
-  mutating func finish(in projects: inout [Project]) {
-    guard let current, !pending.isEmpty else { return }
-    if !pending.indices.dropFirst().allSatisfy({ pending[$0 - 1].position < pending[$0].position })
-    {
-      pending.sort { $0.position < $1.position }
+    let statement = try db.makeStatement(
+      sql: "SELECT project_id, risk_type, level FROM risks ORDER BY project_id, risk_type")
+    let columns = StatementColumns(statement, table: "risks")
+    let rows = try Row.fetchCursor(statement)
+    while try rows.next() != nil {
+      let projectID = try columns.text(0, key: "?", name: "project_id")
+      if projectID != currentID {
+        flush()
+        currentID = projectID
+      }
+      pending.append((try columns.text(1, key: projectID, name: "risk_type"), Int(columns.integer(2))))
     }
-    projects[current][keyPath: children] = pending.map(\.child)
-    pending.removeAll(keepingCapacity: true)
+    flush()
+    return groups
   }
 }

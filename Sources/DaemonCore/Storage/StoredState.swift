@@ -6,7 +6,8 @@ public struct StoredState: Sendable, Hashable {
   public var revision: Int64
   /// The active scheme; `Scheme.impactV1` until one is set.
   public var scheme: Scheme
-  /// In portfolio order: insertion order, with replaced projects kept in place.
+  /// In portfolio order (insertion order, with replaced projects kept in place), or in id
+  /// order from ``ImpactDatabase/loadStateInIDOrder()``.
   public var projects: [Project]
 
   public init(revision: Int64, scheme: Scheme, projects: [Project]) {

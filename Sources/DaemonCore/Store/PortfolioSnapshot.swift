@@ -16,18 +16,34 @@ public struct PortfolioSnapshot: Sendable {
   private let positions: [String: Int]
   private let lazyFigures = LazyFigures()
 
-  /// Builds a snapshot, scoring every project. Used at start-up and when the scheme changes.
+  /// Builds a snapshot, scoring every project on every core. Used at start-up and when the
+  /// scheme changes.
+  ///
+  /// Projects already in id order (as the loader reads them) are taken as they are; the check
+  /// is one pass, the sort it saves copies every project.
   init(revision: Int64, committedAt: Date?, scheme: Scheme, projects: [Project]) {
-    let sorted = projects.sorted { $0.id < $1.id }
+    let sorted = Self.isInIDOrder(projects) ? projects : projects.sorted { $0.id < $1.id }
     let scorer = ProjectScorer(scheme: scheme)
     self.init(
       revision: revision,
       committedAt: committedAt,
       scheme: scheme,
       sortedProjects: sorted,
-      scores: sorted.map(scorer.score),
+      scores: scorer.score(sorted, lanes: ProcessInfo.processInfo.activeProcessorCount),
       positions: nil
     )
+  }
+
+  /// Compares ids in place: `projects[i].id` would copy each whole project first.
+  private static func isInIDOrder(_ projects: [Project]) -> Bool {
+    projects.withUnsafeBufferPointer { buffer in
+      guard var previous = buffer.baseAddress, buffer.count > 1 else { return true }
+      for next in (previous + 1)..<(previous + buffer.count) {
+        guard previous.pointee.id < next.pointee.id else { return false }
+        previous = next
+      }
+      return true
+    }
   }
 
   private init(
@@ -48,7 +64,10 @@ public struct PortfolioSnapshot: Sendable {
     } else {
       var built: [String: Int] = [:]
       built.reserveCapacity(sortedProjects.count)
-      for (position, project) in sortedProjects.enumerated() { built[project.id] = position }
+      // Through the buffer, so that only the id is read, not a copy of each project.
+      sortedProjects.withUnsafeBufferPointer { buffer in
+        for position in buffer.indices { built[buffer[position].id] = position }
+      }
       self.positions = built
     }
   }

@@ -40,7 +40,7 @@ public final class PortfolioStore: Sendable {
       let thread = Thread {
         continuation.resume(
           with: Result {
-            let state = try database.loadState()
+            let state = try database.loadStateInIDOrder()
             return PortfolioSnapshot(
               revision: state.revision,
               committedAt: nil,
