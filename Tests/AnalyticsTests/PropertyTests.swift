@@ -29,6 +29,16 @@ struct PropertyTests {
     }
   }
 
+  @Test("scoring on several lanes gives each project the score it gets alone", arguments: [1, 2, 3, 8])
+  func lanes(lanes: Int) {
+    // Large enough for several lanes (a lane takes at least 4 096 projects).
+    let projects = SyntheticPortfolio.generate(projects: 3 * 4096 + 17, seed: 11)
+    let scores = scorer.score(projects, lanes: lanes)
+    #expect(scores.count == projects.count)
+    #expect(scores.map(\.projectID) == projects.map(\.id))
+    #expect(scores == projects.map(scorer.score))
+  }
+
   @Test("every score and figure stays in its range", arguments: seeds)
   func ranges(seed: UInt64) {
     let scores = scorer.score(SyntheticPortfolio.generate(projects: Self.size, seed: seed))
