@@ -116,10 +116,13 @@ struct PortfolioReader {
         FROM projects ORDER BY id
         """)
     let columns = StatementColumns(statement, table: "projects")
+    var statuses = TextInterner()
+    var programmes = TextInterner()
+    var territories = TextInterner()
     let rows = try Row.fetchCursor(statement)
     while try rows.next() != nil {
       let id = try columns.text(0, key: "?", name: "id")
-      let statusText = try columns.text(5, key: id, name: "status")
+      let statusText = try columns.text(5, interner: &statuses, key: id, name: "status")
       guard let status = ProjectStatus(rawValue: statusText) else {
         throw StorageError.unreadableValue(
           table: "projects", key: id, column: "status", detail: "unknown status '\(statusText)'")
@@ -128,8 +131,9 @@ struct PortfolioReader {
       projects.append(
         Project(
           id: id, name: try columns.text(2, key: id, name: "name"),
-          programme: try columns.text(3, key: id, name: "programme"),
-          territory: try columns.text(4, key: id, name: "territory"), status: status,
+          programme: try columns.text(3, interner: &programmes, key: id, name: "programme"),
+          territory: try columns.text(4, interner: &territories, key: id, name: "territory"),
+          status: status,
           amount: columns.double(6), evidenceLevel: columns.optionalInteger(7).map { Int($0) },
           extra: columns.optionalText(8)))
     }
@@ -145,19 +149,32 @@ struct PortfolioReader {
         FROM outcomes ORDER BY project_id, id
         """)
     let columns = StatementColumns(statement, table: "outcomes")
+    var interners = OutcomeInterners()
     let rows = try Row.fetchCursor(statement)
     while try rows.next() != nil {
       let projectID = try columns.text(0, key: "?", name: "project_id")
       _ = try outcomes.project(projectID, in: &projects)
-      outcomes.append(try outcome(columns, projectID: projectID), position: columns.integer(1))
+      outcomes.append(
+        try outcome(columns, projectID: projectID, interners: &interners), position: columns.integer(1))
     }
     outcomes.finish(in: &projects)
   }
 
-  private func outcome(_ columns: StatementColumns, projectID: String) throws -> Outcome {
+  /// The columns of outcomes that take few distinct values.
+  private struct OutcomeInterners {
+    var domains = TextInterner()
+    var units = TextInterner()
+    var indicators = TextInterner()
+    var directions = TextInterner()
+    var natures = TextInterner()
+  }
+
+  private func outcome(
+    _ columns: StatementColumns, projectID: String, interners: inout OutcomeInterners
+  ) throws -> Outcome {
     let id = try columns.text(2, key: projectID, name: "id")
     var direction: Direction?
-    if let text = columns.optionalText(7) {
+    if let text = columns.optionalText(7, interner: &interners.directions) {
       guard let value = Direction(rawValue: text) else {
         throw StorageError.unreadableValue(
           table: "outcomes", key: "\(projectID)/\(id)", column: "direction",
@@ -165,7 +182,8 @@ struct PortfolioReader {
       }
       direction = value
     }
-    let natureText = try columns.text(22, key: "\(projectID)/\(id)", name: "nature")
+    let natureText = try columns.text(
+      22, interner: &interners.natures, key: "\(projectID)/\(id)", name: "nature")
     guard let nature = OutcomeNature(rawValue: natureText) else {
       throw StorageError.unreadableValue(
         table: "outcomes", key: "\(projectID)/\(id)", column: "nature",
@@ -176,9 +194,12 @@ struct PortfolioReader {
       survey = Survey(veryMuch: veryMuch, slightly: slightly)
     }
     return Outcome(
-      id: id, domain: try columns.text(3, key: "\(projectID)/\(id)", name: "domain"),
-      share: columns.optionalDouble(4), indicator: columns.optionalText(5),
-      unit: columns.optionalText(6), direction: direction,
+      id: id,
+      domain: try columns.text(
+        3, interner: &interners.domains, key: "\(projectID)/\(id)", name: "domain"),
+      share: columns.optionalDouble(4),
+      indicator: columns.optionalText(5, interner: &interners.indicators),
+      unit: columns.optionalText(6, interner: &interners.units), direction: direction,
       baseline: columns.optionalDouble(8), threshold: columns.optionalDouble(9),
       target: columns.optionalDouble(10), actual: columns.optionalDouble(11), survey: survey,
       reach: columns.optionalDouble(14),
@@ -202,6 +223,8 @@ struct PortfolioReader {
         "SELECT project_id, position, criterion, rater, value, comment FROM ratings ORDER BY project_id, criterion, rater"
     )
     let columns = StatementColumns(statement, table: "ratings")
+    var criteria = TextInterner()
+    var raters = TextInterner()
     let rows = try Row.fetchCursor(statement)
     while try rows.next() != nil {
       let projectID = try columns.text(0, key: "?", name: "project_id")
@@ -211,8 +234,9 @@ struct PortfolioReader {
       }
       pending.append(
         Rating(
-          criterion: try columns.text(2, key: projectID, name: "criterion"),
-          rater: try columns.text(3, key: projectID, name: "rater"), value: columns.double(4),
+          criterion: try columns.text(2, interner: &criteria, key: projectID, name: "criterion"),
+          rater: try columns.text(3, interner: &raters, key: projectID, name: "rater"),
+          value: columns.double(4),
           comment: columns.optionalText(5)),
         position: columns.integer(1))
     }
@@ -235,6 +259,7 @@ struct PortfolioReader {
     let statement = try db.makeStatement(
       sql: "SELECT project_id, risk_type, level FROM risks ORDER BY project_id, risk_type")
     let columns = StatementColumns(statement, table: "risks")
+    var riskTypes = TextInterner()
     let rows = try Row.fetchCursor(statement)
     while try rows.next() != nil {
       let projectID = try columns.text(0, key: "?", name: "project_id")
@@ -242,7 +267,11 @@ struct PortfolioReader {
         flush()
         currentID = projectID
       }
-      pending.append((try columns.text(1, key: projectID, name: "risk_type"), Int(columns.integer(2))))
+      pending.append(
+        (
+          try columns.text(1, interner: &riskTypes, key: projectID, name: "risk_type"),
+          Int(columns.integer(2))
+        ))
     }
     flush()
     return groups

@@ -25,10 +25,28 @@ struct StatementColumns {
   }
 
   func optionalText(_ column: Int32) -> String? {
+    withBytes(column) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// A NOT NULL text column of few distinct values, shared through `interner`.
+  func text(
+    _ column: Int32, interner: inout TextInterner, key: @autoclosure () -> String, name: String
+  ) throws -> String {
+    guard let value = optionalText(column, interner: &interner) else {
+      throw StorageError.unreadableValue(table: table, key: key(), column: name, detail: "NULL")
+    }
+    return value
+  }
+
+  func optionalText(_ column: Int32, interner: inout TextInterner) -> String? {
+    withBytes(column) { interner.text($0) }
+  }
+
+  private func withBytes(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> String) -> String? {
     // NULL is the only value for which SQLite returns no text.
     guard let bytes = sqlite3_column_text(statement, column) else { return nil }
     let count = Int(sqlite3_column_bytes(statement, column))
-    return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    return body(UnsafeBufferPointer(start: bytes, count: count))
   }
 
   /// A NOT NULL real column (an integer is converted, as SQLite does).
