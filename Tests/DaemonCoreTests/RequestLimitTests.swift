@@ -144,6 +144,42 @@ struct RequestLimitTests {
     }
   }
 
+  @Test("an import over the payload limit is RESOURCE_EXHAUSTED naming the limit; the connection goes on")
+  func importOverPayloadLimit() async throws {
+    let document = try ImpactServiceTests.fixture
+    let fitting = Impact_V1_ImportPortfolioRequest.with { $0.jsonDocument = document }
+    let limit = try (fitting.serializedBytes() as [UInt8]).count + 100
+    // Trailing blanks keep the document valid JSON, so only its size is wrong.
+    let oversized = Impact_V1_ImportPortfolioRequest.with {
+      $0.jsonDocument = document + String(repeating: " ", count: 1000)
+    }
+    let oversizedBytes = try (oversized.serializedBytes() as [UInt8]).count
+    var configuration = DaemonConfiguration.testing
+    configuration.limits.maxRequestPayloadBytes = limit
+    try await withRunningDaemon(configuration: configuration, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        let portfolio = Impact_V1_PortfolioService.Client(wrapping: client)
+        let before = try await Self.state(client)
+        let refused = await #expect(throws: RPCError.self) {
+          try await portfolio.importPortfolio(oversized)
+        }
+        #expect(refused?.code == .resourceExhausted)
+        #expect(
+          refused?.message
+            == "request message of \(oversizedBytes) bytes exceeds the limit of \(limit) bytes (limits.maxRequestPayloadBytes)"
+        )
+        let after = try await Self.state(client)
+        #expect(after == before)
+        #expect(after.projects == 0)
+
+        // The same client, on the same connection, imports a document under the limit.
+        let imported = try await portfolio.importPortfolio(fitting)
+        #expect(imported.created == 4)
+        #expect(imported.revision == before.revision + 1)
+      }
+    }
+  }
+
   @Test("a watch filtering on more project ids than the limit is refused")
   func watchFilterOverProjectLimit() async throws {
     try await Self.withLimitedDaemon({ $0.maxProjectsPerRequest = 3 }) { client in

@@ -56,11 +56,21 @@ struct RuntimeTests {
         #expect(try small.message.count == 60 * 1024)
         let large = try await client.probe(ProbeService.echo, Array(repeating: 1, count: 65 * 1024))
         let error = #expect(throws: RPCError.self) { try large.message }
-        // grpc-swift-nio-transport 2.9.2 resets the stream of an oversized message, which the
-        // client reports as UNAVAILABLE; a later transport may send RESOURCE_EXHAUSTED.
-        #expect(error?.code == .resourceExhausted || error?.code == .unavailable)
+        #expect(error?.code == .resourceExhausted)
+        #expect(
+          error?.message
+            == "request message of 66560 bytes exceeds the limit of 65536 bytes (limits.maxRequestPayloadBytes)"
+        )
         let after = try await client.probe(ProbeService.echo, [9])
         #expect(try after.message == [9])
+
+        // Past the transport's ceiling (twice the limit, at least 1 MiB over it) the transport
+        // resets the stream at the length prefix; the connection still serves the next RPC.
+        let huge = try await client.probe(ProbeService.echo, Array(repeating: 1, count: 65 * 1024 + (1 << 20)))
+        let hugeError = #expect(throws: RPCError.self) { try huge.message }
+        #expect(hugeError?.code == .unavailable || hugeError?.code == .resourceExhausted)
+        let last = try await client.probe(ProbeService.echo, [8])
+        #expect(try last.message == [8])
       }
     }
   }

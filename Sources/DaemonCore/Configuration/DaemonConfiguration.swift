@@ -128,9 +128,9 @@ extension DaemonConfiguration {
 
   /// Bounds that protect the daemon from oversized or too many requests.
   public struct Limits: Sendable, Hashable {
-    /// The largest request message the transport accepts, in bytes
-    /// (`limits.maxRequestPayloadBytes`). The gRPC default is 4 MiB; a whole-portfolio import
-    /// needs more, so the daemon allows 16 MiB.
+    /// The largest request message served, in bytes (`limits.maxRequestPayloadBytes`); a larger
+    /// one is refused with RESOURCE_EXHAUSTED. The gRPC default is 4 MiB; a whole-portfolio
+    /// import needs more, so the daemon allows 16 MiB.
     public var maxRequestPayloadBytes: Int
     /// How many RPCs one HTTP/2 connection may run at once
     /// (`limits.maxConcurrentStreamsPerConnection`). The transport has no limit by default.

@@ -117,16 +117,20 @@ public final class Daemon: Sendable {
       ]
     )
 
+    let payloadLimit = configuration.limits.maxRequestPayloadBytes
     let transport = HTTP2ServerTransport.Posix(
       address: Self.socketAddress(configuration.server.listen),
       transportSecurity: TransportSecurityFactory.server(configuration.security.tls),
       config: .defaults { config in
-        config.rpc.maxRequestPayloadSize = configuration.limits.maxRequestPayloadBytes
+        // The transport resets the stream of a message over its own limit; the wrapper below
+        // refuses those over the configured limit with a status instead.
+        config.rpc.maxRequestPayloadSize = PayloadLimitedServerTransport<HTTP2ServerTransport.Posix>
+          .transportCeiling(forLimit: payloadLimit)
         config.http2.maxConcurrentStreams = configuration.limits.maxConcurrentStreamsPerConnection
       }
     )
     let server = GRPCServer(
-      transport: transport,
+      transport: PayloadLimitedServerTransport(base: transport, limit: payloadLimit),
       services: services + [healthService],
       interceptors: [
         ErrorMessageClippingInterceptor(),
