@@ -127,6 +127,7 @@ public final class Daemon: Sendable {
         config.rpc.maxRequestPayloadSize = PayloadLimitedServerTransport<HTTP2ServerTransport.Posix>
           .transportCeiling(forLimit: payloadLimit)
         config.http2.maxConcurrentStreams = configuration.limits.maxConcurrentStreamsPerConnection
+        config.connection.keepalive.time = Self.keepaliveTime
       }
     )
     let server = GRPCServer(
@@ -175,6 +176,22 @@ public final class Daemon: Sendable {
     if shutdownAlreadyRequested { await serviceGroup.triggerGracefulShutdown() }
     try await serviceGroup.run()
   }
+
+  /// How long a connection may stay silent before the server PINGs it (the transport's default
+  /// is 2 hours).
+  ///
+  /// Short because a graceful shutdown can stall otherwise. Once the server has sent its first
+  /// GOAWAY (last stream id 2^31-1, the race window the two-GOAWAY drain leaves open),
+  /// swift-nio-http2 refuses a new stream (RST_STREAM REFUSED_STREAM) without remembering it, so
+  /// the DATA frame that follows the refused HEADERS is a connection error (GOAWAY
+  /// PROTOCOL_ERROR). grpc-swift-nio-transport keeps a draining connection open on that error,
+  /// but the HTTP/2 handler stops parsing the bytes it has already read: frames of accepted RPCs
+  /// in the same read (the rest of a large request, the PING ack the drain waits on) wait for
+  /// the client's next bytes. A client waiting for its answers sends none, and the RPC runs
+  /// until the grace period cancels it. A keepalive PING makes the client write, and parsing
+  /// resumes. Any client that opens a stream just before it reads the GOAWAY can hit this; gRPC
+  /// C-core under load does (`Tests/Faults/test_sigterm_under_load.py`, `ShutdownDrainTests`).
+  static let keepaliveTime: Duration = .seconds(1)
 
   /// The fully qualified names of the services, read from the methods they register.
   static func serviceNames(of services: [any RegistrableRPCService]) -> Set<String> {
