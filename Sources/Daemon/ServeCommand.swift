@@ -19,6 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
   var demo = false
 
   func run() async throws {
+    HeapTuning.apply()
     let configuration: DaemonConfiguration
     do {
       configuration = try DaemonConfiguration.resolve(

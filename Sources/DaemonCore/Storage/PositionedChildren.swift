@@ -1,28 +1,30 @@
-/// One project's children as they are read, with their `position`; handed over in position
-/// order, moved rather than copied when they came in that order (the usual case).
+/// One project's children as they are read, with their `position`, handed over in position
+/// order.
+///
+/// The rows of every project pass through one buffer that keeps its capacity, so each
+/// project's array is allocated once, at its final size (appending to a fresh array per
+/// project would grow it two or three times, and sorting it would allocate again).
 struct PositionedChildren<Child> {
-  private var children: [Child] = []
-  private var positions: [Int64] = []
+  private var pending: [(position: Int64, child: Child)] = []
   private var ordered = true
 
-  var isEmpty: Bool { children.isEmpty }
+  var isEmpty: Bool { pending.isEmpty }
 
   mutating func append(_ child: Child, position: Int64) {
-    if let last = positions.last, last >= position { ordered = false }
-    children.append(child)
-    positions.append(position)
+    if let last = pending.last, last.position >= position { ordered = false }
+    pending.append((position, child))
   }
 
-  /// The children in position order; leaves this empty.
+  /// The children in position order (rows of equal position in the order they were read);
+  /// leaves this empty.
   mutating func take() -> [Child] {
-    defer {
-      positions.removeAll(keepingCapacity: true)
+    if !ordered {
+      // In place; the sort is stable, and projects have few children.
+      pending.sort { $0.position < $1.position }
       ordered = true
     }
-    var taken: [Child] = []
-    swap(&taken, &children)
-    guard !ordered else { return taken }
-    let positions = positions
-    return taken.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }.map { taken[$0] }
+    let children = pending.map(\.child)
+    pending.removeAll(keepingCapacity: true)
+    return children
   }
 }
