@@ -213,67 +213,70 @@ struct PortfolioReader {
   private func readRatings() throws -> [(projectID: String, ratings: [Rating])] {
     var groups: [(projectID: String, ratings: [Rating])] = []
     var pending = PositionedChildren<Rating>()
-    var currentID: String?
-    func flush() {
-      guard let currentID, !pending.isEmpty else { return }
-      groups.append((currentID, pending.take()))
-    }
-    let statement = try db.makeStatement(
-      sql:
-        "SELECT project_id, position, criterion, rater, value, comment FROM ratings ORDER BY project_id, criterion, rater"
-    )
-    let columns = StatementColumns(statement, table: "ratings")
     var criteria = TextInterner()
     var raters = TextInterner()
-    let rows = try Row.fetchCursor(statement)
-    while try rows.next() != nil {
-      let projectID = try columns.text(0, key: "?", name: "project_id")
-      if projectID != currentID {
-        flush()
-        currentID = projectID
-      }
-      pending.append(
-        Rating(
-          criterion: try columns.text(2, interner: &criteria, key: projectID, name: "criterion"),
-          rater: try columns.text(3, interner: &raters, key: projectID, name: "rater"),
-          value: columns.double(4),
-          comment: columns.optionalText(5)),
-        position: columns.integer(1))
-    }
-    flush()
+    try forEachRowByProject(
+      sql:
+        "SELECT project_id, position, criterion, rater, value, comment FROM ratings ORDER BY project_id, criterion, rater",
+      table: "ratings",
+      row: { columns, projectID in
+        pending.append(
+          Rating(
+            criterion: try columns.text(2, interner: &criteria, key: projectID, name: "criterion"),
+            rater: try columns.text(3, interner: &raters, key: projectID, name: "rater"),
+            value: columns.double(4),
+            comment: columns.optionalText(5)),
+          position: columns.integer(1))
+      },
+      endOfProject: { projectID in groups.append((projectID, pending.take())) })
     return groups
   }
 
   private func readRisks() throws -> [(projectID: String, risks: [String: Int])] {
     var groups: [(projectID: String, risks: [String: Int])] = []
     var pending: [(String, Int)] = []
-    var currentID: String?
-    func flush() {
-      guard let currentID, !pending.isEmpty else { return }
-      // Built at its final size: inserting one by one would grow and rehash the table.
-      var risks: [String: Int] = Dictionary(minimumCapacity: pending.count)
-      for (type, level) in pending { risks[type] = level }
-      groups.append((currentID, risks))
-      pending.removeAll(keepingCapacity: true)
-    }
-    let statement = try db.makeStatement(
-      sql: "SELECT project_id, risk_type, level FROM risks ORDER BY project_id, risk_type")
-    let columns = StatementColumns(statement, table: "risks")
     var riskTypes = TextInterner()
+    try forEachRowByProject(
+      sql: "SELECT project_id, risk_type, level FROM risks ORDER BY project_id, risk_type",
+      table: "risks",
+      row: { columns, projectID in
+        pending.append(
+          (
+            try columns.text(1, interner: &riskTypes, key: projectID, name: "risk_type"),
+            Int(columns.integer(2))
+          ))
+      },
+      endOfProject: { projectID in
+        // Built at its final size: inserting one by one would grow and rehash the table.
+        var risks: [String: Int] = Dictionary(minimumCapacity: pending.count)
+        for (type, level) in pending { risks[type] = level }
+        groups.append((projectID, risks))
+        pending.removeAll(keepingCapacity: true)
+      })
+    return groups
+  }
+
+  /// Steps through the rows of `sql`, whose first column is the project id and which come in
+  /// project id order: `row` for each row, then `endOfProject` after the last row of each
+  /// project.
+  private func forEachRowByProject(
+    sql: String,
+    table: String,
+    row: (StatementColumns, String) throws -> Void,
+    endOfProject: (String) -> Void
+  ) throws {
+    let statement = try db.makeStatement(sql: sql)
+    let columns = StatementColumns(statement, table: table)
+    var currentID: String?
     let rows = try Row.fetchCursor(statement)
     while try rows.next() != nil {
       let projectID = try columns.text(0, key: "?", name: "project_id")
       if projectID != currentID {
-        flush()
+        if let currentID { endOfProject(currentID) }
         currentID = projectID
       }
-      pending.append(
-        (
-          try columns.text(1, interner: &riskTypes, key: projectID, name: "risk_type"),
-          Int(columns.integer(2))
-        ))
+      try row(columns, projectID)
     }
-    flush()
-    return groups
+    if let currentID { endOfProject(currentID) }
   }
 }
