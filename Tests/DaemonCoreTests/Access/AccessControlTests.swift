@@ -49,16 +49,18 @@ struct AccessControlTests {
 
     try await setup.run { daemon in
       try await daemon.withClient { client in
+        // Generous per-call limits: a DEADLINE_EXCEEDED on a loaded machine would read as a
+        // wrong answer; the suite's own limit still bounds the whole test.
         for method in methods {
           guard let needed = Self.contract[method.fullyQualifiedMethod] else { continue }
-          let anonymous = try await client.statusOfCall(method, timeout: .seconds(5))
+          let anonymous = try await client.statusOfCall(method, timeout: .seconds(20))
           if needed == nil {
             #expect(anonymous != .unauthenticated && anonymous != .permissionDenied, "\(method) is open")
           } else {
             #expect(anonymous == .unauthenticated, "\(method) without a token")
           }
           for role in Role.allCases {
-            let code = try await client.statusOfCall(method, metadata: setup.metadata(role), timeout: .seconds(5))
+            let code = try await client.statusOfCall(method, metadata: setup.metadata(role), timeout: .seconds(20))
             let refused = code == .permissionDenied || code == .unauthenticated
             let allowed = needed.map { role >= $0 } ?? true
             #expect(refused == !allowed, "\(method) as \(role): got \(code.map { "\($0)" } ?? "OK")")
