@@ -140,24 +140,26 @@ struct PortfolioReader {
   }
 
   private func readOutcomes(into projects: inout [Project]) throws {
-    var outcomes = ChildGroups(\Project.outcomes, table: "outcomes")
-    let statement = try db.makeStatement(
+    var walk = ProjectWalk()
+    var pending = PositionedChildren<Outcome>()
+    var interners = OutcomeInterners()
+    try forEachRowByProject(
       sql: """
         SELECT project_id, position, id, domain, share, indicator, unit, direction, baseline, threshold, target,
           actual, survey_very_much, survey_slightly, reach, duration_years, drop_off, deadweight, attribution,
           displacement, financial_proxy, harmful, nature
         FROM outcomes ORDER BY project_id, id
-        """)
-    let columns = StatementColumns(statement, table: "outcomes")
-    var interners = OutcomeInterners()
-    let rows = try Row.fetchCursor(statement)
-    while try rows.next() != nil {
-      let projectID = try columns.text(0, key: "?", name: "project_id")
-      _ = try outcomes.project(projectID, in: &projects)
-      outcomes.append(
-        try outcome(columns, projectID: projectID, interners: &interners), position: columns.integer(1))
-    }
-    outcomes.finish(in: &projects)
+        """,
+      table: "outcomes",
+      row: { columns, projectID in
+        pending.append(
+          try outcome(columns, projectID: projectID, interners: &interners),
+          position: columns.integer(1))
+      },
+      endOfProject: { projectID in
+        let index = try walk.index(of: projectID, in: projects, table: "outcomes")
+        projects[index].outcomes = pending.take()
+      })
   }
 
   /// The columns of outcomes that take few distinct values.
@@ -263,7 +265,7 @@ struct PortfolioReader {
     sql: String,
     table: String,
     row: (StatementColumns, String) throws -> Void,
-    endOfProject: (String) -> Void
+    endOfProject: (String) throws -> Void
   ) throws {
     let statement = try db.makeStatement(sql: sql)
     let columns = StatementColumns(statement, table: table)
@@ -272,11 +274,11 @@ struct PortfolioReader {
     while try rows.next() != nil {
       let projectID = try columns.text(0, key: "?", name: "project_id")
       if projectID != currentID {
-        if let currentID { endOfProject(currentID) }
+        if let currentID { try endOfProject(currentID) }
         currentID = projectID
       }
       try row(columns, projectID)
     }
-    if let currentID { endOfProject(currentID) }
+    if let currentID { try endOfProject(currentID) }
   }
 }
