@@ -18,10 +18,7 @@ struct StatementColumns {
 
   /// A NOT NULL text column.
   func text(_ column: Int32, key: @autoclosure () -> String, name: String) throws -> String {
-    guard let value = optionalText(column) else {
-      throw StorageError.unreadableValue(table: table, key: key(), column: name, detail: "NULL")
-    }
-    return value
+    try required(optionalText(column), key: key(), name: name)
   }
 
   func optionalText(_ column: Int32) -> String? {
@@ -32,14 +29,18 @@ struct StatementColumns {
   func text(
     _ column: Int32, interner: inout TextInterner, key: @autoclosure () -> String, name: String
   ) throws -> String {
-    guard let value = optionalText(column, interner: &interner) else {
-      throw StorageError.unreadableValue(table: table, key: key(), column: name, detail: "NULL")
-    }
-    return value
+    try required(optionalText(column, interner: &interner), key: key(), name: name)
   }
 
   func optionalText(_ column: Int32, interner: inout TextInterner) -> String? {
     withBytes(column) { interner.text($0) }
+  }
+
+  private func required(_ value: String?, key: @autoclosure () -> String, name: String) throws -> String {
+    guard let value else {
+      throw StorageError.unreadableValue(table: table, key: key(), column: name, detail: "NULL")
+    }
+    return value
   }
 
   private func withBytes(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> String) -> String? {
