@@ -47,6 +47,17 @@ let package = Package(
       swiftSettings: defaultSwiftSettings
     ),
 
+    // Every text a person reads, in French and English: one catalogue per language.
+    .target(
+      name: "Localization",
+      swiftSettings: defaultSwiftSettings
+    ),
+    .testTarget(
+      name: "LocalizationTests",
+      dependencies: ["Localization"],
+      swiftSettings: defaultSwiftSettings
+    ),
+
     // Deterministic generated portfolios for benchmarks, property tests and load tests.
     .target(
       name: "SyntheticData",
@@ -119,6 +130,7 @@ let package = Package(
       name: "ClientCore",
       dependencies: [
         "Analytics",
+        "Localization",
         "ImpactAPI",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

@@ -71,7 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
               ("updated", Cell(response.updated)),
               ("deleted", Cell(response.deleted)),
               ("unchanged", Cell(response.unchanged)),
-              ("scheme changed", Cell(response.schemeChanged)),
+              ("scheme changed", Cell(response.schemeChanged, global.language.localizer)),
               ("revision", Cell(response.revision)),
             ]
           )

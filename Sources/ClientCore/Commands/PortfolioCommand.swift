@@ -64,10 +64,10 @@ struct PortfolioCommand: AsyncParsableCommand {
         let weighted = summary.impactWeightedExposure.first { $0.domain == figure.domain }?.value
         domains.append([
           Cell(display: labels.domain(figure.domain), csv: figure.domain),
-          Cell(domain?.strategic ?? false),
+          Cell(domain?.strategic ?? false, renderer.l),
           renderer.number(figure.value, .percent),
           renderer.number(weighted, .percent),
-          Cell(summary.coveredDomains.contains(figure.domain)),
+          Cell(summary.coveredDomains.contains(figure.domain), renderer.l),
         ])
       }
       var contributions = Table(title: "contributions", columns: [.text("project", truncatable: true), .number("contribution")])

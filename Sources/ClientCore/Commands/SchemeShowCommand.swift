@@ -59,7 +59,7 @@ struct SchemeShowCommand: AsyncParsableCommand {
       }
       var domains = Table(title: "domains", columns: [.text("id"), .text("label", truncatable: true), .text("strategic")])
       for domain in scheme.domains {
-        domains.append([Cell(domain.id), Cell(labels.domain(domain.id)), Cell(domain.strategic)])
+        domains.append([Cell(domain.id), Cell(labels.domain(domain.id)), Cell(domain.strategic, renderer.l)])
       }
       return [.table(constants), .table(criteria), .table(domains)]
     }

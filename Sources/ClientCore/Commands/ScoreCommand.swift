@@ -73,7 +73,7 @@ struct ScoreSections {
       ("mean risk", Cell(display: risk, csv: NumberStyle.raw(score.meanRisk))),
       ("depth", Cell(display: renderer.number(score.depth, .dimension).display + " (\(score.depthClass.displayName))", csv: NumberStyle.raw(score.depth))),
       ("completeness", renderer.number(score.completeness, .percent)),
-      ("insufficient data", Cell(score.insufficientData)),
+      ("insufficient data", Cell(score.insufficientData, renderer.l)),
       ("class", Cell(score.impactClass.displayName)),
       ("rank score", renderer.number(score.rankScore, .score)),
       ("rank", Cell(Int64(score.rank))),

@@ -1,7 +1,11 @@
 import ArgumentParser
+public import Localization
 
-/// The language of the labels of domains and criteria in human output.
+/// The language of everything `impact` prints for people: labels, numbers, messages.
 enum DisplayLanguage: String, CaseIterable, Sendable, ExpressibleByArgument {
   case en
   case fr
+
+  /// The texts of this language, from its catalogue.
+  var localizer: Localizer { Localizer(self == .fr ? .fr : .en) }
 }

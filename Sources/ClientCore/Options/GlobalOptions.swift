@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 
 /// The options every subcommand accepts: where the daemon is, how to secure the connection and
 /// authenticate, how long to wait and how to print.
@@ -54,7 +55,10 @@ struct GlobalOptions: ParsableArguments {
   @Flag(help: "Shorthand for --output json.")
   var json = false
 
-  @Option(help: ArgumentHelp("Language of labels: en or fr (env IMPACT_LANG; default en).", valueName: "lang"))
+  @Option(
+    help: ArgumentHelp(
+      "Language of what is printed: en or fr (env IMPACT_LANG, then the locale's LC_ALL, LC_MESSAGES or LANG; default en).",
+      valueName: "lang"))
   var lang: DisplayLanguage?
 
   func validate() throws {
@@ -71,14 +75,20 @@ struct GlobalOptions: ParsableArguments {
   /// The output format after `--json` and `--output`.
   var format: OutputFormat { json ? .json : (output ?? .table) }
 
-  /// The label language after `--lang` and IMPACT_LANG.
-  var language: DisplayLanguage {
-    if let lang { return lang }
-    if let fromEnvironment = ProcessInfo.processInfo.environment["IMPACT_LANG"],
+  /// The language after `--lang`, IMPACT_LANG and the locale.
+  var language: DisplayLanguage { Self.language(option: lang) }
+
+  /// The language after `option`, IMPACT_LANG and the locale (`LC_ALL`, `LC_MESSAGES`,
+  /// `LANG`); English when none names French or English.
+  static func language(option: DisplayLanguage?) -> DisplayLanguage {
+    if let option { return option }
+    let environment = ProcessInfo.processInfo.environment
+    if let fromEnvironment = environment["IMPACT_LANG"],
       let language = DisplayLanguage(rawValue: fromEnvironment.lowercased())
     {
       return language
     }
+    if let fromLocale = Language.fromLocale(environment) { return fromLocale == .fr ? .fr : .en }
     return .en
   }
 

@@ -1,3 +1,5 @@
+import Localization
+
 /// One value of a table: the text people see and the text CSV carries.
 struct Cell: Sendable, ExpressibleByStringLiteral {
   var display: String
@@ -31,8 +33,9 @@ struct Cell: Sendable, ExpressibleByStringLiteral {
     csv = String(value)
   }
 
-  init(_ value: Bool) {
-    display = value ? "yes" : "no"
+  /// A yes/no in the reader's language; CSV keeps `true`/`false`.
+  init(_ value: Bool, _ l: Localizer) {
+    display = value ? l("common.yes") : l("common.no")
     csv = value ? "true" : "false"
   }
 }

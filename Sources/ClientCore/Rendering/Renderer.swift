@@ -1,3 +1,4 @@
+import Localization
 import SwiftProtobuf
 
 /// Prints a command's answer in the chosen format: tables for people, the response message
@@ -5,6 +6,9 @@ import SwiftProtobuf
 struct Renderer: Sendable {
   var format: OutputFormat
   var language: DisplayLanguage
+
+  /// The texts of `language`: `l("score.field.composite")`.
+  var l: Localizer { language.localizer }
 
   /// Prints `message` as JSON (pretty) when the format is JSON, otherwise `sections()`; CSV
   /// prints every table, separated by an empty line.
