@@ -64,14 +64,16 @@ struct CatalogueTests {
     #expect(Language.fromLocale(environment) == expected)
   }
 
-  /// The keys used as `l("key"` or `localizer("key"` in Swift sources, with a file using each.
+  /// The keys used by `l(`, `localizer(` or `Catalogue.text(` in Swift code (not comments), with a file using each.
   static func usedKeys(under root: URL) throws -> [String: String] {
     let pattern = try NSRegularExpression(pattern: #"\b(?:l|localizer|Catalogue\.text)\(\s*"([a-z0-9_.\-]+)""#)
     var keys: [String: String] = [:]
     let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
     while let file = files?.nextObject() as? URL {
       guard file.pathExtension == "swift", !file.path.contains("/Generated/") else { continue }
-      let text = try String(contentsOf: file, encoding: .utf8)
+      // Comments may show a key as an example; only code counts.
+      let text = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.drop { $0 == " " }.hasPrefix("//") }.joined(separator: "\n")
       let range = NSRange(text.startIndex..., in: text)
       for match in pattern.matches(in: text, range: range) {
         if let keyRange = Range(match.range(at: 1), in: text) { keys[String(text[keyRange])] = file.lastPathComponent }
