@@ -16,6 +16,17 @@ prepare_python_client() {
 
   venv=.build/interop-venv
   if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import grpc, grpc_tools, grpc_health, pytest" 2>/dev/null; then
+    # Debian's python3 ships venv and ensurepip in a separate package.
+    if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+      if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "python-client-setup: installing python3-venv" >&2
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+      else
+        echo "python-client-setup: python3's venv module is missing: install python3-venv (apt-get install python3-venv)" >&2
+        return 1
+      fi
+    fi
+    rm -rf "$venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
       grpcio grpcio-tools grpcio-health-checking pytest

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The test command of the README: builds everything, runs every Swift test suite (unit,
 # in-process gRPC, real-process end-to-end), then the external-client interop test (Python
-# grpcio against a real impactd), the fault tests with a short kill -9 crash test, and the
-# fuzzers with their CI budget.
+# grpcio against a real impactd), the fault tests with a short kill -9 crash test, the
+# fuzzers with their CI budget, and the README's examples against real output.
+#
+# Beyond Swift it needs Debian's libsqlite3-dev and sqlite3, python3 with venv (Debian:
+# python3-venv) and PyPI access for the Python clients (grpcio, pytest); run as root it
+# installs what is missing with apt-get, as .ci/run does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install-packages.sh
 swift build
 swift test
 scripts/interop-python.sh
 scripts/fault-test.sh
 scripts/fuzz.sh
+scripts/check-readme.sh
