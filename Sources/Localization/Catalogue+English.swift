@@ -10,6 +10,23 @@ extension Catalogue {
 
 
     // MARK: connection, status, watch, impactd (connection-monitoring)
+    "connection.server.invalid": "{source} {value}: {reason}; accepted forms: HOST:PORT, [IPV6]:PORT, http://HOST:PORT or https://HOST:PORT (such as 127.0.0.1:7420 or https://impact.example.org)",
+    "connection.server.bad-scheme": "only http:// and https:// are accepted",
+    "connection.server.path": "a gRPC address has no path, query or user name",
+    "connection.server.no-host": "the host is missing",
+    "connection.server.bracket": "an IPv6 address in brackets is followed by :PORT and nothing else",
+    "connection.server.bad-ipv6": "the text in brackets is not an IPv6 address",
+    "connection.server.unbracketed-ipv6": "too many ':'; write an IPv6 address in brackets, such as [::1]:7420",
+    "connection.server.bad-host": "a host name holds only letters, digits, '-' and '.'",
+    "connection.server.bad-port": "the port must be a number from 1 to 65535",
+    "connection.server.no-port": "the port is missing",
+    "connection.not-grpc": "cannot reach impactd at {address}: this is not a gRPC server ({protocol} answered); check --server (is it the metrics port or a web server?)",
+    "connection.http-status": "cannot reach impactd at {address}: this is not a gRPC server (HTTP status {status} answered, from a proxy or a web server); check --server",
+    "watch.lost": "connection to impactd at {address} lost ({reason}); reconnecting, resuming after revision {revision}",
+    "watch.stream-ended": "the daemon ended the stream",
+    "watch.reconnected": "reconnected to impactd at {address}; resuming after revision {revision}",
+    "watch.gave-up": "gave up: impactd at {address} unreachable for {duration} (--give-up-after); last revision shown {revision}",
+    "watch.give-up.invalid": "--give-up-after must be a duration such as 90s, 5m or 1h, or 0 to stop at the first loss, not '{value}'",
 
     // MARK: import, export, scores (import-safety)
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GRPCCore
 import ImpactAPI
 
 /// `impact status`: the daemon's health and state.
@@ -7,9 +8,11 @@ struct StatusCommand: AsyncParsableCommand {
     commandName: "status",
     abstract: "Show the daemon's health, revision, project count, uptime and scheme.",
     discussion: """
-      With --check, prints only SERVING or NOT_SERVING and exits 0 when the daemon is \
-      serving, 69 otherwise (also when it cannot be reached within --timeout): suitable for \
-      monitoring probes.
+      With --check, asks only the standard health service (grpc.health.v1, open to every \
+      caller, so no token is needed), prints SERVING or NOT_SERVING and exits 0 when the \
+      daemon is serving, 69 otherwise (also when it cannot be reached within --timeout, or \
+      when what answers is not impactd): the behaviour of grpc_health_probe, for monitoring \
+      probes. With --check --json, prints {"status":"SERVING"}.
 
       Example:
         impact status --server 127.0.0.1:7420
@@ -24,6 +27,10 @@ struct StatusCommand: AsyncParsableCommand {
 
   func run() async throws {
     let connection = try global.connection()
+    if check {
+      try await probe(connection)
+      return
+    }
     let (health, status) = try await connection.run { client, _ in
       let health = try await Grpc_Health_V1_Health.Client(wrapping: client).check(
         Grpc_Health_V1_HealthCheckRequest(),
@@ -38,16 +45,6 @@ struct StatusCommand: AsyncParsableCommand {
       return (health, status)
     }
     let serving = health.status == .serving && status.serving
-    if check {
-      switch global.format {
-      case .json: StandardStreams.writeLine(try Renderer.json(status))
-      default: StandardStreams.writeLine(serving ? "SERVING" : "NOT_SERVING")
-      }
-      guard serving else {
-        throw CommandFailure(.unavailable, "impactd at \(connection.address) is not serving (health \(health.status))")
-      }
-      return
-    }
     let renderer = global.renderer()
     try renderer.emit(status) {
       [
@@ -65,6 +62,33 @@ struct StatusCommand: AsyncParsableCommand {
           ])
         )
       ]
+    }
+  }
+
+  /// `--check`: the health service only, like `grpc_health_probe`. Every failure, whatever
+  /// its cause (unreachable, TLS, not a gRPC server), means "not serving" to a probe: exit 69.
+  private func probe(_ connection: ImpactConnection) async throws {
+    let health: Grpc_Health_V1_HealthCheckResponse
+    do {
+      health = try await connection.run { client, _ in
+        // No token: the health service is open to all, and a probe must not fail on a token.
+        try await Grpc_Health_V1_Health.Client(wrapping: client).check(
+          Grpc_Health_V1_HealthCheckRequest(),
+          metadata: [:],
+          options: connection.callOptions
+        )
+      }
+    } catch var failure as CommandFailure {
+      failure.status = .unavailable
+      throw failure
+    }
+    let serving = health.status == .serving
+    switch global.format {
+    case .json: StandardStreams.writeLine(try Renderer.json(health))
+    default: StandardStreams.writeLine(serving ? "SERVING" : "NOT_SERVING")
+    }
+    guard serving else {
+      throw CommandFailure(.unavailable, "impactd at \(connection.address) is not serving (health \(health.status))")
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GRPCCore
 import ImpactAPI
+import Localization
 
 /// `impact watch`: follow committed changes, one line per change.
 struct WatchCommand: AsyncParsableCommand {
@@ -12,7 +13,14 @@ struct WatchCommand: AsyncParsableCommand {
       projects=a,b actor=amel method=/impact.v1.ProjectService/UpdateProject`; with --json, \
       one compact JSON object per line; with --output csv, a header then one row per change. \
       --since replays the changes after that revision first. Runs until SIGINT or SIGTERM \
-      (exit 0) or until the daemon ends the stream. --timeout bounds only the connection.
+      (exit 0). --timeout bounds only the connection.
+
+      When the daemon stops or the connection is lost, watch says so on stderr, reconnects \
+      with backoff (0.25 s doubling up to 5 s) and resumes after the last revision it showed: \
+      the daemon replays what was committed meanwhile from its journal, so no change is lost \
+      or shown twice. It exits 69 when the daemon stays unreachable for --give-up-after \
+      (default 5m; 0 gives up at the first loss). A daemon unreachable at the start is an \
+      error at once (exit 69).
 
       Example:
         impact watch --since 0 --project chantier-insertion-lyon
@@ -27,46 +35,110 @@ struct WatchCommand: AsyncParsableCommand {
   @Option(name: .customLong("project"), help: ArgumentHelp("Only changes touching this project. Repeatable.", valueName: "id"))
   var projects: [String] = []
 
+  @Option(
+    name: .customLong("give-up-after"),
+    help: ArgumentHelp(
+      "How long to keep reconnecting to a lost daemon before exiting 69: 90s, 5m, 1h; 0 stops at the first loss.",
+      valueName: "duration"))
+  var giveUpAfter = "5m"
+
   func validate() throws {
+    if DurationText.parse(giveUpAfter) == nil {
+      throw ValidationError(global.language.localizer("watch.give-up.invalid", ["value": giveUpAfter]))
+    }
     if let since, since < 0 { throw ValidationError("--since must be 0 or more, not \(since)") }
   }
 
   func run() async throws {
     var draft = Impact_V1_WatchChangesRequest()
-    if let since { draft.sinceRevision = since }
     draft.projectIds = projects
     let format = global.format
-    let request = draft
+    let template = draft
     let connection = try global.connection()
+    let giveUp = DurationText.parse(giveUpAfter) ?? .seconds(300)
+    let giveUpText = giveUpAfter
+    let l = global.language.localizer
+    let cursor = WatchCursor(after: since)
     let termination = TerminationSignals()
     let signals = termination.signals
     if format == .csv {
       StandardStreams.write(CSVText.render(Table(columns: Self.csvColumns)))
     }
-    try await connection.run { client, deadline in
-      // A cheap call first: an unreachable daemon fails within --timeout, then the stream may
-      // last as long as the user wants.
-      _ = try await Impact_V1_StatusService.Client(wrapping: client).getStatus(
-        Impact_V1_GetStatusRequest(), metadata: connection.metadata, options: connection.callOptions)
-      deadline.disarm()
-      try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask {
-          try await Impact_V1_WatchService.Client(wrapping: client).watchChanges(
-            request, metadata: connection.metadata, options: connection.unboundedCallOptions
-          ) { response in
-            for try await event in response.messages {
-              try Self.print(event, format: format)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask {
+        var lostSince: ContinuousClock.Instant?
+        var backoff = Duration.milliseconds(250)
+        while true {
+          let wasLost = lostSince != nil
+          let connectionsBefore = cursor.connections
+          let reason: String
+          do {
+            try await Self.follow(connection: connection, template: template, cursor: cursor, format: format) {
+              guard wasLost else { return }
+              StandardStreams.writeError(
+                "impact: "
+                  + l("watch.reconnected", ["address": "\(connection.address)", "revision": "\(cursor.revision ?? 0)"]))
             }
+            reason = l("watch.stream-ended")
+          } catch let failure as CommandFailure where failure.status == .unavailable && cursor.hasConnected {
+            reason = failure.message
           }
+          if cursor.connections > connectionsBefore {
+            // Connected during this attempt, then lost again: a new loss, a new clock.
+            lostSince = nil
+            backoff = .milliseconds(250)
+          }
+          let now = ContinuousClock.now
+          if lostSince == nil {
+            lostSince = now
+            StandardStreams.writeError(
+              "impact: "
+                + l(
+                  "watch.lost",
+                  ["address": "\(connection.address)", "reason": reason, "revision": "\(cursor.revision ?? 0)"]))
+          }
+          guard let lost = lostSince, now - lost < giveUp else {
+            throw CommandFailure(
+              .unavailable,
+              l(
+                "watch.gave-up",
+                ["address": "\(connection.address)", "duration": giveUpText, "revision": "\(cursor.revision ?? 0)"]))
+          }
+          try await Task.sleep(for: backoff)
+          backoff = min(backoff * 2, .seconds(5))
         }
-        group.addTask {
-          for await _ in signals { return }
-        }
-        _ = try await group.next()
-        group.cancelAll()
       }
+      group.addTask {
+        for await _ in signals { return }
+      }
+      _ = try await group.next()
+      group.cancelAll()
     }
     _ = consume termination
+  }
+
+  /// One connection: status first (so an unreachable daemon fails within --timeout), then the
+  /// stream from the cursor, until the daemon ends it or the connection breaks.
+  private static func follow(
+    connection: ImpactConnection, template: Impact_V1_WatchChangesRequest, cursor: WatchCursor,
+    format: OutputFormat, onConnected: @escaping @Sendable () -> Void
+  ) async throws {
+    try await connection.run { client, deadline in
+      let status = try await Impact_V1_StatusService.Client(wrapping: client).getStatus(
+        Impact_V1_GetStatusRequest(), metadata: connection.metadata, options: connection.callOptions)
+      cursor.connected(current: status.revision)
+      deadline.disarm()
+      onConnected()
+      var request = template
+      if let revision = cursor.revision { request.sinceRevision = revision }
+      try await Impact_V1_WatchService.Client(wrapping: client).watchChanges(
+        request, metadata: connection.metadata, options: connection.unboundedCallOptions
+      ) { response in
+        for try await event in response.messages where cursor.advance(to: event.revision) {
+          try Self.print(event, format: format)
+        }
+      }
+    }
   }
 
   static let csvColumns: [Table.Column] = [

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import Synchronization
@@ -14,11 +15,15 @@ struct ImpactConnection: Sendable {
   var timeout: Duration
   /// TLS settings; nil for plaintext.
   var tls: TLSSettings? = nil
+  /// The language of the messages of failures.
+  var language: DisplayLanguage = .en
 
-  /// The metadata every call sends: the bearer token when there is one.
+  /// The metadata every call sends: the bearer token when there is one, and the language the
+  /// daemon's refusals should be explained in (AIP-193 `LocalizedMessage`).
   var metadata: Metadata {
-    guard let token else { return [:] }
-    return ["authorization": "Bearer \(token)"]
+    var metadata: Metadata = ["accept-language": "\(language.rawValue)"]
+    if let token { metadata.addString("Bearer \(token)", forKey: "authorization") }
+    return metadata
   }
 
   /// The call options of every call: the deadline is the command's time limit.
@@ -42,6 +47,7 @@ struct ImpactConnection: Sendable {
     let timeout = self.timeout
     let address = self.address
     let tls = self.tls
+    let language = self.language
     do {
       return try await withThrowingTaskGroup(of: Result?.self) { group in
         group.addTask {
@@ -67,7 +73,7 @@ struct ImpactConnection: Sendable {
         throw CommandFailure(.failure, "the call to impactd at \(address) ended without an answer")
       }
     } catch let error as RPCError {
-      throw Self.failure(for: error, address: address, timeout: timeout, tls: tls)
+      throw Self.failure(for: error, address: address, timeout: timeout, tls: tls, language: language)
     } catch let error as CommandFailure {
       throw error
     } catch is CancellationError {
@@ -101,12 +107,25 @@ struct ImpactConnection: Sendable {
 
   /// The failure a gRPC error from the daemon at `address` becomes.
   static func failure(
-    for error: RPCError, address: ServerAddress, timeout: Duration, tls: TLSSettings? = nil
+    for error: RPCError, address: ServerAddress, timeout: Duration, tls: TLSSettings? = nil,
+    language: DisplayLanguage = .en
   ) -> CommandFailure {
     let status = ExitStatus(rpcCode: error.code)
+    let l = language.localizer
+    // A non-200 HTTP status without a gRPC status: a proxy or a web server answered, not the
+    // daemon (the transport maps 404 to UNIMPLEMENTED, 502 to UNAVAILABLE...).
+    if let httpStatus = httpStatus(in: error) {
+      return CommandFailure(.unavailable, l("connection.http-status", ["address": "\(address)", "status": httpStatus]))
+    }
     switch error.code {
     case .unavailable:
       let text = describe(error)
+      let refused = ["Connection refused", "No route to host", "Network is unreachable", "Name or service not known"]
+      if !refused.contains(where: text.contains),
+        let version = ProtocolProbe.http1Version(host: address.host, port: address.port)
+      {
+        return CommandFailure(.unavailable, l("connection.not-grpc", ["address": "\(address)", "protocol": version]))
+      }
       if let handshake = TLSFailure(text, tls: tls) {
         return CommandFailure(status, "cannot reach impactd at \(address): \(handshake.explanation)")
       }
@@ -121,10 +140,18 @@ struct ImpactConnection: Sendable {
       return CommandFailure(status, "impactd at \(address) did not answer within \(seconds(timeout)): \(describe(error))")
     case .unauthenticated, .permissionDenied:
       let hint = tls?.certificatePath == nil ? "see --token or IMPACT_TOKEN" : "see --token or IMPACT_TOKEN, --cert and --key"
-      return CommandFailure(status, "\(describe(error)) (\(hint))")
+      return CommandFailure(status, "\(error.localizedMessage(for: language) ?? describe(error)) (\(hint))")
     default:
-      return CommandFailure(status, describe(error))
+      return CommandFailure(status, error.localizedMessage(for: language) ?? describe(error))
     }
+  }
+
+  /// The HTTP status of a response that carried no gRPC status, such as `404 Not Found`.
+  private static func httpStatus(in error: RPCError) -> String? {
+    let marker = "Unexpected non-200 HTTP Status Code ("
+    guard let start = error.message.range(of: marker) else { return nil }
+    let rest = error.message[start.upperBound...]
+    return String(rest.prefix { $0 != ")" })
   }
 
   /// The server's message, with the cause when the transport gave one (`connection refused`).

@@ -7,8 +7,8 @@ import Localization
 struct GlobalOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "The daemon's address (env IMPACT_SERVER; default 127.0.0.1:7420).",
-      valueName: "host:port"
+      "The daemon's address: host:port, [ipv6]:port, http://host:port or https://host:port (https implies TLS; env IMPACT_SERVER; default 127.0.0.1:7420).",
+      valueName: "address"
     )
   )
   var server: String?
@@ -92,16 +92,22 @@ struct GlobalOptions: ParsableArguments {
     return .en
   }
 
-  /// The daemon's address after `--server` and IMPACT_SERVER.
+  /// The daemon's address after `--server` and IMPACT_SERVER; a value that is not an address
+  /// is a usage error naming where it came from and the accepted forms.
   var address: ServerAddress {
     get throws {
-      let text =
-        server ?? ProcessInfo.processInfo.environment["IMPACT_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
-        ?? ServerAddress.defaultText
-      guard let address = ServerAddress(text) else {
-        throw ValidationError("--server must be HOST:PORT (such as 127.0.0.1:7420), not '\(text)'")
+      let fromEnvironment = ProcessInfo.processInfo.environment["IMPACT_SERVER"].flatMap { $0.isEmpty ? nil : $0 }
+      let source = server != nil ? "--server" : (fromEnvironment != nil ? "IMPACT_SERVER" : "--server")
+      let text = server ?? fromEnvironment ?? ServerAddress.defaultText
+      do {
+        return try ServerAddress.parse(text)
+      } catch {
+        let l = language.localizer
+        throw ValidationError(
+          l(
+            "connection.server.invalid",
+            ["source": source, "value": text, "reason": l(error.reason)]))
       }
-      return address
     }
   }
 
@@ -133,13 +139,13 @@ struct GlobalOptions: ParsableArguments {
         throw ValidationError("--key needs --cert (env IMPACT_CERT): the client certificate it belongs to")
       default: break
       }
-      if let serverName, ServerAddress("\(serverName):0").map({ $0.isIPLiteral }) ?? true {
+      if let serverName, ServerAddress("\(serverName):1").map({ $0.isIPLiteral }) ?? true {
         throw ValidationError(
           "--tls-server-name must be a host name, not '\(serverName)'; an IP address is verified from --server")
       }
       let wantsTLS =
         tls || ["1", "true", "yes"].contains(environment["IMPACT_TLS"]?.lowercased() ?? "")
-        || caPath != nil || certificatePath != nil || serverName != nil
+        || caPath != nil || certificatePath != nil || serverName != nil || (try? address)?.impliesTLS == true
       guard wantsTLS else { return nil }
       return TLSSettings(caPath: caPath, certificatePath: certificatePath, keyPath: keyPath, serverName: serverName)
     }
@@ -148,7 +154,8 @@ struct GlobalOptions: ParsableArguments {
   /// How to talk to the daemon.
   func connection() throws -> ImpactConnection {
     ImpactConnection(
-      address: try address, token: bearerToken, timeout: .milliseconds(Int64(timeout * 1000)), tls: try tlsSettings)
+      address: try address, token: bearerToken, timeout: .milliseconds(Int64(timeout * 1000)), tls: try tlsSettings,
+      language: language)
   }
 
   /// How to print.
