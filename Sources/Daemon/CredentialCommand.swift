@@ -5,12 +5,16 @@ import Foundation
 /// Shared by `impactd token` and `impactd certificate`: open the credentials of the database,
 /// run, report errors with the exit codes of sysexits.
 enum CredentialCommand {
+  /// Runs `body` on the credentials of the database the options resolve to, after saying on
+  /// standard error which file that is.
   static func withStore<T>(_ database: DatabaseOption, _ body: (CredentialStore) throws -> T) throws -> T {
+    let path = database.resolvedPath()
+    FileHandle.standardError.write(Data("impactd: database \(URL(fileURLWithPath: path).standardizedFileURL.path)\n".utf8))
     let store: CredentialStore
     do {
-      store = try CredentialStore.open(atPath: database.path)
+      store = try CredentialStore.open(atPath: path)
     } catch {
-      fail("cannot open \(database.path): \(error)", code: 66)  // EX_NOINPUT
+      fail("cannot open \(path): \(error)", code: 66)  // EX_NOINPUT
     }
     defer { try? store.close() }
     do {

@@ -1,15 +1,29 @@
 import ArgumentParser
+import DaemonCore
 import Foundation
 
-/// `--database` of the administration commands: the file the daemon serves.
+/// `--database` and `--config` of the administration commands: they find the database file
+/// exactly as `impactd serve` does (flag, then IMPACTD_DATABASE, then the `database` key of the
+/// configuration file named by `--config` or IMPACTD_CONFIG, then `./impact.sqlite`), so that a
+/// revocation acts on the file the daemon serves.
 struct DatabaseOption: ParsableArguments {
-  @Option(help: ArgumentHelp("SQLite database file (env IMPACTD_DATABASE; default ./impact.sqlite).", valueName: "path"))
+  @Option(help: ArgumentHelp("SQLite database file (env IMPACTD_DATABASE; default: the --config file's database, else ./impact.sqlite).", valueName: "path"))
   var database: String?
 
-  /// The path after `--database`, IMPACTD_DATABASE and the default.
-  var path: String {
-    if let database, !database.isEmpty { return database }
-    if let value = ProcessInfo.processInfo.environment["IMPACTD_DATABASE"], !value.isEmpty { return value }
-    return "./impact.sqlite"
+  @Option(help: ArgumentHelp("The daemon's JSON configuration file, for its database key (env IMPACTD_CONFIG).", valueName: "path"))
+  var config: String?
+
+  /// The database file after the flags, the environment and the configuration file; a bad
+  /// value ends the command with exit 78 (EX_CONFIG), as it ends `impactd serve`.
+  func resolvedPath() -> String {
+    do {
+      var flags = ConfigurationLayer()
+      flags.databasePath = try database.map { try ConfigurationLayer.parsePath($0, setting: "--database") }
+      flags.configFile = try config.map { try ConfigurationLayer.parsePath($0, setting: "--config") }
+      let configuration = try DaemonConfiguration.layered(flags: flags, environment: ProcessInfo.processInfo.environment)
+      return configuration.database.path
+    } catch {
+      CredentialCommand.fail("\(error)", code: 78)  // EX_CONFIG
+    }
   }
 }

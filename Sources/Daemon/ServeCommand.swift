@@ -42,6 +42,17 @@ struct ServeCommand: AsyncParsableCommand {
     MetricsSystem.bootstrap(metrics.factory)
 
     let daemon = Daemon(configuration: configuration, logger: logger, metrics: metrics)
+    do {
+      try await serve(daemon)
+    } catch let error as DaemonStartError {
+      // 75 for a busy port, 78 for an address that cannot be bound (docs/operations.md).
+      FileHandle.standardError.write(Data("impactd: \(error)\n".utf8))
+      throw ExitCode(error.exitCode)
+    }
+  }
+
+  private func serve(_ daemon: Daemon) async throws {
+    let demo = self.demo
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask {
         // Scripts and tests parse this line to find the port when listening on port 0.

@@ -96,6 +96,23 @@ extension DaemonConfiguration {
     environment: [String: String],
     readFile: (String) throws -> [UInt8] = ConfigurationLayer.readFile
   ) throws -> DaemonConfiguration {
+    let resolved = try layered(flags: flags, environment: environment, readFile: readFile)
+    try resolved.checkSecurity()
+    return resolved
+  }
+
+  /// The configuration the layers make, without the security checks of a serving daemon.
+  ///
+  /// The administration commands (`impactd token`, `impactd certificate`) read the database
+  /// path from here, so that they act on exactly the file `impactd serve` would open with the
+  /// same flags, environment and configuration file.
+  ///
+  /// - Throws: ``ConfigurationError`` naming the variable, file or key that is wrong.
+  public static func layered(
+    flags: ConfigurationLayer,
+    environment: [String: String],
+    readFile: (String) throws -> [UInt8] = ConfigurationLayer.readFile
+  ) throws -> DaemonConfiguration {
     let environmentLayer = try ConfigurationLayer(environment: environment)
     var configuration = DaemonConfiguration.defaults
     if let path = flags.configFile ?? environmentLayer.configFile {
@@ -107,8 +124,6 @@ extension DaemonConfiguration {
       }
       configuration = configuration.applying(try ConfigurationLayer(fileContents: contents, path: path))
     }
-    let resolved = configuration.applying(environmentLayer).applying(flags)
-    try resolved.checkSecurity()
-    return resolved
+    return configuration.applying(environmentLayer).applying(flags)
   }
 }

@@ -17,7 +17,10 @@ struct ApplicationService<Application: DaemonApplication>: Service {
     do {
       address = try await listeningAddress()
     } catch {
-      await announce(.failure(error))
+      // The transport only says "no listening address"; the server service fails with the
+      // reason (such as the port being in use), and that is the error the group should end
+      // with. Wait for it to end the group.
+      try? await gracefulShutdown()
       throw error
     }
     context.logger.info("impactd listening on \(address)")

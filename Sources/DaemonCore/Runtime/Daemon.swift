@@ -44,11 +44,13 @@ public final class Daemon: Sendable {
   ///   - metrics: the registry to record into (the executable bootstraps swift-metrics with
   ///     its factory).
   public init(configuration: DaemonConfiguration, logger: Logger, metrics: DaemonMetrics = DaemonMetrics()) {
+    var metrics = metrics
+    if metrics.databasePath == nil { metrics.databasePath = configuration.database.path }
     self.configuration = configuration
     self.logger = logger
     self.metrics = metrics
     self.health = HealthStatusBoard()
-    self.metricsEndpoint = configuration.metrics.listen.map {
+    self.metricsEndpoint = configuration.metrics.listen.map { [metrics] in
       MetricsEndpointService(address: $0, metrics: metrics, logger: logger)
     }
   }
@@ -79,8 +81,9 @@ public final class Daemon: Sendable {
     do {
       try await runServices(application: application, handlingSignals: handlingSignals)
     } catch {
-      await grpcAddress.resolve(.failure(error))
-      throw error
+      let startError = DaemonStartError.classify(error, address: configuration.server.listen, endpoint: "gRPC")
+      await grpcAddress.resolve(.failure(startError ?? error))
+      throw startError ?? error
     }
     await grpcAddress.resolve(.failure(DaemonStoppedError()))
   }
@@ -103,6 +106,9 @@ public final class Daemon: Sendable {
     let context = DaemonContext(configuration: configuration, logger: logger, health: health, metrics: metrics)
 
     try configuration.checkSecurity()
+    // The metrics port is bound first: if it is busy, the daemon stops before it says it
+    // listens or serves.
+    try await metricsEndpoint?.bind()
     let services = try await application.makeServices(context: context)
     let healthService = HealthService(board: health)
     health.register(services: Self.serviceNames(of: services + [healthService]))
@@ -135,6 +141,7 @@ public final class Daemon: Sendable {
       services: services + [healthService],
       interceptors: [
         ErrorMessageClippingInterceptor(),
+        LocalizedErrorInterceptor(),
         RPCObservationInterceptor(logger: logger, metrics: metrics),
         AccessInterceptor(policy: application.accessPolicy.merging(.health), verifier: verifier),
         ReadinessInterceptor(health: health),

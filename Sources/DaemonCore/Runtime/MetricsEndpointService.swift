@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 public import ServiceLifecycle
+import Synchronization
 
 /// Serves `GET /metrics` in Prometheus text format over HTTP/1.1, as a ServiceLifecycle
 /// service that stops listening on graceful shutdown.
@@ -11,6 +12,7 @@ public final class MetricsEndpointService: Service, Sendable {
   private let metrics: DaemonMetrics
   private let logger: Logger
   private let bound = BoundAddressSlot()
+  private let channel = Mutex<(any Channel)?>(nil)
 
   /// Creates the endpoint; it listens once ``run()`` starts.
   ///
@@ -29,11 +31,17 @@ public final class MetricsEndpointService: Service, Sendable {
     get async throws { try await bound.address() }
   }
 
-  public func run() async throws {
+  /// Binds the address without serving yet, so that a busy port stops the daemon before it
+  /// logs that it listens and serves. ``run()`` binds if this was not called.
+  ///
+  /// - Throws: ``DaemonStartError`` when the address is in use or cannot be bound,
+  ///   ``MetricsEndpointError`` for any other failure.
+  public func bind() async throws {
+    if channel.withLock({ $0 }) != nil { return }
     let metrics = self.metrics
-    let channel: any Channel
+    let bound: any Channel
     do {
-      channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      bound = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
         .childChannelInitializer { channel in
           channel.eventLoop.makeCompletedFuture {
@@ -44,14 +52,23 @@ public final class MetricsEndpointService: Service, Sendable {
         .bind(host: address.host, port: address.port)
         .get()
     } catch {
-      let failure = MetricsEndpointError(address: address, cause: "\(error)")
-      await bound.resolve(.failure(failure))
+      let failure: any Error =
+        DaemonStartError.classify(error, address: address, endpoint: "metrics")
+        ?? MetricsEndpointError(address: address, cause: "\(error)")
+      await self.bound.resolve(.failure(failure))
       throw failure
     }
+    channel.withLock { $0 = bound }
+    let local = ListenAddress(host: address.host, port: bound.localAddress?.port ?? address.port)
+    await self.bound.resolve(.success(local))
+  }
 
-    let local = ListenAddress(host: address.host, port: channel.localAddress?.port ?? address.port)
-    await bound.resolve(.success(local))
-    logger.info("metrics listening on http://\(local)/metrics")
+  public func run() async throws {
+    try await bind()
+    guard let channel = channel.withLock({ $0 }) else { return }
+    if let local = try? await bound.address() {
+      logger.info("metrics listening on http://\(local)/metrics")
+    }
 
     // Cancellation ends the wait as well as a graceful shutdown; both close the listener.
     try? await gracefulShutdown()
