@@ -26,7 +26,8 @@ final class DaemonProcess: Sendable {
     self.output = output
   }
 
-  /// Starts `impactd --listen 127.0.0.1:0 --database PATH` with extra arguments.
+  /// Starts `impactd --listen 127.0.0.1:0 --database PATH` with extra arguments (no
+  /// `--database` when PATH is empty: the configuration file or the environment names it).
   static func start(
     database: String,
     arguments: [String] = [],
@@ -35,7 +36,7 @@ final class DaemonProcess: Sendable {
   ) async throws -> DaemonProcess {
     let process = Process()
     process.executableURL = BuiltProducts.impactd
-    process.arguments = ["--listen", "127.0.0.1:0", "--database", database] + arguments
+    process.arguments = ["--listen", "127.0.0.1:0"] + (database.isEmpty ? [] : ["--database", database]) + arguments
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }
     process.environment = env
