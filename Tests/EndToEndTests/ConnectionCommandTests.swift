@@ -29,6 +29,13 @@ struct ConnectionCommandTests {
     #expect(run.stderr.contains(server), "\(server): \(run.stderr)")
   }
 
+  @Test("a --timeout too large for a duration is taken as a long wait, not a crash", .timeLimit(.minutes(1)))
+  func hugeTimeout() async throws {
+    let run = try await CLIRun.impact(["rank", "--timeout", "1e300", "--server", "127.0.0.1:\(try CLIRun.closedPort())"])
+    #expect(run.status == 69, "\(run.stderr)")
+    #expect(run.stderr.contains("connection refused"), "\(run.stderr)")
+  }
+
   @Test("IMPACT_SERVER is checked like --server, and says where the value came from, in French too", .timeLimit(.minutes(1)))
   func badEnvironmentServer() async throws {
     let run = try await CLIRun.impact(["rank"], environment: ["IMPACT_SERVER": "a:b:7611"])

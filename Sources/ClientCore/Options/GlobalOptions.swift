@@ -151,10 +151,11 @@ struct GlobalOptions: ParsableArguments {
     }
   }
 
-  /// How to talk to the daemon.
+  /// How to talk to the daemon. A --timeout beyond a billion seconds (31 years) is taken as
+  /// that: the duration must fit in 64 bits, and no one waits longer.
   func connection() throws -> ImpactConnection {
     ImpactConnection(
-      address: try address, token: bearerToken, timeout: .milliseconds(Int64(timeout * 1000)), tls: try tlsSettings,
+      address: try address, token: bearerToken, timeout: .milliseconds(Int64(min(timeout, 1e9) * 1000)), tls: try tlsSettings,
       language: language)
   }
 
