@@ -34,6 +34,10 @@ struct ConnectionCommandTests {
     let run = try await CLIRun.impact(["rank", "--timeout", "1e300", "--server", "127.0.0.1:\(try CLIRun.closedPort())"])
     #expect(run.status == 69, "\(run.stderr)")
     #expect(run.stderr.contains("connection refused"), "\(run.stderr)")
+    let french = try await CLIRun.impact(["rank", "--lang", "fr", "--server", "127.0.0.1:\(try CLIRun.closedPort())"])
+    #expect(french.status == 69, "\(french.stderr)")
+    #expect(french.stderr.contains("impossible de joindre impactd à 127.0.0.1:"), "\(french.stderr)")
+    #expect(french.stderr.contains("connexion refusée"), "\(french.stderr)")
   }
 
   @Test("IMPACT_SERVER is checked like --server, and says where the value came from, in French too", .timeLimit(.minutes(1)))

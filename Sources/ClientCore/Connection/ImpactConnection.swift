@@ -48,6 +48,7 @@ struct ImpactConnection: Sendable {
     let address = self.address
     let tls = self.tls
     let language = self.language
+    let l = language.localizer
     do {
       return try await withThrowingTaskGroup(of: Result?.self) { group in
         group.addTask {
@@ -66,18 +67,16 @@ struct ImpactConnection: Sendable {
         while let outcome = try await group.next() {
           if let result = outcome { return result }
           throw CommandFailure(
-            .unavailable,
-            "impactd at \(address) did not answer within \(Self.seconds(timeout)) (is it running? see --server and --timeout)"
-          )
+            .unavailable, l("connection.timeout", ["address": "\(address)", "seconds": Self.seconds(timeout)]))
         }
-        throw CommandFailure(.failure, "the call to impactd at \(address) ended without an answer")
+        throw CommandFailure(.failure, l("connection.no-answer", ["address": "\(address)"]))
       }
     } catch let error as RPCError {
       throw Self.failure(for: error, address: address, timeout: timeout, tls: tls, language: language)
     } catch let error as CommandFailure {
       throw error
     } catch is CancellationError {
-      throw CommandFailure(.failure, "cancelled")
+      throw CommandFailure(.failure, l("connection.cancelled"))
     } catch {
       throw CommandFailure(.failure, "\(error)")
     }
@@ -99,9 +98,13 @@ struct ImpactConnection: Sendable {
       return try HTTP2ClientTransport.Posix(target: address.target, transportSecurity: security, config: config)
     } catch let error as RuntimeError where tls != nil {
       let cause = error.cause.map { " (\($0))" } ?? ""
-      throw CommandFailure(.invalidInput, "cannot use the TLS files (\(tls?.summary ?? "")): \(error.message)\(cause)")
+      throw CommandFailure(
+        .invalidInput,
+        language.localizer(
+          "connection.tls-files", ["files": tls?.summary ?? "", "reason": "\(error.message)\(cause)"]))
     } catch {
-      throw CommandFailure(.unavailable, "cannot reach impactd at \(address): \(error)")
+      throw CommandFailure(
+        .unavailable, language.localizer("connection.unreachable", ["address": "\(address)", "reason": "\(error)"]))
     }
   }
 
@@ -126,20 +129,22 @@ struct ImpactConnection: Sendable {
       {
         return CommandFailure(.unavailable, l("connection.not-grpc", ["address": "\(address)", "protocol": version]))
       }
-      if let handshake = TLSFailure(text, tls: tls) {
-        return CommandFailure(status, "cannot reach impactd at \(address): \(handshake.explanation)")
+      if let handshake = TLSFailure(text, tls: tls, language: language) {
+        return CommandFailure(status, l("connection.unreachable", ["address": "\(address)", "reason": handshake.explanation]))
       }
-      for (phrase, short) in [
-        ("Connection refused", "connection refused"), ("No route to host", "no route to host"),
-        ("Network is unreachable", "network is unreachable"), ("Name or service not known", "unknown host"),
+      for (phrase, key) in [
+        ("Connection refused", "connection.reason.refused"), ("No route to host", "connection.reason.no-route"),
+        ("Network is unreachable", "connection.reason.network"), ("Name or service not known", "connection.reason.unknown-host"),
       ] where text.contains(phrase) {
-        return CommandFailure(status, "cannot reach impactd at \(address): \(short)")
+        return CommandFailure(status, l("connection.unreachable", ["address": "\(address)", "reason": l(key)]))
       }
-      return CommandFailure(status, "cannot reach impactd at \(address): \(text)")
+      return CommandFailure(status, l("connection.unreachable", ["address": "\(address)", "reason": text]))
     case .deadlineExceeded:
-      return CommandFailure(status, "impactd at \(address) did not answer within \(seconds(timeout)): \(describe(error))")
+      return CommandFailure(
+        status,
+        l("connection.deadline", ["address": "\(address)", "seconds": seconds(timeout), "detail": describe(error)]))
     case .unauthenticated, .permissionDenied:
-      let hint = tls?.certificatePath == nil ? "see --token or IMPACT_TOKEN" : "see --token or IMPACT_TOKEN, --cert and --key"
+      let hint = tls?.certificatePath == nil ? l("connection.hint.token") : l("connection.hint.token-certificate")
       return CommandFailure(status, "\(error.localizedMessage(for: language) ?? describe(error)) (\(hint))")
     default:
       return CommandFailure(status, error.localizedMessage(for: language) ?? describe(error))

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// A failed TLS handshake (or a plaintext client refused by a TLS daemon) recognised in the
 /// transport's error text, explained with the option that fixes it.
@@ -10,35 +11,36 @@ struct TLSFailure: Sendable {
   /// What went wrong and what to do, without the transport's internals.
   var explanation: String
 
-  init?(_ text: String, tls: TLSSettings?) {
+  init?(_ text: String, tls: TLSSettings?, language: DisplayLanguage = .en) {
+    let l = language.localizer
     guard let tls else {
       // A TLS daemon answers a plaintext HTTP/2 preface by closing the connection.
       guard text.contains("closed the connection before completing the HTTP/2 connection preface") else { return nil }
-      explanation =
-        "the daemon closed the connection before HTTP/2 began; it probably requires TLS (see --ca, --tls, --cert and --key)"
+      explanation = l("tls.failure.plaintext-refused")
       return
     }
     let reason = Self.reason(in: text)
-    let trusted = tls.caPath.map { "the certificates in --ca \($0)" } ?? "the system's trust roots"
+    let trusted = tls.caPath.map { l("tls.failure.trusted-ca", ["path": $0]) } ?? l("tls.failure.trusted-system")
     if text.contains("failedToValidateHostname") {
-      let name = tls.serverName.map { "'\($0)'" } ?? "the --server host"
-      explanation =
-        "TLS handshake failed: the daemon's certificate does not name \(name) (see --tls-server-name)"
+      let name = tls.serverName.map { "'\($0)'" } ?? l("tls.failure.server-host")
+      explanation = l("tls.failure.hostname", ["name": name])
     } else if reason == "CERTIFICATE_VERIFY_FAILED" {
-      explanation =
-        "TLS handshake failed: the daemon's certificate is not signed by \(trusted) (see --ca)"
+      explanation = l("tls.failure.untrusted", ["trusted": trusted])
     } else if reason == "TLSV1_ALERT_CERTIFICATE_REQUIRED" {
-      explanation = "TLS handshake failed: the daemon requires a client certificate (see --cert and --key)"
+      explanation = l("tls.failure.certificate-required")
     } else if reason == "WRONG_VERSION_NUMBER" || reason == "HTTP_REQUEST" {
-      explanation = "TLS handshake failed: the daemon does not answer in TLS (is it serving plaintext?)"
+      explanation = l("tls.failure.not-tls")
     } else if let reason, reason.hasPrefix("TLSV1_ALERT_") || reason.hasPrefix("SSLV3_ALERT_") {
       let alert = reason.replacingOccurrences(of: "TLSV1_ALERT_", with: "").replacingOccurrences(of: "SSLV3_ALERT_", with: "")
-      let refused = tls.certificatePath.map { "; it does not accept the client certificate --cert \($0)" } ?? ""
-      explanation = "TLS handshake failed: the daemon refused it with the alert \(alert)\(refused)"
+      if let certificate = tls.certificatePath {
+        explanation = l("tls.failure.alert-certificate", ["alert": alert, "path": certificate])
+      } else {
+        explanation = l("tls.failure.alert", ["alert": alert])
+      }
     } else if let reason {
-      explanation = "TLS handshake failed: \(reason)"
+      explanation = l("tls.failure.other", ["reason": reason])
     } else if text.contains("handshakeFailed") || text.contains("sslError") || text.contains("NIOSSL") {
-      explanation = "TLS handshake failed: \(text)"
+      explanation = l("tls.failure.other", ["reason": text])
     } else {
       return nil
     }
