@@ -15,10 +15,27 @@ public enum ImpactCLI {
       }
       exit(ExitStatus.ok.code)
     } catch let failure as CommandFailure {
-      StandardStreams.writeError("impact: \(failure.message)")
+      let language = GlobalOptions.language(option: requestedLanguage(arguments ?? Array(CommandLine.arguments.dropFirst())))
+      StandardStreams.writeError("impact: \(failure.message(in: language))")
       exit(failure.status.code)
     } catch {
       ImpactCommand.exit(withError: error)
     }
+  }
+
+  /// The language `--lang` asks for among `arguments` (`--lang fr`, `--lang=fr`), read again
+  /// here because a failure may be thrown before or outside the command that parsed it; nil
+  /// when there is no valid `--lang`, so that IMPACT_LANG and the locale decide.
+  static func requestedLanguage(_ arguments: [String]) -> DisplayLanguage? {
+    var requested: DisplayLanguage?
+    var rest = arguments[...]
+    while let argument = rest.popFirst(), argument != "--" {
+      if argument == "--lang", let value = rest.first {
+        requested = DisplayLanguage(rawValue: value) ?? requested
+      } else if argument.hasPrefix("--lang=") {
+        requested = DisplayLanguage(rawValue: String(argument.dropFirst("--lang=".count))) ?? requested
+      }
+    }
+    return requested
   }
 }

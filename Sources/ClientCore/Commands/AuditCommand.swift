@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImpactAPI
+import Localization
 import SwiftProtobuf
 
 /// `impact audit`: the journal of committed writes, who made them and when (admin only).
@@ -49,12 +50,13 @@ struct AuditCommand: AsyncParsableCommand {
   static let pageSize = 1000
 
   func validate() throws {
-    let start = try Self.time(since, option: "--since")
-    let end = try Self.time(until, option: "--until")
+    let l = global.language.localizer
+    let start = try Self.time(since, option: "--since", l)
+    let end = try Self.time(until, option: "--until", l)
     if let start, let end, start >= end {
-      throw ValidationError("--since \(since ?? "") must be before --until \(until ?? "")")
+      throw ValidationError(l("error.audit.since_after_until", ["since": since ?? "", "until": until ?? ""]))
     }
-    if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more, not \(limit)") }
+    if let limit, limit < 1 { throw ValidationError(l("error.option.limit", ["value": String(limit)])) }
   }
 
   func run() async throws {
@@ -62,8 +64,8 @@ struct AuditCommand: AsyncParsableCommand {
     if let actor { draft.actor = actor }
     if let project { draft.projectID = project }
     if let method { draft.rpcMethod = method }
-    if let start = try Self.time(since, option: "--since") { draft.since = Google_Protobuf_Timestamp(date: start) }
-    if let end = try Self.time(until, option: "--until") { draft.until = Google_Protobuf_Timestamp(date: end) }
+    if let start = try Self.time(since, option: "--since", global.language.localizer) { draft.since = Google_Protobuf_Timestamp(date: start) }
+    if let end = try Self.time(until, option: "--until", global.language.localizer) { draft.until = Google_Protobuf_Timestamp(date: end) }
     let request = draft
     let limit = self.limit
     let connection = try global.connection()
@@ -87,22 +89,23 @@ struct AuditCommand: AsyncParsableCommand {
     }
     let renderer = global.renderer()
     try renderer.emit(response) {
-      [.table(renderer.format == .csv ? Self.csvTable(response.entries) : Self.textTable(response.entries))]
+      [.table(renderer.format == .csv ? Self.csvTable(response.entries) : Self.textTable(response.entries, renderer.l))]
     }
   }
 
   /// The table for people: the revision as `before→after`, the method without its package,
   /// project ids joined by commas.
-  static func textTable(_ entries: [Impact_V1_AuditEntry]) -> Table {
+  static func textTable(_ entries: [Impact_V1_AuditEntry], _ l: Localizer) -> Table {
     var table = Table(columns: [
-      .text("revision"), .text("committed at"), .text("actor", truncatable: true), .text("method", truncatable: true),
-      .text("kind"), .text("projects", truncatable: true),
+      .text("revision", l("label.revision")), .text("committed at", l("label.committed_at")),
+      .text("actor", l("label.actor"), truncatable: true), .text("method", l("label.method"), truncatable: true),
+      .text("kind", l("label.kind")), .text("projects", l("label.projects"), truncatable: true),
     ])
     for entry in entries {
       table.append([
         Cell("\(entry.revisionBefore)→\(entry.revisionAfter)"),
         Cell(entry.hasCommittedAt ? TimeText.iso8601(entry.committedAt) : ""),
-        Cell(entry.actor), Cell(Self.shortMethod(entry.rpcMethod)), Cell(entry.kind.displayName),
+        Cell(entry.actor), Cell(Self.shortMethod(entry.rpcMethod)), Cell(entry.kind, l),
         Cell(entry.projectIds.joined(separator: ",")),
       ])
     }
@@ -135,11 +138,10 @@ struct AuditCommand: AsyncParsableCommand {
   }
 
   /// The date of an ISO 8601 option value, or a usage error naming the option.
-  static func time(_ text: String?, option: String) throws -> Date? {
+  static func time(_ text: String?, option: String, _ l: Localizer) throws -> Date? {
     guard let text else { return nil }
     guard let date = TimeText.parse(text) else {
-      throw ValidationError(
-        "\(option) must be an ISO 8601 date (2026-09-30) or date-time (2026-09-30T08:00:00Z), not '\(text)'")
+      throw ValidationError(l("error.option.time", ["option": option, "value": text]))
     }
     return date
   }

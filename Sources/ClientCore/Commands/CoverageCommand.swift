@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact coverage`: the domain × depth-class matrix.
 struct CoverageCommand: AsyncParsableCommand {
@@ -41,10 +42,12 @@ struct CoverageCommand: AsyncParsableCommand {
         }
         return [.table(cells)]
       }
+      let l = renderer.l
       let classes = Impact_V1_DepthClass.ordered
       var table = Table(
-        title: "coverage (outcomes · amount)",
-        columns: [.text("domain", truncatable: true)] + classes.map { .number($0.displayName) } + [.number("total")]
+        title: l("coverage.title"),
+        columns: [.text("domain", l("label.domain"), truncatable: true)]
+          + classes.map { .number($0.displayName, $0.label(l)) } + [.number("total", l("label.total"))]
       )
       var domainIDs = scheme.domains.map(\.id)
       for cell in matrix where !domainIDs.contains(cell.domain) { domainIDs.append(cell.domain) }
@@ -60,7 +63,7 @@ struct CoverageCommand: AsyncParsableCommand {
         row.append(entry(cells, renderer))
         table.append(row)
       }
-      var totals = [Cell("total")]
+      var totals = [Cell(l("label.total"))]
       for depthClass in classes { totals.append(entry(matrix.filter { $0.depthClass == depthClass }, renderer)) }
       totals.append(entry(matrix, renderer))
       table.append(totals)

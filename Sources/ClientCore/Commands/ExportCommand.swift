@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import ImpactAPI
 
+import SwiftProtobuf
+import Localization
 /// `impact export`: write the portfolio as a JSON document or CSV tables.
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -32,7 +34,7 @@ struct ExportCommand: AsyncParsableCommand {
   var to: String?
 
   func validate() throws {
-    if format == .csv, to == nil { throw ValidationError("--format csv needs --to DIRECTORY") }
+    if format == .csv, to == nil { throw ValidationError(global.language.localizer("error.export.csv_needs_to")) }
   }
 
   func run() async throws {
@@ -55,7 +57,8 @@ struct ExportCommand: AsyncParsableCommand {
         return
       }
       try LocalFile.write(document.hasSuffix("\n") ? document : document + "\n", to: to)
-      StandardStreams.writeError("wrote \(to) (revision \(response.revision))")
+      StandardStreams.writeError(
+        global.language.localizer("export.wrote_file", ["path": to, "revision": String(response.revision)]))
     case .csv(let tables):
       let directory = to ?? "."
       do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact import`: load a portfolio document or CSV tables, all or nothing.
 struct ImportCommand: AsyncParsableCommand {
@@ -61,18 +62,20 @@ struct ImportCommand: AsyncParsableCommand {
       }
       throw failure
     }
-    try global.renderer().emit(response) {
+    let l = global.language.localizer
+    let renderer = global.renderer()
+    try renderer.emit(response) {
       [
         .table(
           .fields(
-            title: dryRun ? "dry run: valid, nothing written" : nil,
+            title: dryRun ? l("import.dry_run.title") : nil,
             [
-              ("created", Cell(response.created)),
-              ("updated", Cell(response.updated)),
-              ("deleted", Cell(response.deleted)),
-              ("unchanged", Cell(response.unchanged)),
-              ("scheme changed", Cell(response.schemeChanged, global.language.localizer)),
-              ("revision", Cell(response.revision)),
+              ("created", l("label.created"), Cell(response.created)),
+              ("updated", l("label.updated"), Cell(response.updated)),
+              ("deleted", l("label.deleted_count"), Cell(response.deleted)),
+              ("unchanged", l("label.unchanged"), Cell(response.unchanged)),
+              ("scheme changed", l("label.scheme_changed"), Cell(response.schemeChanged, l)),
+              ("revision", l("label.revision"), Cell(response.revision)),
             ]
           )
         )

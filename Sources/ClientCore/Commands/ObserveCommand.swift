@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact observe`: record an indicator observation.
 struct ObserveCommand: AsyncParsableCommand {
@@ -55,18 +56,22 @@ struct ObserveCommand: AsyncParsableCommand {
       let observation = response.observation
       return [
         .table(
-          .fields(title: "observation recorded", [
-            ("project", Cell(observation.projectID)),
-            ("outcome", Cell(observation.outcomeID)),
-            ("value", renderer.number(observation.value, .decimals(2))),
-            ("period", Cell(observation.period)),
-            ("source", Cell(observation.source)),
-            ("recorded by", Cell(observation.recordedBy)),
-            ("recorded at", Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : "")),
-            ("revision", Cell(response.revision)),
+          .fields(title: l("observe.title"), [
+            ("project", l("label.project"), Cell(observation.projectID)),
+            ("outcome", l("label.outcome"), Cell(observation.outcomeID)),
+            ("value", l("label.value"), renderer.number(observation.value, .decimals(2))),
+            ("period", l("label.period"), Cell(observation.period)),
+            ("source", l("label.source"), Cell(observation.source)),
+            ("recorded by", l("label.recorded_by"), Cell(observation.recordedBy)),
+            (
+              "recorded at", l("label.recorded_at"),
+              Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : "")
+            ),
+            ("revision", l("label.revision"), Cell(response.revision)),
           ])
         )
       ]
     }
   }
 }
+      let l = renderer.l

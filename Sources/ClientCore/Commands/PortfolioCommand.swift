@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact portfolio`: the figures of the portfolio or of a selection.
 struct PortfolioCommand: AsyncParsableCommand {
@@ -38,26 +39,29 @@ struct PortfolioCommand: AsyncParsableCommand {
       let domainList: ([String]) -> Cell = { ids in
         Cell(display: ids.map(labels.domain).joined(separator: ", "), csv: ids.joined(separator: " "))
       }
-      let figures = Table.fields(title: "portfolio", [
-        ("scheme", Cell(summary.schemeID)),
-        ("projects", Cell(summary.projects)),
-        ("total amount", renderer.number(summary.totalAmount, .amount)),
-        ("weighted composite", renderer.number(summary.weightedComposite, .score)),
-        ("weighted quantitative", renderer.number(summary.weightedQuantitative, .score)),
-        ("weighted qualitative", renderer.number(summary.weightedQualitative, .score)),
-        ("weighted depth", renderer.number(summary.weightedDepth, .dimension)),
-        ("HHI", renderer.number(summary.hhi, .decimals(3))),
-        ("effective domains", renderer.number(summary.effectiveDomains, .decimals(2))),
-        ("coverage", renderer.number(summary.coverage, .percent)),
-        ("deep coverage", renderer.number(summary.deepCoverage, .percent)),
-        ("covered", domainList(summary.coveredDomains)),
-        ("gaps", domainList(summary.gaps)),
-        ("social value", renderer.number(summary.hasSocialValue ? summary.socialValue : nil, .amount)),
-        ("SROI", renderer.number(summary.hasSroi ? summary.sroi : nil, .decimals(2))),
-        ("revision", Cell(response.revision)),
+      let l = renderer.l
+      let figures = Table.fields(title: l("portfolio.title"), [
+        ("scheme", l("label.scheme"), Cell(summary.schemeID)),
+        ("projects", l("label.projects"), Cell(summary.projects)),
+        ("total amount", l("label.total_amount"), renderer.number(summary.totalAmount, .amount)),
+        ("weighted composite", l("label.weighted_composite"), renderer.number(summary.weightedComposite, .score)),
+        ("weighted quantitative", l("label.weighted_quantitative"), renderer.number(summary.weightedQuantitative, .score)),
+        ("weighted qualitative", l("label.weighted_qualitative"), renderer.number(summary.weightedQualitative, .score)),
+        ("weighted depth", l("label.weighted_depth"), renderer.number(summary.weightedDepth, .dimension)),
+        ("HHI", l("label.hhi"), renderer.number(summary.hhi, .decimals(3))),
+        ("effective domains", l("label.effective_domains"), renderer.number(summary.effectiveDomains, .decimals(2))),
+        ("coverage", l("label.coverage"), renderer.number(summary.coverage, .percent)),
+        ("deep coverage", l("label.deep_coverage"), renderer.number(summary.deepCoverage, .percent)),
+        ("covered", l("label.covered_domains"), domainList(summary.coveredDomains)),
+        ("gaps", l("label.gaps"), domainList(summary.gaps)),
+        ("social value", l("label.social_value"), renderer.number(summary.hasSocialValue ? summary.socialValue : nil, .amount)),
+        ("SROI", l("label.sroi"), renderer.number(summary.hasSroi ? summary.sroi : nil, .decimals(2))),
+        ("revision", l("label.revision"), Cell(response.revision)),
       ])
-      var domains = Table(title: "domains", columns: [
-        .text("domain", truncatable: true), .text("strategic"), .number("exposure"), .number("impact-weighted"), .text("covered"),
+      var domains = Table(title: l("portfolio.domains.title"), columns: [
+        .text("domain", l("label.domain"), truncatable: true), .text("strategic", l("label.strategic")),
+        .number("exposure", l("label.exposure")), .number("impact-weighted", l("label.impact_weighted")),
+        .text("covered", l("label.covered")),
       ])
       for figure in summary.exposure {
         let domain = scheme.domains.first { $0.id == figure.domain }
@@ -70,7 +74,9 @@ struct PortfolioCommand: AsyncParsableCommand {
           Cell(summary.coveredDomains.contains(figure.domain), renderer.l),
         ])
       }
-      var contributions = Table(title: "contributions", columns: [.text("project", truncatable: true), .number("contribution")])
+      var contributions = Table(title: l("portfolio.contributions.title"), columns: [
+        .text("project", l("label.project"), truncatable: true), .number("contribution", l("label.contribution")),
+      ])
       for contribution in summary.contributions.sorted(by: { ($0.contribution, $1.projectID) > ($1.contribution, $0.projectID) }) {
         contributions.append([Cell(contribution.projectID), renderer.number(contribution.contribution, .percent)])
       }

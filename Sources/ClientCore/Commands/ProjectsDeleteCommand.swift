@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact projects delete`: remove a project and its observations.
 struct ProjectsDeleteCommand: AsyncParsableCommand {
@@ -30,8 +31,9 @@ struct ProjectsDeleteCommand: AsyncParsableCommand {
       try await Impact_V1_ProjectService.Client(wrapping: client).deleteProject(
         request, metadata: connection.metadata, options: connection.callOptions)
     }
+    let l = global.language.localizer
     try global.renderer().emit(response) {
-      [.table(.fields([("deleted", Cell(id)), ("revision", Cell(response.revision))]))]
+      [.table(.fields([("deleted", l("label.deleted"), Cell(id)), ("revision", l("label.revision"), Cell(response.revision))]))]
     }
   }
 }

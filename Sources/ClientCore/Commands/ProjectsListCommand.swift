@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact projects list`: every project a filter selects, all pages fetched.
 struct ProjectsListCommand: AsyncParsableCommand {
@@ -40,12 +41,15 @@ struct ProjectsListCommand: AsyncParsableCommand {
     let renderer = global.renderer()
     try renderer.emit(response) {
       var table = Table(columns: [
-        .text("id"), .text("name", truncatable: true), .text("status"), .text("programme", truncatable: true),
-        .text("territory", truncatable: true), .number("amount"), .number("outcomes"),
+        .text("id", l("label.id")), .text("name", l("label.name"), truncatable: true), .text("status", l("label.status")),
+        .text("programme", l("label.programme"), truncatable: true),
+        .text("territory", l("label.territory"), truncatable: true), .number("amount", l("label.amount")),
+        .number("outcomes", l("label.outcomes")),
       ])
       for project in response.projects {
         table.append([
-          Cell(project.id), Cell(project.name), Cell(project.status.displayName), Cell(project.programme),
+          Cell(project.id), Cell(project.name), Cell(project.status, l), Cell(project.programme),
+      let l = renderer.l
           Cell(project.territory), renderer.number(project.amount, .amount), Cell(Int64(project.outcomes.count)),
         ])
       }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact projects show`: one project with its outcomes and ratings.
 struct ProjectsShowCommand: AsyncParsableCommand {
@@ -36,19 +37,23 @@ struct ProjectsShowCommand: AsyncParsableCommand {
     let project = response.project
     try renderer.emit(response) {
       let risks = project.risks.keys.sorted().map { "\($0)=\(project.risks[$0] ?? 0)" }.joined(separator: " ")
-      let fields = Table.fields(title: "project \(project.id)", [
-        ("name", Cell(project.name)),
-        ("programme", Cell(project.programme)),
-        ("territory", Cell(project.territory)),
-        ("status", Cell(project.status.displayName)),
-        ("amount", renderer.number(project.amount, .amount)),
-        ("evidence level", project.hasEvidenceLevel ? Cell(Int64(project.evidenceLevel)) : Cell("")),
-        ("risks", Cell(risks)),
-        ("revision", Cell(response.revision)),
+      let l = renderer.l
+      let fields = Table.fields(title: l("projects.show.title", ["id": project.id]), [
+        ("name", l("label.name"), Cell(project.name)),
+        ("programme", l("label.programme"), Cell(project.programme)),
+        ("territory", l("label.territory"), Cell(project.territory)),
+        ("status", l("label.status"), Cell(project.status, l)),
+        ("amount", l("label.amount"), renderer.number(project.amount, .amount)),
+        ("evidence level", l("label.evidence_level"), project.hasEvidenceLevel ? Cell(Int64(project.evidenceLevel)) : Cell("")),
+        ("risks", l("label.risks"), Cell(risks)),
+        ("revision", l("label.revision"), Cell(response.revision)),
       ])
-      var outcomes = Table(title: "outcomes", columns: [
-        .text("outcome"), .text("domain", truncatable: true), .number("share"), .text("indicator", truncatable: true),
-        .number("baseline"), .number("threshold"), .number("target"), .number("actual"), .number("reach"), .number("years"),
+      var outcomes = Table(title: l("projects.show.outcomes.title"), columns: [
+        .text("outcome", l("label.outcome")), .text("domain", l("label.domain"), truncatable: true),
+        .number("share", l("label.share")), .text("indicator", l("label.indicator"), truncatable: true),
+        .number("baseline", l("label.baseline")), .number("threshold", l("label.threshold")),
+        .number("target", l("label.target")), .number("actual", l("label.actual")), .number("reach", l("label.reach")),
+        .number("years", l("label.years")),
       ])
       for outcome in project.outcomes {
         outcomes.append([
@@ -63,8 +68,10 @@ struct ProjectsShowCommand: AsyncParsableCommand {
           renderer.number(outcome.hasDurationYears ? Double(outcome.durationYears) : nil, .integer),
         ])
       }
-      var ratings = Table(title: "ratings", columns: [
-        .text("criterion", truncatable: true), .text("rater"), .number("value"), .text("rated at"), .text("comment", truncatable: true),
+      var ratings = Table(title: l("projects.show.ratings.title"), columns: [
+        .text("criterion", l("label.criterion"), truncatable: true), .text("rater", l("label.rater")),
+        .number("value", l("label.value")), .text("rated at", l("label.rated_at")),
+        .text("comment", l("label.comment"), truncatable: true),
       ])
       for rating in project.ratings {
         ratings.append([

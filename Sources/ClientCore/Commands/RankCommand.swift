@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact rank`: projects by rank score, highest first.
 struct RankCommand: AsyncParsableCommand {
@@ -38,12 +39,15 @@ struct RankCommand: AsyncParsableCommand {
     let renderer = global.renderer()
     try renderer.emit(response) {
       var table = Table(columns: [
-        .number("rank"), .text("id"), .text("name", truncatable: true), .text("class"),
-        .number("composite"), .number("rank score"), .number("percentile"), .number("amount"), .text("data"),
+        .number("rank", l("label.rank")), .text("id", l("label.id")), .text("name", l("label.name"), truncatable: true),
+        .text("class", l("label.class")), .number("composite", l("label.composite")),
+        .number("rank score", l("label.rank_score")), .number("percentile", l("label.percentile")),
+        .number("amount", l("label.amount")), .text("data", l("label.data")),
       ])
       for entry in response.projects {
         table.append([
-          Cell(Int64(entry.rank)), Cell(entry.projectID), Cell(entry.name), Cell(entry.impactClass.displayName),
+      let l = renderer.l
+          Cell(Int64(entry.rank)), Cell(entry.projectID), Cell(entry.name), Cell(entry.impactClass, l),
           renderer.number(entry.composite, .score), renderer.number(entry.rankScore, .score),
           renderer.number(entry.percentile, .score), renderer.number(entry.amount, .amount),
           Cell(display: entry.insufficientData ? "!" : "", csv: entry.insufficientData ? "insufficient" : ""),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact rate`: record a committee rating.
 struct RateCommand: AsyncParsableCommand {
@@ -51,15 +52,16 @@ struct RateCommand: AsyncParsableCommand {
     try renderer.emit(response) {
       let rating = response.rating
       return [
+      let l = renderer.l
         .table(
-          .fields(title: "rating recorded", [
-            ("project", Cell(response.project.id)),
-            ("criterion", Cell(rating.criterion)),
-            ("rater", Cell(rating.rater)),
-            ("value", renderer.number(rating.value, .dimension)),
-            ("comment", Cell(rating.hasComment ? rating.comment : "")),
-            ("rated at", Cell(rating.hasRatedAt ? TimeText.iso8601(rating.ratedAt) : "")),
-            ("revision", Cell(response.revision)),
+          .fields(title: l("rate.title"), [
+            ("project", l("label.project"), Cell(response.project.id)),
+            ("criterion", l("label.criterion"), Cell(rating.criterion)),
+            ("rater", l("label.rater"), Cell(rating.rater)),
+            ("value", l("label.value"), renderer.number(rating.value, .dimension)),
+            ("comment", l("label.comment"), Cell(rating.hasComment ? rating.comment : "")),
+            ("rated at", l("label.rated_at"), Cell(rating.hasRatedAt ? TimeText.iso8601(rating.ratedAt) : "")),
+            ("revision", l("label.revision"), Cell(response.revision)),
           ])
         )
       ]

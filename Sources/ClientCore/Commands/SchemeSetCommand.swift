@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact scheme set`: install a new scheme.
 struct SchemeSetCommand: AsyncParsableCommand {
@@ -35,12 +36,13 @@ struct SchemeSetCommand: AsyncParsableCommand {
       try await Impact_V1_PortfolioService.Client(wrapping: client).setScheme(
         request, metadata: connection.metadata, options: connection.callOptions)
     }
+    let l = global.language.localizer
     try global.renderer().emit(response) {
       [
         .table(
-          .fields(title: dryRun ? "dry run: valid, nothing installed" : "scheme installed", [
-            ("scheme", Cell(response.scheme.id)),
-            ("revision", Cell(response.revision)),
+          .fields(title: dryRun ? l("scheme.set.dry_run.title") : l("scheme.set.title"), [
+            ("scheme", l("label.scheme"), Cell(response.scheme.id)),
+            ("revision", l("label.revision"), Cell(response.revision)),
           ])
         )
       ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact score`: a project's score with its breakdown.
 struct ScoreCommand: AsyncParsableCommand {
@@ -57,39 +58,47 @@ struct ScoreSections {
 
   func totals(_ score: Impact_V1_ProjectScore, revision: Int64) -> Table {
     let risk =
-      renderer.number(score.meanRisk, .decimals(2)).display
-      + (score.ratedRiskCount == 0 ? " (unknown risk)" : " (\(score.ratedRiskCount) rated)")
+      score.ratedRiskCount == 0
+      ? l("score.risk.unknown", ["risk": meanRisk])
+      : l("score.risk.rated", ["risk": meanRisk, "count": String(score.ratedRiskCount)])
+    let depth = l(
+      "score.depth", ["depth": renderer.number(score.depth, .dimension).display, "class": score.depthClass.label(l)])
     return Table.fields([
-      ("project", Cell(score.projectID)),
-      ("name", Cell(score.name)),
-      ("scheme", Cell(score.schemeID)),
-      ("status", Cell(score.status.displayName)),
-      ("amount", renderer.number(score.amount, .amount)),
-      ("composite", renderer.number(score.composite, .score)),
-      ("quantitative", renderer.number(score.quantitative, .score)),
-      ("qualitative", renderer.number(score.qualitative, .score)),
-      ("confidence", renderer.number(score.confidence, .decimals(3))),
-      ("evidence factor", renderer.number(score.evidenceFactor, .decimals(2))),
-      ("mean risk", Cell(display: risk, csv: NumberStyle.raw(score.meanRisk))),
-      ("depth", Cell(display: renderer.number(score.depth, .dimension).display + " (\(score.depthClass.displayName))", csv: NumberStyle.raw(score.depth))),
-      ("completeness", renderer.number(score.completeness, .percent)),
-      ("insufficient data", Cell(score.insufficientData, renderer.l)),
-      ("class", Cell(score.impactClass.displayName)),
-      ("rank score", renderer.number(score.rankScore, .score)),
-      ("rank", Cell(Int64(score.rank))),
-      ("percentile", renderer.number(score.percentile, .score)),
-      ("contribution", renderer.number(score.contribution, .percent)),
-      ("social value", renderer.number(score.hasSocialValue ? score.socialValue : nil, .amount)),
-      ("SROI", renderer.number(score.hasSroi ? score.sroi : nil, .decimals(2))),
-      ("revision", Cell(revision)),
+    let l = renderer.l
+    let meanRisk = renderer.number(score.meanRisk, .decimals(2)).display
+      ("project", l("label.project"), Cell(score.projectID)),
+      ("name", l("label.name"), Cell(score.name)),
+      ("scheme", l("label.scheme"), Cell(score.schemeID)),
+      ("status", l("label.status"), Cell(score.status, l)),
+      ("amount", l("label.amount"), renderer.number(score.amount, .amount)),
+      ("composite", l("label.composite"), renderer.number(score.composite, .score)),
+      ("quantitative", l("label.quantitative"), renderer.number(score.quantitative, .score)),
+      ("qualitative", l("label.qualitative"), renderer.number(score.qualitative, .score)),
+      ("confidence", l("label.confidence"), renderer.number(score.confidence, .decimals(3))),
+      ("evidence factor", l("label.evidence_factor"), renderer.number(score.evidenceFactor, .decimals(2))),
+      ("mean risk", l("label.mean_risk"), Cell(display: risk, csv: NumberStyle.raw(score.meanRisk))),
+      ("depth", l("label.depth"), Cell(display: depth, csv: NumberStyle.raw(score.depth))),
+      ("completeness", l("label.completeness"), renderer.number(score.completeness, .percent)),
+      ("insufficient data", l("label.insufficient_data"), Cell(score.insufficientData, l)),
+      ("class", l("label.class"), Cell(score.impactClass, l)),
+      ("rank score", l("label.rank_score"), renderer.number(score.rankScore, .score)),
+      ("rank", l("label.rank"), Cell(Int64(score.rank))),
+      ("percentile", l("label.percentile"), renderer.number(score.percentile, .score)),
+      ("contribution", l("label.contribution"), renderer.number(score.contribution, .percent)),
+      ("social value", l("label.social_value"), renderer.number(score.hasSocialValue ? score.socialValue : nil, .amount)),
+      ("SROI", l("label.sroi"), renderer.number(score.hasSroi ? score.sroi : nil, .decimals(2))),
+      ("revision", l("label.revision"), Cell(revision)),
     ])
   }
 
   func outcomes(_ score: Impact_V1_ProjectScore) -> Table {
-    var table = Table(title: "outcomes", columns: [
-      .text("outcome"), .text("domain", truncatable: true), .number("share"), .number("scale"),
-      .number("depth"), .number("duration"), .number("contrib."), .number("Q"), .number("complete"),
-      .text("depth class"), .text("class"),
+    let l = renderer.l
+    var table = Table(title: l("score.outcomes.title"), columns: [
+      .text("outcome", l("label.outcome")), .text("domain", l("label.domain"), truncatable: true),
+      .number("share", l("label.share")), .number("scale", l("label.scale")), .number("depth", l("label.depth_short")),
+      .number("duration", l("label.duration")), .number("contrib.", l("label.contribution_short")),
+      .number("Q", l("label.q")), .number("complete", l("label.complete")),
+      .text("depth class", l("label.depth_class_short")), .text("class", l("label.class")),
     ])
     for outcome in score.outcomes {
       table.append([
@@ -101,16 +110,18 @@ struct ScoreSections {
         renderer.number(outcome.hasContribution ? outcome.contribution : nil, .dimension),
         renderer.number(outcome.quantitative, .score),
         renderer.number(outcome.completeness, .percent),
-        Cell(outcome.depthClass.displayName), Cell(outcome.outcomeClass.displayName),
+        Cell(outcome.depthClass, l), Cell(outcome.outcomeClass, l),
       ])
     }
     return table
   }
 
   func criteria(_ score: Impact_V1_ProjectScore) -> Table {
-    var table = Table(title: "criteria", columns: [
-      .text("criterion", truncatable: true), .number("weight"), .number("median"), .number("ratings"), .number("spread"),
-      .text("values", truncatable: true),
+    let l = renderer.l
+    var table = Table(title: l("score.criteria.title"), columns: [
+      .text("criterion", l("label.criterion"), truncatable: true), .number("weight", l("label.weight")),
+      .number("median", l("label.median")), .number("ratings", l("label.ratings")),
+      .number("spread", l("label.spread")), .text("values", l("label.values"), truncatable: true),
     ])
     for criterion in score.criteria {
       table.append([
@@ -132,7 +143,8 @@ struct ScoreSections {
     var csv = Table(title: "explanation", columns: [
       .text("quantity"), .text("formula"), .text("inputs"), .number("result"), .text("note"), .text("text"),
     ])
-    var lines = ["explanation"]
+    let l = renderer.l
+    var lines = [l("score.explanation.title")]
     for step in explanation.steps {
       let inputs = step.inputs.map { "\($0.name)=\(Self.raw($0.value))" }.joined(separator: " ")
       csv.append([
@@ -142,9 +154,10 @@ struct ScoreSections {
       lines.append("\(step.quantity) = \(display(step.result))")
       if !step.formula.isEmpty { lines.append("    \(step.formula)") }
       if !step.inputs.isEmpty {
-        lines.append("    with " + step.inputs.map { "\($0.name) = \(display($0.value))" }.joined(separator: ", "))
+        let inputs = step.inputs.map { "\($0.name) = \(display($0.value))" }.joined(separator: ", ")
+        lines.append("    " + l("score.explanation.with", ["inputs": inputs]))
       }
-      if step.hasNote { lines.append("    note: \(step.note)") }
+      if step.hasNote { lines.append("    " + l("score.explanation.note", ["note": step.note])) }
     }
     return .text(lines.joined(separator: "\n"), csv: csv)
   }
@@ -154,7 +167,7 @@ struct ScoreSections {
     switch value.kind {
     case .number(let number): renderer.number(number, .decimals(4)).display
     case .text(let text): text
-    case nil: "absent"
+    case nil: renderer.l("score.explanation.absent")
     }
   }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GRPCCore
 import ImpactAPI
+import Localization
 
 /// `impact status`: the daemon's health and state.
 struct StatusCommand: AsyncParsableCommand {
@@ -46,19 +47,28 @@ struct StatusCommand: AsyncParsableCommand {
     }
     let serving = health.status == .serving && status.serving
     let renderer = global.renderer()
+    let l = renderer.l
     try renderer.emit(status) {
       [
         .table(
           .fields([
-            ("server", Cell(connection.address.description)),
-            ("health", Cell(serving ? "SERVING" : "NOT_SERVING")),
-            ("version", Cell(status.version)),
-            ("revision", Cell(status.revision)),
-            ("projects", Cell(status.projectCount)),
-            ("scheme", Cell(status.schemeID)),
-            ("started", Cell(status.hasStartedAt ? TimeText.iso8601(status.startedAt) : "")),
-            ("uptime", Cell(display: TimeText.duration(seconds: status.uptimeSeconds), csv: NumberStyle.raw(status.uptimeSeconds))),
-            ("database", Cell(status.databasePath)),
+            ("server", l("label.server"), Cell(connection.address.description)),
+            (
+              "health", l("label.health"),
+              Cell(display: serving ? l("status.serving") : l("status.not_serving_short"), csv: serving ? "SERVING" : "NOT_SERVING")
+            ),
+            ("version", l("label.version"), Cell(status.version)),
+            ("revision", l("label.revision"), Cell(status.revision)),
+            ("projects", l("label.projects"), Cell(status.projectCount)),
+            ("scheme", l("label.scheme"), Cell(status.schemeID)),
+            ("started", l("label.started"), Cell(status.hasStartedAt ? TimeText.iso8601(status.startedAt) : "")),
+            (
+              "uptime", l("label.uptime"),
+              Cell(
+                display: TimeText.duration(seconds: status.uptimeSeconds, language: renderer.language),
+                csv: NumberStyle.raw(status.uptimeSeconds))
+            ),
+            ("database", l("label.database"), Cell(status.databasePath)),
           ])
         )
       ]
@@ -88,7 +98,8 @@ struct StatusCommand: AsyncParsableCommand {
     default: StandardStreams.writeLine(serving ? "SERVING" : "NOT_SERVING")
     }
     guard serving else {
-      throw CommandFailure(.unavailable, "impactd at \(connection.address) is not serving (health \(health.status))")
+      throw CommandFailure(
+        .unavailable, .l("status.not_serving", ["address": connection.address.description, "health": "\(health.status)"]))
     }
   }
 }

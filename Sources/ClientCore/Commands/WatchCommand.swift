@@ -46,7 +46,9 @@ struct WatchCommand: AsyncParsableCommand {
     if DurationText.parse(giveUpAfter) == nil {
       throw ValidationError(global.language.localizer("watch.give-up.invalid", ["value": giveUpAfter]))
     }
-    if let since, since < 0 { throw ValidationError("--since must be 0 or more, not \(since)") }
+    if let since, since < 0 {
+      throw ValidationError(global.language.localizer("error.option.since_revision", ["value": String(since)]))
+    }
   }
 
   func run() async throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 import SwiftProtobuf
 
 /// `impact whatif`: portfolio figures and ranks before and after hypothetical changes.
@@ -93,31 +94,68 @@ struct WhatIfCommand: AsyncParsableCommand {
     }
     let renderer = global.renderer()
     try renderer.emit(response) {
-      var figures = Table(title: "figures", columns: [
-        .text("figure", truncatable: true), .number("before"), .number("after"), .number("difference"),
+      // The candidates first: the score each added or replaced project would have, and the
+      // rank it would take.
+      let candidates = response.changedScores.map { score in
+        Table.fields(title: l("tables.whatif.candidate", ["name": score.name, "id": score.projectID]), [
+          ("composite", l("tables.figure.composite"), renderer.number(score.composite, .score)),
+          ("quantitative", l("tables.figure.quantitative"), renderer.number(score.quantitative, .score)),
+          ("qualitative", l("tables.figure.qualitative"), renderer.number(score.qualitative, .score)),
+          ("class", l("tables.figure.class"), Cell(score.impactClass, l)),
+          (
+            "rank", l("tables.figure.rank"),
+            score.rank > 0
+              ? Cell(
+                display: l("tables.whatif.rank_of", ["rank": String(score.rank), "count": String(response.after.projects)]),
+                csv: String(score.rank))
+              : Cell(display: l("tables.whatif.outside_selection"), csv: "")
+          ),
+          ("percentile", l("tables.figure.percentile"), renderer.number(score.rank > 0 ? score.percentile : nil, .score)),
+        ])
+      }
+      var unchanged = 0
+      var figures = Table(title: l("whatif.figures.title"), columns: [
+        .text("figure", l("label.figure"), truncatable: true), .number("before", l("label.before")),
+        .number("after", l("label.after")), .number("difference", l("label.difference")),
       ])
       for figure in response.figures {
         let style = Self.style(of: figure.figure)
+    let l = renderer.l
+    // Figures name domains by id: people read the scheme's names for them.
+    let language = renderer.language
+    let labels =
+      renderer.format == .table
+      ? try await connection.run { client, _ in try await SchemeLabels.fetch(client, connection, language: language) }
+      : nil
+    let figureLabels = FigureLabels(l: l, labels: labels)
+    let showsEveryFigure = all || renderer.format != .table
         let delta = renderer.number(figure.hasDelta ? figure.delta : nil, style)
         figures.append([
-          Cell(figure.figure),
-          renderer.number(figure.hasBefore ? figure.before : nil, style),
-          renderer.number(figure.hasAfter ? figure.after : nil, style),
+          Cell(display: figureLabels.label(figure.figure), csv: figure.figure),
+          before,
+          after,
           Cell(display: figure.hasDelta && figure.delta > 0 ? "+" + delta.display : delta.display, csv: delta.csv),
         ])
       }
-      var ranks = Table(title: "rank changes", columns: [
-        .text("project", truncatable: true), .text("change"), .number("rank before"), .number("rank after"),
+      var ranks = Table(title: l("whatif.ranks.title"), columns: [
+        .text("project", l("label.project"), truncatable: true), .text("change", l("label.change")),
+        .number("rank before", l("label.rank_before")), .number("rank after", l("label.rank_after")),
       ])
       for change in response.rankChanges {
         ranks.append([
           Cell(change.projectID),
-          Cell(change.kind.displayName),
+          Cell(change.kind, l),
           change.hasRankBefore ? Cell(Int64(change.rankBefore)) : Cell(display: "–", csv: ""),
           change.hasRankAfter ? Cell(Int64(change.rankAfter)) : Cell(display: "–", csv: ""),
         ])
       }
-      return [.table(figures), .table(ranks)]
+      // CSV keeps its two tables, as scripts read them; the candidates' scores are in --json.
+      guard renderer.format == .table else { return [.table(figures), .table(ranks)] }
+      var sections = candidates.map(Section.table)
+      sections.append(figures.rows.isEmpty ? .text(l("tables.whatif.no_figure_changes")) : .table(figures))
+      if unchanged > 0 { sections.append(.text(l("tables.whatif.unchanged", ["count": String(unchanged)]))) }
+      if !ranks.rows.isEmpty { sections.append(.table(ranks)) }
+      return sections
     }
   }
 

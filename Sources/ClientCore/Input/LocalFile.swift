@@ -1,12 +1,13 @@
 import Foundation
 
+import Localization
 /// Reads the local files commands are given; a file that cannot be read is invalid input
 /// (exit 65) naming the path.
 enum LocalFile {
   static func text(_ path: String) throws(CommandFailure) -> String {
     let data = try data(path)
     guard let text = String(data: data, encoding: .utf8) else {
-      throw .unreadable(path, "not UTF-8 text")
+      throw CommandFailure(.invalidInput, .l("error.file.not_utf8", ["path": path]))
     }
     return text
   }
@@ -14,10 +15,10 @@ enum LocalFile {
   static func data(_ path: String) throws(CommandFailure) -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(path, "no such file")
+      throw CommandFailure(.invalidInput, .l("error.file.missing", ["path": path]))
     }
-    guard !isDirectory.boolValue else { throw .unreadable(path, "it is a directory") }
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, "permission denied") }
+    guard !isDirectory.boolValue else { throw CommandFailure(.invalidInput, .l("error.file.directory", ["path": path])) }
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure(.invalidInput, .l("error.file.permission", ["path": path])) }
     defer { try? handle.close() }
     do {
       return try handle.readToEnd() ?? Data()
@@ -28,7 +29,7 @@ enum LocalFile {
 
   static func write(_ text: String, to path: String) throws(CommandFailure) {
     guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw CommandFailure(.invalidInput, "cannot write \(path)")
+      throw CommandFailure(.invalidInput, .l("error.file.unwritable", ["path": path]))
     }
   }
 }

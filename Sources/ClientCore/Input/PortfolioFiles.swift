@@ -14,7 +14,8 @@ enum PortfolioFiles {
     let jsonPaths = paths.filter { $0.lowercased().hasSuffix(".json") }
     if !jsonPaths.isEmpty {
       guard paths.count == 1 else {
-        throw CommandFailure(.invalidInput, "a JSON document is imported alone, not with \(paths.filter { $0 != jsonPaths[0] }.joined(separator: ", "))")
+        let others = paths.filter { $0 != jsonPaths[0] }.joined(separator: ", ")
+        throw CommandFailure(.invalidInput, .l("error.import.json_alone", ["files": others]))
       }
       return .jsonDocument(try LocalFile.text(jsonPaths[0]))
     }
@@ -23,13 +24,10 @@ enum PortfolioFiles {
     for path in paths {
       let text = try LocalFile.text(path)
       guard let kind = kind(path: path, text: text) else {
-        throw CommandFailure(
-          .invalidInput,
-          "\(path): not a JSON document and not a projects, outcomes or ratings table (name it projects*.csv, outcomes*.csv or ratings*.csv, or give it the header row of one)"
-        )
+        throw CommandFailure(.invalidInput, .l("error.import.unknown_table", ["path": path]))
       }
       if let earlier = seen[kind] {
-        throw CommandFailure(.invalidInput, "\(path) and \(earlier) are both \(kind.rawValue) tables")
+        throw CommandFailure(.invalidInput, .l("error.import.same_table", ["path": path, "other": earlier, "table": kind.rawValue]))
       }
       seen[kind] = path
       switch kind {
@@ -45,7 +43,7 @@ enum PortfolioFiles {
       }
     }
     guard seen[.projects] != nil else {
-      throw CommandFailure(.invalidInput, "a CSV import needs a projects table (projects*.csv) among \(paths.joined(separator: ", "))")
+      throw CommandFailure(.invalidInput, .l("error.import.no_projects_table", ["files": paths.joined(separator: ", ")]))
     }
     return .csv(tables)
   }

@@ -45,7 +45,8 @@ struct ProjectEdit: Sendable, ExpressibleByArgument, CustomStringConvertible {
   func apply(to project: inout Impact_V1_Project) throws(CommandFailure) {
     if let outcomeID {
       guard let index = project.outcomes.firstIndex(where: { $0.id == outcomeID }) else {
-        throw CommandFailure(.notFound, "--set \(description): project \(projectID) has no outcome \(outcomeID)")
+        throw CommandFailure(
+          .notFound, .l("error.edit.no_outcome", ["edit": description, "project": projectID, "outcome": outcomeID]))
       }
       try applyOutcome(to: &project.outcomes[index])
       return
@@ -54,23 +55,23 @@ struct ProjectEdit: Sendable, ExpressibleByArgument, CustomStringConvertible {
     case "amount": project.amount = try number()
     case "status":
       guard let status = ProjectStatusArgument(rawValue: value) else {
-        throw invalid("a status (\(ProjectStatusArgument.allCases.map(\.rawValue).joined(separator: ", ")))")
+        throw invalid(.l("error.edit.expected_status", ["statuses": ProjectStatusArgument.allCases.map(\.rawValue).joined(separator: ", ")]))
       }
       project.status = status.message
     case "evidence_level":
-      guard let level = Int32(value) else { throw invalid("a whole number from 1 to 5") }
+      guard let level = Int32(value) else { throw invalid(.l("error.edit.expected_level")) }
       project.evidenceLevel = level
     case "programme": project.programme = value
     case "territory": project.territory = value
     case "name": project.name = value
-    default: throw invalid("a known field")
+    default: throw invalid(.l("error.edit.expected_field"))
     }
   }
 
   private func applyOutcome(to outcome: inout Impact_V1_Outcome) throws(CommandFailure) {
     switch field {
     case "duration_years":
-      guard let years = Int32(value) else { throw invalid("a whole number of years") }
+      guard let years = Int32(value) else { throw invalid(.l("error.edit.expected_years")) }
       outcome.durationYears = years
     case "share": outcome.share = try number()
     case "baseline": outcome.baseline = try number()
@@ -83,18 +84,23 @@ struct ProjectEdit: Sendable, ExpressibleByArgument, CustomStringConvertible {
     case "attribution": outcome.attribution = try number()
     case "displacement": outcome.displacement = try number()
     case "financial_proxy": outcome.financialProxy = try number()
-    default: throw invalid("a known outcome field")
+    default: throw invalid(.l("error.edit.expected_outcome_field"))
     }
   }
 
   private func number() throws(CommandFailure) -> Double {
     guard let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite else {
-      throw invalid("a number")
+      throw invalid(.l("error.edit.expected_number"))
     }
     return number
   }
 
-  private func invalid(_ expected: String) -> CommandFailure {
-    CommandFailure(.invalidInput, "--set \(description): '\(value)' is not \(expected)")
+  /// A value that is not what the field takes; `expected` is a catalogue text with a
+  /// `{value}` placeholder, so that each language words the whole sentence.
+  private func invalid(_ expected: CatalogueText) -> CommandFailure {
+    var text = expected
+    text.values["edit"] = description
+    text.values["value"] = value
+    return CommandFailure(.invalidInput, text)
   }
 }

@@ -1,6 +1,24 @@
 import ImpactAPI
+import Localization
 
-// Short lowercase names for the enums of the contract, as the exchange formats spell them.
+// Short lowercase names for the enums of the contract, as the exchange formats spell them
+// (`displayName`: CSV and scripts read these), and the words people read in their language
+// (`label(_:)`: tables and text).
+
+/// An enum of the contract with a stable name for scripts and a label for people.
+protocol LabelledValue {
+  /// The name CSV and scripts read, the same in every language.
+  var displayName: String { get }
+  /// The word people read, in the language of `l`.
+  func label(_ l: Localizer) -> String
+}
+
+extension Cell {
+  /// An enum value: its label for people, its stable name in CSV.
+  init(_ value: some LabelledValue, _ l: Localizer) {
+    self.init(display: value.label(l), csv: value.displayName)
+  }
+}
 
 extension Impact_V1_ProjectStatus {
   var displayName: String {
@@ -83,6 +101,77 @@ extension Impact_V1_RankChangeKind {
     case .unchanged: "unchanged"
     case .unspecified: "unspecified"
     case .UNRECOGNIZED(let value): "change(\(value))"
+    }
+  }
+}
+
+extension Impact_V1_ProjectStatus: LabelledValue {
+  func label(_ l: Localizer) -> String {
+    switch self {
+    case .pipeline: l("enum.status.pipeline")
+    case .committee: l("enum.status.committee")
+    case .funded: l("enum.status.funded")
+    case .closed: l("enum.status.closed")
+    case .rejected: l("enum.status.rejected")
+    case .unspecified: l("enum.status.unspecified")
+    case .UNRECOGNIZED: displayName
+    }
+  }
+}
+
+extension Impact_V1_DepthClass: LabelledValue {
+  func label(_ l: Localizer) -> String {
+    switch self {
+    case .marginal: l("enum.depth_class.marginal")
+    case .moderate: l("enum.depth_class.moderate")
+    case .significant: l("enum.depth_class.significant")
+    case .deep: l("enum.depth_class.deep")
+    case .unspecified: l("enum.depth_class.unspecified")
+    case .UNRECOGNIZED: displayName
+    }
+  }
+}
+
+extension Impact_V1_ImpactClass: LabelledValue {
+  func label(_ l: Localizer) -> String {
+    switch self {
+    case .harm: l("enum.impact_class.harm")
+    case .actToAvoidHarm: l("enum.impact_class.a")
+    case .benefitStakeholders: l("enum.impact_class.b")
+    case .contributeToSolutions: l("enum.impact_class.c")
+    case .unclassified: l("enum.impact_class.none")
+    case .unspecified: l("enum.impact_class.unspecified")
+    case .UNRECOGNIZED: displayName
+    }
+  }
+}
+
+extension Impact_V1_ChangeKind: LabelledValue {
+  func label(_ l: Localizer) -> String {
+    switch self {
+    case .projectCreated: l("enum.change_kind.project_created")
+    case .projectUpdated: l("enum.change_kind.project_updated")
+    case .projectDeleted: l("enum.change_kind.project_deleted")
+    case .observationRecorded: l("enum.change_kind.observation_recorded")
+    case .ratingRecorded: l("enum.change_kind.rating_recorded")
+    case .portfolioImported: l("enum.change_kind.portfolio_imported")
+    case .portfolioReplaced: l("enum.change_kind.portfolio_replaced")
+    case .schemeChanged: l("enum.change_kind.scheme_changed")
+    case .unspecified: l("enum.change_kind.unspecified")
+    case .UNRECOGNIZED: displayName
+    }
+  }
+}
+
+extension Impact_V1_RankChangeKind: LabelledValue {
+  func label(_ l: Localizer) -> String {
+    switch self {
+    case .added: l("enum.rank_change.added")
+    case .removed: l("enum.rank_change.removed")
+    case .moved: l("enum.rank_change.moved")
+    case .unchanged: l("enum.rank_change.unchanged")
+    case .unspecified: l("enum.rank_change.unspecified")
+    case .UNRECOGNIZED: displayName
     }
   }
 }

@@ -55,7 +55,7 @@ struct Renderer: Sendable {
     do {
       return try message.jsonString(options: options)
     } catch {
-      throw CommandFailure(.failure, "cannot encode the answer as JSON: \(error)")
+      throw CommandFailure(.failure, .l("error.json.encoding", ["reason": "\(error)"]))
     }
   }
 }

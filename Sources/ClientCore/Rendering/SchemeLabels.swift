@@ -20,4 +20,14 @@ struct SchemeLabels: Sendable {
     let other = language == .fr ? label.en : label.fr
     return other.isEmpty ? fallback : other
   }
+
+  /// The labels of the daemon's current scheme, asked for with `client`, for commands whose
+  /// answer names domains or criteria by id only.
+  static func fetch(
+    _ client: ImpactConnection.Client, _ connection: ImpactConnection, language: DisplayLanguage
+  ) async throws -> SchemeLabels {
+    let response = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+      Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+    return SchemeLabels(scheme: response.scheme, language: language)
+  }
 }

@@ -8,6 +8,8 @@ struct Table: Sendable {
     var header: String
     var alignment: Alignment
     var truncatable: Bool
+    /// The column's name in CSV, the same in every language; the header when nil.
+    var csvName: String? = nil
 
     static func text(_ header: String, truncatable: Bool = false) -> Column {
       Column(header: header, alignment: .left, truncatable: truncatable)
@@ -15,6 +17,16 @@ struct Table: Sendable {
 
     static func number(_ header: String) -> Column {
       Column(header: header, alignment: .right, truncatable: false)
+    }
+
+    /// A text column whose header people read in their language and whose CSV name stays `csvName`.
+    static func text(_ csvName: String, _ header: String, truncatable: Bool = false) -> Column {
+      Column(header: header, alignment: .left, truncatable: truncatable, csvName: csvName)
+    }
+
+    /// A number column whose header people read in their language and whose CSV name stays `csvName`.
+    static func number(_ csvName: String, _ header: String) -> Column {
+      Column(header: header, alignment: .right, truncatable: false, csvName: csvName)
     }
   }
 

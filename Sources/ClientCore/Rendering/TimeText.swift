@@ -44,7 +44,9 @@ enum TimeText {
     return date.addingTimeInterval(fraction - Double(offsetSeconds))
   }
 
-  static func duration(seconds: Double) -> String {
+  /// `seconds` as days, hours, minutes and seconds: `1d 2h 3m 4s` in English, `1 j 2 h 3 min 4 s`
+  /// in French.
+  static func duration(seconds: Double, language: DisplayLanguage = .en) -> String {
     var remaining = Int(max(0, seconds.rounded(.down)))
     let days = remaining / 86_400
     remaining %= 86_400
@@ -52,11 +54,12 @@ enum TimeText {
     remaining %= 3_600
     let minutes = remaining / 60
     let secondsPart = remaining % 60
+    let units = language == .fr ? [" j", " h", " min", " s"] : ["d", "h", "m", "s"]
     var parts: [String] = []
-    if days > 0 { parts.append("\(days)d") }
-    if hours > 0 || !parts.isEmpty { parts.append("\(hours)h") }
-    if minutes > 0 || !parts.isEmpty { parts.append("\(minutes)m") }
-    parts.append("\(secondsPart)s")
+    if days > 0 { parts.append("\(days)\(units[0])") }
+    if hours > 0 || !parts.isEmpty { parts.append("\(hours)\(units[1])") }
+    if minutes > 0 || !parts.isEmpty { parts.append("\(minutes)\(units[2])") }
+    parts.append("\(secondsPart)\(units[3])")
     return parts.joined(separator: " ")
   }
 }
