@@ -21,7 +21,8 @@ struct DecimalTextTests {
   func knownSeparator() throws {
     #expect(try DecimalText.parse("1,234", decimalSeparator: ",") == 1.234)
     #expect(try DecimalText.parse("1.234", decimalSeparator: ".") == 1.234)
-    #expect(throws: DecimalTextError.self) { try DecimalText.parse("1.234", decimalSeparator: ",") }
+    #expect(try DecimalText.parse("1.234", decimalSeparator: ",") == 1234)
+    #expect(try DecimalText.parse("1,234", decimalSeparator: ".") == 1234)
     #expect(try DecimalText.parse("1.234,5", decimalSeparator: ",") == 1234.5)
   }
 

@@ -11,6 +11,7 @@
 /// try DecimalText.parse("380 000,50")                    // 380000.5
 /// try DecimalText.parse("1,234")                         // throws .ambiguous
 /// try DecimalText.parse("1,234", decimalSeparator: ",")  // 1.234 (a French spreadsheet)
+/// try DecimalText.parse("1.234", decimalSeparator: ",")  // 1234
 /// ```
 public enum DecimalText {
   /// The spaces accepted between groups of three digits.
@@ -22,7 +23,7 @@ public enum DecimalText {
   ///   - text: the number as typed; leading and trailing spaces are ignored.
   ///   - decimalSeparator: the separator the source is known to use for decimals (`","` for a
   ///     file from a French spreadsheet, `"."` for one of ours), which settles `1,234` and
-  ///     `1.234`. `nil` when unknown: then a lone `.` is a decimal point (the exchange formats
+  ///     `1.234`: that mark is the decimal one, the other groups thousands. `nil` when unknown: then a lone `.` is a decimal point (the exchange formats
   ///     use it) and a lone `,` followed by exactly three digits is ambiguous.
   public static func parse(_ text: String, decimalSeparator: Character? = nil) throws(DecimalTextError)
     -> Double
@@ -80,9 +81,12 @@ public enum DecimalText {
       let looksGrouped =
         !spaced && exponent.isEmpty && after.count == 3 && after.allSatisfy(isDigit)
         && (1...3).contains(before.count) && before.first != "0"
-      if !looksGrouped || spaced || decimalSeparator.map({ Character(mark) == $0 }) == true {
+      if !looksGrouped || spaced {
         decimal = mark
-      } else if decimalSeparator == nil && mark == "." {
+      } else if let decimalSeparator {
+        // The source's convention settles it: its own mark is decimal, the other groups.
+        decimal = Character(mark) == decimalSeparator ? mark : nil
+      } else if mark == "." {
         decimal = mark
       } else {
         throw failure(.ambiguous(Character(mark)))
@@ -235,11 +239,43 @@ public struct DecimalTextError: Error, Sendable, Hashable, CustomStringConvertib
     }
   }
 
+  /// The catalogue key of the message (`format.number.ambiguous`): the CLI says it in the
+  /// reader's language with ``catalogueValues``, and adds `format.number.contains` naming
+  /// the `characters` when there are any.
+  public var catalogueKey: String {
+    switch reason {
+    case .empty, .notANumber: "format.number.not_a_number"
+    case .invisibleCharacter: "format.number.invisible"
+    case .ambiguous: "format.number.ambiguous"
+    case .misplacedSeparator: "format.number.grouping"
+    case .outOfRange: "format.number.out_of_range"
+    }
+  }
+
+  /// The placeholders of ``catalogueKey``: `text`, and as fits `character` (`U+200B`),
+  /// `mark`, `grouped` and `decimal` (the two readings), `characters` (the invisible
+  /// characters' codes, comma-separated).
+  public var catalogueValues: [String: String] {
+    var values = ["text": text]
+    switch reason {
+    case .invisibleCharacter(let scalar): values["character"] = Self.code(scalar)
+    case .ambiguous(let mark):
+      values["mark"] = String(mark)
+      values["grouped"] = readings.grouped
+      values["decimal"] = readings.decimal
+    default: break
+    }
+    if case .invisibleCharacter = reason {} else if !invisibleCharacters.isEmpty {
+      values["characters"] = invisibleCharacters.map(Self.code).joined(separator: ",")
+    }
+    return values
+  }
+
   /// The English message, naming the invisible characters; the CLI shows the catalogue's.
   public var description: String {
     var message: String
     switch reason {
-    case .empty: message = "a number is required"
+    case .empty: message = "\"\(text)\" is not a number: it is empty"
     case .notANumber: message = "\"\(text)\" is not a number"
     case .invisibleCharacter(let scalar):
       message =

@@ -13,6 +13,11 @@ public struct FormatIssue: Sendable, Hashable, CustomStringConvertible {
   /// The JSON key path, or for CSV the logical path of the value (`projects[p1].amount`).
   public var path: String?
   public var message: String
+  /// The catalogue key of the message (`format.csv.not_a_number`) and the values of its
+  /// placeholders, so that a reader can say it in another language: `message` is English.
+  /// Nil for messages not yet in the catalogues.
+  public var key: String?
+  public var values: [String: String]
 
   public init(
     source: String,
@@ -20,7 +25,9 @@ public struct FormatIssue: Sendable, Hashable, CustomStringConvertible {
     column: Int? = nil,
     columnName: String? = nil,
     path: String? = nil,
-    message: String
+    message: String,
+    key: String? = nil,
+    values: [String: String] = [:]
   ) {
     self.source = source
     self.line = line
@@ -28,6 +35,8 @@ public struct FormatIssue: Sendable, Hashable, CustomStringConvertible {
     self.columnName = columnName
     self.path = path
     self.message = message
+    self.key = key
+    self.values = values
   }
 
   /// `source:line:column: path: message`, the shape compilers use so editors can jump to it.

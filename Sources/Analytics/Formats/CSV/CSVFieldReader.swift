@@ -5,13 +5,13 @@ final class CSVFieldReader {
 
   func report(
     _ message: String, source: String, line: Int, column: Int? = nil, columnName: String? = nil,
-    path: String? = nil
+    path: String? = nil, key: String? = nil, values: [String: String] = [:]
   ) {
     guard issues.count < JSONFieldReader.maximumIssues else { return }
     issues.append(
       FormatIssue(
         source: source, line: line, column: column, columnName: columnName, path: path,
-        message: message))
+        message: message, key: key, values: values))
   }
 
   /// Checks the header against the known columns: each known at most once, the required ones
@@ -27,17 +27,20 @@ final class CSVFieldReader {
       if !known.contains(name) && !accepts(name) {
         report(
           "unknown column \"\(name)\" (expected: \(known.joined(separator: ", ")))",
-          source: table.source, line: table.headerLine, column: offset + 1, columnName: name)
+          source: table.source, line: table.headerLine, column: offset + 1, columnName: name,
+          key: "format.csv.unknown_column", values: ["name": name, "expected": known.joined(separator: ", ")])
       } else if indexes[name] != nil {
         report(
           "column \"\(name)\" appears twice", source: table.source, line: table.headerLine,
-          column: offset + 1, columnName: name)
+          column: offset + 1, columnName: name, key: "format.csv.duplicate_column", values: ["name": name])
       } else {
         indexes[name] = offset
       }
     }
     for name in required where indexes[name] == nil {
-      report("missing required column \"\(name)\"", source: table.source, line: table.headerLine)
+      report(
+        "missing required column \"\(name)\"", source: table.source, line: table.headerLine,
+        key: "format.csv.missing_column", values: ["name": name])
     }
     return indexes
   }
@@ -54,42 +57,42 @@ struct CSVRowFields {
 
   var line: Int { row.line }
 
-  func report(_ message: String, column name: String) {
+  func report(_ message: String, column name: String, key: String? = nil, values: [String: String] = [:]) {
     let index = columns[name]
     let line = index.map { row.cells[$0].line } ?? row.line
+    var values = values
+    values["name"] = name
     reader.report(
       message, source: table.source, line: line, column: index.map { $0 + 1 },
       columnName: index == nil ? nil : name,
-      path: "\(path).\(name)")
+      path: "\(path).\(name)", key: key, values: values)
   }
 
   /// The cell's text; `nil` when the column is absent or the cell empty.
   func string(_ name: String, required: Bool = false) -> String? {
     if let index = columns[name], !row.cells[index].text.isEmpty { return row.cells[index].text }
-    if required { report("\(name) is required", column: name) }
+    if required { report("\(name) is required", column: name, key: "format.csv.required") }
     return nil
   }
 
+  /// A number as people type it (``DecimalText``): `380 000`, `12,5`, `380.000,50`; the
+  /// table's decimal mark settles `1,234`.
   func double(_ name: String, required: Bool = false) -> Double? {
     guard let text = string(name, required: required) else { return nil }
-    let trimmed = text.trimmingSpaces()
-    // A semicolon-separated file comes from a spreadsheet that may write decimal commas.
-    let normalized = table.separator == UInt8(ascii: ";") ? trimmed.replacingComma() : trimmed
-    guard Self.isNumberLiteral(normalized), let value = Double(normalized) else {
-      report("\(name) \"\(text)\" is not a number", column: name)
+    do {
+      return try DecimalText.parse(text, decimalSeparator: table.decimalSeparator)
+    } catch {
+      report("\(name) \(error)", column: name, key: error.catalogueKey, values: error.catalogueValues)
       return nil
     }
-    guard value.isFinite else {
-      report("\(name) \(text) is out of range", column: name)
-      return nil
-    }
-    return value
   }
 
   func int(_ name: String, required: Bool = false) -> Int? {
     guard let text = string(name, required: required), let value = double(name) else { return nil }
     guard value.rounded() == value, abs(value) <= 9_007_199_254_740_992 else {
-      report("\(name) \"\(text)\" must be an integer", column: name)
+      report(
+        "\(name) \"\(text)\" must be an integer", column: name, key: "format.csv.integer",
+        values: ["text": text])
       return nil
     }
     return Int(value)
@@ -101,7 +104,9 @@ struct CSVRowFields {
     case "true", "1": return true
     case "false", "0": return false
     default:
-      report("\(name) \"\(text)\" must be true or false", column: name)
+      report(
+        "\(name) \"\(text)\" must be true or false", column: name, key: "format.csv.boolean",
+        values: ["text": text])
       return nil
     }
   }
@@ -110,41 +115,10 @@ struct CSVRowFields {
   where T.RawValue == String {
     guard let text = string(name) else { return nil }
     if let value = T(rawValue: text.trimmingSpaces()) { return value }
+    let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
     report(
-      "\(name) \"\(text)\" is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))",
-      column: name)
+      "\(name) \"\(text)\" is not one of: \(allowed)", column: name, key: "format.csv.enumeration",
+      values: ["text": text, "allowed": allowed])
     return nil
-  }
-
-  /// Decimal number syntax only: no `inf`, `nan` or hexadecimal, which `Double(_:)` would take.
-  static func isNumberLiteral(_ text: String) -> Bool {
-    var digits = 0
-    var seenDot = false
-    var seenExponent = false
-    var previous: Character?
-    for character in text {
-      switch character {
-      case "0"..."9":
-        digits += 1
-      case "+", "-":
-        guard previous == nil || previous == "e" || previous == "E" else { return false }
-      case ".":
-        guard !seenDot, !seenExponent else { return false }
-        seenDot = true
-      case "e", "E":
-        guard digits > 0, !seenExponent else { return false }
-        seenExponent = true
-      default:
-        return false
-      }
-      previous = character
-    }
-    return digits > 0 && previous.map { $0.isNumber || $0 == "." } == true
-  }
-}
-
-extension String {
-  fileprivate func replacingComma() -> String {
-    String(map { $0 == "," ? "." : $0 })
   }
 }

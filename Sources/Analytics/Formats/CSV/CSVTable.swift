@@ -16,6 +16,35 @@ struct CSVTable {
   var header: [String]
   var headerLine: Int
   var rows: [Row]
+  /// The decimal mark of the table's numbers when known (``decimalSeparator(numberColumns:)``),
+  /// which settles numbers such as `1,234`.
+  var decimalSeparator: Character?
+
+  /// The decimal mark the numbers of these columns use: `.` in a `,`-separated table. In a
+  /// `;`-separated one, a spreadsheet's, `,` unless some number has a decimal point that
+  /// cannot be a thousands separator (`12.5`) and none has such a comma.
+  func decimalSeparator(numberColumns: [Int]) -> Character {
+    guard separator == UInt8(ascii: ";") else { return "." }
+    var point = false
+    var comma = false
+    for row in rows {
+      for column in numberColumns where column < row.cells.count {
+        let text = row.cells[column].text
+        if Self.hasDecimal(text, mark: ".") { point = true }
+        if Self.hasDecimal(text, mark: ",") { comma = true }
+      }
+    }
+    return point && !comma ? "." : ","
+  }
+
+  /// Whether `mark` appears once in `text` in a place no thousands separator could be.
+  private static func hasDecimal(_ text: String, mark: Character) -> Bool {
+    let parts = text.split(separator: mark, omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return false }
+    let before = parts[0].filter(\.isNumber)
+    let after = parts[1].prefix { $0.isNumber }
+    return after.count != 3 || before.isEmpty || before.first == "0" || before.count > 3
+  }
 }
 
 /// Splits CSV text (RFC 4180 quoting, CRLF or LF, optional UTF-8 byte order mark) into a
@@ -36,7 +65,8 @@ struct CSVParser {
     var parser = CSVParser(bytes: bytes, source: source)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
     guard String(validating: bytes, as: UTF8.self) != nil else {
-      throw parser.error("the file is not UTF-8 text", line: parser.firstInvalidUTF8Line())
+      throw parser.error(
+        "the file is not UTF-8 text", line: parser.firstInvalidUTF8Line(), key: "format.csv.not_utf8")
     }
     let separator = parser.detectSeparator()
     var rows: [CSVTable.Row] = []
@@ -47,7 +77,7 @@ struct CSVParser {
       rows.append(row)
     }
     guard let headerRow = rows.first else {
-      throw parser.error("the file is empty: a header row is required", line: 1)
+      throw parser.error("the file is empty: a header row is required", line: 1, key: "format.csv.empty")
     }
     let header = headerRow.cells.map { $0.text.trimmingSpaces().lowercased() }
     var table = CSVTable(
@@ -55,15 +85,19 @@ struct CSVParser {
       rows: Array(rows.dropFirst()))
     for row in table.rows where row.cells.count != header.count {
       throw parser.error(
-        "expected \(header.count) fields as in the header, found \(row.cells.count)", line: row.line
-      )
+        "expected \(header.count) fields as in the header, found \(row.cells.count)", line: row.line,
+        key: "format.csv.field_count",
+        values: ["expected": String(header.count), "found": String(row.cells.count)])
     }
     table.rows = table.rows.filter { !$0.cells.allSatisfy { $0.text.isEmpty } }
     return table
   }
 
-  private func error(_ message: String, line: Int, column: Int? = nil) -> FormatError {
-    FormatError(FormatIssue(source: source, line: line, column: column, message: message))
+  private func error(
+    _ message: String, line: Int, column: Int? = nil, key: String, values: [String: String] = [:]
+  ) -> FormatError {
+    FormatError(
+      FormatIssue(source: source, line: line, column: column, message: message, key: key, values: values))
   }
 
   private func firstInvalidUTF8Line() -> Int {
@@ -110,7 +144,7 @@ struct CSVParser {
           guard index < bytes.count else {
             throw error(
               "unterminated quoted field (opened on line \(cellLine))", line: cellLine,
-              column: quoteColumn)
+              column: quoteColumn, key: "format.csv.unterminated", values: ["line": String(cellLine)])
           }
           let byte = bytes[index]
           if byte == UInt8(ascii: "\"") {
@@ -132,7 +166,7 @@ struct CSVParser {
         {
           throw error(
             "unexpected text after the closing quote of field \(quoteColumn)", line: line,
-            column: quoteColumn)
+            column: quoteColumn, key: "format.csv.after_quote", values: ["field": String(quoteColumn)])
         }
       } else {
         while index < bytes.count && bytes[index] != separator && bytes[index] != 0x0A

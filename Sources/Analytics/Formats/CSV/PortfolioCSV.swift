@@ -44,6 +44,24 @@ public enum PortfolioCSV {
     names: CSVFileNames = .default,
     scheme: Scheme = .impactV1
   ) throws(FormatError) -> [Project] {
+    let reading = read(projects: projects, outcomes: outcomes, ratings: ratings, names: names, scheme: scheme)
+    guard reading.issues.isEmpty else { throw FormatError(issues: reading.issues) }
+    return reading.projects
+  }
+
+  /// Reads projects from their CSV tables without stopping at problems: the projects read
+  /// whole, every problem found, and where each row is, so that a caller can check the rules
+  /// too and name the file, line and column of each broken one (``CSVReading/locate(_:)``).
+  ///
+  /// A problem is reported once: the outcomes and ratings of a project whose row has an
+  /// error are still checked for their own errors, but not called orphans.
+  public static func read(
+    projects: Data,
+    outcomes: Data?,
+    ratings: Data?,
+    names: CSVFileNames = .default,
+    scheme: Scheme = .impactV1
+  ) -> CSVReading {
     let reader = CSVFieldReader()
     var syntaxIssues: [FormatIssue] = []
     func parse(_ data: Data?, _ name: String) -> CSVTable? {
@@ -55,25 +73,39 @@ public enum PortfolioCSV {
         return nil
       }
     }
-    let projectTable = parse(projects, names.projects)
-    let outcomeTable = parse(outcomes, names.outcomes)
-    let ratingTable = parse(ratings, names.ratings)
+    var reading = CSVReading(names: names)
+    var projectTable = parse(projects, names.projects)
+    var outcomeTable = parse(outcomes, names.outcomes)
+    var ratingTable = parse(ratings, names.ratings)
 
     var result: [Project] = []
     var indexByID: [String: Int] = [:]
     var lineByID: [String: Int] = [:]
-    if let table = projectTable {
+    // Projects whose own row is wrong: their outcomes and ratings are not orphans.
+    var refusedIDs: Set<String> = []
+    if projectTable != nil {
       let riskTypes = Set(scheme.riskTypes)
       let columns = reader.columns(
-        of: table,
+        of: projectTable!,
         known: projectColumns + scheme.riskTypes.map { riskColumnPrefix + $0 } + [extraColumn],
         required: ["id", "name"],
         accepts: {
           $0.hasPrefix(riskColumnPrefix)
             && riskTypes.contains(String($0.dropFirst(riskColumnPrefix.count)))
         })
+      projectTable!.decimalSeparator = projectTable!.decimalSeparator(
+        numberColumns: ["amount", "evidence_level"].compactMap { columns[$0] }
+          + columns.filter { $0.key.hasPrefix(riskColumnPrefix) }.map(\.value))
+      let table = projectTable!
+      reading.projectColumns = columns
       for row in table.rows {
+        let issuesBefore = reader.issues.count
         guard let project = readProject(row, table: table, columns: columns, reader: reader) else {
+          if reader.issues.count > issuesBefore, let id = columns["id"].map({ row.cells[$0].text }),
+            !id.isEmpty
+          {
+            refusedIDs.insert(id)
+          }
           continue
         }
         if let firstLine = lineByID[project.id] {
@@ -81,63 +113,112 @@ public enum PortfolioCSV {
           reader.report(
             "project id \"\(project.id)\" is already used on line \(firstLine)",
             source: table.source, line: row.line,
-            column: (columns["id"] ?? 0) + 1, columnName: "id", path: "projects[\(project.id)].id")
+            column: (columns["id"] ?? 0) + 1, columnName: "id", path: "projects[\(project.id)].id",
+            key: "format.csv.duplicate_project", values: ["value": project.id, "line": String(firstLine)])
+          refusedIDs.insert(project.id)
           continue
         }
         lineByID[project.id] = row.line
         indexByID[project.id] = result.count
+        reading.projectLines[project.id] = row.line
         result.append(project)
       }
     }
-    if let table = outcomeTable {
+    // The rows of refused projects are read into this throwaway project, for their errors.
+    var refused = Project(id: "", name: "")
+    if outcomeTable != nil {
       let columns = reader.columns(
-        of: table, known: outcomeColumns, required: ["project_id", "id", "domain"])
+        of: outcomeTable!, known: outcomeColumns, required: ["project_id", "id", "domain"])
+      outcomeTable!.decimalSeparator = outcomeTable!.decimalSeparator(
+        numberColumns: outcomeColumns.filter { !textOutcomeColumns.contains($0) }.compactMap { columns[$0] })
+      let table = outcomeTable!
+      reading.outcomeColumns = columns
       for row in table.rows {
+        let issuesBefore = reader.issues.count
         guard
-          let index = owner(
-            of: row, table: table, columns: columns, indexByID: indexByID, reader: reader)
+          let owner = owner(
+            of: row, table: table, columns: columns, indexByID: indexByID, refusedIDs: refusedIDs,
+            reader: reader)
         else { continue }
+        let projectID = owner.index.map { result[$0].id } ?? owner.id
         var fields = CSVRowFields(
           table: table, row: row, columns: columns, reader: reader, path: "")
-        fields.path = "projects[\(result[index].id)].outcomes[\(fields.string("id") ?? "")]"
-        if let outcome = readOutcome(fields) { result[index].outcomes.append(outcome) }
+        fields.path = "projects[\(projectID)].outcomes[\(fields.string("id") ?? "")]"
+        let outcome = readOutcome(fields)
+        guard let index = owner.index else { continue }
+        if let outcome {
+          result[index].outcomes.append(outcome)
+          reading.outcomeLines[projectID, default: []].append((outcome.id, row.line))
+        } else if reader.issues.count > issuesBefore {
+          refusedIDs.insert(projectID)
+        }
       }
     }
-    if let table = ratingTable {
+    if ratingTable != nil {
       let columns = reader.columns(
-        of: table, known: ratingColumns, required: ["project_id", "criterion", "rater", "value"])
+        of: ratingTable!, known: ratingColumns, required: ["project_id", "criterion", "rater", "value"])
+      ratingTable!.decimalSeparator = ratingTable!.decimalSeparator(
+        numberColumns: [columns["value"]].compactMap { $0 })
+      let table = ratingTable!
+      reading.ratingColumns = columns
       for row in table.rows {
         guard
-          let index = owner(
-            of: row, table: table, columns: columns, indexByID: indexByID, reader: reader)
+          let owner = owner(
+            of: row, table: table, columns: columns, indexByID: indexByID, refusedIDs: refusedIDs,
+            reader: reader)
         else { continue }
+        let project = owner.index.map { result[$0] } ?? refused
         let fields = CSVRowFields(
           table: table, row: row, columns: columns, reader: reader,
-          path: "projects[\(result[index].id)].ratings[\(result[index].ratings.count)]")
+          path: "projects[\(owner.id)].ratings[\(project.ratings.count)]")
+        let issuesBefore = reader.issues.count
         let criterion = fields.string("criterion", required: true)
         let rater = fields.string("rater", required: true)
         let value = fields.double("value", required: true)
         let comment = fields.string("comment")
-        if let criterion, let rater, let value {
-          result[index].ratings.append(
-            Rating(criterion: criterion, rater: rater, value: value, comment: comment))
+        if reader.issues.count > issuesBefore { refusedIDs.insert(owner.id) }
+        guard let criterion, let rater, let value else { continue }
+        let rating = Rating(criterion: criterion, rater: rater, value: value, comment: comment)
+        if let index = owner.index {
+          reading.ratingLines[owner.id, default: []].append(row.line)
+          result[index].ratings.append(rating)
+        } else {
+          refused.ratings.append(rating)
         }
       }
     }
-    let issues = syntaxIssues + reader.issues
-    guard issues.isEmpty else { throw FormatError(issues: issues) }
-    return result
+    reading.issues = syntaxIssues + reader.issues
+    reading.refusedProjectIDs = refusedIDs
+    reading.projects = result
+    return reading
+  }
+
+  /// The outcome columns that hold text, not numbers.
+  static let textOutcomeColumns: Set<String> = [
+    "project_id", "id", "domain", "indicator", "unit", "direction", "harmful", "nature",
+  ]
+
+  /// Writes projects as three CSV tables with every column, in the documented order.
+  /// - Parameters:
+  ///   - separator: `,` or `;`; with `;` numbers are written with a decimal comma.
+  ///   - scheme: its risk types give the `risk_<type>` columns; risk types a project has
+  ///     beyond them get a column too, sorted.
+  public static func encode(
+    _ projects: [Project], separator: Character, scheme: Scheme = .impactV1
+  ) -> CSVTables {
+    encode(projects, dialect: CSVDialect(separator: separator, decimalComma: separator == ";"), scheme: scheme)
   }
 
   /// Writes projects as three CSV tables with every column, in the documented order.
   /// - Parameters:
-  ///   - separator: `,` (default) or `;`; with `;` numbers are written with a decimal comma.
+  ///   - dialect: separator, decimal mark and byte order mark (``CSVDialect/excel`` for
+  ///     French Excel); numbers keep ``CSVWriter/significantDigits`` digits.
   ///   - scheme: its risk types give the `risk_<type>` columns; risk types a project has
   ///     beyond them get a column too, sorted.
   public static func encode(
-    _ projects: [Project], separator: Character = ",", scheme: Scheme = .impactV1
+    _ projects: [Project], dialect: CSVDialect = .standard, scheme: Scheme = .impactV1
   ) -> CSVTables {
-    let writer = CSVWriter(separator: separator)
+    let writer = CSVWriter(dialect)
     let extraRisks = Set(projects.flatMap(\.risks.keys)).subtracting(scheme.riskTypes).sorted()
     let riskTypes = scheme.riskTypes + extraRisks
 
@@ -174,8 +255,8 @@ public enum PortfolioCSV {
       }
     }
     return CSVTables(
-      projects: writer.table(projectRows), outcomes: writer.table(outcomeRows),
-      ratings: writer.table(ratingRows))
+      projects: writer.document(projectRows), outcomes: writer.document(outcomeRows),
+      ratings: writer.document(ratingRows))
   }
 
   // MARK: - Reading
@@ -203,26 +284,28 @@ public enum PortfolioCSV {
       if PortfolioJSON.isJSONValue(extra) {
         project.extra = extra
       } else {
-        fields.report("extra must be one JSON value", column: extraColumn)
+        fields.report("extra must be one JSON value", column: extraColumn, key: "format.csv.extra")
       }
     }
     return reader.issues.count == issuesBefore ? project : nil
   }
 
-  /// The index of the project a row of outcomes or ratings belongs to; reports unknown ids.
+  /// The project a row of outcomes or ratings belongs to: its index, or nil for a project
+  /// refused for an error of its own (the row is read for its own errors, then dropped).
+  /// Reports ids that are no project at all.
   private static func owner(
     of row: CSVTable.Row, table: CSVTable, columns: [String: Int], indexByID: [String: Int],
-    reader: CSVFieldReader
-  ) -> Int? {
+    refusedIDs: Set<String>, reader: CSVFieldReader
+  ) -> (id: String, index: Int?)? {
     let fields = CSVRowFields(
       table: table, row: row, columns: columns, reader: reader, path: "line \(row.line)")
     guard let projectID = fields.string("project_id", required: true) else { return nil }
-    guard let index = indexByID[projectID] else {
-      fields.report(
-        "project_id \"\(projectID)\" is not a project of the projects table", column: "project_id")
-      return nil
-    }
-    return index
+    if let index = indexByID[projectID] { return (projectID, index) }
+    if refusedIDs.contains(projectID) { return (projectID, nil) }
+    fields.report(
+      "project_id \"\(projectID)\" is not a project of the projects table", column: "project_id",
+      key: "format.csv.unknown_project", values: ["value": projectID])
+    return nil
   }
 
   private static func readOutcome(_ fields: CSVRowFields) -> Outcome? {
@@ -244,9 +327,13 @@ public enum PortfolioCSV {
     case (let veryMuch?, let slightly?):
       outcome.survey = Survey(veryMuch: veryMuch, slightly: slightly)
     case (nil, .some):
-      fields.report("survey_very_much is required with survey_slightly", column: "survey_very_much")
+      fields.report(
+        "survey_very_much is required with survey_slightly", column: "survey_very_much",
+        key: "format.csv.required_with", values: ["other": "survey_slightly"])
     case (.some, nil):
-      fields.report("survey_slightly is required with survey_very_much", column: "survey_slightly")
+      fields.report(
+        "survey_slightly is required with survey_very_much", column: "survey_slightly",
+        key: "format.csv.required_with", values: ["other": "survey_very_much"])
     case (nil, nil):
       break
     }
