@@ -18,7 +18,8 @@ struct ImpactCommand: AsyncParsableCommand {
 
       Example:
         impact import portfolio.json && impact rank --top 5
-        impact rank --server impact.example.org:7420 --ca ca.pem --token "$IMPACT_TOKEN"
+        impact rank --server impact.example.org:7420 --ca ca.pem \\
+          --token "$IMPACT_TOKEN"
 
       Exit codes:
       \(ExitStatus.helpTable)

@@ -8,8 +8,9 @@ struct CertificateCommand: ParsableCommand {
     commandName: "certificate",
     abstract: "Grant, list and revoke roles of client certificate subjects (mutual TLS).",
     discussion: """
-      The subject is written as RFC 4514, most specific first, as \
-      `openssl x509 -noout -subject -nameopt RFC2253 -in client.pem` prints it: CN=amel,O=Impact.
+      The subject is written as RFC 4514, most specific first (CN=amel,O=Impact), as this \
+      prints it:
+        openssl x509 -noout -subject -nameopt RFC2253 -in client.pem
       """,
     subcommands: [Allow.self, List.self, Revoke.self]
   )

@@ -11,11 +11,12 @@ struct TLSCommand: ParsableCommand {
     discussion: """
       Example (mutual TLS on the network):
         impactd tls create-ca --dir certs
-        impactd tls create-server --dir certs --host impact.example.org --host 10.0.0.5
+        impactd tls create-server --dir certs --host impact.example.org \\
+          --host 10.0.0.5
         impactd tls create-client --dir certs amel
         impactd certificate allow CN=amel,O=impact --role editor
-        impactd --listen 0.0.0.0:7420 --tls-cert certs/server.pem --tls-key certs/server-key.pem \\
-          --tls-client-ca certs/ca.pem
+        impactd --listen 0.0.0.0:7420 --tls-cert certs/server.pem \\
+          --tls-key certs/server-key.pem --tls-client-ca certs/ca.pem
         impact rank --server impact.example.org:7420 --ca certs/ca.pem \\
           --cert certs/client-amel.pem --key certs/client-amel-key.pem
       """,

@@ -234,6 +234,8 @@ enum CLIRun {
       "IMPACT_SERVER", "IMPACT_TOKEN", "IMPACT_LANG", "NO_COLOR", "IMPACT_CA", "IMPACT_TLS", "IMPACT_CERT", "IMPACT_KEY",
       "IMPACT_TLS_SERVER_NAME",
     ] { env[key] = nil }
+    // Tables fit the terminal's width: pin it so that golden files do not depend on the machine.
+    env["COLUMNS"] = "100"
     for (key, value) in environment { env[key] = value }
     return try await run(BuiltProducts.impact, arguments, environment: env)
   }

@@ -1,14 +1,18 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// `impact compare`: several projects' scores side by side.
 struct CompareCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Compare projects side by side: one column per project.",
+    abstract: HelpText.l("help.compare.abstract"),
     discussion: """
       Ranks, percentiles and contributions are within the selection the filter makes (every \
       project by default). Exits 66 naming the first id that does not exist.
+
+      Each project's name heads its column, wrapped to fit the terminal; when even that does \
+      not fit, each project is printed as its own block. --columns ID,ID keeps those projects.
 
       Example:
         impact compare chantier-insertion-lyon epicerie-solidaire --lang fr
@@ -22,8 +26,9 @@ struct CompareCommand: AsyncParsableCommand {
   var ids: [String]
 
   func validate() throws {
-    if ids.isEmpty { throw ValidationError("give at least one project id") }
-    if ids.count > 50 { throw ValidationError("compare at most 50 projects, not \(ids.count)") }
+    let l = global.language.localizer
+    if ids.isEmpty { throw ValidationError(l("error.compare.no_ids")) }
+    if ids.count > 50 { throw ValidationError(l("error.compare.too_many", ["count": String(ids.count)])) }
   }
 
   func run() async throws {
@@ -41,35 +46,49 @@ struct CompareCommand: AsyncParsableCommand {
     }
     let renderer = global.renderer()
     let labels = SchemeLabels(scheme: scheme, language: renderer.language)
+    let l = renderer.l
     try renderer.emit(response) {
       let scores = response.scores
-      var table = Table(columns: [.text("figure", truncatable: true)] + scores.map { .number($0.projectID) })
-      func row(_ name: Cell, _ cell: (Impact_V1_ProjectScore) -> Cell) {
-        table.append([name] + scores.map(cell))
+      // People read each project's name over its column, wrapped when narrow; CSV and
+      // `--columns` keep the ids that scripts know.
+      let projectColumns = scores.map { score in
+        Table.Column(
+          header: score.name.isEmpty ? score.projectID : score.name, alignment: .right, truncatable: true,
+          csvName: score.projectID)
       }
-      row("name") { Cell($0.name) }
-      row("status") { Cell($0.status.displayName) }
-      row("amount") { renderer.number($0.amount, .amount) }
-      row("composite") { renderer.number($0.composite, .score) }
-      row("quantitative") { renderer.number($0.quantitative, .score) }
-      row("qualitative") { renderer.number($0.qualitative, .score) }
-      row("confidence") { renderer.number($0.confidence, .decimals(3)) }
-      row("depth") { renderer.number($0.depth, .dimension) }
-      row("depth class") { Cell($0.depthClass.displayName) }
-      row("completeness") { renderer.number($0.completeness, .percent) }
-      row("class") { Cell($0.impactClass.displayName) }
-      row("rank") { Cell(Int64($0.rank)) }
-      row("percentile") { renderer.number($0.percentile, .score) }
-      row("contribution") { renderer.number($0.contribution, .percent) }
-      row("SROI") { renderer.number($0.hasSroi ? $0.sroi : nil, .decimals(2)) }
+      var table = Table(columns: [.text("figure", l("tables.compare.figure"), truncatable: true)] + projectColumns)
+      table.firstColumnNamesRows = true
+      table.blocksWhenNarrow = true
+      func row(_ name: String, _ label: String, _ cell: (Impact_V1_ProjectScore) -> Cell) {
+        table.append([Cell(display: label, csv: name)] + scores.map(cell))
+      }
+      // The names are in the header, so people read the ids on the first row; CSV keeps its
+      // `name` row (its header holds the ids).
+      table.append(
+        [Cell(display: l("tables.compare.project"), csv: "name")]
+          + scores.map { Cell(display: $0.projectID, csv: $0.name) })
+      row("status", l("tables.figure.status")) { Cell($0.status, l) }
+      row("amount", l("tables.figure.amount")) { renderer.number($0.amount, .amount) }
+      row("composite", l("tables.figure.composite")) { renderer.number($0.composite, .score) }
+      row("quantitative", l("tables.figure.quantitative")) { renderer.number($0.quantitative, .score) }
+      row("qualitative", l("tables.figure.qualitative")) { renderer.number($0.qualitative, .score) }
+      row("confidence", l("tables.figure.confidence")) { renderer.number($0.confidence, .decimals(3)) }
+      row("depth", l("tables.figure.depth")) { renderer.number($0.depth, .dimension) }
+      row("depth class", l("tables.figure.depth_class")) { Cell($0.depthClass, l) }
+      row("completeness", l("tables.figure.completeness")) { renderer.number($0.completeness, .percent) }
+      row("class", l("tables.figure.class")) { Cell($0.impactClass, l) }
+      row("rank", l("tables.figure.rank")) { Cell(Int64($0.rank)) }
+      row("percentile", l("tables.figure.percentile")) { renderer.number($0.percentile, .score) }
+      row("contribution", l("tables.figure.contribution")) { renderer.number($0.contribution, .percent) }
+      row("SROI", l("tables.figure.sroi")) { renderer.number($0.hasSroi ? $0.sroi : nil, .decimals(2)) }
       for criterion in scheme.criteria {
-        row(Cell(display: "median: \(labels.criterion(criterion.id))", csv: "median.\(criterion.id)")) { score in
+        row("median.\(criterion.id)", l("tables.compare.median", ["criterion": labels.criterion(criterion.id)])) { score in
           let found = score.criteria.first { $0.criterion == criterion.id }
           return renderer.number(found.flatMap { $0.hasMedian ? $0.median : nil }, .dimension)
         }
       }
       for domain in scheme.domains where scores.contains(where: { $0.domainShares.contains { $0.domain == domain.id } }) {
-        row(Cell(display: "share: \(labels.domain(domain.id))", csv: "share.\(domain.id)")) { score in
+        row("share.\(domain.id)", l("tables.compare.share", ["domain": labels.domain(domain.id)])) { score in
           renderer.number(score.domainShares.first { $0.domain == domain.id }?.share ?? 0, .percent)
         }
       }

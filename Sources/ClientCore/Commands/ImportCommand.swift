@@ -18,7 +18,8 @@ struct ImportCommand: AsyncParsableCommand {
 
       Example:
         impact import portfolio.json
-        impact import projects.csv outcomes.csv ratings.csv --replace --expected-revision 12
+        impact import projects.csv outcomes.csv ratings.csv \\
+          --replace --expected-revision 12
       """
   )
 

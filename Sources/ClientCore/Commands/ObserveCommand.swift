@@ -11,7 +11,8 @@ struct ObserveCommand: AsyncParsableCommand {
       Exits 66 when the project or the outcome does not exist.
 
       Example:
-        impact observe chantier-insertion-lyon emploi-durable 52 --period 2026-Q3 --source "bilan trimestriel" --by amel
+        impact observe chantier-insertion-lyon emploi-durable 52 --period 2026-Q3 \\
+          --source "bilan trimestriel" --by amel
       """
   )
 

@@ -12,7 +12,8 @@ struct RateCommand: AsyncParsableCommand {
       Exits 66 for an unknown project, 65 for an unknown criterion or a value outside 0-4.
 
       Example:
-        impact rate chantier-insertion-lyon --criterion who --rater amel --value 3 --comment "public très éloigné de l'emploi"
+        impact rate chantier-insertion-lyon --criterion who --rater amel \\
+          --value 3 --comment "public très éloigné de l'emploi"
       """
   )
 

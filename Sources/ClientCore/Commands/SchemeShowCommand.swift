@@ -6,7 +6,7 @@ import Localization
 struct SchemeShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show the current scheme: constants, criteria with weights, domains with labels.",
+    abstract: "Show the current scheme: constants, criteria with weights and rating levels, domains.",
     discussion: """
       --document prints the scheme document (JSON), the form `impact scheme set` reads.
 
@@ -64,7 +64,6 @@ struct SchemeShowCommand: AsyncParsableCommand {
       var criteria = Table(title: l("scheme.criteria.title"), columns: [
         .text("id", l("label.id")), .text("label", l("label.label"), truncatable: true), .number("weight", l("label.weight")),
       ])
-      var criteria = Table(title: "criteria", columns: [.text("id"), .text("label", truncatable: true), .number("weight")])
       for criterion in scheme.criteria {
         criteria.append([Cell(criterion.id), Cell(labels.criterion(criterion.id)), renderer.number(criterion.weight, .percent)])
       }
@@ -96,7 +95,7 @@ struct SchemeShowCommand: AsyncParsableCommand {
       for domain in scheme.domains {
         domains.append([Cell(domain.id), Cell(labels.domain(domain.id)), Cell(domain.strategic, renderer.l)])
       }
-      return [.table(constants), .table(criteria), .table(domains)]
+      return [.table(constants), .table(criteria), .table(levels), .table(domains)]
     }
   }
 }

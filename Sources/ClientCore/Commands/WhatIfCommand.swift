@@ -7,10 +7,12 @@ import SwiftProtobuf
 struct WhatIfCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "whatif",
-    abstract: "Simulate changes (add, remove, replace, edit projects) without storing anything.",
+    abstract: HelpText.l("help.whatif.abstract"),
     discussion: """
-      Prints every portfolio figure before and after, the difference, and the projects whose \
-      rank changes. Changes apply in this order: --add, --replace, --set, --remove.
+      Prints first the score each added or replaced project would have (composite, \
+      quantitative, qualitative, class) and the rank it would take; then the portfolio \
+      figures the changes move, before and after (--all: every figure), and the projects \
+      whose rank changes. Changes apply in this order: --add, --replace, --set, --remove.
 
       --set ID.FIELD=VALUE edits a project's amount, status, evidence_level, programme, \
       territory or name; --set ID.outcomes.OUTCOME.FIELD=VALUE edits a numeric outcome field \
@@ -19,7 +21,8 @@ struct WhatIfCommand: AsyncParsableCommand {
       edited, and sent as a replacement.
 
       Example:
-        impact whatif --set chantier-insertion-lyon.amount=450000 --remove old-project
+        impact whatif --set chantier-insertion-lyon.amount=450000 \\
+          --remove old-project
         impact whatif --add candidates.json --status funded
       """
   )
@@ -39,9 +42,12 @@ struct WhatIfCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Edit a field: ID.FIELD=VALUE or ID.outcomes.OUTCOME.FIELD=VALUE. Repeatable.", valueName: "edit"))
   var set: [ProjectEdit] = []
 
+  @Flag(help: "Print every figure, also those the changes leave as they were (CSV and JSON always have them all).")
+  var all = false
+
   func validate() throws {
     if add.isEmpty && remove.isEmpty && replace.isEmpty && set.isEmpty {
-      throw ValidationError("give at least one change: --add, --remove, --replace or --set")
+      throw ValidationError(global.language.localizer("error.whatif.no_change"))
     }
   }
 
@@ -93,6 +99,15 @@ struct WhatIfCommand: AsyncParsableCommand {
         request, metadata: connection.metadata, options: connection.callOptions)
     }
     let renderer = global.renderer()
+    let l = renderer.l
+    // Figures name domains by id: people read the scheme's names for them.
+    let language = renderer.language
+    let labels =
+      renderer.format == .table
+      ? try await connection.run { client, _ in try await SchemeLabels.fetch(client, connection, language: language) }
+      : nil
+    let figureLabels = FigureLabels(l: l, labels: labels)
+    let showsEveryFigure = all || renderer.format != .table
     try renderer.emit(response) {
       // The candidates first: the score each added or replaced project would have, and the
       // rank it would take.
@@ -120,16 +135,13 @@ struct WhatIfCommand: AsyncParsableCommand {
       ])
       for figure in response.figures {
         let style = Self.style(of: figure.figure)
-    let l = renderer.l
-    // Figures name domains by id: people read the scheme's names for them.
-    let language = renderer.language
-    let labels =
-      renderer.format == .table
-      ? try await connection.run { client, _ in try await SchemeLabels.fetch(client, connection, language: language) }
-      : nil
-    let figureLabels = FigureLabels(l: l, labels: labels)
-    let showsEveryFigure = all || renderer.format != .table
         let delta = renderer.number(figure.hasDelta ? figure.delta : nil, style)
+        let before = renderer.number(figure.hasBefore ? figure.before : nil, style)
+        let after = renderer.number(figure.hasAfter ? figure.after : nil, style)
+        if !showsEveryFigure, before.display == after.display {
+          unchanged += 1
+          continue
+        }
         figures.append([
           Cell(display: figureLabels.label(figure.figure), csv: figure.figure),
           before,

@@ -61,12 +61,24 @@ struct GlobalOptions: ParsableArguments {
       valueName: "lang"))
   var lang: DisplayLanguage?
 
+  @Flag(help: "Print tables at full width, whatever the terminal's width: no wrapping.")
+  var wide = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Print only these table columns, in this order, by header or CSV name (such as rank,name,composite).",
+      valueName: "a,b,c"))
+  var columns: String?
+
   func validate() throws {
     if json, let output, output != .json {
       throw ValidationError("--json conflicts with --output \(output.rawValue)")
     }
     if !(timeout > 0) || !timeout.isFinite {
       throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+    }
+    if let columns, ColumnSelection(columns) == nil {
+      throw ValidationError(language.localizer("tables.columns.empty"))
     }
     _ = try address
     _ = try tlsSettings
@@ -161,6 +173,8 @@ struct GlobalOptions: ParsableArguments {
 
   /// How to print.
   func renderer() -> Renderer {
-    Renderer(format: format, language: language)
+    Renderer(
+      format: format, language: language, width: wide ? nil : TerminalWidth.current(),
+      columns: columns.flatMap(ColumnSelection.init))
   }
 }

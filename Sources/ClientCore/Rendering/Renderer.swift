@@ -6,6 +6,10 @@ import SwiftProtobuf
 struct Renderer: Sendable {
   var format: OutputFormat
   var language: DisplayLanguage
+  /// The line width tables fit (``TerminalWidth``); nil prints them at full width (`--wide`).
+  var width: Int? = TerminalWidth.fallback
+  /// The columns `--columns` chose, in tables and CSV; nil for every column.
+  var columns: ColumnSelection? = nil
 
   /// The texts of `language`: `l("score.field.composite")`.
   var l: Localizer { language.localizer }
@@ -15,14 +19,25 @@ struct Renderer: Sendable {
   func emit(_ message: some SwiftProtobuf.Message, sections: () throws -> [Section]) throws {
     switch format {
     case .json: StandardStreams.writeLine(JSONIndenter.indent(try Self.json(message)))
-    case .table: StandardStreams.write(text(try sections()))
-    case .csv: StandardStreams.write(csv(try sections()))
+    case .table: StandardStreams.write(text(try chosenColumns(sections())))
+    case .csv: StandardStreams.write(csv(try chosenColumns(sections())))
     }
+  }
+
+  /// The sections with only the columns `--columns` chose.
+  func chosenColumns(_ sections: [Section]) throws -> [Section] {
+    guard let columns else { return sections }
+    return try columns.apply(to: sections, l)
+  }
+
+  /// How tables are laid out for people at this renderer's width.
+  var layout: TextTableLayout {
+    TextTableLayout(maximumWidth: width, boldHeaders: StandardStreams.allowsColour)
   }
 
   /// The sections as aligned text, one empty line between sections.
   func text(_ sections: [Section]) -> String {
-    let layout = TextTableLayout(boldHeaders: StandardStreams.allowsColour)
+    let layout = self.layout
     return sections.map { section in
       switch section {
       case .table(let table): layout.render(table) + "\n"

@@ -3,7 +3,7 @@ struct Table: Sendable {
   /// How a column's values line up.
   enum Alignment: Sendable { case left, right }
 
-  /// One column: its header, alignment, and whether long values may be cut to fit the width.
+  /// One column: its header, alignment, and whether long values may wrap to fit the width.
   struct Column: Sendable {
     var header: String
     var alignment: Alignment
@@ -35,6 +35,12 @@ struct Table: Sendable {
   var rows: [[Cell]] = []
   /// Whether the header row is printed in human output (key/value lists have none).
   var showsHeader = true
+  /// Whether the first column names the rows (`impact compare`'s figures): `--columns` keeps it
+  /// first whatever columns it names.
+  var firstColumnNamesRows = false
+  /// Whether people read the table as one key–value block per column after the first when it
+  /// cannot fit the terminal's width (`impact compare` of several projects at 80 columns).
+  var blocksWhenNarrow = false
 
   init(title: String? = nil, columns: [Column], rows: [[Cell]] = []) {
     self.title = title

@@ -32,12 +32,30 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
   ) async throws -> Impact_V1_GetProjectResponse {
     let snapshot = store.snapshot
     guard let project = snapshot.project(request.id) else { throw StoreError.projectNotFound(request.id) }
+    var message = Impact_V1_Project(project)
+    addRatingTimes(to: &message, revision: snapshot.revision)
+    let answer = message
     return .with {
-      $0.project = Impact_V1_Project(project)
+      $0.project = answer
       $0.revision = snapshot.revision
     }
   }
 
+  /// Sets each rating's `rated_at` from the database, which keeps it (the in-memory model does
+  /// not). A rating recorded after the snapshot's revision is left without a time rather than
+  /// given another rating's; when the database cannot be read, the project is still answered
+  /// from memory, without times.
+  private func addRatingTimes(to project: inout Impact_V1_Project, revision: Int64) {
+    guard !project.ratings.isEmpty,
+      let recorded = try? store.database.recordedValues(of: [project.id])[project.id]
+    else { return }
+    for index in project.ratings.indices {
+      let key = RecordedValues.RatingKey(criterion: project.ratings[index].criterion, rater: project.ratings[index].rater)
+      if let stamp = recorded.ratings[key], stamp.revision <= revision {
+        project.ratings[index].ratedAt = Google_Protobuf_Timestamp(date: stamp.at)
+      }
+    }
+  }
   func updateProject(
     request: Impact_V1_UpdateProjectRequest,
     context: ServerContext

@@ -170,7 +170,35 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
         }
       }
       $0.rankChanges = result.rankChanges.map(Impact_V1_RankChange.init)
+      $0.changedScores = Self.changedScores(result, changes, snapshot: snapshot, filter: filter)
       $0.revision = snapshot.revision
+    }
+  }
+
+  /// The scores of the added and replaced projects with the rank, percentile and contribution
+  /// they would take in the selection after the changes (rank 0 outside it): what a committee
+  /// asks first about a candidate.
+  private static func changedScores(
+    _ result: WhatIfResult, _ changes: [WhatIfChange], snapshot: PortfolioSnapshot, filter: ProjectFilter
+  ) -> [Impact_V1_ProjectScore] {
+    guard !result.changedScores.isEmpty else { return [] }
+    var after = Dictionary(snapshot.scores.map { ($0.projectID, $0) }, uniquingKeysWith: { first, _ in first })
+    var names: [String: String] = [:]
+    for change in changes {
+      switch change {
+      case .add(let project), .replace(let project): names[project.id] = project.name
+      case .remove(let projectID): after[projectID] = nil
+      }
+    }
+    for score in result.changedScores { after[score.projectID] = score }
+    let ranking = PortfolioAnalyzer(scheme: snapshot.scheme).ranking(of: Array(after.values), filter: filter)
+    var contributions: [String: Double] = [:]
+    for contribution in result.after.contributions { contributions[contribution.projectID] = contribution.contribution }
+    return result.changedScores.map { score in
+      let entry = ranking.entry(for: score.projectID)
+      return Impact_V1_ProjectScore(
+        score, name: names[score.projectID] ?? "", rank: entry?.rank ?? 0, percentile: entry?.percentile ?? 0,
+        contribution: contributions[score.projectID] ?? 0)
     }
   }
 }
