@@ -117,6 +117,7 @@ let package = Package(
       name: "impactd",
       dependencies: [
         "DaemonCore",
+        "Localization",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),
