@@ -9,7 +9,7 @@ enum CredentialCommand {
   /// standard error which file that is.
   static func withStore<T>(_ database: DatabaseOption, _ body: (CredentialStore) throws -> T) throws -> T {
     let path = database.resolvedPath()
-    FileHandle.standardError.write(Data("impactd: database \(URL(fileURLWithPath: path).standardizedFileURL.path)\n".utf8))
+    OperatorText.write("impactd.database", ["path": URL(fileURLWithPath: path).standardizedFileURL.path])
     let store: CredentialStore
     do {
       store = try CredentialStore.open(atPath: path)

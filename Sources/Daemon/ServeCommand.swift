@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
       try await serve(daemon)
     } catch let error as DaemonStartError {
       // 75 for a busy port, 78 for an address that cannot be bound (docs/operations.md).
-      FileHandle.standardError.write(Data("impactd: \(error)\n".utf8))
+      OperatorText.write(error)
       throw ExitCode(error.exitCode)
     }
   }

@@ -50,6 +50,11 @@ extension Catalogue {
     "tls.failure.alert": "TLS handshake failed: the daemon refused it with the alert {alert}",
     "tls.failure.alert-certificate": "TLS handshake failed: the daemon refused it with the alert {alert}; it does not accept the client certificate --cert {path}",
     "tls.failure.other": "TLS handshake failed: {reason}",
+    "impactd.address-in-use": "{address} is already in use ({endpoint}); stop the process listening there or choose another {option}",
+    "impactd.cannot-listen": "cannot listen on {address} ({endpoint}): {reason}; choose another {option}",
+    "impactd.endpoint.grpc": "gRPC",
+    "impactd.endpoint.metrics": "metrics",
+    "impactd.database": "database {path}",
 
     // MARK: import, export, scores (import-safety)
 

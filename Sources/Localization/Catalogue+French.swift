@@ -49,6 +49,11 @@ extension Catalogue {
     "tls.failure.alert": "échec de la négociation TLS : le démon l’a refusée avec l’alerte {alert}",
     "tls.failure.alert-certificate": "échec de la négociation TLS : le démon l’a refusée avec l’alerte {alert} ; il n’accepte pas le certificat client --cert {path}",
     "tls.failure.other": "échec de la négociation TLS : {reason}",
+    "impactd.address-in-use": "{address} est déjà utilisé ({endpoint}) ; arrêtez le processus qui l’occupe ou choisissez une autre adresse avec {option}",
+    "impactd.cannot-listen": "impossible d’écouter sur {address} ({endpoint}) : {reason} ; choisissez une autre adresse avec {option}",
+    "impactd.endpoint.grpc": "gRPC",
+    "impactd.endpoint.metrics": "métriques",
+    "impactd.database": "base de données {path}",
 
     // MARK: import, export, scores (import-safety)
 

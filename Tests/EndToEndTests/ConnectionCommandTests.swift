@@ -197,6 +197,11 @@ struct ConnectionCommandTests {
     #expect(second.status == 75, "\(second.stderr)")
     #expect(second.stderr.contains("impactd: \(first.address) is already in use"), "\(second.stderr)")
     #expect(!second.stderr.contains("serverIsStopped"), "\(second.stderr)")
+    let french = try await Self.impactd(
+      ["--listen", first.address, "--database", directory.path("c.sqlite")], in: directory.path(""),
+      environment: ["LANG": "fr_FR.UTF-8"])
+    #expect(french.status == 75, "\(french.stderr)")
+    #expect(french.stderr.contains("impactd: \(first.address) est déjà utilisé (gRPC)"), "\(french.stderr)")
     await first.stop()
   }
 

@@ -44,8 +44,10 @@ public struct DaemonStartError: Error, Sendable, CustomStringConvertible {
     }
   }
 
+  /// The option that sets the address: `--listen` or `--metrics-listen`.
+  public var option: String { endpoint == "metrics" ? "--metrics-listen" : "--listen" }
+
   public var description: String {
-    let option = endpoint == "metrics" ? "--metrics-listen" : "--listen"
     switch reason {
     case .inUse:
       return "\(address) is already in use (\(endpoint)); stop the process listening there or choose another \(option)"

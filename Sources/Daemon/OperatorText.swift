@@ -1,0 +1,33 @@
+import DaemonCore
+import Foundation
+import Localization
+
+/// The texts `impactd` writes for the person running it (start-up failures, what an
+/// administration command acted on), in the language of IMPACT_LANG or the locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`), English otherwise. Logs stay in English: they are read
+/// by tools as much as by people.
+enum OperatorText {
+  static var localizer: Localizer {
+    let environment = ProcessInfo.processInfo.environment
+    if let chosen = environment["IMPACT_LANG"].flatMap({ Language(rawValue: $0.lowercased()) }) {
+      return Localizer(chosen)
+    }
+    return Localizer(Language.fromLocale(environment) ?? .en)
+  }
+
+  /// `impactd: <text>` on standard error.
+  static func write(_ key: String, _ values: [String: String] = [:]) {
+    FileHandle.standardError.write(Data("impactd: \(localizer(key, values))\n".utf8))
+  }
+
+  /// A start-up failure in words an operator acts on.
+  static func write(_ error: DaemonStartError) {
+    let l = localizer
+    let endpoint = l(error.endpoint == "metrics" ? "impactd.endpoint.metrics" : "impactd.endpoint.grpc")
+    let values = ["address": "\(error.address)", "endpoint": endpoint, "option": error.option]
+    switch error.reason {
+    case .inUse: write("impactd.address-in-use", values)
+    case .cannotListen(let cause): write("impactd.cannot-listen", values.merging(["reason": cause]) { $1 })
+    }
+  }
+}
