@@ -8,7 +8,7 @@ import SwiftProtobuf
 struct AuditCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "audit",
-    abstract: "List the audit journal: every committed write, its actor and RPC method.",
+    abstract: HelpText.l("help.audit.abstract"),
     discussion: """
       Entries come oldest first, one per committed write: the revision before and after, \
       when it was committed, the actor (the token's name or the client certificate's \

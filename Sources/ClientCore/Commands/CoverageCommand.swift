@@ -6,12 +6,11 @@ import Localization
 struct CoverageCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coverage",
-    abstract: "Show the coverage matrix: outcomes and amounts per domain and depth class.",
+    abstract: HelpText.l("help.coverage.abstract"),
     discussion: """
-      Each cell shows the number of outcomes and the amount they carry (the project's \
-      amount times the outcome's share). CSV output is one row per non-empty cell.
+      \(HelpText.l("help.coverage.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact coverage --programme Insertion
       """
   )

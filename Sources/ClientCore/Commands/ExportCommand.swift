@@ -8,7 +8,7 @@ import Localization
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export the portfolio (or a filtered part) as JSON or CSV tables.",
+    abstract: HelpText.l("help.export.abstract"),
     discussion: """
       JSON goes to stdout, or to the file --to names. CSV needs --to, a directory that \
       receives projects.csv, outcomes.csv and ratings.csv (created if missing).

@@ -8,13 +8,20 @@ struct ImportCommand: AsyncParsableCommand {
     commandName: "import",
     abstract: "Import a portfolio: one JSON document, or CSV tables (projects, outcomes, ratings).",
     discussion: """
-      A .json file is an impact-portfolio/1 document. CSV files are recognised by name \
+      A .json file is an impact-portfolio/1 or /2 document. CSV files are recognised by name \
       (projects*.csv, outcomes*.csv, ratings*.csv) or by their header row; a projects table \
       is required. The import is all or nothing: on an error nothing is written and the \
       message names the file, line and column (exit 65).
 
       By default projects are created or replaced (upsert) and other stored projects kept; \
       --replace makes the files the whole portfolio. --dry-run only validates.
+
+      An import never quietly undoes newer work: the summary lists, per project, the ratings, \
+      observed values and amounts it replaces, and an import that would replace a rating or \
+      an observed value recorded after the document was made is refused (exit 65) unless \
+      --overwrite-newer is given. A document exported by impactd carries its revision; for \
+      other files the files' modification time is the document's date. A --replace that \
+      deletes more than half of the portfolio needs --yes.
 
       Example:
         impact import portfolio.json
@@ -35,6 +42,12 @@ struct ImportCommand: AsyncParsableCommand {
   @Flag(help: "Validate and count, write nothing.")
   var dryRun = false
 
+  @Flag(help: "Replace ratings and observed values recorded after the document was made (refused otherwise).")
+  var overwriteNewer = false
+
+  @Flag(name: .customLong("yes"), help: "Confirm a --replace that deletes more than half of the stored projects.")
+  var confirmLargeDeletion = false
+
   func validate() throws {
     if files.isEmpty { throw ValidationError("give a .json document or CSV tables to import") }
   }
@@ -44,6 +57,11 @@ struct ImportCommand: AsyncParsableCommand {
     draft.source = try PortfolioFiles.source(paths: files)
     draft.mode = replace ? .replace : .upsert
     draft.validateOnly = dryRun
+    draft.overwriteNewer = overwriteNewer
+    draft.confirmLargeDeletion = confirmLargeDeletion
+    // A document without a revision is as old as its files: the daemon compares the dates of
+    // stored ratings and observations with it.
+    if let made = ImportSafetyReport.documentTime(of: files) { draft.documentTime = made }
     if let expected = write.expectedRevision { draft.expectedRevision = expected }
     let request = draft
     let connection = try global.connection()
@@ -80,7 +98,7 @@ struct ImportCommand: AsyncParsableCommand {
             ]
           )
         )
-      ]
+      ] + ImportSafetyReport(response: response, dryRun: dryRun, replace: replace, renderer: renderer).sections
     }
   }
 }

@@ -6,7 +6,7 @@ import Localization
 struct ObserveCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "observe",
-    abstract: "Record an observed value of an outcome's indicator; it becomes the outcome's actual.",
+    abstract: HelpText.l("help.observe.abstract"),
     discussion: """
       Exits 66 when the project or the outcome does not exist.
 

@@ -6,13 +6,11 @@ import Localization
 struct PortfolioCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "portfolio",
-    abstract: "Show portfolio figures: weighted scores, exposure per domain, HHI, coverage, gaps, SROI.",
+    abstract: HelpText.l("help.portfolio.abstract"),
     discussion: """
-      Weighted figures are amount-weighted means. Exposure is each domain's share of the \
-      amounts; impact-weighted exposure weighs it by rank score. Coverage counts the strategic \
-      domains whose exposure reaches the scheme's threshold.
+      \(HelpText.l("help.portfolio.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact portfolio --status funded --lang fr
       """
   )

@@ -4,7 +4,7 @@ import ArgumentParser
 struct ProjectsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "projects",
-    abstract: "List, show and delete projects.",
+    abstract: HelpText.l("help.projects.abstract"),
     discussion: """
       Example:
         impact projects list --status funded --programme Insertion

@@ -6,12 +6,11 @@ import Localization
 struct RankCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rank",
-    abstract: "Rank the projects a filter selects by rank score, highest first.",
+    abstract: HelpText.l("help.rank.abstract"),
     discussion: """
-      Ties share a rank. A project of class harm has rank score 0. `!` marks a score whose \
-      completeness is below the scheme's threshold (insufficient data).
+      \(HelpText.l("help.rank.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact rank --status funded --top 10
       """
   )

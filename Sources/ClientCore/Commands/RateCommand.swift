@@ -6,7 +6,12 @@ import Localization
 struct RateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rate",
-    abstract: "Record a committee member's rating (0 to 4) of one criterion of a project.",
+    // The generated usage line is 91 columns: wrapped here so that it reads at 80.
+    usage: """
+      impact rate [<options>] <id> --criterion <criterion> --rater <rater>
+                  --value <value>
+      """,
+    abstract: HelpText.l("help.rate.abstract"),
     discussion: """
       The rating replaces the same rater's earlier rating of that criterion for scoring. \
       Exits 66 for an unknown project, 65 for an unknown criterion or a value outside 0-4.

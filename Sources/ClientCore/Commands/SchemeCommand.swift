@@ -4,7 +4,7 @@ import ArgumentParser
 struct SchemeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scheme",
-    abstract: "Show or replace the scheme: the constants, criteria and domains of the method.",
+    abstract: HelpText.l("help.scheme.abstract"),
     discussion: """
       Example:
         impact scheme show --lang fr

@@ -6,12 +6,11 @@ import Localization
 struct ScoreCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "score",
-    abstract: "Show a project's score: totals, each outcome's dimensions, each criterion's median.",
+    abstract: HelpText.l("help.score.abstract"),
     discussion: """
-      Rank, percentile and contribution are within the whole portfolio. --explain adds every \
-      step from the inputs to the composite, with its formula and values.
+      \(HelpText.l("help.score.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact score chantier-insertion-lyon --explain
       """
   )

@@ -7,7 +7,7 @@ import Localization
 struct StatusCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "Show the daemon's health, revision, project count, uptime and scheme.",
+    abstract: HelpText.l("help.status.abstract"),
     discussion: """
       With --check, asks only the standard health service (grpc.health.v1, open to every \
       caller, so no token is needed), prints SERVING or NOT_SERVING and exits 0 when the \

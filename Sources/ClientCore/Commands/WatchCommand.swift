@@ -7,7 +7,7 @@ import Localization
 struct WatchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "watch",
-    abstract: "Print each committed change as it happens, one line per change.",
+    abstract: HelpText.l("help.watch.abstract"),
     discussion: """
       Lines read `revision=12 time=2026-09-30T08:00:00Z kind=project_updated \
       projects=a,b actor=amel method=/impact.v1.ProjectService/UpdateProject`; with --json, \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GRPCCore
+import Localization
 
 /// The exit codes of `impact`, stable so that scripts can branch on them. They follow the
 /// BSD `sysexits.h` values where one fits.
@@ -64,11 +65,27 @@ public struct ExitStatus: Sendable, Hashable, CustomStringConvertible {
   /// The status as ArgumentParser's exit code.
   var exitCode: ExitCode { ExitCode(code) }
 
-  /// The table of codes printed at the end of `impact --help`.
+  /// What the code means in the language of `l`, for `impact --help`.
+  func meaning(_ l: Localizer) -> String {
+    switch code {
+    case 0: l("help.exit.0")
+    case 1: l("help.exit.1")
+    case 64: l("help.exit.64")
+    case 65: l("help.exit.65")
+    case 66: l("help.exit.66")
+    case 69: l("help.exit.69")
+    case 75: l("help.exit.75")
+    case 77: l("help.exit.77")
+    default: meaning
+    }
+  }
+
+  /// The table of codes printed at the end of `impact --help`, in the help's language.
   static var helpTable: String {
-    all.map { status in
+    let l = HelpText.language.localizer
+    return all.map { status in
       let code = String(status.code)
-      let lines = status.meaning.split(separator: "\n").joined(separator: "\n      ")
+      let lines = status.meaning(l).split(separator: "\n").joined(separator: "\n      ")
       return "  " + code + String(repeating: " ", count: max(1, 4 - code.count)) + lines
     }.joined(separator: "\n")
   }

@@ -146,14 +146,13 @@ struct GlobalOptions: ParsableArguments {
       let serverName = value(tlsServerName, "IMPACT_TLS_SERVER_NAME")
       switch (certificatePath, keyPath) {
       case (.some, nil):
-        throw ValidationError("--cert needs --key (env IMPACT_KEY): the client certificate's private key")
+        throw ValidationError(language.localizer("error.option.cert_needs_key"))
       case (nil, .some):
-        throw ValidationError("--key needs --cert (env IMPACT_CERT): the client certificate it belongs to")
+        throw ValidationError(language.localizer("error.option.key_needs_cert"))
       default: break
       }
       if let serverName, ServerAddress("\(serverName):1").map({ $0.isIPLiteral }) ?? true {
-        throw ValidationError(
-          "--tls-server-name must be a host name, not '\(serverName)'; an IP address is verified from --server")
+        throw ValidationError(language.localizer("error.option.tls_server_name", ["value": serverName]))
       }
       let wantsTLS =
         tls || ["1", "true", "yes"].contains(environment["IMPACT_TLS"]?.lowercased() ?? "")
