@@ -6,12 +6,12 @@ import Localization
 struct RateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rate",
+    abstract: HelpText.l("help.rate.abstract"),
     // The generated usage line is 91 columns: wrapped here so that it reads at 80.
     usage: """
       impact rate [<options>] <id> --criterion <criterion> --rater <rater>
                   --value <value>
       """,
-    abstract: HelpText.l("help.rate.abstract"),
     discussion: """
       The rating replaces the same rater's earlier rating of that criterion for scoring. \
       Exits 66 for an unknown project, 65 for an unknown criterion or a value outside 0-4.
@@ -57,8 +57,8 @@ struct RateCommand: AsyncParsableCommand {
     let renderer = global.renderer()
     try renderer.emit(response) {
       let rating = response.rating
-      return [
       let l = renderer.l
+      return [
         .table(
           .fields(title: l("rate.title"), [
             ("project", l("label.project"), Cell(response.project.id)),

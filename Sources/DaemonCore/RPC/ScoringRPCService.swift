@@ -37,7 +37,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     request: Impact_V1_RankProjectsRequest,
     context: ServerContext
   ) async throws -> Impact_V1_RankProjectsResponse {
-    guard request.top >= 0 else { throw RPCErrorFactory.invalid("top", "must not be negative, got \(request.top)") }
+    guard request.top >= 0 else { throw RPCErrorFactory.negative("top", request.top) }
     let snapshot = store.snapshot
     let filter = try ProjectFilter(proto: request.filter)
     let analyzer = PortfolioAnalyzer(scheme: snapshot.scheme)
@@ -146,18 +146,14 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
       case .removeProjectID(let id):
         changes.append(.remove(projectID: id))
       case nil:
-        throw RPCErrorFactory.invalid(path, "set one of add_project, remove_project_id, replace_project")
+        throw RPCErrorFactory.oneOf(path, ["add_project", "remove_project_id", "replace_project"])
       }
     }
     try limits.checkContents(of: candidates, field: "changes", what: "simulation")
     let issues = Validator(scheme: snapshot.scheme).validate(candidates)
     guard issues.isEmpty else { throw StoreError.invalid(ValidationError(issues: issues)) }
-    let result: WhatIfResult
-    do {
-      result = try WhatIfSimulator(scheme: snapshot.scheme).simulate(changes, on: snapshot.scores, filter: filter)
-    } catch {
-      throw RPCError(code: error.reason == .notFound ? .notFound : .failedPrecondition, message: error.description)
-    }
+    // A change naming a missing or existing project throws WhatIfError (NOT_FOUND or FAILED_PRECONDITION).
+    let result = try WhatIfSimulator(scheme: snapshot.scheme).simulate(changes, on: snapshot.scores, filter: filter)
     return .with {
       $0.before = Impact_V1_PortfolioSummary(result.before)
       $0.after = Impact_V1_PortfolioSummary(result.after)
