@@ -106,7 +106,8 @@ struct WatchCommand: AsyncParsableCommand {
                 "watch.gave-up",
                 ["address": "\(connection.address)", "duration": giveUpText, "revision": "\(cursor.revision ?? 0)"]))
           }
-          try await Task.sleep(for: backoff)
+          // The last attempt comes when --give-up-after runs out, not up to a backoff later.
+          try await Task.sleep(for: min(backoff, giveUp - (now - lost)))
           backoff = min(backoff * 2, .seconds(5))
         }
       }
