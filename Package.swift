@@ -83,7 +83,9 @@ let package = Package(
       dependencies: [
         "Analytics",
         "ImpactAPI",
+        "Localization",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,6 +107,8 @@ let package = Package(
       dependencies: [
         "DaemonCore",
         "ImpactAPI",
+        "Localization",
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         "SyntheticData",
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -134,6 +138,7 @@ let package = Package(
         "Localization",
         "ImpactAPI",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),

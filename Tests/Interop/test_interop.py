@@ -239,6 +239,97 @@ def test_an_invalid_project_is_invalid_argument_naming_the_field(channel):
     assert missing.value.code() == grpc.StatusCode.NOT_FOUND
 
 
+def read_fields(data):
+    """The fields of a protobuf message as (number, value) pairs: ints for varints, bytes for
+    length-delimited fields (the only wire types google.rpc.Status and its details use)."""
+    fields, index = [], 0
+
+    def varint():
+        nonlocal index
+        value, shift = 0, 0
+        while True:
+            byte = data[index]
+            index += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value
+
+    while index < len(data):
+        key = varint()
+        number, wire_type = key >> 3, key & 7
+        if wire_type == 0:
+            fields.append((number, varint()))
+        elif wire_type == 2:
+            length = varint()
+            fields.append((number, data[index:index + length]))
+            index += length
+        else:
+            raise ValueError(f"unexpected wire type {wire_type}")
+    return fields
+
+
+def status_details(error):
+    """The details of the google.rpc.Status in grpc-status-details-bin, by type name, each
+    as its fields; read by hand so the test needs no googleapis-common-protos."""
+    trailers = dict(error.trailing_metadata() or ())
+    status = read_fields(trailers["grpc-status-details-bin"])
+    details = {}
+    for number, value in status:
+        if number == 3:
+            any_fields = dict(read_fields(value))
+            type_name = any_fields[1].decode().rsplit("/", 1)[-1]
+            details[type_name] = read_fields(any_fields.get(2, b""))
+    return status, details
+
+
+def test_a_refusal_carries_error_info_and_a_french_localized_message(channel):
+    projects = project_service_pb2_grpc.ProjectServiceStub(channel)
+    with pytest.raises(grpc.RpcError) as caught:
+        projects.GetProject(
+            project_service_pb2.GetProjectRequest(id="nope"),
+            metadata=[("accept-language", "fr-FR")],
+            timeout=DEADLINE,
+        )
+    error = caught.value
+    assert error.code() == grpc.StatusCode.NOT_FOUND
+    assert error.details() == "project 'nope' not found"
+    status, details = status_details(error)
+    assert (1, grpc.StatusCode.NOT_FOUND.value[0]) in status
+    info = details["google.rpc.ErrorInfo"]
+    assert (1, b"PROJECT_NOT_FOUND") in info
+    assert (2, b"impact.v1") in info
+    metadata = {dict(read_fields(entry))[1]: dict(read_fields(entry))[2] for number, entry in info if number == 3}
+    assert metadata[b"project"] == b"nope"
+    localized = dict(details["google.rpc.LocalizedMessage"])
+    assert localized[1] == b"fr"
+    assert localized[2].decode() == "projet « nope » introuvable"
+
+
+def test_a_validation_refusal_lists_bad_fields_in_bad_request(channel):
+    projects = project_service_pb2_grpc.ProjectServiceStub(channel)
+    template = projects.ListProjects(
+        project_service_pb2.ListProjectsRequest(page_size=1), timeout=DEADLINE
+    ).projects[0]
+    project = project_pb2.Project()
+    project.CopyFrom(template)
+    project.id = "interop-invalid-amount"
+    project.amount = -1
+    with pytest.raises(grpc.RpcError) as caught:
+        projects.CreateProject(
+            project_service_pb2.CreateProjectRequest(project=project),
+            metadata=[("accept-language", "fr")],
+            timeout=DEADLINE,
+        )
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    _, details = status_details(caught.value)
+    assert (1, b"VALIDATION_FAILED") in details["google.rpc.ErrorInfo"]
+    violations = [dict(read_fields(value)) for number, value in details["google.rpc.BadRequest"] if number == 1]
+    assert violations[0][1] == b"projects[interop-invalid-amount].amount"
+    assert violations[0][3] == b"AMOUNT_RANGE"
+    assert dict(details["google.rpc.LocalizedMessage"])[2].decode().startswith("données refusées, 1 problème :")
+
+
 def test_sigterm_stops_the_daemon_with_exit_code_zero(daemon, channel):
     daemon.process.send_signal(signal.SIGTERM)
     try:

@@ -6,29 +6,33 @@ extension Scheme {
   /// refused whole.
   public func validate() -> [SchemeIssue] {
     var issues: [SchemeIssue] = []
-    func add(_ path: String, _ rule: SchemeRule, _ message: String) {
-      issues.append(SchemeIssue(path: path, rule: rule, message: "\(message) (rule \(rule.code))"))
+    func add(_ path: String, _ rule: SchemeRule, _ message: String, _ values: [String: String] = [:]) {
+      issues.append(
+        SchemeIssue(path: path, rule: rule, message: "\(message) (rule \(rule.code))", values: values))
     }
     func checkID(_ id: String, at path: String) {
       if !IdentifierSyntax.isValid(id) {
-        add(path, .invalidID, "id \"\(id)\" is invalid: \(IdentifierSyntax.explanation(id))")
+        add(path, .invalidID, "id \"\(id)\" is invalid: \(IdentifierSyntax.explanation(id))", ["value": id])
       }
     }
     func checkUnique(_ ids: [String], at path: String, what: String) {
       var seen: Set<String> = []
       for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
-        add("\(path)[\(index)].id", .duplicateID, "\(what) id \"\(id)\" appears more than once")
+        add(
+          "\(path)[\(index)].id", .duplicateID, "\(what) id \"\(id)\" appears more than once", ["value": id])
       }
     }
     func checkWeight(_ weight: Double, at path: String) {
       if !(weight >= 0 && weight <= 1) {
-        add(path, .weightRange, "weight \(weight) must be in [0, 1]")
+        add(path, .weightRange, "weight \(weight) must be in [0, 1]", ["value": "\(weight)"])
       }
     }
     func checkSum(_ weights: [Double], at path: String, group: String) {
       let sum = weights.reduce(0, +)
       if !(abs(sum - 1) <= Self.weightSumTolerance) {
-        add(path, .weightsSum, "\(group) weights sum to \(sum), they must sum to 1 ± 1e-9")
+        add(
+          path, .weightsSum, "\(group) weights sum to \(sum), they must sum to 1 ± 1e-9",
+          ["value": "\(sum)", "bound": "1 ± 1e-9"])
       }
     }
 
@@ -51,7 +55,8 @@ extension Scheme {
         for level in criterion.levels.keys.sorted() where !(0...4).contains(level) {
           add(
             "criteria[\(index)].levels", .levelRange,
-            "rubric level \(level) of criterion \(criterion.id) must be 0, 1, 2, 3 or 4")
+            "rubric level \(level) of criterion \(criterion.id) must be 0, 1, 2, 3 or 4",
+            ["value": "\(level)", "criterion": criterion.id])
         }
       }
       checkUnique(criteria.map(\.id), at: "criteria", what: "criterion")
@@ -70,48 +75,57 @@ extension Scheme {
     }
     var seenRisks: Set<String> = []
     for (index, riskType) in riskTypes.enumerated() where !seenRisks.insert(riskType).inserted {
-      add("risk_types[\(index)]", .duplicateID, "risk type \"\(riskType)\" appears more than once")
+      add(
+        "risk_types[\(index)]", .duplicateID, "risk type \"\(riskType)\" appears more than once",
+        ["value": riskType])
     }
 
     if evidenceFactors.count != 5 {
       add(
         "evidence_factors", .evidenceFactorCount,
-        "there must be five evidence factors (levels 1 to 5), found \(evidenceFactors.count)")
+        "there must be five evidence factors (levels 1 to 5), found \(evidenceFactors.count)",
+        ["value": "\(evidenceFactors.count)"])
     }
     for (index, factor) in evidenceFactors.enumerated() where !(factor > 0 && factor <= 1) {
       add(
         "evidence_factors.\(index + 1)", .evidenceFactorRange,
-        "evidence factor \(factor) of level \(index + 1) must be in (0, 1]")
+        "evidence factor \(factor) of level \(index + 1) must be in (0, 1]",
+        ["value": "\(factor)", "level": "\(index + 1)"])
     }
 
-    if !(blend >= 0 && blend <= 1) { add("blend", .blendRange, "blend \(blend) must be in [0, 1]") }
+    if !(blend >= 0 && blend <= 1) { add("blend", .blendRange, "blend \(blend) must be in [0, 1]", ["value": "\(blend)"]) }
     if !(reachReference > 0 && reachReference.isFinite) {
       add(
         "reach_reference", .reachReferenceRange,
-        "reach_reference \(reachReference) must be a finite number above 0")
+        "reach_reference \(reachReference) must be a finite number above 0",
+        ["value": "\(reachReference)"])
     }
     if !(durationHorizonYears > 0 && durationHorizonYears.isFinite) {
       add(
         "duration_horizon_years", .durationHorizonRange,
-        "duration_horizon_years \(durationHorizonYears) must be a finite number above 0")
+        "duration_horizon_years \(durationHorizonYears) must be a finite number above 0",
+        ["value": "\(durationHorizonYears)"])
     }
     if !(unknownRisk >= 0 && unknownRisk <= 3) {
       add(
         "unknown_risk", .unknownRiskRange,
-        "unknown_risk \(unknownRisk) must be in [0, 3], the risk scale")
+        "unknown_risk \(unknownRisk) must be in [0, 3], the risk scale", ["value": "\(unknownRisk)"])
     }
     if !(coverageThreshold >= 0 && coverageThreshold <= 1) {
       add(
         "coverage_threshold", .thresholdRange,
-        "coverage_threshold \(coverageThreshold) must be in [0, 1]")
+        "coverage_threshold \(coverageThreshold) must be in [0, 1]", ["value": "\(coverageThreshold)"])
     }
     if !(insufficientDataBelow >= 0 && insufficientDataBelow <= 1) {
       add(
         "insufficient_data_below", .thresholdRange,
-        "insufficient_data_below \(insufficientDataBelow) must be in [0, 1]")
+        "insufficient_data_below \(insufficientDataBelow) must be in [0, 1]",
+        ["value": "\(insufficientDataBelow)"])
     }
     if !(discountRate > -1 && discountRate < 1) {
-      add("discount_rate", .discountRateRange, "discount_rate \(discountRate) must be in (-1, 1)")
+      add(
+        "discount_rate", .discountRateRange, "discount_rate \(discountRate) must be in (-1, 1)",
+        ["value": "\(discountRate)"])
     }
     return issues
   }

@@ -9,10 +9,13 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
   public var field: String
   public var rule: ValidationRule
   public var message: String
+  /// The values the message quotes, by name (`value`, `bound`, `scheme`...), so that the daemon
+  /// can say the same thing in another language: `message` is English.
+  public var values: [String: String]
 
   public init(
     path: String, projectID: String?, outcomeID: String?, field: String, rule: ValidationRule,
-    message: String
+    message: String, values: [String: String] = [:]
   ) {
     self.path = path
     self.projectID = projectID
@@ -20,6 +23,7 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     self.field = field
     self.rule = rule
     self.message = message
+    self.values = values
   }
 
   public var description: String { "\(path): \(message)" }

@@ -39,7 +39,9 @@ public struct Validator: Sendable {
     for project in projects {
       if !seen.insert(project.id).inserted {
         var report = ProjectReport(project: project)
-        report.add("id", .duplicateProject, "id \"\(project.id)\" is used by more than one project")
+        report.add(
+          "id", .duplicateProject, "id \"\(project.id)\" is used by more than one project",
+          ["value": project.id])
         issues += report.issues
       }
       issues += validate(project)
@@ -55,7 +57,9 @@ public struct Validator: Sendable {
       ValidationIssue(
         path: "scheme.\(issue.path)", projectID: nil, outcomeID: nil, field: issue.path,
         rule: .invalidScheme,
-        message: "scheme \(documentScheme.id): \(issue.message)")
+        message: "scheme \(documentScheme.id): \(issue.message)",
+        values: issue.values.merging(
+          ["scheme": documentScheme.id, "scheme_rule": issue.rule.code], uniquingKeysWith: { $1 }))
     }
     return schemeIssues + Validator(scheme: documentScheme).validate(document.projects)
   }
@@ -72,20 +76,25 @@ public struct Validator: Sendable {
     if !IdentifierSyntax.isValid(project.id) {
       report.add(
         "id", .invalidID,
-        "id \"\(project.id)\" is invalid: \(IdentifierSyntax.explanation(project.id))")
+        "id \"\(project.id)\" is invalid: \(IdentifierSyntax.explanation(project.id))",
+        ["value": project.id])
     }
     if project.name.allSatisfy(\.isWhitespace) {
       report.add("name", .nameRequired, "name must not be empty")
     }
     if !project.amount.isFinite {
       report.add(
-        "amount", .nonFiniteNumber, "amount \(Self.text(project.amount)) must be a finite number")
+        "amount", .nonFiniteNumber, "amount \(Self.text(project.amount)) must be a finite number",
+        ["value": Self.text(project.amount)])
     } else if project.amount < 0 {
-      report.add("amount", .amountRange, "amount \(Self.text(project.amount)) must be at least 0")
+      report.add(
+        "amount", .amountRange, "amount \(Self.text(project.amount)) must be at least 0",
+        ["value": Self.text(project.amount), "bound": "0"])
     }
     if let level = project.evidenceLevel, !(1...5).contains(level) {
       report.add(
-        "evidence_level", .evidenceLevelRange, "evidence_level \(level) must be 1, 2, 3, 4 or 5")
+        "evidence_level", .evidenceLevelRange, "evidence_level \(level) must be 1, 2, 3, 4 or 5",
+        ["value": "\(level)"])
     }
     checkRisks(project, into: &report)
     checkRatings(project, into: &report)
@@ -104,7 +113,8 @@ public struct Validator: Sendable {
     }
     if let extra = project.extra, !PortfolioJSON.isJSONValue(extra) {
       report.add(
-        "extra", .extraNotJSON, "extra must be one JSON value, found \(Self.quoted(extra))")
+        "extra", .extraNotJSON, "extra must be one JSON value, found \(Self.quoted(extra))",
+        ["value": Self.quoted(extra)])
     }
   }
 
@@ -116,17 +126,21 @@ public struct Validator: Sendable {
       if !riskTypes.contains(type) {
         report.add(
           "risks.\(type)", .unknownRiskType,
-          "risk type \"\(type)\" is not a risk type of scheme \(scheme.id) (\(scheme.riskTypes.joined(separator: ", ")))"
+          "risk type \"\(type)\" is not a risk type of scheme \(scheme.id) (\(scheme.riskTypes.joined(separator: ", ")))",
+          ["value": type, "scheme": scheme.id, "allowed": scheme.riskTypes.joined(separator: ", ")]
         )
       }
       if !(0...3).contains(value) {
-        report.add("risks.\(type)", .riskValueRange, "risk \(type) \(value) must be 0, 1, 2 or 3")
+        report.add(
+          "risks.\(type)", .riskValueRange, "risk \(type) \(value) must be 0, 1, 2 or 3",
+          ["risk": type, "value": "\(value)"])
       }
     }
     if project.risks.count > scheme.riskTypes.count {
       report.add(
         "risks", .tooManyRisks,
-        "risks \(project.risks.count) rated, scheme \(scheme.id) has only \(scheme.riskTypes.count) risk types"
+        "risks \(project.risks.count) rated, scheme \(scheme.id) has only \(scheme.riskTypes.count) risk types",
+        ["value": "\(project.risks.count)", "scheme": scheme.id, "bound": "\(scheme.riskTypes.count)"]
       )
     }
   }
@@ -138,7 +152,8 @@ public struct Validator: Sendable {
       if !criterionIDs.contains(rating.criterion) {
         report.add(
           "\(field).criterion", .unknownCriterion,
-          "criterion \"\(rating.criterion)\" is not a criterion of scheme \(scheme.id) (\(scheme.criteria.map(\.id).joined(separator: ", ")))"
+          "criterion \"\(rating.criterion)\" is not a criterion of scheme \(scheme.id) (\(scheme.criteria.map(\.id).joined(separator: ", ")))",
+          ["value": rating.criterion, "scheme": scheme.id, "allowed": scheme.criteria.map(\.id).joined(separator: ", ")]
         )
       }
       if !IdentifierSyntax.isValid(rating.rater) {
@@ -149,17 +164,19 @@ public struct Validator: Sendable {
       if !rating.value.isFinite {
         report.add(
           "\(field).value", .nonFiniteNumber,
-          "rating value \(Self.text(rating.value)) must be a finite number")
+          "rating value \(Self.text(rating.value)) must be a finite number", ["value": Self.text(rating.value)])
       } else if !(0...4).contains(rating.value) {
         report.add(
           "\(field).value", .ratingValueRange,
-          "rating value \(Self.text(rating.value)) of \(rating.criterion) by \(rating.rater) must be in [0, 4]"
+          "rating value \(Self.text(rating.value)) of \(rating.criterion) by \(rating.rater) must be in [0, 4]",
+          ["value": Self.text(rating.value), "criterion": rating.criterion, "rater": rating.rater]
         )
       }
       if !seen.insert([rating.criterion, rating.rater]).inserted {
         report.add(
           field, .duplicateRating,
-          "ratings hold criterion \(rating.criterion) by rater \(rating.rater) more than once; a project keeps one rating per criterion and rater"
+          "ratings hold criterion \(rating.criterion) by rater \(rating.rater) more than once; a project keeps one rating per criterion and rater",
+          ["criterion": rating.criterion, "rater": rating.rater]
         )
       }
     }
@@ -169,14 +186,15 @@ public struct Validator: Sendable {
     if project.outcomes.isEmpty || project.outcomes.count > Self.maximumOutcomes {
       report.add(
         "outcomes", .outcomeCount,
-        "outcomes \(project.outcomes.count) given, a project has 1 to \(Self.maximumOutcomes)")
+        "outcomes \(project.outcomes.count) given, a project has 1 to \(Self.maximumOutcomes)",
+        ["value": "\(project.outcomes.count)", "bound": "\(Self.maximumOutcomes)"])
     }
     var seen: Set<String> = []
     for outcome in project.outcomes {
       if !seen.insert(outcome.id).inserted {
         report.add(
           "id", outcome: outcome.id, .duplicateOutcome,
-          "outcome id \"\(outcome.id)\" is used more than once in the project")
+          "outcome id \"\(outcome.id)\" is used more than once in the project", ["value": outcome.id])
       }
       checkOutcome(outcome, into: &report)
     }
@@ -185,13 +203,15 @@ public struct Validator: Sendable {
       let missing = project.outcomes.filter { $0.share == nil }.map(\.id)
       report.add(
         "outcomes.share", .sharePartial,
-        "share is missing for \(missing.joined(separator: ", ")); give every outcome a share or none"
+        "share is missing for \(missing.joined(separator: ", ")); give every outcome a share or none",
+        ["value": missing.joined(separator: ", ")]
       )
     } else if !shares.isEmpty, shares.allSatisfy(\.isFinite) {
       let sum = shares.reduce(0, +)
       if !(abs(sum - 1) <= Self.shareSumTolerance) {
         report.add(
-          "outcomes.share", .shareSum, "shares sum to \(Self.text(sum)), they must sum to 1 ± 1e-6")
+          "outcomes.share", .shareSum, "shares sum to \(Self.text(sum)), they must sum to 1 ± 1e-6",
+          ["value": Self.text(sum), "bound": "1 ± 1e-6"])
       }
     }
   }
@@ -206,21 +226,24 @@ public struct Validator: Sendable {
       if !value.isFinite {
         report.add(
           field, outcome: id, .nonFiniteNumber,
-          "\(field) \(Self.text(value)) must be a finite number")
+          "\(field) \(Self.text(value)) must be a finite number", ["value": Self.text(value)])
       } else if !valid(value) {
-        report.add(field, outcome: id, rule, "\(field) \(Self.text(value)) must be \(requirement)")
+        report.add(
+          field, outcome: id, rule, "\(field) \(Self.text(value)) must be \(requirement)",
+          ["value": Self.text(value)])
       }
     }
 
     if !IdentifierSyntax.isValid(id) {
       report.add(
         "id", outcome: id, .invalidID,
-        "outcome id \"\(id)\" is invalid: \(IdentifierSyntax.explanation(id))")
+        "outcome id \"\(id)\" is invalid: \(IdentifierSyntax.explanation(id))", ["value": id])
     }
     if !domainIDs.contains(outcome.domain) {
       report.add(
         "domain", outcome: id, .unknownDomain,
-        "domain \"\(outcome.domain)\" is not a domain of scheme \(scheme.id) (\(scheme.domains.map(\.id).joined(separator: ", ")))"
+        "domain \"\(outcome.domain)\" is not a domain of scheme \(scheme.id) (\(scheme.domains.map(\.id).joined(separator: ", ")))",
+        ["value": outcome.domain, "scheme": scheme.id, "allowed": scheme.domains.map(\.id).joined(separator: ", ")]
       )
     }
     number("share", outcome.share, .shareRange, "in [0, 1]") { (0...1).contains($0) }
@@ -234,7 +257,8 @@ public struct Validator: Sendable {
       let field = outcome.baseline != nil ? "baseline" : "threshold"
       report.add(
         "direction", outcome: id, .directionRequired,
-        "direction is required with an indicator's \(field) (higher_is_better or lower_is_better)")
+        "direction is required with an indicator's \(field) (higher_is_better or lower_is_better)",
+        ["value": field])
     }
     if let direction = outcome.direction, let baseline = outcome.baseline,
       let threshold = outcome.threshold,
@@ -245,7 +269,8 @@ public struct Validator: Sendable {
         let side = direction == .higherIsBetter ? "above" : "below"
         report.add(
           "threshold", outcome: id, .thresholdDirection,
-          "threshold \(Self.text(threshold)) must lie \(side) baseline \(Self.text(baseline)) for \(direction.rawValue)"
+          "threshold \(Self.text(threshold)) must lie \(side) baseline \(Self.text(baseline)) for \(direction.rawValue)",
+          ["value": Self.text(threshold), "baseline": Self.text(baseline), "direction": direction.rawValue]
         )
       }
     }
@@ -260,7 +285,11 @@ public struct Validator: Sendable {
       if sum.isFinite, sum > 1 + 1e-9 {
         report.add(
           "survey", outcome: id, .surveySum,
-          "survey very_much \(Self.text(survey.veryMuch)) + slightly \(Self.text(survey.slightly)) = \(Self.text(sum)) must be at most 1"
+          "survey very_much \(Self.text(survey.veryMuch)) + slightly \(Self.text(survey.slightly)) = \(Self.text(sum)) must be at most 1",
+          [
+            "very_much": Self.text(survey.veryMuch), "slightly": Self.text(survey.slightly),
+            "value": Self.text(sum),
+          ]
         )
       }
     }
@@ -268,7 +297,8 @@ public struct Validator: Sendable {
     if let years = outcome.durationYears, !(0...Self.maximumDurationYears).contains(years) {
       report.add(
         "duration_years", outcome: id, .durationRange,
-        "duration_years \(years) must be 0 to \(Self.maximumDurationYears)")
+        "duration_years \(years) must be 0 to \(Self.maximumDurationYears)",
+        ["value": "\(years)", "bound": "\(Self.maximumDurationYears)"])
     }
     for (field, value) in [
       ("drop_off", outcome.dropOff), ("deadweight", outcome.deadweight),
@@ -309,13 +339,14 @@ private struct ProjectReport {
   }
 
   mutating func add(
-    _ field: String, outcome: String? = nil, _ rule: ValidationRule, _ detail: String
+    _ field: String, outcome: String? = nil, _ rule: ValidationRule, _ detail: String,
+    _ values: [String: String] = [:]
   ) {
     let owner = outcome.map { "project \(projectID), outcome \($0)" } ?? "project \(projectID)"
     let path = outcome.map { "\(base).outcomes[\($0)].\(field)" } ?? "\(base).\(field)"
     issues.append(
       ValidationIssue(
         path: path, projectID: projectID, outcomeID: outcome, field: field, rule: rule,
-        message: "\(owner): \(detail) (rule \(rule.code))"))
+        message: "\(owner): \(detail) (rule \(rule.code))", values: values))
   }
 }

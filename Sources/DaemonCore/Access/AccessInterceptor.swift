@@ -32,10 +32,7 @@ public struct AccessInterceptor: ServerInterceptor {
     let service = context.descriptor.service.fullyQualifiedService
     let method = context.descriptor.method
     guard let rule = policy.rule(service: service, method: method) else {
-      throw RPCError(
-        code: .permissionDenied,
-        message: "\(service)/\(method) has no access rule; it is refused to everyone"
-      )
+      throw AccessRefusal.noRule("\(service)/\(method)")
     }
     guard case .role(let needed) = rule else { return try await next(request, context) }
 
@@ -50,33 +47,27 @@ public struct AccessInterceptor: ServerInterceptor {
     guard let verifier else { return .local }
     if let header = metadata["authorization"].first(where: { _ in true }) {
       guard case .string(let value) = header else {
-        throw RPCError(code: .unauthenticated, message: "the authorization header must be text: Bearer <token>")
+        throw AccessRefusal.authorizationNotText
       }
       return try await principal(authorization: value, verifier: verifier)
     }
     if let subject = Self.certificateSubject(of: context) {
       guard let principal = try await verifier.principal(forCertificateSubject: subject) else {
-        throw RPCError(
-          code: .unauthenticated,
-          message: "client certificate '\(subject)' has no role; an administrator grants one with `impactd certificate allow`"
-        )
+        throw AccessRefusal.certificateWithoutRole(subject)
       }
       return principal
     }
-    throw RPCError(
-      code: .unauthenticated,
-      message: "authentication required: send `authorization: Bearer <token>` or a client certificate"
-    )
+    throw AccessRefusal.authenticationRequired
   }
 
   private func principal(authorization: String, verifier: any CredentialVerifier) async throws -> Principal {
     let parts = authorization.split(separator: " ", maxSplits: 1)
     guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-      throw RPCError(code: .unauthenticated, message: "the authorization header must read `Bearer <token>`")
+      throw AccessRefusal.authorizationMalformed
     }
     let token = parts[1].trimmingCharacters(in: .whitespaces)
     guard let principal = try await verifier.principal(forBearerToken: token) else {
-      throw RPCError(code: .unauthenticated, message: "the bearer token is unknown, malformed or revoked")
+      throw AccessRefusal.tokenUnknown
     }
     return principal
   }

@@ -35,10 +35,7 @@ extension Principal {
   /// unless their role is at least `role`.
   func require(_ role: Role, for action: String) throws {
     guard self.role >= role else {
-      throw RPCError(
-        code: .permissionDenied,
-        message: "\(name) has role \(self.role); \(action) needs \(role) or above"
-      )
+      throw AccessRefusal.roleTooLow(name: name, role: self.role, action: action, needed: role)
     }
   }
 }

@@ -3,7 +3,7 @@ enum PageSize {
   static let defaultSize = 100
 
   static func resolve(_ requested: Int32, maximum: Int) throws -> Int {
-    if requested < 0 { throw RPCErrorFactory.invalid("page_size", "must not be negative, got \(requested)") }
+    if requested < 0 { throw RPCErrorFactory.negative("page_size", requested) }
     if requested == 0 { return min(defaultSize, maximum) }
     return min(Int(requested), maximum)
   }

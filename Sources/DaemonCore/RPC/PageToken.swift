@@ -15,7 +15,7 @@ enum PageToken {
     var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
     while base64.count % 4 != 0 { base64 += "=" }
     guard let data = Data(base64Encoded: base64), let key = String(data: data, encoding: .utf8) else {
-      throw RPCErrorFactory.invalid(field, "not a page token returned by this service")
+      throw RPCErrorFactory.pageToken(field)
     }
     return key
   }
@@ -24,7 +24,7 @@ enum PageToken {
   static func integerKey(from token: String, field: String = "page_token") throws -> Int64? {
     try key(from: token, field: field).map { key in
       guard let value = Int64(key) else {
-        throw RPCErrorFactory.invalid(field, "not a page token returned by this service")
+        throw RPCErrorFactory.pageToken(field)
       }
       return value
     }

@@ -36,7 +36,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
         scheme: snapshot.scheme
       )
     case nil:
-      throw RPCErrorFactory.invalid("source", "set json_document or csv")
+      throw RPCErrorFactory.oneOf("source", ["json_document", "csv"])
     }
     try limits.checkContents(of: projects, field: "source", what: "import")
     let mode: ImportMode
@@ -108,7 +108,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     request: Impact_V1_SetSchemeRequest,
     context: ServerContext
   ) async throws -> Impact_V1_SetSchemeResponse {
-    guard !request.documentJson.isEmpty else { throw RPCErrorFactory.invalid("document_json", "is required") }
+    guard !request.documentJson.isEmpty else { throw RPCErrorFactory.required("document_json") }
     let scheme = try SchemeJSON.decode(Data(request.documentJson.utf8), source: "document_json")
     let snapshot: PortfolioSnapshot
     if request.validateOnly {

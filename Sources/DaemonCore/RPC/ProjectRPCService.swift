@@ -13,7 +13,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     request: Impact_V1_CreateProjectRequest,
     context: ServerContext
   ) async throws -> Impact_V1_CreateProjectResponse {
-    guard request.hasProject else { throw RPCErrorFactory.invalid("project", "is required") }
+    guard request.hasProject else { throw RPCErrorFactory.required("project") }
     let project = try Project(proto: request.project)
     try limits.checkContents(of: [project], field: "project", what: "request")
     let snapshot = try await store.create(
@@ -60,9 +60,9 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     request: Impact_V1_UpdateProjectRequest,
     context: ServerContext
   ) async throws -> Impact_V1_UpdateProjectResponse {
-    guard request.hasProject else { throw RPCErrorFactory.invalid("project", "is required") }
+    guard request.hasProject else { throw RPCErrorFactory.required("project") }
     let id = request.project.id
-    guard !id.isEmpty else { throw RPCErrorFactory.invalid("project.id", "is required") }
+    guard !id.isEmpty else { throw RPCErrorFactory.required("project.id") }
     let source = request.project
     try limits.checkContents(
       projects: 1, outcomes: source.outcomes.count, ratings: source.ratings.count, field: "project", what: "request")
@@ -118,7 +118,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     request: Impact_V1_RecordObservationRequest,
     context: ServerContext
   ) async throws -> Impact_V1_RecordObservationResponse {
-    guard request.hasObservation else { throw RPCErrorFactory.invalid("observation", "is required") }
+    guard request.hasObservation else { throw RPCErrorFactory.required("observation") }
     let message = request.observation
     guard message.value.isFinite else {
       throw RPCErrorFactory.invalid("observation.value", "must be a finite number, got \(message.value)")
@@ -178,7 +178,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     request: Impact_V1_RecordRatingRequest,
     context: ServerContext
   ) async throws -> Impact_V1_RecordRatingResponse {
-    guard request.hasRating else { throw RPCErrorFactory.invalid("rating", "is required") }
+    guard request.hasRating else { throw RPCErrorFactory.required("rating") }
     let rating = Rating(proto: request.rating)
     let snapshot = try await store.record(
       rating,

@@ -12,10 +12,7 @@ extension WhatIfChange {
     case .replaceProject(let project):
       self = .replace(try Project(proto: project, fieldPath: "\(fieldPath).replace_project"))
     case nil:
-      throw APIMappingError(
-        fieldPath: fieldPath,
-        reason: "one of add_project, remove_project_id, replace_project is required"
-      )
+      throw APIMappingError.oneOf(fieldPath, ["add_project", "remove_project_id", "replace_project"])
     }
   }
 }

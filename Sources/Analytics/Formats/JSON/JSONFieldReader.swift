@@ -23,17 +23,20 @@ final class JSONFieldReader {
     }.map(\.element)
   }
 
-  /// Records a problem at `offset` in the source.
-  func report(_ message: String, path: String, at offset: Int) {
+  /// Records a problem at `offset` in the source; `key` and `values` say it in the catalogue.
+  func report(
+    _ message: String, path: String, at offset: Int, key: String? = nil, values: [String: String] = [:]
+  ) {
     guard issues.count < Self.maximumIssues else { return }
     let position = positions.position(at: offset)
     issues.append(
       FormatIssue(
-        source: source, line: position.line, column: position.column, path: path, message: message))
+        source: source, line: position.line, column: position.column, path: path, message: message, key: key,
+        values: values))
   }
 
-  func report(_ message: String, path: String, node: JSONNode) {
-    report(message, path: path, at: node.start)
+  func report(_ message: String, path: String, node: JSONNode, key: String? = nil, values: [String: String] = [:]) {
+    report(message, path: path, at: node.start, key: key, values: values)
   }
 
   /// The exact source text of a node.

@@ -86,7 +86,11 @@ public enum SchemeJSON {
       // Point at the key the rule is about when the document has it, else at the scheme.
       let topKey = String(issue.path.prefix { $0 != "." && $0 != "[" })
       let location = fields.node(topKey) ?? node
-      reader.report(issue.message, path: JSONFieldReader.join(path, issue.path), node: location)
+      // The daemon's catalogue has each scheme rule's text, for readers of other languages.
+      reader.report(
+        issue.message, path: JSONFieldReader.join(path, issue.path), node: location,
+        key: "daemon.scheme-rule.\(issue.rule.code)",
+        values: issue.values.merging(["field": issue.path, "rule": issue.rule.code]) { old, _ in old })
     }
     return ruleIssues.isEmpty ? scheme : nil
   }
