@@ -71,6 +71,27 @@ struct ConfigurationTests {
     #expect(readPath == "/flag.json")
   }
 
+  @Test("the administration commands' layering gives serve's database, without serve's security checks")
+  func layeredDatabase() throws {
+    // A remote address without TLS or --allow-insecure-remote stops `serve`, but the token
+    // commands only need the database path.
+    let file = Array(#"{"database": "/srv/impact/served.sqlite", "listen": "0.0.0.0:7420", "auth": "off"}"#.utf8)
+    var flags = ConfigurationLayer()
+    flags.configFile = "/etc/impactd.json"
+    #expect(throws: ConfigurationError.self) {
+      _ = try DaemonConfiguration.resolve(flags: flags, environment: [:]) { _ in file }
+    }
+    let layered = try DaemonConfiguration.layered(flags: flags, environment: [:]) { _ in file }
+    #expect(layered.database.path == "/srv/impact/served.sqlite")
+    let fromEnvironment = try DaemonConfiguration.layered(
+      flags: flags, environment: ["IMPACTD_DATABASE": "/env.sqlite"]
+    ) { _ in file }
+    #expect(fromEnvironment.database.path == "/env.sqlite")
+    flags.databasePath = "/flag.sqlite"
+    let fromFlag = try DaemonConfiguration.layered(flags: flags, environment: ["IMPACTD_DATABASE": "/env.sqlite"]) { _ in file }
+    #expect(fromFlag.database.path == "/flag.sqlite")
+  }
+
   @Test("flags are parsed from the command line")
   func flags() throws {
     let options = try ServeOptions.parse([
