@@ -24,6 +24,7 @@ struct ImpactCommand: AsyncParsableCommand {
       ScoreCommand.self,
       RankCommand.self,
       CompareCommand.self,
+      ScoresCommand.self,
       PortfolioCommand.self,
       CoverageCommand.self,
       WhatIfCommand.self,

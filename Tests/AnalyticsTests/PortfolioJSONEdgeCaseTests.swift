@@ -152,8 +152,8 @@ struct PortfolioJSONEdgeCaseTests {
       json: "{\"format\": \"impact-portfolio/1\", \"projects\": [{\"id\": \"p\"}]}",
       line: 1, column: 47, path: "projects[0].name", message: "missing required key \"name\""),
     ErrorCase(
-      name: "wrong format", json: "{\"format\": \"impact-portfolio/2\", \"projects\": []}",
-      line: 1, column: 12, path: "format", message: "unsupported format \"impact-portfolio/2\""),
+      name: "wrong format", json: "{\"format\": \"impact-portfolio/3\", \"projects\": []}",
+      line: 1, column: 12, path: "format", message: "unsupported format \"impact-portfolio/3\""),
     ErrorCase(
       name: "trailing comma", json: "{\"format\": \"impact-portfolio/1\", \"projects\": [],}",
       line: 1, column: 49, path: nil, message: "expected a key"),

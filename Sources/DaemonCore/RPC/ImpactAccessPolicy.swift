@@ -14,6 +14,7 @@ extension AccessPolicy {
       // and the projects, observations and scheme those are computed from.
       (Scoring.GetProjectScore.descriptor, .viewer),
       (Scoring.RankProjects.descriptor, .viewer),
+      (Scoring.StreamProjectScores.descriptor, .viewer),
       (Scoring.CompareProjects.descriptor, .viewer),
       (Scoring.GetPortfolioSummary.descriptor, .viewer),
       (Project.GetProject.descriptor, .viewer),

@@ -16,11 +16,13 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     let snapshot = store.snapshot
     let projects: [Project]
     var scheme: Scheme?
+    var documentRevision: Int64?
     switch request.source {
     case .jsonDocument(let text):
       let document = try PortfolioJSON.decode(Data(text.utf8), source: "json_document")
       scheme = document.scheme
       projects = document.projects
+      documentRevision = document.revision
     case .csv(let tables):
       guard !tables.projects.isEmpty else { throw RPCErrorFactory.invalid("csv.projects", "the projects table is required") }
       let names = CSVFileNames(
@@ -47,20 +49,27 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
       mode = .replace
     case .UNRECOGNIZED(let value): throw RPCErrorFactory.invalid("mode", "unknown import mode \(value)")
     }
+    if let documentRevision, documentRevision > snapshot.revision {
+      throw RPCErrorFactory.invalid(
+        "json_document.revision",
+        "the document says revision \(documentRevision), but this portfolio is only at revision \(snapshot.revision): "
+          + "it was exported from another portfolio; remove its revision to import it by date")
+    }
+    let safeguards = ImportSafeguards(
+      documentRevision: documentRevision,
+      documentTime: request.hasDocumentTime ? try request.documentTime.checkedDate(field: "document_time") : nil,
+      overwriteNewer: request.overwriteNewer,
+      confirmLargeDeletion: request.confirmLargeDeletion
+    )
     let summary = try await store.importProjects(
       projects,
       mode: mode,
       scheme: scheme,
       validateOnly: request.validateOnly,
+      safeguards: safeguards,
       context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
     )
-    return .with {
-      $0.created = Int64(summary.created)
-      $0.updated = Int64(summary.updated)
-      $0.deleted = Int64(summary.deleted)
-      $0.unchanged = Int64(summary.unchanged)
-      $0.revision = summary.revision
-    }
+    return Impact_V1_ImportPortfolioResponse(summary)
   }
 
   func exportPortfolio(
@@ -73,7 +82,8 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     return try .with {
       switch request.format {
       case .json:
-        let document = PortfolioDocument(scheme: snapshot.scheme, projects: projects)
+        // The revision lets a later import of this document tell newer work from its own.
+        let document = PortfolioDocument(scheme: snapshot.scheme, projects: projects, revision: snapshot.revision)
         $0.jsonDocument = String(decoding: PortfolioJSON.encode(document), as: UTF8.self)
       case .csv:
         let tables = PortfolioCSV.encode(projects, scheme: snapshot.scheme)

@@ -69,6 +69,55 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     }
   }
 
+  func streamProjectScores(
+    request: Impact_V1_StreamProjectScoresRequest,
+    response: RPCWriter<Impact_V1_StreamProjectScoresResponse>,
+    context: ServerContext
+  ) async throws {
+    let snapshot = store.snapshot
+    let filter = try snapshot.filter(request.filter)
+    let analyzer = PortfolioAnalyzer(scheme: snapshot.scheme)
+    let ranking: Ranking
+    let contribution: (String) -> Double
+    if filter == .all {
+      let figures = snapshot.figures
+      ranking = figures.ranking
+      contribution = { figures.contribution(of: $0) }
+    } else {
+      ranking = analyzer.ranking(of: snapshot.scores, filter: filter)
+      var contributions: [String: Double] = [:]
+      for entry in analyzer.summary(of: snapshot.scores, filter: filter).contributions {
+        contributions[entry.projectID] = entry.contribution
+      }
+      contribution = { contributions[$0] ?? 0 }
+    }
+    try await response.write(
+      .with {
+        $0.header = .with {
+          $0.revision = snapshot.revision
+          $0.schemeID = snapshot.scheme.id
+          $0.totalSize = Int64(ranking.entries.count)
+          $0.criteria = snapshot.scheme.criteria.map(\.id)
+          $0.domains = snapshot.scheme.domains.map(\.id)
+        }
+      })
+    // One message at a time: the writer waits for the client to take each, so a slow reader
+    // holds the snapshot, not a copy of every score.
+    for entry in ranking.entries {
+      try Task.checkCancellation()
+      guard let score = snapshot.score(entry.projectID) else { continue }
+      let message = Impact_V1_ProjectScore(
+        score,
+        name: snapshot.project(entry.projectID)?.name ?? "",
+        rank: entry.rank,
+        percentile: entry.percentile,
+        contribution: contribution(entry.projectID),
+        explanation: nil
+      )
+      try await response.write(.with { $0.score = message })
+    }
+  }
+
   func compareProjects(
     request: Impact_V1_CompareProjectsRequest,
     context: ServerContext

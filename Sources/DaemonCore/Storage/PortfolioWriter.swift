@@ -31,7 +31,7 @@ struct PortfolioWriter {
       }
       return (ids, try JournalPayload.deleted(ids))
 
-    case .replacePortfolio(let projects, let scheme):
+    case .replacePortfolio(let projects, let scheme, let changed):
       if let scheme { try activate(scheme) }
       let ids = projects.map(\.id)
       try requireDistinct(ids)
@@ -43,10 +43,17 @@ struct PortfolioWriter {
       for id in removed {
         try delete.execute(arguments: [id])
       }
+      let move = try db.cachedStatement(sql: "UPDATE projects SET position = ? WHERE id = ?")
       for index in idOrder(projects) {
-        try upsert(projects[index], position: Int64(index), reposition: true)
+        if let changed, !changed.contains(projects[index].id) {
+          // Identical to the stored project: only its place changes.
+          try move.execute(arguments: [Int64(index), projects[index].id])
+        } else {
+          try upsert(projects[index], position: Int64(index), reposition: true)
+        }
       }
-      return (ids + removed.sorted(), JournalPayload.projects(projects, scheme: scheme))
+      let touched = changed.map { changed in ids.filter { changed.contains($0) } } ?? ids
+      return (touched + removed.sorted(), JournalPayload.projects(projects, scheme: scheme))
 
     case .setScheme(let scheme):
       return ([], try activate(scheme))

@@ -9,8 +9,11 @@ public enum StoredChange: Sendable, Hashable {
   /// Deletes projects with their outcomes, risks and current ratings. Every id must exist.
   case deleteProjects([String])
   /// Makes the portfolio exactly these projects, in this order (an atomic import); with a
-  /// scheme, also makes it the active one, in the same transaction.
-  case replacePortfolio([Project], scheme: Scheme? = nil)
+  /// scheme, also makes it the active one, in the same transaction. `changed` names the
+  /// projects that differ from the stored ones (created or updated): the others are only
+  /// moved to their place, and the journal lists the changed and deleted ones; `nil` means
+  /// every project changed.
+  case replacePortfolio([Project], scheme: Scheme? = nil, changed: Set<String>? = nil)
   /// Stores the scheme and makes it the active one.
   case setScheme(Scheme)
   /// Keeps the observation for good and makes its value the outcome's `actual`.

@@ -142,19 +142,30 @@ public final class PortfolioStore: Sendable {
 
   /// Imports projects, all or nothing. With `validateOnly` nothing is written.
   ///
-  /// - Parameter scheme: the scheme the projects were made with, when the document carried
-  ///   one. A replacement adopts it with the projects, in one transaction; an upsert is refused
-  ///   with ``StoreError/schemeDiffers(document:active:)`` when it differs from the active one,
-  ///   since it would rescore projects the import does not carry.
+  /// An import that would change nothing commits nothing: no revision, no journal row, no
+  /// watch event. Only the projects it creates, changes or deletes are written and announced.
+  ///
+  /// - Parameters:
+  ///   - scheme: the scheme the projects were made with, when the document carried one. A
+  ///     replacement adopts it with the projects, in one transaction; an upsert is refused
+  ///     with ``StoreError/schemeDiffers(document:active:)`` when it differs from the active
+  ///     one, since it would rescore projects the import does not carry.
+  ///   - safeguards: unless they allow it, an import that would replace ratings or observed
+  ///     values newer than the document is refused with ``StoreError/newerThanDocument(_:safeguards:)``,
+  ///     and a replacement deleting more than half of the stored projects with
+  ///     ``StoreError/largeDeletion(deleted:stored:)``. A validation-only import is never
+  ///     refused for these: its summary says what the import would do.
   public func importProjects(
     _ projects: [Project],
     mode: ImportMode,
     scheme: Scheme? = nil,
     validateOnly: Bool,
+    safeguards: ImportSafeguards = .none,
     context: ChangeContext
   ) async throws -> ImportSummary {
     let box = Mutex<ImportSummary?>(nil)
     let adopted = try scheme.map(Self.checked)
+    let database = self.database
     let snapshot = try await write(context, dryRun: validateOnly) { snapshot in
       var newScheme: Scheme?
       if let adopted, adopted != snapshot.scheme {
@@ -164,26 +175,58 @@ public final class PortfolioStore: Sendable {
         newScheme = adopted
       }
       try Self.validate(projects, scheme: newScheme ?? snapshot.scheme)
-      let created = projects.count(where: { !snapshot.contains($0.id) })
-      let unchanged = projects.count(where: { snapshot.project($0.id) == $0 })
-      let importedIDs = Set(projects.map(\.id))
-      let removed = mode == .replace ? snapshot.projects.map(\.id).filter { !importedIDs.contains($0) } : []
-      box.withLock {
-        $0 = ImportSummary(
-          created: created,
-          updated: projects.count - created - unchanged,
-          unchanged: unchanged,
-          deleted: removed.count,
-          revision: snapshot.revision
-        )
+      var changed: [Project] = []
+      var updates: [(stored: Project, imported: Project)] = []
+      var created = 0
+      for project in projects {
+        if let stored = snapshot.project(project.id) {
+          guard stored != project else { continue }
+          updates.append((stored, project))
+        } else {
+          created += 1
+        }
+        changed.append(project)
       }
+      let importedIDs = Set(projects.map(\.id))
+      let removed = mode == .replace ? snapshot.projects.filter { !importedIDs.contains($0.id) } : []
+      let comparison = try ImportComparison(
+        updates: updates, deletions: removed, safeguards: safeguards,
+        recordedValues: { try database.recordedValues(of: $0) })
+      var summary = ImportSummary(
+        created: created,
+        updated: updates.count,
+        unchanged: projects.count - changed.count,
+        deleted: removed.count,
+        revision: snapshot.revision
+      )
+      summary.storedBefore = snapshot.projects.count
+      summary.schemeChanged = newScheme != nil
+      (summary.projects, summary.projectsLeftOut) = comparison.listed(limit: ImportSummary.maximumListed)
+      summary.newerCount = comparison.newerCount
+      summary.documentRevision = safeguards.documentRevision
+      box.withLock { $0 = summary }
+      if !validateOnly {
+        if !safeguards.confirmLargeDeletion, removed.count * 2 > snapshot.projects.count {
+          throw StoreError.largeDeletion(deleted: removed.count, stored: snapshot.projects.count)
+        }
+        if !safeguards.overwriteNewer, summary.newerCount > 0 {
+          throw StoreError.newerThanDocument(comparison.newerWork, safeguards: safeguards)
+        }
+      }
+      // The snapshot keeps projects in id order, so a replacement that only reorders them
+      // changes nothing either.
+      if changed.isEmpty, removed.isEmpty, newScheme == nil { return nil }
       let change: StoredChange =
-        mode == .replace ? .replacePortfolio(projects, scheme: newScheme) : .upsertProjects(projects)
-      return .init(change: change, upserts: projects, removals: removed, scheme: newScheme)
+        mode == .replace
+        ? .replacePortfolio(projects, scheme: newScheme, changed: Set(changed.map(\.id)))
+        : .upsertProjects(changed)
+      return .init(
+        change: change, upserts: newScheme == nil ? changed : projects, removals: removed.map(\.id),
+        scheme: newScheme)
     }
     var summary = box.withLock { $0 } ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
     summary.revision = snapshot.revision
-    if !validateOnly && projects.count + summary.deleted >= Self.largeChangeProjects {
+    if !validateOnly && summary.created + summary.updated + summary.deleted >= Self.largeChangeProjects {
       // The change is committed; shrinking the log it left is housekeeping, and its failure
       // (readers holding the log past the busy timeout) changes nothing.
       _ = try? await database.truncateWriteAheadLog()
@@ -247,13 +290,13 @@ public final class PortfolioStore: Sendable {
   private func write(
     _ context: ChangeContext,
     dryRun: Bool = false,
-    plan: @escaping @Sendable (PortfolioSnapshot) throws -> PlannedChange
+    plan: @escaping @Sendable (PortfolioSnapshot) throws -> PlannedChange?
   ) async throws -> PortfolioSnapshot {
     try await serializer.perform { [self] in
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
-      let planned = try plan(before)
-      if dryRun { return before }
+      // No plan: the write would change nothing, and commits nothing.
+      guard let planned = try plan(before), !dryRun else { return before }
       let receipt = try self.database.commit(planned.change, context: context)
       let after =
         planned.scheme.map {

@@ -21,6 +21,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case revisionMismatch(expected: Int64, actual: Int64)
   /// The request is larger than the daemon accepts (RESOURCE_EXHAUSTED).
   case tooLarge(String)
+  /// An import would replace ratings or observed values recorded after the document was made
+  /// (FAILED_PRECONDITION); the projects list only those values.
+  case newerThanDocument([ImportedProject], safeguards: ImportSafeguards)
+  /// A replacement would delete more than half of the stored projects without the caller's
+  /// confirmation (FAILED_PRECONDITION).
+  case largeDeletion(deleted: Int, stored: Int)
 
   public var description: String {
     switch self {
@@ -36,6 +42,39 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         + "with SetScheme, or remove the document's scheme"
     case .revisionMismatch(let expected, let actual): "expected revision \(expected) but the portfolio is at revision \(actual)"
     case .tooLarge(let message): message
+    case .newerThanDocument(let projects, let safeguards):
+      Self.newerWorkMessage(projects, safeguards: safeguards)
+    case .largeDeletion(let deleted, let stored):
+      "the import would delete \(deleted) of the \(stored) stored projects, more than half: "
+        + "confirm with confirm_large_deletion (impact import --replace --yes)"
     }
+  }
+
+  /// Names every project and value (up to a few dozen) that the import would undo.
+  private static func newerWorkMessage(_ projects: [ImportedProject], safeguards: ImportSafeguards) -> String {
+    let document: String
+    if let revision = safeguards.documentRevision {
+      document = "the document (revision \(revision))"
+    } else if let time = safeguards.documentTime {
+      document = "the document (made \(StoredTimestamp.text(time)))"
+    } else {
+      document = "the document (which carries no revision or date)"
+    }
+    let shown = projects.prefix(20).map { project in
+      "project \(project.projectID): "
+        + project.replaced.map { value in
+          let what: String
+          switch value.kind {
+          case .rating(let criterion, let rater): what = "rating \(criterion) by \(rater)"
+          case .actual(let outcomeID): what = "observed value of outcome \(outcomeID)"
+          case .amount: what = "amount"
+          }
+          let when = value.recorded.map { " (revision \($0.revision), \(StoredTimestamp.text($0.at)))" } ?? ""
+          return what + when
+        }.joined(separator: ", ")
+    }
+    let more = projects.count > 20 ? "; and \(projects.count - 20) more projects" : ""
+    return "the import would undo work newer than \(document): " + shown.joined(separator: "; ") + more
+      + "; export again and re-apply your changes, or set overwrite_newer (impact import --overwrite-newer)"
   }
 }

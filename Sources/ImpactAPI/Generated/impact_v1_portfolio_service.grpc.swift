@@ -118,6 +118,13 @@ extension Impact_V1_PortfolioService {
         /// > Imports a portfolio document atomically: every project is written or none is. Errors
         /// > (INVALID_ARGUMENT) name the file, line and column (CSV) or the JSON path. When the JSON
         /// > document carries a scheme, it becomes the current scheme in the same commit.
+        /// > 
+        /// > An import never quietly undoes newer committee work: it is refused (FAILED_PRECONDITION,
+        /// > naming the projects and what is newer) when it would replace or remove a rating, or reset
+        /// > an outcome's observed value, recorded after the document was made, unless
+        /// > `overwrite_newer` is set. A replacement that would delete more than half of the stored
+        /// > projects is refused (FAILED_PRECONDITION) unless `confirm_large_deletion` is set. An import
+        /// > that changes nothing commits nothing: no revision, no journal entry, no watch event.
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Impact_V1_ImportPortfolioRequest` messages.
@@ -207,6 +214,13 @@ extension Impact_V1_PortfolioService {
         /// > Imports a portfolio document atomically: every project is written or none is. Errors
         /// > (INVALID_ARGUMENT) name the file, line and column (CSV) or the JSON path. When the JSON
         /// > document carries a scheme, it becomes the current scheme in the same commit.
+        /// > 
+        /// > An import never quietly undoes newer committee work: it is refused (FAILED_PRECONDITION,
+        /// > naming the projects and what is newer) when it would replace or remove a rating, or reset
+        /// > an outcome's observed value, recorded after the document was made, unless
+        /// > `overwrite_newer` is set. A replacement that would delete more than half of the stored
+        /// > projects is refused (FAILED_PRECONDITION) unless `confirm_large_deletion` is set. An import
+        /// > that changes nothing commits nothing: no revision, no journal entry, no watch event.
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_ImportPortfolioRequest` message.
@@ -294,6 +308,13 @@ extension Impact_V1_PortfolioService {
         /// > Imports a portfolio document atomically: every project is written or none is. Errors
         /// > (INVALID_ARGUMENT) name the file, line and column (CSV) or the JSON path. When the JSON
         /// > document carries a scheme, it becomes the current scheme in the same commit.
+        /// > 
+        /// > An import never quietly undoes newer committee work: it is refused (FAILED_PRECONDITION,
+        /// > naming the projects and what is newer) when it would replace or remove a rating, or reset
+        /// > an outcome's observed value, recorded after the document was made, unless
+        /// > `overwrite_newer` is set. A replacement that would delete more than half of the stored
+        /// > projects is refused (FAILED_PRECONDITION) unless `confirm_large_deletion` is set. An import
+        /// > that changes nothing commits nothing: no revision, no journal entry, no watch event.
         ///
         /// - Parameters:
         ///   - request: A `Impact_V1_ImportPortfolioRequest` message.
@@ -540,6 +561,13 @@ extension Impact_V1_PortfolioService {
         /// > Imports a portfolio document atomically: every project is written or none is. Errors
         /// > (INVALID_ARGUMENT) name the file, line and column (CSV) or the JSON path. When the JSON
         /// > document carries a scheme, it becomes the current scheme in the same commit.
+        /// > 
+        /// > An import never quietly undoes newer committee work: it is refused (FAILED_PRECONDITION,
+        /// > naming the projects and what is newer) when it would replace or remove a rating, or reset
+        /// > an outcome's observed value, recorded after the document was made, unless
+        /// > `overwrite_newer` is set. A replacement that would delete more than half of the stored
+        /// > projects is refused (FAILED_PRECONDITION) unless `confirm_large_deletion` is set. An import
+        /// > that changes nothing commits nothing: no revision, no journal entry, no watch event.
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_ImportPortfolioRequest` message.
@@ -657,6 +685,13 @@ extension Impact_V1_PortfolioService {
         /// > Imports a portfolio document atomically: every project is written or none is. Errors
         /// > (INVALID_ARGUMENT) name the file, line and column (CSV) or the JSON path. When the JSON
         /// > document carries a scheme, it becomes the current scheme in the same commit.
+        /// > 
+        /// > An import never quietly undoes newer committee work: it is refused (FAILED_PRECONDITION,
+        /// > naming the projects and what is newer) when it would replace or remove a rating, or reset
+        /// > an outcome's observed value, recorded after the document was made, unless
+        /// > `overwrite_newer` is set. A replacement that would delete more than half of the stored
+        /// > projects is refused (FAILED_PRECONDITION) unless `confirm_large_deletion` is set. An import
+        /// > that changes nothing commits nothing: no revision, no journal entry, no watch event.
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_ImportPortfolioRequest` message.
@@ -802,6 +837,13 @@ extension Impact_V1_PortfolioService.ClientProtocol {
     /// > Imports a portfolio document atomically: every project is written or none is. Errors
     /// > (INVALID_ARGUMENT) name the file, line and column (CSV) or the JSON path. When the JSON
     /// > document carries a scheme, it becomes the current scheme in the same commit.
+    /// > 
+    /// > An import never quietly undoes newer committee work: it is refused (FAILED_PRECONDITION,
+    /// > naming the projects and what is newer) when it would replace or remove a rating, or reset
+    /// > an outcome's observed value, recorded after the document was made, unless
+    /// > `overwrite_newer` is set. A replacement that would delete more than half of the stored
+    /// > projects is refused (FAILED_PRECONDITION) unless `confirm_large_deletion` is set. An import
+    /// > that changes nothing commits nothing: no revision, no journal entry, no watch event.
     ///
     /// - Parameters:
     ///   - request: A request containing a single `Impact_V1_ImportPortfolioRequest` message.
@@ -926,6 +968,13 @@ extension Impact_V1_PortfolioService.ClientProtocol {
     /// > Imports a portfolio document atomically: every project is written or none is. Errors
     /// > (INVALID_ARGUMENT) name the file, line and column (CSV) or the JSON path. When the JSON
     /// > document carries a scheme, it becomes the current scheme in the same commit.
+    /// > 
+    /// > An import never quietly undoes newer committee work: it is refused (FAILED_PRECONDITION,
+    /// > naming the projects and what is newer) when it would replace or remove a rating, or reset
+    /// > an outcome's observed value, recorded after the document was made, unless
+    /// > `overwrite_newer` is set. A replacement that would delete more than half of the stored
+    /// > projects is refused (FAILED_PRECONDITION) unless `confirm_large_deletion` is set. An import
+    /// > that changes nothing commits nothing: no revision, no journal entry, no watch event.
     ///
     /// - Parameters:
     ///   - message: request message to send.

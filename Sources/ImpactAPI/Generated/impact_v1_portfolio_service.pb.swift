@@ -102,6 +102,102 @@ public nonisolated enum Impact_V1_ExportFormat: SwiftProtobuf.Enum, Swift.CaseIt
 
 }
 
+/// What an import does to one stored project.
+public nonisolated enum Impact_V1_ImportAction: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// Not set (never sent by the server).
+  case unspecified // = 0
+
+  /// The stored project is replaced by the document's, which differs from it.
+  case updated // = 1
+
+  /// The stored project is deleted (IMPORT_MODE_REPLACE only).
+  case deleted // = 2
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .updated
+    case 2: self = .deleted
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .updated: return 1
+    case .deleted: return 2
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Impact_V1_ImportAction] = [
+    .unspecified,
+    .updated,
+    .deleted,
+  ]
+
+}
+
+/// Which value of a stored project an import replaces.
+public nonisolated enum Impact_V1_ReplacedValueKind: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
+
+  /// Not set (never sent by the server).
+  case unspecified // = 0
+
+  /// A rater's rating of a criterion: changed, or removed.
+  case rating // = 1
+
+  /// An outcome's observed value (`actual`): changed, or removed with its outcome.
+  case actual // = 2
+
+  /// The project's amount.
+  case amount // = 3
+  case UNRECOGNIZED(Int)
+
+  public init() {
+    self = .unspecified
+  }
+
+  public init?(rawValue: Int) {
+    switch rawValue {
+    case 0: self = .unspecified
+    case 1: self = .rating
+    case 2: self = .actual
+    case 3: self = .amount
+    default: self = .UNRECOGNIZED(rawValue)
+    }
+  }
+
+  public var rawValue: Int {
+    switch self {
+    case .unspecified: return 0
+    case .rating: return 1
+    case .actual: return 2
+    case .amount: return 3
+    case .UNRECOGNIZED(let i): return i
+    }
+  }
+
+  // The compiler won't synthesize support with the UNRECOGNIZED case.
+  public static let allCases: [Impact_V1_ReplacedValueKind] = [
+    .unspecified,
+    .rating,
+    .actual,
+    .amount,
+  ]
+
+}
+
 /// The three tables of the CSV format, each the full text of one file.
 public nonisolated struct Impact_V1_CsvTables: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -175,6 +271,28 @@ public nonisolated struct Impact_V1_ImportPortfolioRequest: Sendable {
   /// Clears the value of `expectedRevision`. Subsequent reads from it will return its default value.
   public mutating func clearExpectedRevision() {self._expectedRevision = nil}
 
+  /// When true, ratings and observed values newer than the document are replaced too;
+  /// otherwise such an import is refused with FAILED_PRECONDITION.
+  public var overwriteNewer: Bool = false
+
+  /// Must be true for an IMPORT_MODE_REPLACE import that deletes more than half of the stored
+  /// projects; otherwise it is refused with FAILED_PRECONDITION.
+  public var confirmLargeDeletion: Bool = false
+
+  /// When the document was made, for a document that does not carry its revision (CSV tables,
+  /// `impact-portfolio/1` JSON): ratings and observations recorded after it are newer than the
+  /// document. When neither a revision nor this time is known, every rating or observed value
+  /// the import would replace counts as newer. The `impact` CLI sends the files' modification
+  /// time.
+  public var documentTime: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_documentTime ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_documentTime = newValue}
+  }
+  /// Returns true if `documentTime` has been explicitly set.
+  public var hasDocumentTime: Bool {self._documentTime != nil}
+  /// Clears the value of `documentTime`. Subsequent reads from it will return its default value.
+  public mutating func clearDocumentTime() {self._documentTime = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   /// The document to import.
@@ -189,6 +307,93 @@ public nonisolated struct Impact_V1_ImportPortfolioRequest: Sendable {
   public init() {}
 
   fileprivate var _expectedRevision: Int64? = nil
+  fileprivate var _documentTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+/// One stored value an import replaces or removes.
+public nonisolated struct Impact_V1_ReplacedValue: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// Which value.
+  public var kind: Impact_V1_ReplacedValueKind = .unspecified
+
+  /// The criterion rated (REPLACED_VALUE_KIND_RATING).
+  public var criterion: String = String()
+
+  /// The rater (REPLACED_VALUE_KIND_RATING).
+  public var rater: String = String()
+
+  /// The outcome (REPLACED_VALUE_KIND_ACTUAL).
+  public var outcomeID: String = String()
+
+  /// The stored value; absent when it is not set (an outcome without an actual).
+  public var before: Double {
+    get {_before ?? 0}
+    set {_before = newValue}
+  }
+  /// Returns true if `before` has been explicitly set.
+  public var hasBefore: Bool {self._before != nil}
+  /// Clears the value of `before`. Subsequent reads from it will return its default value.
+  public mutating func clearBefore() {self._before = nil}
+
+  /// The document's value; absent when the import removes it or leaves it unset.
+  public var after: Double {
+    get {_after ?? 0}
+    set {_after = newValue}
+  }
+  /// Returns true if `after` has been explicitly set.
+  public var hasAfter: Bool {self._after != nil}
+  /// Clears the value of `after`. Subsequent reads from it will return its default value.
+  public mutating func clearAfter() {self._after = nil}
+
+  /// When the stored value was recorded: the rating's `rated_at`, the latest observation's
+  /// time; unset for amounts and for actuals without an observation.
+  public var recordedAt: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_recordedAt ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_recordedAt = newValue}
+  }
+  /// Returns true if `recordedAt` has been explicitly set.
+  public var hasRecordedAt: Bool {self._recordedAt != nil}
+  /// Clears the value of `recordedAt`. Subsequent reads from it will return its default value.
+  public mutating func clearRecordedAt() {self._recordedAt = nil}
+
+  /// The revision that recorded the stored value; 0 when unknown (as for `recorded_at`).
+  public var recordedRevision: Int64 = 0
+
+  /// True when the stored value was recorded after the document was made: the import would
+  /// undo newer work.
+  public var newer: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _before: Double? = nil
+  fileprivate var _after: Double? = nil
+  fileprivate var _recordedAt: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+}
+
+/// A stored project the import replaces or deletes, with the values it loses.
+public nonisolated struct Impact_V1_ImportedProject: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The project's id.
+  public var projectID: String = String()
+
+  /// What the import does to it.
+  public var action: Impact_V1_ImportAction = .unspecified
+
+  /// The ratings, observed values and amount it replaces or removes, in that order; empty
+  /// when only other fields change.
+  public var replaced: [Impact_V1_ReplacedValue] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 /// The response of PortfolioService.ImportPortfolio.
@@ -216,9 +421,34 @@ public nonisolated struct Impact_V1_ImportPortfolioResponse: Sendable {
   /// `validate_only` was set).
   public var revision: Int64 = 0
 
+  /// The number of projects stored before the import.
+  public var storedBefore: Int64 = 0
+
+  /// The stored projects the import updates or deletes, by id, at most 1000; those with
+  /// ratings, observed values or amounts replaced come first.
+  public var projects: [Impact_V1_ImportedProject] = []
+
+  /// How many updated or deleted projects `projects` leaves out beyond its 1000.
+  public var projectsLeftOut: Int64 = 0
+
+  /// The number of replaced values newer than the document, over every project.
+  public var newerCount: Int64 = 0
+
+  /// The revision the document carries, when it carries one (`impact-portfolio/2`).
+  public var documentRevision: Int64 {
+    get {_documentRevision ?? 0}
+    set {_documentRevision = newValue}
+  }
+  /// Returns true if `documentRevision` has been explicitly set.
+  public var hasDocumentRevision: Bool {self._documentRevision != nil}
+  /// Clears the value of `documentRevision`. Subsequent reads from it will return its default value.
+  public mutating func clearDocumentRevision() {self._documentRevision = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _documentRevision: Int64? = nil
 }
 
 /// The request of PortfolioService.ExportPortfolio.
@@ -256,7 +486,8 @@ public nonisolated struct Impact_V1_ExportPortfolioResponse: Sendable {
   /// The exported document, in the requested format.
   public var document: Impact_V1_ExportPortfolioResponse.OneOf_Document? = nil
 
-  /// A JSON `impact-portfolio/1` document carrying the current scheme and the projects.
+  /// A JSON `impact-portfolio/2` document carrying the revision, the current scheme and the
+  /// projects.
   public var jsonDocument: String {
     get {
       if case .jsonDocument(let v)? = document {return v}
@@ -281,7 +512,8 @@ public nonisolated struct Impact_V1_ExportPortfolioResponse: Sendable {
 
   /// The exported document, in the requested format.
   public nonisolated enum OneOf_Document: Equatable, Sendable {
-    /// A JSON `impact-portfolio/1` document carrying the current scheme and the projects.
+    /// A JSON `impact-portfolio/2` document carrying the revision, the current scheme and the
+    /// projects.
     case jsonDocument(String)
     /// CSV tables.
     case csv(Impact_V1_CsvTables)
@@ -413,6 +645,14 @@ nonisolated extension Impact_V1_ExportFormat: SwiftProtobuf._ProtoNameProviding 
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0EXPORT_FORMAT_JSON\0\u{1}EXPORT_FORMAT_CSV\0")
 }
 
+nonisolated extension Impact_V1_ImportAction: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0IMPORT_ACTION_UNSPECIFIED\0\u{1}IMPORT_ACTION_UPDATED\0\u{1}IMPORT_ACTION_DELETED\0")
+}
+
+nonisolated extension Impact_V1_ReplacedValueKind: SwiftProtobuf._ProtoNameProviding {
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0REPLACED_VALUE_KIND_UNSPECIFIED\0\u{1}REPLACED_VALUE_KIND_RATING\0\u{1}REPLACED_VALUE_KIND_ACTUAL\0\u{1}REPLACED_VALUE_KIND_AMOUNT\0")
+}
+
 nonisolated extension Impact_V1_CsvTables: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CsvTables"
   public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}projects\0\u{1}outcomes\0\u{1}ratings\0\u{3}projects_file_name\0\u{3}outcomes_file_name\0\u{3}ratings_file_name\0")
@@ -470,7 +710,7 @@ nonisolated extension Impact_V1_CsvTables: SwiftProtobuf.Message, SwiftProtobuf.
 
 nonisolated extension Impact_V1_ImportPortfolioRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ImportPortfolioRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}json_document\0\u{1}csv\0\u{1}mode\0\u{3}validate_only\0\u{3}expected_revision\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}json_document\0\u{1}csv\0\u{1}mode\0\u{3}validate_only\0\u{3}expected_revision\0\u{3}overwrite_newer\0\u{3}confirm_large_deletion\0\u{3}document_time\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -502,6 +742,9 @@ nonisolated extension Impact_V1_ImportPortfolioRequest: SwiftProtobuf.Message, S
       case 3: try { try decoder.decodeSingularEnumField(value: &self.mode) }()
       case 4: try { try decoder.decodeSingularBoolField(value: &self.validateOnly) }()
       case 5: try { try decoder.decodeSingularInt64Field(value: &self._expectedRevision) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.overwriteNewer) }()
+      case 7: try { try decoder.decodeSingularBoolField(value: &self.confirmLargeDeletion) }()
+      case 8: try { try decoder.decodeSingularMessageField(value: &self._documentTime) }()
       default: break
       }
     }
@@ -532,6 +775,15 @@ nonisolated extension Impact_V1_ImportPortfolioRequest: SwiftProtobuf.Message, S
     try { if let v = self._expectedRevision {
       try visitor.visitSingularInt64Field(value: v, fieldNumber: 5)
     } }()
+    if self.overwriteNewer != false {
+      try visitor.visitSingularBoolField(value: self.overwriteNewer, fieldNumber: 6)
+    }
+    if self.confirmLargeDeletion != false {
+      try visitor.visitSingularBoolField(value: self.confirmLargeDeletion, fieldNumber: 7)
+    }
+    try { if let v = self._documentTime {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 8)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -540,6 +792,123 @@ nonisolated extension Impact_V1_ImportPortfolioRequest: SwiftProtobuf.Message, S
     if lhs.mode != rhs.mode {return false}
     if lhs.validateOnly != rhs.validateOnly {return false}
     if lhs._expectedRevision != rhs._expectedRevision {return false}
+    if lhs.overwriteNewer != rhs.overwriteNewer {return false}
+    if lhs.confirmLargeDeletion != rhs.confirmLargeDeletion {return false}
+    if lhs._documentTime != rhs._documentTime {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ReplacedValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ReplacedValue"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}kind\0\u{1}criterion\0\u{1}rater\0\u{3}outcome_id\0\u{1}before\0\u{1}after\0\u{3}recorded_at\0\u{3}recorded_revision\0\u{1}newer\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.kind) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.criterion) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.rater) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.outcomeID) }()
+      case 5: try { try decoder.decodeSingularDoubleField(value: &self._before) }()
+      case 6: try { try decoder.decodeSingularDoubleField(value: &self._after) }()
+      case 7: try { try decoder.decodeSingularMessageField(value: &self._recordedAt) }()
+      case 8: try { try decoder.decodeSingularInt64Field(value: &self.recordedRevision) }()
+      case 9: try { try decoder.decodeSingularBoolField(value: &self.newer) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.kind != .unspecified {
+      try visitor.visitSingularEnumField(value: self.kind, fieldNumber: 1)
+    }
+    if !self.criterion.isEmpty {
+      try visitor.visitSingularStringField(value: self.criterion, fieldNumber: 2)
+    }
+    if !self.rater.isEmpty {
+      try visitor.visitSingularStringField(value: self.rater, fieldNumber: 3)
+    }
+    if !self.outcomeID.isEmpty {
+      try visitor.visitSingularStringField(value: self.outcomeID, fieldNumber: 4)
+    }
+    try { if let v = self._before {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 5)
+    } }()
+    try { if let v = self._after {
+      try visitor.visitSingularDoubleField(value: v, fieldNumber: 6)
+    } }()
+    try { if let v = self._recordedAt {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
+    } }()
+    if self.recordedRevision != 0 {
+      try visitor.visitSingularInt64Field(value: self.recordedRevision, fieldNumber: 8)
+    }
+    if self.newer != false {
+      try visitor.visitSingularBoolField(value: self.newer, fieldNumber: 9)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ReplacedValue, rhs: Impact_V1_ReplacedValue) -> Bool {
+    if lhs.kind != rhs.kind {return false}
+    if lhs.criterion != rhs.criterion {return false}
+    if lhs.rater != rhs.rater {return false}
+    if lhs.outcomeID != rhs.outcomeID {return false}
+    if lhs._before != rhs._before {return false}
+    if lhs._after != rhs._after {return false}
+    if lhs._recordedAt != rhs._recordedAt {return false}
+    if lhs.recordedRevision != rhs.recordedRevision {return false}
+    if lhs.newer != rhs.newer {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ImportedProject: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportedProject"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}project_id\0\u{1}action\0\u{1}replaced\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.projectID) }()
+      case 2: try { try decoder.decodeSingularEnumField(value: &self.action) }()
+      case 3: try { try decoder.decodeRepeatedMessageField(value: &self.replaced) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.projectID.isEmpty {
+      try visitor.visitSingularStringField(value: self.projectID, fieldNumber: 1)
+    }
+    if self.action != .unspecified {
+      try visitor.visitSingularEnumField(value: self.action, fieldNumber: 2)
+    }
+    if !self.replaced.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.replaced, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ImportedProject, rhs: Impact_V1_ImportedProject) -> Bool {
+    if lhs.projectID != rhs.projectID {return false}
+    if lhs.action != rhs.action {return false}
+    if lhs.replaced != rhs.replaced {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -547,7 +916,7 @@ nonisolated extension Impact_V1_ImportPortfolioRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Impact_V1_ImportPortfolioResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ImportPortfolioResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}created\0\u{1}updated\0\u{1}deleted\0\u{1}unchanged\0\u{3}scheme_changed\0\u{1}revision\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}created\0\u{1}updated\0\u{1}deleted\0\u{1}unchanged\0\u{3}scheme_changed\0\u{1}revision\0\u{3}stored_before\0\u{1}projects\0\u{3}projects_left_out\0\u{3}newer_count\0\u{3}document_revision\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -561,12 +930,21 @@ nonisolated extension Impact_V1_ImportPortfolioResponse: SwiftProtobuf.Message, 
       case 4: try { try decoder.decodeSingularInt64Field(value: &self.unchanged) }()
       case 5: try { try decoder.decodeSingularBoolField(value: &self.schemeChanged) }()
       case 6: try { try decoder.decodeSingularInt64Field(value: &self.revision) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self.storedBefore) }()
+      case 8: try { try decoder.decodeRepeatedMessageField(value: &self.projects) }()
+      case 9: try { try decoder.decodeSingularInt64Field(value: &self.projectsLeftOut) }()
+      case 10: try { try decoder.decodeSingularInt64Field(value: &self.newerCount) }()
+      case 11: try { try decoder.decodeSingularInt64Field(value: &self._documentRevision) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if self.created != 0 {
       try visitor.visitSingularInt64Field(value: self.created, fieldNumber: 1)
     }
@@ -585,6 +963,21 @@ nonisolated extension Impact_V1_ImportPortfolioResponse: SwiftProtobuf.Message, 
     if self.revision != 0 {
       try visitor.visitSingularInt64Field(value: self.revision, fieldNumber: 6)
     }
+    if self.storedBefore != 0 {
+      try visitor.visitSingularInt64Field(value: self.storedBefore, fieldNumber: 7)
+    }
+    if !self.projects.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.projects, fieldNumber: 8)
+    }
+    if self.projectsLeftOut != 0 {
+      try visitor.visitSingularInt64Field(value: self.projectsLeftOut, fieldNumber: 9)
+    }
+    if self.newerCount != 0 {
+      try visitor.visitSingularInt64Field(value: self.newerCount, fieldNumber: 10)
+    }
+    try { if let v = self._documentRevision {
+      try visitor.visitSingularInt64Field(value: v, fieldNumber: 11)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -595,6 +988,11 @@ nonisolated extension Impact_V1_ImportPortfolioResponse: SwiftProtobuf.Message, 
     if lhs.unchanged != rhs.unchanged {return false}
     if lhs.schemeChanged != rhs.schemeChanged {return false}
     if lhs.revision != rhs.revision {return false}
+    if lhs.storedBefore != rhs.storedBefore {return false}
+    if lhs.projects != rhs.projects {return false}
+    if lhs.projectsLeftOut != rhs.projectsLeftOut {return false}
+    if lhs.newerCount != rhs.newerCount {return false}
+    if lhs._documentRevision != rhs._documentRevision {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -50,6 +50,19 @@ public enum Impact_V1_ScoringService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "StreamProjectScores" metadata.
+        public enum StreamProjectScores: Sendable {
+            /// Request type for "StreamProjectScores".
+            public typealias Input = Impact_V1_StreamProjectScoresRequest
+            /// Response type for "StreamProjectScores".
+            public typealias Output = Impact_V1_StreamProjectScoresResponse
+            /// Descriptor for "StreamProjectScores".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "impact.v1.ScoringService"),
+                method: "StreamProjectScores",
+                type: .serverStreaming
+            )
+        }
         /// Namespace for "CompareProjects" metadata.
         public enum CompareProjects: Sendable {
             /// Request type for "CompareProjects".
@@ -93,6 +106,7 @@ public enum Impact_V1_ScoringService: Sendable {
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             GetProjectScore.descriptor,
             RankProjects.descriptor,
+            StreamProjectScores.descriptor,
             CompareProjects.descriptor,
             GetPortfolioSummary.descriptor,
             SimulateWhatIf.descriptor
@@ -162,6 +176,26 @@ extension Impact_V1_ScoringService {
             request: GRPCCore.StreamingServerRequest<Impact_V1_RankProjectsRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_RankProjectsResponse>
+
+        /// Handle the "StreamProjectScores" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the full score (without explanation) of every project a filter selects, ranked
+        /// > within that selection like RankProjects, highest rank score first: a header, then one
+        /// > message per project, so that neither side holds the whole list.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Impact_V1_StreamProjectScoresRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Impact_V1_StreamProjectScoresResponse` messages.
+        func streamProjectScores(
+            request: GRPCCore.StreamingServerRequest<Impact_V1_StreamProjectScoresRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_StreamProjectScoresResponse>
 
         /// Handle the "CompareProjects" method.
         ///
@@ -271,6 +305,26 @@ extension Impact_V1_ScoringService {
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Impact_V1_RankProjectsResponse>
 
+        /// Handle the "StreamProjectScores" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the full score (without explanation) of every project a filter selects, ranked
+        /// > within that selection like RankProjects, highest rank score first: a header, then one
+        /// > message per project, so that neither side holds the whole list.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Impact_V1_StreamProjectScoresRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Impact_V1_StreamProjectScoresResponse` messages.
+        func streamProjectScores(
+            request: GRPCCore.ServerRequest<Impact_V1_StreamProjectScoresRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_StreamProjectScoresResponse>
+
         /// Handle the "CompareProjects" method.
         ///
         /// > Source IDL Documentation:
@@ -377,6 +431,27 @@ extension Impact_V1_ScoringService {
             context: GRPCCore.ServerContext
         ) async throws -> Impact_V1_RankProjectsResponse
 
+        /// Handle the "StreamProjectScores" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the full score (without explanation) of every project a filter selects, ranked
+        /// > within that selection like RankProjects, highest rank score first: a header, then one
+        /// > message per project, so that neither side holds the whole list.
+        ///
+        /// - Parameters:
+        ///   - request: A `Impact_V1_StreamProjectScoresRequest` message.
+        ///   - response: A response stream of `Impact_V1_StreamProjectScoresResponse` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        func streamProjectScores(
+            request: Impact_V1_StreamProjectScoresRequest,
+            response: GRPCCore.RPCWriter<Impact_V1_StreamProjectScoresResponse>,
+            context: GRPCCore.ServerContext
+        ) async throws
+
         /// Handle the "CompareProjects" method.
         ///
         /// > Source IDL Documentation:
@@ -464,6 +539,17 @@ extension Impact_V1_ScoringService.StreamingServiceProtocol {
             }
         )
         router.registerHandler(
+            forMethod: Impact_V1_ScoringService.Method.StreamProjectScores.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_StreamProjectScoresRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_StreamProjectScoresResponse>(),
+            handler: { request, context in
+                try await self.streamProjectScores(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
             forMethod: Impact_V1_ScoringService.Method.CompareProjects.descriptor,
             deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_CompareProjectsRequest>(),
             serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_CompareProjectsResponse>(),
@@ -522,6 +608,17 @@ extension Impact_V1_ScoringService.ServiceProtocol {
             context: context
         )
         return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func streamProjectScores(
+        request: GRPCCore.StreamingServerRequest<Impact_V1_StreamProjectScoresRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_StreamProjectScoresResponse> {
+        let response = try await self.streamProjectScores(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return response
     }
 
     public func compareProjects(
@@ -584,6 +681,23 @@ extension Impact_V1_ScoringService.SimpleServiceProtocol {
                 context: context
             ),
             metadata: [:]
+        )
+    }
+
+    public func streamProjectScores(
+        request: GRPCCore.ServerRequest<Impact_V1_StreamProjectScoresRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_StreamProjectScoresResponse> {
+        return GRPCCore.StreamingServerResponse<Impact_V1_StreamProjectScoresResponse>(
+            metadata: [:],
+            producer: { writer in
+                try await self.streamProjectScores(
+                    request: request.message,
+                    response: writer,
+                    context: context
+                )
+                return [:]
+            }
         )
     }
 
@@ -685,6 +799,31 @@ extension Impact_V1_ScoringService {
             deserializer: some GRPCCore.MessageDeserializer<Impact_V1_RankProjectsResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Impact_V1_RankProjectsResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "StreamProjectScores" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the full score (without explanation) of every project a filter selects, ranked
+        /// > within that selection like RankProjects, highest rank score first: a header, then one
+        /// > message per project, so that neither side holds the whole list.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Impact_V1_StreamProjectScoresRequest` message.
+        ///   - serializer: A serializer for `Impact_V1_StreamProjectScoresRequest` messages.
+        ///   - deserializer: A deserializer for `Impact_V1_StreamProjectScoresResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func streamProjectScores<Result>(
+            request: GRPCCore.ClientRequest<Impact_V1_StreamProjectScoresRequest>,
+            serializer: some GRPCCore.MessageSerializer<Impact_V1_StreamProjectScoresRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Impact_V1_StreamProjectScoresResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Impact_V1_StreamProjectScoresResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
 
         /// Call the "CompareProjects" method.
@@ -843,6 +982,40 @@ extension Impact_V1_ScoringService {
             try await self.client.unary(
                 request: request,
                 descriptor: Impact_V1_ScoringService.Method.RankProjects.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "StreamProjectScores" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Streams the full score (without explanation) of every project a filter selects, ranked
+        /// > within that selection like RankProjects, highest rank score first: a header, then one
+        /// > message per project, so that neither side holds the whole list.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Impact_V1_StreamProjectScoresRequest` message.
+        ///   - serializer: A serializer for `Impact_V1_StreamProjectScoresRequest` messages.
+        ///   - deserializer: A deserializer for `Impact_V1_StreamProjectScoresResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func streamProjectScores<Result>(
+            request: GRPCCore.ClientRequest<Impact_V1_StreamProjectScoresRequest>,
+            serializer: some GRPCCore.MessageSerializer<Impact_V1_StreamProjectScoresRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Impact_V1_StreamProjectScoresResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Impact_V1_StreamProjectScoresResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.serverStreaming(
+                request: request,
+                descriptor: Impact_V1_ScoringService.Method.StreamProjectScores.descriptor,
                 serializer: serializer,
                 deserializer: deserializer,
                 options: options,
@@ -1020,6 +1193,35 @@ extension Impact_V1_ScoringService.ClientProtocol {
         )
     }
 
+    /// Call the "StreamProjectScores" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Streams the full score (without explanation) of every project a filter selects, ranked
+    /// > within that selection like RankProjects, highest rank score first: a header, then one
+    /// > message per project, so that neither side holds the whole list.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Impact_V1_StreamProjectScoresRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func streamProjectScores<Result>(
+        request: GRPCCore.ClientRequest<Impact_V1_StreamProjectScoresRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Impact_V1_StreamProjectScoresResponse>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        try await self.streamProjectScores(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_StreamProjectScoresRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_StreamProjectScoresResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
     /// Call the "CompareProjects" method.
     ///
     /// > Source IDL Documentation:
@@ -1176,6 +1378,39 @@ extension Impact_V1_ScoringService.ClientProtocol {
             metadata: metadata
         )
         return try await self.rankProjects(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "StreamProjectScores" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Streams the full score (without explanation) of every project a filter selects, ranked
+    /// > within that selection like RankProjects, highest rank score first: a header, then one
+    /// > message per project, so that neither side holds the whole list.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func streamProjectScores<Result>(
+        _ message: Impact_V1_StreamProjectScoresRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Impact_V1_StreamProjectScoresResponse>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Impact_V1_StreamProjectScoresRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.streamProjectScores(
             request: request,
             options: options,
             onResponse: handleResponse

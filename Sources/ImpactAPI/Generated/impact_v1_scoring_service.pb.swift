@@ -173,6 +173,99 @@ public nonisolated struct Impact_V1_RankProjectsResponse: Sendable {
   public init() {}
 }
 
+/// The request of ScoringService.StreamProjectScores.
+public nonisolated struct Impact_V1_StreamProjectScoresRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The projects to score; every project when unset. Ranks, percentiles and contributions are
+  /// computed within this selection.
+  public var filter: Impact_V1_ProjectFilter {
+    get {_filter ?? Impact_V1_ProjectFilter()}
+    set {_filter = newValue}
+  }
+  /// Returns true if `filter` has been explicitly set.
+  public var hasFilter: Bool {self._filter != nil}
+  /// Clears the value of `filter`. Subsequent reads from it will return its default value.
+  public mutating func clearFilter() {self._filter = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _filter: Impact_V1_ProjectFilter? = nil
+}
+
+/// What the stream of ScoringService.StreamProjectScores is about: its first message.
+public nonisolated struct Impact_V1_ScoreStreamHeader: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The revision of the snapshot every score of the stream was computed at.
+  public var revision: Int64 = 0
+
+  /// The scheme the scores were computed with.
+  public var schemeID: String = String()
+
+  /// The number of scores that follow.
+  public var totalSize: Int64 = 0
+
+  /// The scheme's criteria, in its order (every score has one CriterionScore per criterion).
+  public var criteria: [String] = []
+
+  /// The scheme's domains, in its order.
+  public var domains: [String] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// One message of ScoringService.StreamProjectScores.
+public nonisolated struct Impact_V1_StreamProjectScoresResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The header first, then the scores in rank order.
+  public var item: Impact_V1_StreamProjectScoresResponse.OneOf_Item? = nil
+
+  /// The first message.
+  public var header: Impact_V1_ScoreStreamHeader {
+    get {
+      if case .header(let v)? = item {return v}
+      return Impact_V1_ScoreStreamHeader()
+    }
+    set {item = .header(newValue)}
+  }
+
+  /// One project's score, with rank, percentile and contribution within the selection and
+  /// no explanation.
+  public var score: Impact_V1_ProjectScore {
+    get {
+      if case .score(let v)? = item {return v}
+      return Impact_V1_ProjectScore()
+    }
+    set {item = .score(newValue)}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  /// The header first, then the scores in rank order.
+  public nonisolated enum OneOf_Item: Equatable, Sendable {
+    /// The first message.
+    case header(Impact_V1_ScoreStreamHeader)
+    /// One project's score, with rank, percentile and contribution within the selection and
+    /// no explanation.
+    case score(Impact_V1_ProjectScore)
+
+  }
+
+  public init() {}
+}
+
 /// The request of ScoringService.CompareProjects.
 public nonisolated struct Impact_V1_CompareProjectsRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -649,6 +742,157 @@ nonisolated extension Impact_V1_RankProjectsResponse: SwiftProtobuf.Message, Swi
     if lhs.totalSize != rhs.totalSize {return false}
     if lhs.schemeID != rhs.schemeID {return false}
     if lhs.revision != rhs.revision {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_StreamProjectScoresRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".StreamProjectScoresRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._filter {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_StreamProjectScoresRequest, rhs: Impact_V1_StreamProjectScoresRequest) -> Bool {
+    if lhs._filter != rhs._filter {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ScoreStreamHeader: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ScoreStreamHeader"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}revision\0\u{3}scheme_id\0\u{3}total_size\0\u{1}criteria\0\u{1}domains\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.revision) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.schemeID) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.totalSize) }()
+      case 4: try { try decoder.decodeRepeatedStringField(value: &self.criteria) }()
+      case 5: try { try decoder.decodeRepeatedStringField(value: &self.domains) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.revision != 0 {
+      try visitor.visitSingularInt64Field(value: self.revision, fieldNumber: 1)
+    }
+    if !self.schemeID.isEmpty {
+      try visitor.visitSingularStringField(value: self.schemeID, fieldNumber: 2)
+    }
+    if self.totalSize != 0 {
+      try visitor.visitSingularInt64Field(value: self.totalSize, fieldNumber: 3)
+    }
+    if !self.criteria.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.criteria, fieldNumber: 4)
+    }
+    if !self.domains.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.domains, fieldNumber: 5)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ScoreStreamHeader, rhs: Impact_V1_ScoreStreamHeader) -> Bool {
+    if lhs.revision != rhs.revision {return false}
+    if lhs.schemeID != rhs.schemeID {return false}
+    if lhs.totalSize != rhs.totalSize {return false}
+    if lhs.criteria != rhs.criteria {return false}
+    if lhs.domains != rhs.domains {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_StreamProjectScoresResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".StreamProjectScoresResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}header\0\u{1}score\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try {
+        var v: Impact_V1_ScoreStreamHeader?
+        var hadOneofValue = false
+        if let current = self.item {
+          hadOneofValue = true
+          if case .header(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.item = .header(v)
+        }
+      }()
+      case 2: try {
+        var v: Impact_V1_ProjectScore?
+        var hadOneofValue = false
+        if let current = self.item {
+          hadOneofValue = true
+          if case .score(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.item = .score(v)
+        }
+      }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    switch self.item {
+    case .header?: try {
+      guard case .header(let v)? = self.item else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    }()
+    case .score?: try {
+      guard case .score(let v)? = self.item else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    }()
+    case nil: break
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_StreamProjectScoresResponse, rhs: Impact_V1_StreamProjectScoresResponse) -> Bool {
+    if lhs.item != rhs.item {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

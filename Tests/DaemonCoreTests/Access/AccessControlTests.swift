@@ -1,3 +1,4 @@
+import Analytics
 import DaemonCore
 import Foundation
 import GRPCCore
@@ -15,6 +16,7 @@ struct AccessControlTests {
   static let contract: [String: Role?] = [
     "impact.v1.ScoringService/GetProjectScore": .viewer,
     "impact.v1.ScoringService/RankProjects": .viewer,
+    "impact.v1.ScoringService/StreamProjectScores": .viewer,
     "impact.v1.ScoringService/CompareProjects": .viewer,
     "impact.v1.ScoringService/GetPortfolioSummary": .viewer,
     "impact.v1.ScoringService/SimulateWhatIf": .analyst,
@@ -113,8 +115,11 @@ struct AccessControlTests {
         let audit = Impact_V1_AuditService.Client(wrapping: client)
 
         let exported = try await portfolio.exportPortfolio(.init(), metadata: setup.metadata(.admin))
+        // A replacement that changes something: one that changes nothing commits nothing.
+        var document = try PortfolioJSON.decode(Data(exported.jsonDocument.utf8))
+        document.projects[0].amount += 1
         var replace = Impact_V1_ImportPortfolioRequest()
-        replace.jsonDocument = exported.jsonDocument
+        replace.jsonDocument = String(decoding: PortfolioJSON.encode(document), as: UTF8.self)
         replace.mode = .replace
         let editorReplace = try await client.statusOfCall(
           Impact_V1_PortfolioService.Method.ImportPortfolio.descriptor,

@@ -1,6 +1,7 @@
 public import Foundation
 
-/// Reads and writes the portfolio document `impact-portfolio/1` (see `docs/formats.md`).
+/// Reads and writes the portfolio document `impact-portfolio/1`, and `impact-portfolio/2`
+/// when it carries its revision (see `docs/formats.md`).
 ///
 /// Reading checks the shape of the document: JSON syntax, the format tag, known keys, types
 /// (integers where the method says integer), required keys and enumerations. The rules of the
@@ -12,7 +13,7 @@ public import Foundation
 /// let issues = Validator(scheme: document.scheme ?? .impactV1).validate(document)
 /// ```
 public enum PortfolioJSON {
-  static let documentKeys = ["format", "scheme", "projects"]
+  static let documentKeys = ["format", "revision", "scheme", "projects"]
   static let projectKeys = [
     "id", "name", "programme", "territory", "status", "amount", "evidence_level", "risks",
     "ratings",
@@ -42,10 +43,26 @@ public enum PortfolioJSON {
     guard let fields = reader.object(root, at: "", allowed: documentKeys) else {
       throw FormatError(issues: reader.sortedIssues)
     }
-    if let format = fields.string("format", required: true), format != PortfolioDocument.format {
+    let format = fields.string("format", required: true)
+    if let format, !PortfolioDocument.readableFormats.contains(format) {
       reader.report(
-        "unsupported format \"\(format)\", this version reads \"\(PortfolioDocument.format)\"",
+        "unsupported format \"\(format)\", this version reads "
+          + PortfolioDocument.readableFormats.map { "\"\($0)\"" }.joined(separator: " and "),
         path: "format", node: fields.node("format") ?? root)
+    }
+    var revision: Int64?
+    if let node = fields.node("revision") {
+      if format == PortfolioDocument.format {
+        reader.report(
+          "key \"revision\" needs format \"\(PortfolioDocument.formatWithRevision)\"",
+          path: "revision", node: node)
+      } else if let value = reader.int(node, at: "revision") {
+        if value < 0 {
+          reader.report("revision must not be negative, got \(value)", path: "revision", node: node)
+        } else {
+          revision = Int64(value)
+        }
+      }
     }
     let scheme = fields.node("scheme").flatMap { SchemeJSON.read($0, at: "scheme", reader: reader) }
     let projects = (fields.array("projects", required: true) ?? []).enumerated().compactMap {
@@ -53,14 +70,21 @@ public enum PortfolioJSON {
       readProject(node, at: "projects[\(index)]", reader: reader)
     }
     guard reader.issues.isEmpty else { throw FormatError(issues: reader.sortedIssues) }
-    return PortfolioDocument(scheme: scheme, projects: projects)
+    return PortfolioDocument(scheme: scheme, projects: projects, revision: revision)
   }
 
   /// Writes a portfolio document: pretty, keys in the documented order, only the fields that
   /// are present, numbers in their shortest exact form. `decode(encode(d)) == d` for every
   /// document whose projects pass ``Validator``.
+  /// A document with a revision is written as `impact-portfolio/2`, one without as
+  /// `impact-portfolio/1`, so that readers of version 1 keep reading what they can.
   public static func encode(_ document: PortfolioDocument) -> Data {
-    var members: [(String, JSONOutput)] = [("format", .string(PortfolioDocument.format))]
+    var members: [(String, JSONOutput)]
+    if let revision = document.revision {
+      members = [("format", .string(PortfolioDocument.formatWithRevision)), ("revision", .number(Double(revision)))]
+    } else {
+      members = [("format", .string(PortfolioDocument.format))]
+    }
     if let scheme = document.scheme { members.append(("scheme", SchemeJSON.output(scheme))) }
     let riskOrder = (document.scheme ?? .impactV1).riskTypes
     members.append(("projects", .array(document.projects.map { output($0, riskOrder: riskOrder) })))

@@ -1,0 +1,239 @@
+import Analytics
+import ArgumentParser
+import Foundation
+import GRPCCore
+import ImpactAPI
+import Localization
+
+/// `impact scores`: every selected project's full score, one row per project, printed as the
+/// daemon streams it, so that a portfolio of any size goes to a spreadsheet in one command.
+struct ScoresCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scores",
+    abstract: HelpText.l("help.scores.abstract"),
+    discussion: """
+      Rank, percentile and contribution are within the selection the filters make. With \
+      --output csv every figure of the score is a column (one column per criterion median, \
+      rating count and spread, one per domain share); --json prints the stream's messages, \
+      one JSON object per line (a header, then one score per project, outcomes included). \
+      The table shows the main figures. Rows are printed as they arrive.
+
+      Example:
+        impact scores --status funded --output csv --excel > scores.csv
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var filter: FilterOptions
+
+  func run() async throws {
+    var draft = Impact_V1_StreamProjectScoresRequest()
+    if !filter.isEmpty { draft.filter = filter.message }
+    let request = draft
+    let connection = try global.connection()
+    let renderer = global.renderer()
+    let printed: Int
+    do {
+      printed = try await connection.run { client, deadline in
+      try await Impact_V1_ScoringService.Client(wrapping: client).streamProjectScores(
+        request, metadata: connection.metadata, options: connection.unboundedCallOptions
+      ) { response in
+        var printer: ScoreRowPrinter?
+        var count = 0
+        for try await message in response.messages {
+          switch message.item {
+          case .header(let header):
+            // The stream is open: a long one may take longer than --timeout.
+            deadline.disarm()
+            printer = ScoreRowPrinter(header: header, renderer: renderer)
+            try printer?.start(message)
+          case .score:
+            try printer?.print(message)
+            count += 1
+          case nil:
+            continue
+          }
+        }
+        return count
+      }
+      }
+    } catch let failure as CommandFailure where failure.status == .ok {
+      // The reader closed the pipe (`impact scores | head`): nothing more to print.
+      return
+    }
+    if printed == 0, renderer.format == .table {
+      StandardStreams.writeError(renderer.l("scores.none"))
+    }
+  }
+}
+
+/// Prints the rows of `impact scores` one at a time, in the chosen format.
+struct ScoreRowPrinter {
+  var header: Impact_V1_ScoreStreamHeader
+  var renderer: Renderer
+  /// The table's columns and their widths, fixed from the header so that rows print at once.
+  private var tableColumns: [(column: Table.Column, width: Int)] = []
+
+  init(header: Impact_V1_ScoreStreamHeader, renderer: Renderer) {
+    self.header = header
+    self.renderer = renderer
+    if renderer.format == .table { tableColumns = Self.tableColumns(renderer: renderer) }
+  }
+
+  /// The header line of CSV and tables; the header message itself in JSON.
+  func start(_ message: Impact_V1_StreamProjectScoresResponse) throws {
+    switch renderer.format {
+    case .json:
+      try Self.write(try Renderer.json(message) + "\n")
+    case .csv:
+      try Self.write(renderer.csv([.table(Table(columns: csvColumns))]))
+    case .table:
+      let l = renderer.l
+      try Self.write(
+        l("scores.title", ["count": "\(header.totalSize)", "scheme": header.schemeID, "revision": "\(header.revision)"])
+          + "\n" + line(tableColumns.map { $0.column.header }) + "\n")
+    }
+  }
+
+  func print(_ message: Impact_V1_StreamProjectScoresResponse) throws {
+    let score = message.score
+    switch renderer.format {
+    case .json:
+      try Self.write(try Renderer.json(message) + "\n")
+    case .csv:
+      let writer = CSVWriter(renderer.csvDialect)
+      try Self.write(writer.table([csvCells(score).map { CSVText.number($0.csv, writer) }]))
+    case .table:
+      try Self.write(line(tableCells(score).map(\.display)) + "\n")
+    }
+  }
+
+  /// Writes to stdout at once; a closed pipe ends the command quietly (exit 0) instead of
+  /// trapping, since a reader that stops early (`head`) is normal for a long stream.
+  static func write(_ text: String) throws {
+    do {
+      try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    } catch {
+      throw CommandFailure(.ok, "")
+    }
+  }
+
+  // MARK: - CSV: every figure of the score
+
+  /// Stable English names, the same in every language: scripts and spreadsheets read them.
+  var csvColumns: [Table.Column] {
+    let fixed: [Table.Column] = [
+      .text("project_id"), .text("name"), .text("scheme_id"), .text("status"), .text("programme"),
+      .text("territory"), .number("amount"), .number("quantitative"), .number("qualitative"),
+      .number("composite"), .number("confidence"), .number("evidence_factor"), .number("mean_risk"),
+      .number("rated_risk_count"), .number("depth"), .text("depth_class"), .number("completeness"),
+      .text("insufficient_data"), .text("impact_class"), .number("rank_score"), .number("rank"),
+      .number("percentile"), .number("contribution"), .number("social_value"), .number("sroi"),
+      .number("outcome_count"),
+    ]
+    let criteria = header.criteria.flatMap { id -> [Table.Column] in
+      [.number("criterion_\(id)_median"), .number("criterion_\(id)_ratings"), .number("criterion_\(id)_spread")]
+    }
+    return fixed + criteria + header.domains.map { .number("share_\($0)") }
+  }
+
+  func csvCells(_ score: Impact_V1_ProjectScore) -> [Cell] {
+    let l = renderer.l
+    func number(_ value: Double?) -> Cell { Cell(value, .decimals(6), language: renderer.language) }
+    var cells: [Cell] = [
+      Cell(score.projectID), Cell(score.name), Cell(score.schemeID), Cell(score.status, l), Cell(score.programme),
+      Cell(score.territory), number(score.amount), number(score.quantitative), number(score.qualitative),
+      number(score.composite), number(score.confidence), number(score.evidenceFactor), number(score.meanRisk),
+      Cell(score.ratedRiskCount), number(score.depth), Cell(score.depthClass, l), number(score.completeness),
+      Cell(score.insufficientData, l), Cell(score.impactClass, l), number(score.rankScore), Cell(Int64(score.rank)),
+      number(score.percentile), number(score.contribution), number(score.hasSocialValue ? score.socialValue : nil),
+      number(score.hasSroi ? score.sroi : nil), Cell(Int64(score.outcomes.count)),
+    ]
+    var criteria: [String: Impact_V1_CriterionScore] = [:]
+    for criterion in score.criteria { criteria[criterion.criterion] = criterion }
+    for id in header.criteria {
+      let criterion = criteria[id]
+      cells.append(number(criterion.flatMap { $0.hasMedian ? $0.median : nil }))
+      cells.append(Cell(criterion?.ratingCount ?? 0))
+      cells.append(number(criterion.flatMap { $0.hasSpread ? $0.spread : nil }))
+    }
+    var shares: [String: Double] = [:]
+    for share in score.domainShares { shares[share.domain] = share.share }
+    for id in header.domains { cells.append(number(shares[id] ?? 0)) }
+    return cells
+  }
+
+  // MARK: - Table: the main figures, at a fixed width
+
+  /// The columns people read, the optional ones only when the terminal leaves the name at
+  /// least ``narrowestName`` characters.
+  private static func tableColumns(renderer: Renderer) -> [(column: Table.Column, width: Int)] {
+    let l = renderer.l
+    let classWidth = [Impact_V1_ImpactClass.harm, .actToAvoidHarm, .unclassified].map { $0.label(l).count }.max() ?? 4
+    let required: [(Table.Column, Int)] = [
+      (.number("rank", l("scores.column.rank")), 4), (.text("id", l("scores.column.id")), (renderer.width ?? 100) >= 100 ? 26 : 20),
+      (.text("name", l("scores.column.name"), truncatable: true), 0), (.text("class", l("scores.column.class")), classWidth),
+      (.number("composite", l("scores.column.composite")), 5), (.number("amount", l("scores.column.amount")), 11),
+    ]
+    let optional: [(Table.Column, Int)] = [
+      (.number("quantitative", l("scores.column.quantitative")), 5), (.number("qualitative", l("scores.column.qualitative")), 5),
+      (.number("confidence", l("scores.column.confidence")), 4), (.number("completeness", l("scores.column.completeness")), 4),
+      (.number("sroi", l("scores.column.sroi")), 5),
+    ]
+    var columns = required.map { ($0.0, max($0.1, TextTableLayout.width($0.0.header))) }
+    columns.append((.text("data", ""), 1))
+    func total(_ columns: [(Table.Column, Int)]) -> Int { columns.reduce(0) { $0 + $1.1 } + (columns.count - 1) * 2 }
+    let maximum = renderer.width ?? Int.max
+    for extra in optional {
+      var wider = columns
+      wider.insert((extra.0, max(extra.1, TextTableLayout.width(extra.0.header))), at: wider.count - 2)
+      guard maximum == .max || total(wider) + narrowestName <= maximum else { break }
+      columns = wider
+    }
+    // The name takes what is left, up to 40; beyond that, ids are cut less.
+    let nameIndex = 2
+    let room = maximum == .max ? 70 : maximum - total(columns)
+    columns[nameIndex].1 = max(narrowestName, min(40, room))
+    columns[1].1 += max(0, min(24, room - 40))
+    return columns.map { (column: $0.0, width: $0.1) }
+  }
+
+  private static let narrowestName = 20
+
+  private func tableCells(_ score: Impact_V1_ProjectScore) -> [Cell] {
+    let l = renderer.l
+    return tableColumns.map { entry in
+      switch entry.column.csvName {
+      case "rank": Cell(Int64(score.rank))
+      case "id": Cell(score.projectID)
+      case "name": Cell(score.name)
+      case "class": Cell(score.impactClass, l)
+      case "composite": renderer.number(score.composite, .score)
+      case "amount": renderer.number(score.amount, .amount)
+      case "quantitative": renderer.number(score.quantitative, .score)
+      case "qualitative": renderer.number(score.qualitative, .score)
+      case "confidence": renderer.number(score.confidence, .dimension)
+      case "completeness": renderer.number(score.completeness, .dimension)
+      case "sroi": renderer.number(score.hasSroi ? score.sroi : nil, .dimension)
+      default: Cell(score.insufficientData ? "!" : "")
+      }
+    }
+  }
+
+  /// One line of the table: each text cut or padded to its column's width.
+  private func line(_ texts: [String]) -> String {
+    var parts: [String] = []
+    for (index, text) in texts.enumerated() {
+      let (column, width) = tableColumns[index]
+      var cell = text
+      if TextTableLayout.width(cell) > width {
+        cell = String(cell.prefix(max(0, width - 1))) + "…"
+      }
+      let padding = String(repeating: " ", count: max(0, width - TextTableLayout.width(cell)))
+      parts.append(column.alignment == .right ? padding + cell : cell + padding)
+    }
+    var text = parts.joined(separator: "  ")
+    while text.hasSuffix(" ") { text.removeLast() }
+    return text
+  }
+}
