@@ -79,7 +79,7 @@ private let ruleCases: [RuleCase] = [
   .project(.unknownCriterion, "ratings[0].criterion", "impact") {
     $0.ratings[0].criterion = "impact"
   },
-  .project(.invalidID, "ratings[0].rater", "Amel B.") { $0.ratings[0].rater = "Amel B." },
+  .project(.invalidRater, "ratings[0].rater", "Amel B.") { $0.ratings[0].rater = "Amel B." },
   .project(.ratingValueRange, "ratings[0].value", "4.5") { $0.ratings[0].value = 4.5 },
   .project(.ratingValueRange, "ratings[0].value", "-0.5") { $0.ratings[0].value = -0.5 },
   .project(.nonFiniteNumber, "ratings[0].value", "infinity") { $0.ratings[0].value = .infinity },
@@ -178,7 +178,10 @@ struct ValidationTests {
 
   @Test("every rule code is covered by a case or a dedicated test")
   func everyRuleCovered() {
-    let covered = Set(ruleCases.map(\.rule)).union([.duplicateProject, .invalidScheme])
+    // The observation rules are checked by ObservationCheckTests.
+    let covered = Set(ruleCases.map(\.rule)).union([
+      .duplicateProject, .invalidScheme, .observationPeriod, .observationPercentRange, .observationNegative,
+    ])
     #expect(Set(ValidationRule.all) == covered)
     #expect(Set(ValidationRule.all.map(\.code)).count == ValidationRule.all.count)
   }

@@ -71,6 +71,15 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
   public static let duplicateProject = ValidationRule("duplicate_project")
   /// The document's scheme breaks a scheme rule (the message names it).
   public static let invalidScheme = ValidationRule("invalid_scheme")
+  /// A rater id is not 1–64 letters (any alphabet, accents included), digits, `-`, `_`, `.`.
+  public static let invalidRater = ValidationRule("invalid_rater")
+  /// An observation's period is none of the forms of ``ObservationPeriod``.
+  public static let observationPeriod = ValidationRule("observation_period")
+  /// An observed percentage lies outside 0–100; recorded only when the caller insists.
+  public static let observationPercentRange = ValidationRule("observation_percent_range")
+  /// An observed value is negative while its indicator's baseline, threshold and target are
+  /// not (a count of people, hours, tonnes); recorded only when the caller insists.
+  public static let observationNegative = ValidationRule("observation_negative")
 
   /// Every rule, in the order `docs/formats.md` lists them.
   public static let all: [ValidationRule] = [
@@ -81,5 +90,6 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
     .duplicateOutcome, .unknownDomain, .shareRange, .sharePartial, .shareSum, .directionRequired,
     .thresholdDirection, .surveyShareRange, .surveySum, .reachRange, .durationRange, .fractionRange,
     .financialProxyRange, .extraNotJSON, .duplicateProject, .invalidScheme, .textContainsNUL,
+    .invalidRater, .observationPeriod, .observationPercentRange, .observationNegative,
   ]
 }

@@ -156,10 +156,11 @@ public struct Validator: Sendable {
           ["value": rating.criterion, "scheme": scheme.id, "allowed": scheme.criteria.map(\.id).joined(separator: ", ")]
         )
       }
-      if !IdentifierSyntax.isValid(rating.rater) {
+      if !IdentifierSyntax.isValidRater(rating.rater) {
         report.add(
-          "\(field).rater", .invalidID,
-          "rater \"\(rating.rater)\" is invalid: \(IdentifierSyntax.explanation(rating.rater))")
+          "\(field).rater", .invalidRater,
+          "rater \"\(rating.rater)\" is invalid: \(IdentifierSyntax.raterExplanation(rating.rater))",
+          ["value": rating.rater])
       }
       if !rating.value.isFinite {
         report.add(

@@ -77,7 +77,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Impact_V1_ExportPortfolioResponse {
     let snapshot = store.snapshot
-    let filter = try ProjectFilter(proto: request.filter)
+    let filter = try snapshot.filter(request.filter)
     let projects = filter == .all ? snapshot.projects : snapshot.projects.filter { filter.matches($0) }
     return try .with {
       switch request.format {

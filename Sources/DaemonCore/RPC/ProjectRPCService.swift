@@ -56,6 +56,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       }
     }
   }
+
   func updateProject(
     request: Impact_V1_UpdateProjectRequest,
     context: ServerContext
@@ -97,10 +98,11 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Impact_V1_ListProjectsResponse {
     let snapshot = store.snapshot
-    let filter = try ProjectFilter(proto: request.filter)
+    let (filter, unmatched) = try snapshot.resolvedFilter(request.filter)
+    let search = ProjectSearch(request.query)
     let pageSize = try PageSize.resolve(request.pageSize, maximum: limits.maxPageSize)
     let after = try PageToken.key(from: request.pageToken)
-    let selected = snapshot.projects.filter { filter.matches($0) }
+    let selected = snapshot.projects.filter { filter.matches($0) && search.matches($0) }
     // Projects are sorted by id: the page starts after the last id of the previous page.
     let start = after.map { key in Self.firstIndex(in: selected, after: key) } ?? 0
     let page = selected[start..<min(selected.count, start + pageSize)]
@@ -111,6 +113,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       }
       $0.totalSize = Int64(selected.count)
       $0.revision = snapshot.revision
+      if selected.isEmpty { $0.unmatched = unmatched.map(Impact_V1_UnmatchedFilterValue.init) }
     }
   }
 
@@ -133,11 +136,19 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     ] where Validator.containsNUL(text) {
       throw RPCErrorFactory.invalid(field, "contains the NUL character (U+0000), which cannot be stored")
     }
+    // Checked against the outcome as it stands; an unknown project or outcome is left to the
+    // store, which refuses it with NOT_FOUND.
+    if let outcome = store.snapshot.project(message.projectID)?.outcomes.first(where: { $0.id == message.outcomeID }) {
+      let check = ObservationCheck(
+        projectID: message.projectID, outcome: outcome, acceptOutOfRange: request.acceptOutOfRange)
+      let issues = check.issues(value: message.value, period: message.period)
+      guard issues.isEmpty else { throw ValidationError(issues: issues) }
+    }
     let observation = Observation(
       projectID: message.projectID,
       outcomeID: message.outcomeID,
       value: message.value,
-      period: message.period,
+      period: ObservationPeriod.canonical(message.period) ?? message.period,
       source: message.source.isEmpty ? nil : message.source,
       recordedBy: message.recordedBy.isEmpty ? changeContext.actor : message.recordedBy,
       recordedAt: message.hasRecordedAt ? try message.recordedAt.checkedDate(field: "observation.recorded_at") : changeContext.at
@@ -155,10 +166,16 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Impact_V1_ListObservationsResponse {
     let snapshot = store.snapshot
-    guard snapshot.contains(request.projectID) else { throw StoreError.projectNotFound(request.projectID) }
+    guard let project = snapshot.project(request.projectID) else { throw StoreError.projectNotFound(request.projectID) }
     let pageSize = try PageSize.resolve(request.pageSize, maximum: limits.maxPageSize)
     let after = try PageToken.integerKey(from: request.pageToken)
     let outcomeID = request.hasOutcomeID ? request.outcomeID : nil
+    // An outcome removed since keeps its observations; only one never seen is unknown.
+    if let outcomeID, !project.outcomes.contains(where: { $0.id == outcomeID }),
+      try store.database.observationCount(projectID: request.projectID, outcomeID: outcomeID) == 0
+    {
+      throw StoreError.outcomeNotFound(projectID: request.projectID, outcomeID: outcomeID)
+    }
     let rows = try store.database.observations(
       projectID: request.projectID,
       outcomeID: outcomeID,
@@ -166,10 +183,13 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       limit: pageSize + 1
     )
     let page = rows.prefix(pageSize)
+    let total =
+      after == nil && rows.count <= pageSize
+      ? rows.count : try store.database.observationCount(projectID: request.projectID, outcomeID: outcomeID)
     return .with {
       $0.observations = page.map { Impact_V1_Observation($0, revision: $0.revision ?? 0) }
       if rows.count > pageSize, let last = page.last?.id { $0.nextPageToken = PageToken.make(after: String(last)) }
-      $0.totalSize = Int64(page.count)
+      $0.totalSize = Int64(total)
       $0.revision = snapshot.revision
     }
   }

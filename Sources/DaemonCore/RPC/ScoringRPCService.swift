@@ -39,7 +39,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
   ) async throws -> Impact_V1_RankProjectsResponse {
     guard request.top >= 0 else { throw RPCErrorFactory.negative("top", request.top) }
     let snapshot = store.snapshot
-    let filter = try ProjectFilter(proto: request.filter)
+    let filter = try snapshot.filter(request.filter)
     let analyzer = PortfolioAnalyzer(scheme: snapshot.scheme)
     let ranking =
       filter == .all
@@ -127,7 +127,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
       throw RPCErrorFactory.tooLarge("ids", "at most \(limits.maxPageSize) projects per comparison, got \(request.ids.count)")
     }
     let snapshot = store.snapshot
-    let filter = try ProjectFilter(proto: request.filter)
+    let filter = try snapshot.filter(request.filter)
     if let missing = request.ids.first(where: { !snapshot.contains($0) }) {
       throw StoreError.projectNotFound(missing)
     }
@@ -158,7 +158,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Impact_V1_GetPortfolioSummaryResponse {
     let snapshot = store.snapshot
-    let filter = try ProjectFilter(proto: request.filter)
+    let filter = try snapshot.filter(request.filter)
     let summary =
       filter == .all
       ? snapshot.figures.summary
@@ -178,7 +178,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
         "changes", "at most \(limits.maxProjectsPerRequest) changes per simulation, got \(request.changes.count)")
     }
     let snapshot = store.snapshot
-    let filter = try ProjectFilter(proto: request.filter)
+    let filter = try snapshot.filter(request.filter)
     var changes: [WhatIfChange] = []
     var candidates: [Project] = []
     for (index, message) in request.changes.enumerated() {

@@ -38,6 +38,19 @@ extension ImpactDatabase {
     }
   }
 
+  /// How many observations the project (or one of its outcomes) has, for `total_size`.
+  public func observationCount(projectID: String, outcomeID: String? = nil) throws -> Int {
+    try read { db in
+      if let outcomeID {
+        return try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM observations WHERE project_id = ? AND outcome_id = ?",
+          arguments: [projectID, outcomeID]) ?? 0
+      }
+      return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM observations WHERE project_id = ?", arguments: [projectID])
+        ?? 0
+    }
+  }
+
   /// The journal entries matching `filter`, oldest first, from the revision after `after`, at
   /// most `limit`.
   public func journal(

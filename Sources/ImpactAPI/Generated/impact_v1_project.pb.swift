@@ -515,8 +515,9 @@ public nonisolated struct Impact_V1_Observation: Sendable {
   /// The observed value, in the indicator's unit.
   public var value: Double = 0
 
-  /// The period or date the value describes: a quarter (`2026-Q3`), a month (`2026-09`),
-  /// a year (`2026`) or a date (`2026-09-30`).
+  /// The period or date the value describes: a year (`2026`), a half (`2026-S1`), a quarter
+  /// (`2026-Q3`), a month (`2026-09`), a date (`2026-09-30`) or a range of dates
+  /// (`2026-01-01/2026-06-30`); INVALID_ARGUMENT for any other form. May be empty.
   public var period: String = String()
 
   /// Where the value comes from (a report, a survey, a data system...). Free text.
@@ -547,6 +548,8 @@ public nonisolated struct Impact_V1_Observation: Sendable {
 
 /// A selection of projects. Each non-empty list restricts the selection to projects matching
 /// one of its values; the lists combine with AND. An empty filter selects every project.
+/// Programmes, territories and domains match ignoring case and accents (`hebergement` selects
+/// `Hébergement`).
 public nonisolated struct Impact_V1_ProjectFilter: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -555,14 +558,37 @@ public nonisolated struct Impact_V1_ProjectFilter: Sendable {
   /// Projects with one of these statuses.
   public var statuses: [Impact_V1_ProjectStatus] = []
 
-  /// Projects in one of these programmes (exact match).
+  /// Projects in one of these programmes.
   public var programmes: [String] = []
 
-  /// Projects in one of these territories (exact match).
+  /// Projects in one of these territories.
   public var territories: [String] = []
 
-  /// Projects with at least one outcome in one of these domains.
+  /// Projects with at least one outcome in one of these domains, each given by its id or its
+  /// French or English label.
   public var domains: [String] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// A value of a ProjectFilter that selects no project, with the existing values nearest to it,
+/// so that a client can say why a selection is empty.
+public nonisolated struct Impact_V1_UnmatchedFilterValue: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The filter's field: `programmes`, `territories` or `domains`.
+  public var field: String = String()
+
+  /// The value as the request gave it.
+  public var value: String = String()
+
+  /// The existing values nearest to it (programmes, territories, or domain ids), closest
+  /// first; at most five.
+  public var nearest: [String] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1070,6 +1096,46 @@ nonisolated extension Impact_V1_ProjectFilter: SwiftProtobuf.Message, SwiftProto
     if lhs.programmes != rhs.programmes {return false}
     if lhs.territories != rhs.territories {return false}
     if lhs.domains != rhs.domains {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_UnmatchedFilterValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".UnmatchedFilterValue"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}field\0\u{1}value\0\u{1}nearest\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.field) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.value) }()
+      case 3: try { try decoder.decodeRepeatedStringField(value: &self.nearest) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.field.isEmpty {
+      try visitor.visitSingularStringField(value: self.field, fieldNumber: 1)
+    }
+    if !self.value.isEmpty {
+      try visitor.visitSingularStringField(value: self.value, fieldNumber: 2)
+    }
+    if !self.nearest.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.nearest, fieldNumber: 3)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_UnmatchedFilterValue, rhs: Impact_V1_UnmatchedFilterValue) -> Bool {
+    if lhs.field != rhs.field {return false}
+    if lhs.value != rhs.value {return false}
+    if lhs.nearest != rhs.nearest {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

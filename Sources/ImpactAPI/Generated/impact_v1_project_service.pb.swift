@@ -263,6 +263,10 @@ public nonisolated struct Impact_V1_ListProjectsRequest: Sendable {
   /// The other fields of the request must be the same as in the request that produced it.
   public var pageToken: String = String()
 
+  /// Only projects whose id, name, programme or territory contains every word of the query,
+  /// ignoring case and accents (`pension rennes`); every project when empty.
+  public var query: String = String()
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -287,6 +291,10 @@ public nonisolated struct Impact_V1_ListProjectsResponse: Sendable {
 
   /// The revision of the snapshot the page was read from.
   public var revision: Int64 = 0
+
+  /// When the filter selects no project: each of its values that matches no project on its
+  /// own, with the nearest existing values. Empty otherwise.
+  public var unmatched: [Impact_V1_UnmatchedFilterValue] = []
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -319,6 +327,11 @@ public nonisolated struct Impact_V1_RecordObservationRequest: Sendable {
   public var hasExpectedRevision: Bool {self._expectedRevision != nil}
   /// Clears the value of `expectedRevision`. Subsequent reads from it will return its default value.
   public mutating func clearExpectedRevision() {self._expectedRevision = nil}
+
+  /// Records a value outside its indicator's plausible range (a percentage outside 0-100, a
+  /// negative value of an indicator whose baseline, threshold and target are not negative),
+  /// which is otherwise INVALID_ARGUMENT.
+  public var acceptOutOfRange: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -804,7 +817,7 @@ nonisolated extension Impact_V1_DeleteProjectResponse: SwiftProtobuf.Message, Sw
 
 nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListProjectsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{3}page_size\0\u{3}page_token\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{3}page_size\0\u{3}page_token\0\u{1}query\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -815,6 +828,7 @@ nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, Swif
       case 1: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.query) }()
       default: break
       }
     }
@@ -834,6 +848,9 @@ nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, Swif
     if !self.pageToken.isEmpty {
       try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 3)
     }
+    if !self.query.isEmpty {
+      try visitor.visitSingularStringField(value: self.query, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -841,6 +858,7 @@ nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, Swif
     if lhs._filter != rhs._filter {return false}
     if lhs.pageSize != rhs.pageSize {return false}
     if lhs.pageToken != rhs.pageToken {return false}
+    if lhs.query != rhs.query {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -848,7 +866,7 @@ nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, Swif
 
 nonisolated extension Impact_V1_ListProjectsResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListProjectsResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}projects\0\u{3}next_page_token\0\u{3}total_size\0\u{1}revision\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}projects\0\u{3}next_page_token\0\u{3}total_size\0\u{1}revision\0\u{1}unmatched\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -860,6 +878,7 @@ nonisolated extension Impact_V1_ListProjectsResponse: SwiftProtobuf.Message, Swi
       case 2: try { try decoder.decodeSingularStringField(value: &self.nextPageToken) }()
       case 3: try { try decoder.decodeSingularInt64Field(value: &self.totalSize) }()
       case 4: try { try decoder.decodeSingularInt64Field(value: &self.revision) }()
+      case 5: try { try decoder.decodeRepeatedMessageField(value: &self.unmatched) }()
       default: break
       }
     }
@@ -878,6 +897,9 @@ nonisolated extension Impact_V1_ListProjectsResponse: SwiftProtobuf.Message, Swi
     if self.revision != 0 {
       try visitor.visitSingularInt64Field(value: self.revision, fieldNumber: 4)
     }
+    if !self.unmatched.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.unmatched, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -886,6 +908,7 @@ nonisolated extension Impact_V1_ListProjectsResponse: SwiftProtobuf.Message, Swi
     if lhs.nextPageToken != rhs.nextPageToken {return false}
     if lhs.totalSize != rhs.totalSize {return false}
     if lhs.revision != rhs.revision {return false}
+    if lhs.unmatched != rhs.unmatched {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -893,7 +916,7 @@ nonisolated extension Impact_V1_ListProjectsResponse: SwiftProtobuf.Message, Swi
 
 nonisolated extension Impact_V1_RecordObservationRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RecordObservationRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}observation\0\u{3}expected_revision\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}observation\0\u{3}expected_revision\0\u{3}accept_out_of_range\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -903,6 +926,7 @@ nonisolated extension Impact_V1_RecordObservationRequest: SwiftProtobuf.Message,
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._observation) }()
       case 2: try { try decoder.decodeSingularInt64Field(value: &self._expectedRevision) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.acceptOutOfRange) }()
       default: break
       }
     }
@@ -919,12 +943,16 @@ nonisolated extension Impact_V1_RecordObservationRequest: SwiftProtobuf.Message,
     try { if let v = self._expectedRevision {
       try visitor.visitSingularInt64Field(value: v, fieldNumber: 2)
     } }()
+    if self.acceptOutOfRange != false {
+      try visitor.visitSingularBoolField(value: self.acceptOutOfRange, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_RecordObservationRequest, rhs: Impact_V1_RecordObservationRequest) -> Bool {
     if lhs._observation != rhs._observation {return false}
     if lhs._expectedRevision != rhs._expectedRevision {return false}
+    if lhs.acceptOutOfRange != rhs.acceptOutOfRange {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
