@@ -102,6 +102,27 @@ extension Catalogue {
     // MARK: tables, compare, what-if, scheme (tables)
 
     // MARK: filters, find, observations (filters-observations)
+    "filter.empty": "no project matches {filter}",
+    "filter.unmatched": "{option} \"{value}\" names no {kind}",
+    "filter.unmatched.nearest": "{option} \"{value}\" names no {kind}; nearest: {nearest}",
+    "filter.kind.programme": "programme",
+    "filter.kind.territory": "territory",
+    "filter.kind.domain": "domain",
+    "find.words-required": "give at least one word to look for",
+    "find.none": "no project has \"{query}\" in its name, programme, territory or id",
+    "lookup.none": "no project has the id \"{text}\" or an id or name starting with it",
+    "lookup.ambiguous": "\"{text}\" starts the id or name of {count} projects; give more of it:\n{candidates}",
+    "observe.value.invalid": "the value \"{value}\" is not a number (write 33.5, 33,5 or 1 250)",
+    "observe.value.ambiguous": "the value \"{value}\" is ambiguous: write {grouped} or {decimal}",
+    "observe.value.count": "give one value to record, not \"{values}\"",
+    "help.find.discussion": "Every word must start a word of the project's id, name, programme or territory; case and accents are ignored (hebergement finds Hébergement). Nothing found is an empty table, exit 0, with a note on stderr.",
+    "help.observations.discussion": "Every observation is kept: the latest one of an outcome is its actual. Each line gives the value, the period it describes, where it comes from, who recorded it and when. The project may be named by the start of its id or name when only one project starts so. Exits 66 when the project or the outcome does not exist.",
+    "help.observe.values": "The value may use a decimal comma and thousands separators (33,5; 1 250). A percentage outside 0-100, or a negative value of an indicator whose baseline, threshold and target are not negative, is refused (exit 65) unless --force is given. The period is 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30. Exits 66 when the project or the outcome does not exist.",
+    "help.lookup": "The project may be named by the start of its id or name (case and accents ignored) when only one project starts so: exits 65 listing the candidates when several do, 66 when none does.",
+    "daemon.rule.invalid_rater": "rater \"{value}\" is invalid: use 1 to 64 letters (accents allowed), digits, '-', '_' or '.', without spaces",
+    "daemon.rule.observation_period": "period \"{value}\" is not one of the accepted forms: {allowed}",
+    "daemon.rule.observation_percent_range": "value {value} must be a percentage between 0 and 100; give --force to record it anyway",
+    "daemon.rule.observation_negative": "value {value} must be at least 0, as the indicator's baseline, threshold and target are; give --force to record it anyway",
 
     // MARK: labels and errors of every command (french)
     "label.project": "project",

@@ -101,6 +101,27 @@ extension Catalogue {
     // MARK: tables, compare, what-if, scheme (tables)
 
     // MARK: filters, find, observations (filters-observations)
+    "filter.empty": "aucun projet ne correspond à {filter}",
+    "filter.unmatched": "{option} « {value} » ne désigne aucun {kind}",
+    "filter.unmatched.nearest": "{option} « {value} » ne désigne aucun {kind} ; valeurs proches : {nearest}",
+    "filter.kind.programme": "programme",
+    "filter.kind.territory": "territoire",
+    "filter.kind.domain": "domaine",
+    "find.words-required": "indiquez au moins un mot à rechercher",
+    "find.none": "aucun projet ne contient « {query} » dans son nom, son programme, son territoire ou son identifiant",
+    "lookup.none": "aucun projet n'a l'identifiant « {text} », ni d'identifiant ou de nom qui commence ainsi",
+    "lookup.ambiguous": "« {text} » est le début de l'identifiant ou du nom de {count} projets ; précisez :\n{candidates}",
+    "observe.value.invalid": "la valeur « {value} » n'est pas un nombre (écrivez 33,5, 33.5 ou 1 250)",
+    "observe.value.ambiguous": "la valeur « {value} » est ambiguë : écrivez {grouped} ou {decimal}",
+    "observe.value.count": "indiquez une seule valeur à enregistrer, et non « {values} »",
+    "help.find.discussion": "Chaque mot doit commencer un mot de l'identifiant, du nom, du programme ou du territoire du projet ; majuscules et accents sont ignorés (hebergement trouve Hébergement). Sans résultat : tableau vide, code de sortie 0 et une remarque sur la sortie d'erreur.",
+    "help.observations.discussion": "Toutes les observations sont conservées : la dernière d'un effet en est la valeur réalisée. Chaque ligne donne la valeur, la période concernée, la source, qui l'a saisie et quand. Le projet peut être désigné par le début de son identifiant ou de son nom si un seul projet commence ainsi. Code de sortie 66 si le projet ou l'effet n'existe pas.",
+    "help.observe.values": "La valeur peut s'écrire avec une virgule décimale et des séparateurs de milliers (33,5 ; 1 250). Un pourcentage hors de 0-100, ou une valeur négative pour un indicateur dont la référence, le seuil et la cible ne sont pas négatifs, est refusé (code 65) sauf avec --force. La période s'écrit 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 ou 2026-01-01/2026-06-30. Code de sortie 66 si le projet ou l'effet n'existe pas.",
+    "help.lookup": "Le projet peut être désigné par le début de son identifiant ou de son nom (sans tenir compte des majuscules ni des accents) si un seul projet commence ainsi : code 65 avec la liste des candidats s'il y en a plusieurs, 66 s'il n'y en a aucun.",
+    "daemon.rule.invalid_rater": "l'évaluateur « {value} » n'est pas valide : 1 à 64 lettres (accents permis), chiffres, « - », « _ » ou « . », sans espace",
+    "daemon.rule.observation_period": "la période « {value} » n'a pas l'une des formes acceptées : {allowed}",
+    "daemon.rule.observation_percent_range": "la valeur {value} doit être un pourcentage compris entre 0 et 100 ; ajoutez --force pour l'enregistrer malgré tout",
+    "daemon.rule.observation_negative": "la valeur {value} doit être positive ou nulle, comme la référence, le seuil et la cible de l'indicateur ; ajoutez --force pour l'enregistrer malgré tout",
 
     // MARK: labels and errors of every command (french)
     "label.project": "projet",

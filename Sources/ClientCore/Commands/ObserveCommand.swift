@@ -8,11 +8,14 @@ struct ObserveCommand: AsyncParsableCommand {
     commandName: "observe",
     abstract: HelpText.l("help.observe.abstract"),
     discussion: """
-      Exits 66 when the project or the outcome does not exist.
+      \(HelpText.l("help.observe.values"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact observe chantier-insertion-lyon emploi-durable 52 --period 2026-Q3 \\
           --source "bilan trimestriel" --by amel
+        impact observe pension-de-famille-rennes maintien-logement "33,5" \\
+          --period 2026-S1
+        impact observe pension-de-famille-rennes maintien-logement -4 --force
       """
   )
 
@@ -25,11 +28,19 @@ struct ObserveCommand: AsyncParsableCommand {
   @Argument(help: "The outcome's id.")
   var outcome: String
 
-  @Argument(help: "The observed value, in the indicator's unit.")
-  var value: Double
+  /// The value as typed. Collected with `.allUnrecognized` so that `-4` is read as a number
+  /// rather than refused as an unknown option.
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp("The observed value, in the indicator's unit (33.5, 33,5, 1 250, -4).", valueName: "value"))
+  var values: [String] = []
 
-  @Option(help: "The period the value describes: 2026-Q3, 2026-09, 2026 or 2026-09-30.")
+  @Option(
+    help: "The period the value describes: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30.")
   var period: String?
+
+  @Flag(help: "Record a value outside its indicator's plausible range (a percentage above 100, a negative count).")
+  var force = false
 
   @Option(help: "Where the value comes from.")
   var source: String?
@@ -37,11 +48,18 @@ struct ObserveCommand: AsyncParsableCommand {
   @Option(name: .customLong("by"), help: "Who records it (default: the caller's identity).")
   var recordedBy: String?
 
+  func validate() throws {
+    guard values.count == 1 else {
+      throw ValidationError(global.language.localizer("observe.value.count", ["values": values.joined(separator: " ")]))
+    }
+  }
+
   func run() async throws {
     var draft = Impact_V1_RecordObservationRequest()
     draft.observation.projectID = id
     draft.observation.outcomeID = outcome
-    draft.observation.value = value
+    draft.observation.value = try ObservedValue.parse(values[0])
+    draft.acceptOutOfRange = force
     draft.observation.period = period ?? ""
     draft.observation.source = source ?? ""
     draft.observation.recordedBy = recordedBy ?? ""
@@ -55,6 +73,7 @@ struct ObserveCommand: AsyncParsableCommand {
     let renderer = global.renderer()
     try renderer.emit(response) {
       let observation = response.observation
+      let l = renderer.l
       return [
         .table(
           .fields(title: l("observe.title"), [
@@ -75,4 +94,3 @@ struct ObserveCommand: AsyncParsableCommand {
     }
   }
 }
-      let l = renderer.l

@@ -22,6 +22,8 @@ struct ProjectsListCommand: AsyncParsableCommand {
   func run() async throws {
     let connection = try global.connection()
     let filterMessage = filter.isEmpty ? nil : filter.message
+    let filter = self.filter
+    let language = global.language
     let response = try await connection.run { client, _ in
       let projects = Impact_V1_ProjectService.Client(wrapping: client)
       var all = Impact_V1_ListProjectsResponse()
@@ -33,13 +35,19 @@ struct ProjectsListCommand: AsyncParsableCommand {
         all.projects += page.projects
         all.totalSize = page.totalSize
         all.revision = page.revision
+        all.unmatched = page.unmatched
         if page.nextPageToken.isEmpty { break }
         request.pageToken = page.nextPageToken
+      }
+      if all.projects.isEmpty {
+        try await filter.reportEmptySelection(
+          client: client, connection: connection, language: language, unmatched: all.unmatched)
       }
       return all
     }
     let renderer = global.renderer()
     try renderer.emit(response) {
+      let l = renderer.l
       var table = Table(columns: [
         .text("id", l("label.id")), .text("name", l("label.name"), truncatable: true), .text("status", l("label.status")),
         .text("programme", l("label.programme"), truncatable: true),
@@ -49,7 +57,6 @@ struct ProjectsListCommand: AsyncParsableCommand {
       for project in response.projects {
         table.append([
           Cell(project.id), Cell(project.name), Cell(project.status, l), Cell(project.programme),
-      let l = renderer.l
           Cell(project.territory), renderer.number(project.amount, .amount), Cell(Int64(project.outcomes.count)),
         ])
       }

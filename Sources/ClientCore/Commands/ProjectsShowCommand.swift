@@ -8,7 +8,7 @@ struct ProjectsShowCommand: AsyncParsableCommand {
     commandName: "show",
     abstract: "Show a project: its fields, outcomes and ratings.",
     discussion: """
-      Exits 66 when there is no project with that id.
+      \(HelpText.l("help.lookup"))
 
       Example:
         impact projects show chantier-insertion-lyon --lang fr
@@ -17,17 +17,19 @@ struct ProjectsShowCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "The project's id.")
+  @Argument(help: "The project's id, or the start of its id or name when only one project has it.")
   var id: String
 
   func run() async throws {
     let connection = try global.connection()
     let id = self.id
     let (response, scheme) = try await connection.run { client, _ in
-      var request = Impact_V1_GetProjectRequest()
-      request.id = id
-      let response = try await Impact_V1_ProjectService.Client(wrapping: client).getProject(
-        request, metadata: connection.metadata, options: connection.callOptions)
+      let response = try await ProjectReference.withProject(id, client: client, connection: connection) { id in
+        var request = Impact_V1_GetProjectRequest()
+        request.id = id
+        return try await Impact_V1_ProjectService.Client(wrapping: client).getProject(
+          request, metadata: connection.metadata, options: connection.callOptions)
+      }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
         Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
       return (response, scheme.scheme)

@@ -31,9 +31,15 @@ struct RankCommand: AsyncParsableCommand {
     draft.top = top ?? 0
     let request = draft
     let connection = try global.connection()
+    let filter = self.filter
+    let language = global.language
     let response = try await connection.run { client, _ in
-      try await Impact_V1_ScoringService.Client(wrapping: client).rankProjects(
+      let response = try await Impact_V1_ScoringService.Client(wrapping: client).rankProjects(
         request, metadata: connection.metadata, options: connection.callOptions)
+      if response.projects.isEmpty {
+        try await filter.reportEmptySelection(client: client, connection: connection, language: language)
+      }
+      return response
     }
     let renderer = global.renderer()
     try renderer.emit(response) {

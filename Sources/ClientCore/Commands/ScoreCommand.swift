@@ -17,7 +17,7 @@ struct ScoreCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "The project's id.")
+  @Argument(help: "The project's id, or the start of its id or name when only one project has it.")
   var id: String
 
   @Flag(help: "Print how each figure was computed.")
@@ -30,8 +30,12 @@ struct ScoreCommand: AsyncParsableCommand {
     let request = draft
     let connection = try global.connection()
     let (response, scheme) = try await connection.run { client, _ in
-      let response = try await Impact_V1_ScoringService.Client(wrapping: client).getProjectScore(
-        request, metadata: connection.metadata, options: connection.callOptions)
+      let response = try await ProjectReference.withProject(request.id, client: client, connection: connection) { id in
+        var request = request
+        request.id = id
+        return try await Impact_V1_ScoringService.Client(wrapping: client).getProjectScore(
+          request, metadata: connection.metadata, options: connection.callOptions)
+      }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
         Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
       return (response, scheme.scheme)
@@ -56,6 +60,8 @@ struct ScoreSections {
   }
 
   func totals(_ score: Impact_V1_ProjectScore, revision: Int64) -> Table {
+    let l = renderer.l
+    let meanRisk = renderer.number(score.meanRisk, .decimals(2)).display
     let risk =
       score.ratedRiskCount == 0
       ? l("score.risk.unknown", ["risk": meanRisk])
@@ -63,8 +69,6 @@ struct ScoreSections {
     let depth = l(
       "score.depth", ["depth": renderer.number(score.depth, .dimension).display, "class": score.depthClass.label(l)])
     return Table.fields([
-    let l = renderer.l
-    let meanRisk = renderer.number(score.meanRisk, .decimals(2)).display
       ("project", l("label.project"), Cell(score.projectID)),
       ("name", l("label.name"), Cell(score.name)),
       ("scheme", l("label.scheme"), Cell(score.schemeID)),

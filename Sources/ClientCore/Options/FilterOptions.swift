@@ -1,8 +1,11 @@
 import ArgumentParser
 import ImpactAPI
+import Localization
 
 /// The project selection shared by list, rank, export, portfolio, coverage and whatif.
-/// Values of one option combine with OR, options combine with AND.
+/// Values of one option combine with OR, options combine with AND. The daemon matches
+/// programmes, territories and domains ignoring case and accents, and takes a domain's label
+/// for its id.
 struct FilterOptions: ParsableArguments {
   @Option(name: .customLong("status"), help: ArgumentHelp("Only projects with this status (pipeline, committee, funded, closed, rejected). Repeatable.", valueName: "status"))
   var statuses: [ProjectStatusArgument] = []
@@ -13,7 +16,9 @@ struct FilterOptions: ParsableArguments {
   @Option(name: .customLong("territory"), help: ArgumentHelp("Only projects in this territory. Repeatable.", valueName: "territory"))
   var territories: [String] = []
 
-  @Option(name: .customLong("domain"), help: ArgumentHelp("Only projects with an outcome in this domain. Repeatable.", valueName: "domain"))
+  @Option(
+    name: .customLong("domain"),
+    help: ArgumentHelp("Only projects with an outcome in this domain (its id or its label). Repeatable.", valueName: "domain"))
   var domains: [String] = []
 
   var isEmpty: Bool { statuses.isEmpty && programmes.isEmpty && territories.isEmpty && domains.isEmpty }
@@ -26,6 +31,69 @@ struct FilterOptions: ParsableArguments {
     filter.territories = territories
     filter.domains = domains
     return filter
+  }
+
+  /// The filter as it was typed (`--programme hébergement --domain santé`), for messages.
+  var typed: String {
+    var parts = statuses.map { "--status \($0.rawValue)" }
+    parts += programmes.map { "--programme \($0)" }
+    parts += territories.map { "--territory \($0)" }
+    parts += domains.map { "--domain \($0)" }
+    return parts.joined(separator: " ")
+  }
+
+  /// Says on stderr that the filter selected nothing and, for each value that names no
+  /// programme, territory or domain, the nearest existing ones (a domain as `health (Santé et
+  /// bien-être)`). The exit status stays 0: an empty selection is an answer, but an empty
+  /// table alone does not say why.
+  func reportEmptySelection(
+    _ unmatched: [Impact_V1_UnmatchedFilterValue], labels: SchemeLabels?, language: DisplayLanguage
+  ) {
+    guard !isEmpty else { return }
+    let l = language.localizer
+    var lines = [l("filter.empty", ["filter": typed])]
+    for value in unmatched {
+      let option: String
+      let kind: String
+      var nearest = value.nearest
+      switch value.field {
+      case "programmes": (option, kind) = ("--programme", l("filter.kind.programme"))
+      case "territories": (option, kind) = ("--territory", l("filter.kind.territory"))
+      default:
+        (option, kind) = ("--domain", l("filter.kind.domain"))
+        if let labels { nearest = nearest.map { "\($0) (\(labels.domain($0)))" } }
+      }
+      let values = ["option": option, "value": value.value, "kind": kind, "nearest": nearest.joined(separator: ", ")]
+      lines.append(l(nearest.isEmpty ? "filter.unmatched" : "filter.unmatched.nearest", values))
+    }
+    StandardStreams.writeError(lines.joined(separator: "\n"))
+  }
+
+  /// After a command whose selection came out empty: reports it, asking the daemon which
+  /// values named nothing (a one-project page of ListProjects carries them) unless `unmatched`
+  /// is already known, and the scheme's domain labels when a domain is among them.
+  func reportEmptySelection(
+    client: ImpactConnection.Client, connection: ImpactConnection, language: DisplayLanguage,
+    unmatched known: [Impact_V1_UnmatchedFilterValue]? = nil
+  ) async throws {
+    guard !isEmpty else { return }
+    var unmatched = known ?? []
+    if known == nil {
+      var request = Impact_V1_ListProjectsRequest()
+      request.filter = message
+      request.pageSize = 1
+      let page = try await Impact_V1_ProjectService.Client(wrapping: client).listProjects(
+        request, metadata: connection.metadata, options: connection.callOptions)
+      guard page.projects.isEmpty else { return }
+      unmatched = page.unmatched
+    }
+    var labels: SchemeLabels?
+    if unmatched.contains(where: { $0.field == "domains" && !$0.nearest.isEmpty }) {
+      let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+      labels = SchemeLabels(scheme: scheme.scheme, language: language)
+    }
+    reportEmptySelection(unmatched, labels: labels, language: language)
   }
 }
 

@@ -1,0 +1,63 @@
+import Analytics
+import GRPCCore
+import ImpactAPI
+
+/// A project as people name it on the command line: its id, or the start of its id or name
+/// when that start is unique (`pension-de-famille-r`, `pension de famille – ren`,
+/// `Halte`), compared ignoring case and accents.
+///
+/// The id is tried first, so an exact id costs nothing more; the daemon's search then narrows
+/// the candidates (ListProjects `query`), and the prefix picks among them.
+enum ProjectReference {
+  /// Runs `body` with the project's id: `text` itself, or, when the daemon knows no project by
+  /// that id, the one project whose id or name starts with `text`.
+  ///
+  /// - Throws: ``CommandFailure`` with exit 65 listing the candidates when several projects
+  ///   match, 66 when none does; whatever `body` throws otherwise.
+  static func withProject<Result: Sendable>(
+    _ text: String, client: ImpactConnection.Client, connection: ImpactConnection,
+    _ body: (String) async throws -> Result
+  ) async throws -> Result {
+    do {
+      return try await body(text)
+    } catch let error as RPCError where error.code == .notFound {
+      let id = try await resolve(text, client: client, connection: connection, notFound: error)
+      guard id != text else { throw error }
+      return try await body(id)
+    }
+  }
+
+  /// The id of the one project whose id or name starts with `text`.
+  static func resolve(
+    _ text: String, client: ImpactConnection.Client, connection: ImpactConnection, notFound: RPCError
+  ) async throws -> String {
+    let key = SearchKey(text)
+    guard !key.text.isEmpty else { throw notFound }
+    let projects = Impact_V1_ProjectService.Client(wrapping: client)
+    var request = Impact_V1_ListProjectsRequest()
+    request.query = text
+    request.pageSize = 1000
+    var candidates: [(id: String, name: String)] = []
+    while true {
+      let page = try await projects.listProjects(request, metadata: connection.metadata, options: connection.callOptions)
+      for project in page.projects where SearchKey(project.id).hasPrefix(key) || SearchKey(project.name).hasPrefix(key) {
+        candidates.append((project.id, project.name))
+      }
+      if page.nextPageToken.isEmpty { break }
+      request.pageToken = page.nextPageToken
+    }
+    if let exact = candidates.first(where: { SearchKey($0.id) == key }) { return exact.id }
+    switch candidates.count {
+    case 0:
+      throw CommandFailure(.notFound, .l("lookup.none", ["text": text]))
+    case 1:
+      return candidates[0].id
+    default:
+      let shown = candidates.prefix(10).map { "  \($0.id)  \($0.name)" }
+      var lines = shown.joined(separator: "\n")
+      if candidates.count > shown.count { lines += "\n  …" }
+      throw CommandFailure(
+        .invalidInput, .l("lookup.ambiguous", ["text": text, "count": "\(candidates.count)", "candidates": lines]))
+    }
+  }
+}
