@@ -1,9 +1,10 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import ImpactAPI
-
 import SwiftProtobuf
 import Localization
+
 /// `impact export`: write the portfolio as a JSON document or CSV tables.
 struct ExportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -39,7 +40,9 @@ struct ExportCommand: AsyncParsableCommand {
 
   func run() async throws {
     var draft = Impact_V1_ExportPortfolioRequest()
-    draft.format = format == .csv ? .csv : .json
+    // CSV tables are written here from the JSON document, in the dialect the options ask
+    // for (--excel): one writer for every CSV of the CLI.
+    draft.format = .json
     if !filter.isEmpty { draft.filter = filter.message }
     let request = draft
     let connection = try global.connection()
@@ -51,6 +54,21 @@ struct ExportCommand: AsyncParsableCommand {
       )
     }
     switch response.document {
+    case .jsonDocument(let document) where format == .csv:
+      let decoded: PortfolioDocument
+      do {
+        decoded = try PortfolioJSON.decode(Data(document.utf8), source: "export")
+      } catch {
+        throw CommandFailure(.failure, "\(error)")
+      }
+      let tables = PortfolioCSV.encode(
+        decoded.projects, dialect: global.csv.dialect, scheme: decoded.scheme ?? .impactV1)
+      try writeTables(
+        Impact_V1_CsvTables.with {
+          $0.projects = tables.projects
+          $0.outcomes = tables.outcomes
+          $0.ratings = tables.ratings
+        }, revision: response.revision)
     case .jsonDocument(let document):
       guard let to else {
         StandardStreams.writeLine(document)
@@ -60,19 +78,27 @@ struct ExportCommand: AsyncParsableCommand {
       StandardStreams.writeError(
         global.language.localizer("export.wrote_file", ["path": to, "revision": String(response.revision)]))
     case .csv(let tables):
-      let directory = to ?? "."
-      do {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      } catch {
-        throw CommandFailure(.invalidInput, "cannot create \(directory): \((error as NSError).localizedDescription)")
-      }
-      let base = URL(fileURLWithPath: directory)
-      for (name, text) in [("projects.csv", tables.projects), ("outcomes.csv", tables.outcomes), ("ratings.csv", tables.ratings)] {
-        try LocalFile.write(text, to: base.appendingPathComponent(name).path)
-      }
-      StandardStreams.writeError("wrote projects.csv, outcomes.csv, ratings.csv to \(directory) (revision \(response.revision))")
+      try writeTables(tables, revision: response.revision)
     case nil:
-      throw CommandFailure(.failure, "impactd sent an export without a document")
+      throw CommandFailure(.failure, .l("error.export.no_document"))
     }
+  }
+
+  /// Writes the three tables into the `--to` directory, creating it if needed.
+  private func writeTables(_ tables: Impact_V1_CsvTables, revision: Int64) throws(CommandFailure) {
+    let directory = to ?? "."
+    do {
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+      throw CommandFailure(
+        .invalidInput,
+        .l("error.directory.uncreatable", ["path": directory, "reason": (error as NSError).localizedDescription]))
+    }
+    let base = URL(fileURLWithPath: directory)
+    for (name, text) in [("projects.csv", tables.projects), ("outcomes.csv", tables.outcomes), ("ratings.csv", tables.ratings)] {
+      try LocalFile.write(text, to: base.appendingPathComponent(name).path)
+    }
+    StandardStreams.writeError(
+      global.language.localizer("export.wrote_tables", ["directory": directory, "revision": String(revision)]))
   }
 }

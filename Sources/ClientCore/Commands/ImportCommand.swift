@@ -6,7 +6,7 @@ import Localization
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import a portfolio: one JSON document, or CSV tables (projects, outcomes, ratings).",
+    abstract: HelpText.l("help.import.abstract"),
     discussion: """
       A .json file is an impact-portfolio/1 or /2 document. CSV files are recognised by name \
       (projects*.csv, outcomes*.csv, ratings*.csv) or by their header row; a projects table \
@@ -48,13 +48,19 @@ struct ImportCommand: AsyncParsableCommand {
   @Flag(name: .customLong("yes"), help: "Confirm a --replace that deletes more than half of the stored projects.")
   var confirmLargeDeletion = false
 
+  @Option(help: "The files' encoding: utf-8 or windows-1252 (default: UTF-8, or Windows-1252 for a file that is not UTF-8, as French Excel saves CSV).")
+  var encoding: TextEncodingArgument?
+
+  @Option(help: ArgumentHelp("Write every problem of refused files to this file, one a line (the terminal shows the first 20).", valueName: "file"))
+  var errors: String?
+
   func validate() throws {
-    if files.isEmpty { throw ValidationError("give a .json document or CSV tables to import") }
+    if files.isEmpty { throw ValidationError(global.language.localizer("error.import.no_files")) }
   }
 
   func run() async throws {
     var draft = Impact_V1_ImportPortfolioRequest()
-    draft.source = try PortfolioFiles.source(paths: files)
+    draft.source = try PortfolioFiles.source(paths: files, encoding: encoding?.encoding, language: global.language)
     draft.mode = replace ? .replace : .upsert
     draft.validateOnly = dryRun
     draft.overwriteNewer = overwriteNewer
@@ -65,6 +71,9 @@ struct ImportCommand: AsyncParsableCommand {
     if let expected = write.expectedRevision { draft.expectedRevision = expected }
     let request = draft
     let connection = try global.connection()
+    // Checked here first so that every problem is named by file, line and column.
+    try await ImportCheck(source: request.source, documentPath: files.first).run(
+      connection, report: IssueList(language: global.language, errorsPath: errors))
     let response: Impact_V1_ImportPortfolioResponse
     do {
       response = try await connection.run { client, _ in

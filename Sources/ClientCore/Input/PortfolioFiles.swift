@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import ImpactAPI
 
@@ -10,19 +11,27 @@ enum PortfolioFiles {
     case projects, outcomes, ratings
   }
 
-  static func source(paths: [String]) throws(CommandFailure) -> Impact_V1_ImportPortfolioRequest.OneOf_Source {
+  /// - Parameters:
+  ///   - encoding: the files' encoding (`--encoding`); nil reads UTF-8, and Windows-1252 for a
+  ///     file that is not UTF-8, saying so on stderr in `language`.
+  static func source(
+    paths: [String], encoding: TextEncoding? = nil, language: DisplayLanguage = .en
+  ) throws(CommandFailure) -> Impact_V1_ImportPortfolioRequest.OneOf_Source {
+    func text(_ path: String) throws(CommandFailure) -> String {
+      try LocalFile.text(path, encoding: encoding, language: language)
+    }
     let jsonPaths = paths.filter { $0.lowercased().hasSuffix(".json") }
     if !jsonPaths.isEmpty {
       guard paths.count == 1 else {
         let others = paths.filter { $0 != jsonPaths[0] }.joined(separator: ", ")
         throw CommandFailure(.invalidInput, .l("error.import.json_alone", ["files": others]))
       }
-      return .jsonDocument(try LocalFile.text(jsonPaths[0]))
+      return .jsonDocument(try text(jsonPaths[0]))
     }
     var tables = Impact_V1_CsvTables()
     var seen: [CSVTableKind: String] = [:]
     for path in paths {
-      let text = try LocalFile.text(path)
+      let text = try text(path)
       guard let kind = kind(path: path, text: text) else {
         throw CommandFailure(.invalidInput, .l("error.import.unknown_table", ["path": path]))
       }

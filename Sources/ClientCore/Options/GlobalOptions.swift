@@ -70,13 +70,17 @@ struct GlobalOptions: ParsableArguments {
       valueName: "a,b,c"))
   var columns: String?
 
+  @OptionGroup(title: "CSV")
+  var csv: CSVDialectOptions
+
   func validate() throws {
     if json, let output, output != .json {
-      throw ValidationError("--json conflicts with --output \(output.rawValue)")
+      throw ValidationError(language.localizer("error.option.json_conflict", ["output": output.rawValue]))
     }
     if !(timeout > 0) || !timeout.isFinite {
-      throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+      throw ValidationError(language.localizer("error.option.timeout", ["value": "\(timeout)"]))
     }
+    if csv.hasConflict { throw ValidationError(language.localizer("csv.dialect.comma_conflict")) }
     if let columns, ColumnSelection(columns) == nil {
       throw ValidationError(language.localizer("tables.columns.empty"))
     }
@@ -174,6 +178,6 @@ struct GlobalOptions: ParsableArguments {
   func renderer() -> Renderer {
     Renderer(
       format: format, language: language, width: wide ? nil : TerminalWidth.current(),
-      columns: columns.flatMap(ColumnSelection.init))
+      columns: columns.flatMap(ColumnSelection.init), csvDialect: csv.dialect)
   }
 }

@@ -1,3 +1,4 @@
+import Analytics
 import Localization
 import SwiftProtobuf
 
@@ -10,6 +11,8 @@ struct Renderer: Sendable {
   var width: Int? = TerminalWidth.fallback
   /// The columns `--columns` chose, in tables and CSV; nil for every column.
   var columns: ColumnSelection? = nil
+  /// How CSV output is written (`--excel`, `--separator`, `--decimal-comma`, `--bom`).
+  var csvDialect: CSVDialect = .standard
 
   /// The texts of `language`: `l("score.field.composite")`.
   var l: Localizer { language.localizer }
@@ -46,14 +49,17 @@ struct Renderer: Sendable {
     }.joined(separator: "\n")
   }
 
-  /// The tables of the sections as CSV, one empty line between tables.
+  /// The tables of the sections as CSV in the renderer's dialect, one empty line between
+  /// tables, with the dialect's byte order mark once at the start.
   func csv(_ sections: [Section]) -> String {
-    sections.compactMap { section -> Table? in
+    let tables = sections.compactMap { section -> Table? in
       switch section {
       case .table(let table): table
       case .text(_, let csv): csv
       }
-    }.map(CSVText.render).joined(separator: "\r\n")
+    }
+    let text = tables.map { CSVText.render($0, dialect: csvDialect) }.joined(separator: "\r\n")
+    return (csvDialect.byteOrderMark ? CSVDialect.byteOrderMarkText : "") + text
   }
 
   /// A number cell in this renderer's language.

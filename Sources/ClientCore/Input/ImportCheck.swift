@@ -1,0 +1,88 @@
+import Analytics
+import Foundation
+import GRPCCore
+import ImpactAPI
+
+/// Checks an import on this side before sending it, against the daemon's scheme, so that
+/// every problem is reported with its file, line and column: the daemon's answer names rule
+/// errors by project only and is cut to fit a response trailer. The daemon still checks
+/// everything; this is for the person reading the errors.
+struct ImportCheck {
+  /// What `impact import` is about to send.
+  var source: Impact_V1_ImportPortfolioRequest.OneOf_Source?
+  /// The path of the JSON document, for its messages (the daemon knows it as `json_document`).
+  var documentPath: String?
+
+  /// Fetches the daemon's scheme and checks the files against it; throws the problems as
+  /// invalid input (exit 65) listed by ``IssueList``. A daemon that cannot give its scheme
+  /// leaves the checking to the import itself.
+  func run(_ connection: ImpactConnection, report: IssueList) async throws {
+    let scheme: Scheme
+    do {
+      let response = try await connection.run { client, _ in
+        try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+          Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+      }
+      scheme = try Scheme(proto: response.scheme)
+    } catch {
+      return
+    }
+    let issues = self.issues(scheme: scheme)
+    guard !issues.isEmpty else { return }
+    throw try report.failure(issues)
+  }
+
+  /// Every problem of the files under `scheme`, in file order; empty when they are valid.
+  func issues(scheme: Scheme) -> [CheckedIssue] {
+    switch source {
+    case .jsonDocument(let text):
+      let name = documentPath ?? "document"
+      let data = Data(text.utf8)
+      let document: PortfolioDocument
+      do {
+        document = try PortfolioJSON.decode(data, source: name)
+      } catch {
+        return error.issues.map { CheckedIssue($0) }
+      }
+      return Validator(scheme: scheme).validate(document).map { issue in
+        var located = FormatIssue(source: name, path: issue.path, message: issue.message)
+        if let position = PortfolioJSON.position(of: issue.path, in: data) {
+          located.line = position.line
+          located.column = position.column
+        }
+        return CheckedIssue(located, rule: issue)
+      }
+    case .csv(let tables):
+      let names = CSVFileNames(
+        projects: tables.projectsFileName, outcomes: tables.outcomesFileName, ratings: tables.ratingsFileName)
+      let reading = PortfolioCSV.read(
+        projects: Data(tables.projects.utf8),
+        outcomes: tables.outcomes.isEmpty ? nil : Data(tables.outcomes.utf8),
+        ratings: tables.ratings.isEmpty ? nil : Data(tables.ratings.utf8),
+        names: names, scheme: scheme)
+      let ruleIssues = Validator(scheme: scheme).validate(reading.checkableProjects).map { issue in
+        CheckedIssue(reading.locate(issue), rule: issue)
+      }
+      let order = [names.projects, names.outcomes, names.ratings]
+      return (reading.issues.map { CheckedIssue($0) } + ruleIssues).enumerated().sorted { a, b in
+        let left = (order.firstIndex(of: a.element.issue.source) ?? 3, a.element.issue.line ?? 0, a.offset)
+        let right = (order.firstIndex(of: b.element.issue.source) ?? 3, b.element.issue.line ?? 0, b.offset)
+        return left < right
+      }.map(\.element)
+    case nil:
+      return []
+    }
+  }
+}
+
+/// A problem found before sending, with its place, and for a broken rule the rule's issue,
+/// whose values let the message be said in the reader's language.
+struct CheckedIssue: Sendable {
+  var issue: FormatIssue
+  var rule: ValidationIssue?
+
+  init(_ issue: FormatIssue, rule: ValidationIssue? = nil) {
+    self.issue = issue
+    self.rule = rule
+  }
+}

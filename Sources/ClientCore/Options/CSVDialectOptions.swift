@@ -1,0 +1,49 @@
+import Analytics
+import ArgumentParser
+
+/// How every CSV the CLI writes is shaped: `--output csv` of any command and
+/// `export --format csv`. The default suits programs (`,`, decimal point, no byte order
+/// mark); `--excel` suits French Excel, which reads `;`, decimal commas, and UTF-8 only after
+/// a byte order mark. The other options adjust either.
+struct CSVDialectOptions: ParsableArguments {
+  @Flag(help: "CSV for French Excel: ';' separator, decimal comma, UTF-8 byte order mark, CRLF.")
+  var excel = false
+
+  @Option(help: ArgumentHelp("The CSV separator: ',', ';' or 'tab' (default ',', or ';' with --excel).", valueName: "char"))
+  var separator: CSVSeparatorArgument?
+
+  @Flag(help: "Write CSV numbers with a decimal comma (12,5); implied by --excel.")
+  var decimalComma = false
+
+  @Flag(help: "Start CSV with a UTF-8 byte order mark, which Excel needs to read accents; implied by --excel.")
+  var bom = false
+
+  /// Whether `--decimal-comma` goes with a comma separator, which would quote every
+  /// decimal number: refused.
+  var hasConflict: Bool { decimalComma && separator?.character == "," }
+
+  /// The dialect after the options: `--excel` first, then each option on top.
+  var dialect: CSVDialect {
+    var dialect = excel ? CSVDialect.excel : .standard
+    if let separator { dialect.separator = separator.character }
+    if decimalComma { dialect.decimalComma = true }
+    if bom { dialect.byteOrderMark = true }
+    return dialect
+  }
+}
+
+/// A CSV separator as given on the command line.
+struct CSVSeparatorArgument: ExpressibleByArgument, Sendable {
+  var character: Character
+
+  init?(argument: String) {
+    switch argument.lowercased() {
+    case ",", "comma": character = ","
+    case ";", "semicolon": character = ";"
+    case "tab", "\t", "\\t": character = "\t"
+    default: return nil
+    }
+  }
+
+  static var allValueStrings: [String] { [",", ";", "tab"] }
+}
