@@ -128,7 +128,7 @@ struct LocalizedErrorTests {
         #expect(
           message.contains(
             "projects[chantier-insertion-lyon].amount : le montant -1 doit être supérieur ou égal à 0 (règle amount_range)"))
-        #expect(message.contains("le seuil 5 doit se situer au-delà de la situation de référence"))
+        #expect(message.contains("le seuil 5 doit se situer au-delà de la situation initiale 10"))
         #expect(message.contains("(règle threshold_direction)"))
 
         let violations = try #require(refusal.badRequest?.violations)
