@@ -81,6 +81,9 @@ public final class Daemon: Sendable {
     do {
       try await runServices(application: application, handlingSignals: handlingSignals)
     } catch {
+      // The metrics port is bound before the services run; a start that failed after it
+      // must not leave it bound (tests run many daemons in one process).
+      await metricsEndpoint?.close()
       let startError = DaemonStartError.classify(error, address: configuration.server.listen, endpoint: "gRPC")
       await grpcAddress.resolve(.failure(startError ?? error))
       throw startError ?? error

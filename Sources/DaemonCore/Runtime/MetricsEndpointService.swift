@@ -63,16 +63,25 @@ public final class MetricsEndpointService: Service, Sendable {
     await self.bound.resolve(.success(local))
   }
 
+  /// Stops listening; harmless when not bound or already closed.
+  public func close() async {
+    let bound = channel.withLock { channel -> (any Channel)? in
+      defer { channel = nil }
+      return channel
+    }
+    try? await bound?.close()
+  }
+
   public func run() async throws {
     try await bind()
-    guard let channel = channel.withLock({ $0 }) else { return }
+    guard channel.withLock({ $0 }) != nil else { return }
     if let local = try? await bound.address() {
       logger.info("metrics listening on http://\(local)/metrics")
     }
 
     // Cancellation ends the wait as well as a graceful shutdown; both close the listener.
     try? await gracefulShutdown()
-    try? await channel.close()
+    await close()
   }
 }
 
