@@ -20,6 +20,8 @@ struct TextTableLayout: Sendable {
   static let narrowestText = 6
   /// Longer words do not hold a wrapping column open in the first narrowing steps.
   static let longestKeptWord = 14
+  /// A table with at most this many rows that would break words is printed as blocks.
+  static let mostRowsAsBlocks = 12
 
   func render(_ table: Table) -> String {
     if table.blocksWhenNarrow, table.columns.count > 1, !fits(table) { return renderBlocks(table) }
@@ -27,8 +29,12 @@ struct TextTableLayout: Sendable {
     if let title = table.title { lines += Self.wrap(title, width: maximumWidth ?? Int.max).map(bold) }
     guard !table.columns.isEmpty else { return lines.joined(separator: "\n") }
     let plan = plan(for: table)
-    if let maximumWidth, table.showsHeader, table.columns.count > 1, lineWidth(plan.widths, gap: plan.gap) > maximumWidth {
-      // Numbers and their headers alone are wider than the line: one block per row.
+    if let maximumWidth, table.showsHeader, table.columns.count > 1,
+      lineWidth(plan.widths, gap: plan.gap) > maximumWidth
+        || (table.rows.count <= Self.mostRowsAsBlocks && breaksWords(table, plan.widths))
+    {
+      // Numbers and their headers alone are wider than the line, or a short table would
+      // break its words: one block per row reads better.
       return (lines + [renderRowBlocks(table)]).joined(separator: "\n")
     }
     if table.showsHeader {
@@ -148,6 +154,14 @@ struct TextTableLayout: Sendable {
       parts.append(render(block))
     }
     return parts.joined(separator: "\n\n")
+  }
+
+  /// Whether some header or value of `table` has a word wider than its column.
+  private func breaksWords(_ table: Table, _ widths: [Int]) -> Bool {
+    let rows = [table.columns.map(\.header)] + table.rows.map { $0.map(\.display) }
+    return rows.contains { row in
+      zip(row, widths).contains { text, width in Self.longestWord(text) > width }
+    }
   }
 
   /// Each row as a key–value list under its first value, the headers naming the values.
