@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import ImpactAPI
@@ -88,8 +89,9 @@ struct ProjectEdit: Sendable, ExpressibleByArgument, CustomStringConvertible {
     }
   }
 
+  /// The value as people type numbers (``DecimalText``): `450000`, `450 000`, `12,5`.
   private func number() throws(CommandFailure) -> Double {
-    guard let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite else {
+    guard let number = try? DecimalText.parse(value) else {
       throw invalid(.l("error.edit.expected_number"))
     }
     return number
