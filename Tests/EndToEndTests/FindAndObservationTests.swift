@@ -53,10 +53,19 @@ struct FindAndObservationTests {
       #expect(typo.stderr.contains("no project matches --programme hebergemnt"), "\(typo.stderr)")
       #expect(typo.stderr.contains("nearest: Hébergement"), "\(typo.stderr)")
 
+      for command in [["portfolio"], ["coverage"]] {
+        let empty = try await CLIRun.impact(command + ["--territory", "bretange"], daemon: daemon)
+        #expect(empty.status == 0)
+        #expect(empty.stderr.contains("nearest: Bretagne"), "\(command): \(empty.stderr)")
+      }
+      let together = try await CLIRun.impact(["portfolio", "--territory", "bretagne", "--status", "rejected"], daemon: daemon)
+      #expect(together.status == 0 && together.stderr.contains("no project matches --status rejected --territory bretagne"))
+
       let french = try await CLIRun.impact(["rank", "--domain", "santé publique", "--lang", "fr"], daemon: daemon)
       #expect(french.status == 0)
       #expect(french.stderr.contains("aucun projet ne correspond à --domain santé publique"), "\(french.stderr)")
-      #expect(french.stderr.contains("ne désigne aucun domaine ; valeurs proches : health"), "\(french.stderr)")
+      #expect(
+        french.stderr.contains("ne désigne aucun domaine ; valeurs proches : health (Santé et bien-être)"), "\(french.stderr)")
     }
   }
 

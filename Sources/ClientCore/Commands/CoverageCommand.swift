@@ -23,9 +23,14 @@ struct CoverageCommand: AsyncParsableCommand {
     if !filter.isEmpty { draft.filter = filter.message }
     let request = draft
     let connection = try global.connection()
+    let filter = self.filter
+    let language = global.language
     let (response, scheme) = try await connection.run { client, _ in
       let response = try await Impact_V1_ScoringService.Client(wrapping: client).getPortfolioSummary(
         request, metadata: connection.metadata, options: connection.callOptions)
+      if response.summary.projects == 0 {
+        try await filter.reportEmptySelection(client: client, connection: connection, language: language)
+      }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
         Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
       return (response, scheme.scheme)
