@@ -22,6 +22,7 @@ extension Catalogue {
     "connection.server.no-port": "the port is missing",
     "connection.not-grpc": "cannot reach impactd at {address}: this is not a gRPC server ({protocol} answered); check --server (is it the metrics port or a web server?)",
     "connection.http-status": "cannot reach impactd at {address}: this is not a gRPC server (HTTP status {status} answered, from a proxy or a web server); check --server",
+    "connection.proxy-status": "cannot reach impactd at {address}: a proxy answered HTTP status {status}; the daemon behind it is probably down or unreachable",
     "watch.lost": "connection to impactd at {address} lost ({reason}); reconnecting, resuming after revision {revision}",
     "watch.stream-ended": "the daemon ended the stream",
     "watch.reconnected": "reconnected to impactd at {address}; resuming after revision {revision}",

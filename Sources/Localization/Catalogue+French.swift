@@ -21,6 +21,7 @@ extension Catalogue {
     "connection.server.no-port": "le port manque",
     "connection.not-grpc": "impossible de joindre impactd à {address} : ce n’est pas un serveur gRPC ({protocol} a répondu) ; vérifiez --server (port des métriques ou serveur web ?)",
     "connection.http-status": "impossible de joindre impactd à {address} : ce n’est pas un serveur gRPC (statut HTTP {status} reçu, d’un proxy ou d’un serveur web) ; vérifiez --server",
+    "connection.proxy-status": "impossible de joindre impactd à {address} : un proxy a répondu avec le statut HTTP {status} ; le démon derrière lui est probablement arrêté ou injoignable",
     "watch.lost": "connexion à impactd à {address} perdue ({reason}) ; reconnexion en cours, reprise après la révision {revision}",
     "watch.stream-ended": "le démon a fermé le flux",
     "watch.reconnected": "reconnecté à impactd à {address} ; reprise après la révision {revision}",

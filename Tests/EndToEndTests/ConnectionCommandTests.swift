@@ -117,12 +117,16 @@ struct ConnectionCommandTests {
     await daemon.stop()
   }
 
-  @Test("an HTTP 404 from a proxy is exit 69, naming the status", .timeLimit(.minutes(1)))
-  func proxyNotFound() async throws {
-    let proxy = try HTTP2NotFoundServer()
-    let run = try await CLIRun.impact(["rank", "--server", "127.0.0.1:\(proxy.port)", "--timeout", "3"])
+  @Test("an HTTP 404 from a proxy is exit 69, naming the status; a 502 says the daemon behind is down", .timeLimit(.minutes(1)))
+  func proxyStatus() async throws {
+    let notFound = try HTTP2ProxyStatusServer(status: 404)
+    let run = try await CLIRun.impact(["rank", "--server", "127.0.0.1:\(notFound.port)", "--timeout", "3"])
     #expect(run.status == 69, "\(run.stderr)")
-    #expect(run.stderr.contains("HTTP status 404"), "\(run.stderr)")
+    #expect(run.stderr.contains("not a gRPC server (HTTP status 404"), "\(run.stderr)")
+    let badGateway = try HTTP2ProxyStatusServer(status: 502)
+    let down = try await CLIRun.impact(["status", "--server", "127.0.0.1:\(badGateway.port)", "--timeout", "3"])
+    #expect(down.status == 69, "\(down.stderr)")
+    #expect(down.stderr.contains("a proxy answered HTTP status 502"), "\(down.stderr)")
   }
 
   // MARK: watch

@@ -118,7 +118,9 @@ struct ImpactConnection: Sendable {
     // A non-200 HTTP status without a gRPC status: a proxy or a web server answered, not the
     // daemon (the transport maps 404 to UNIMPLEMENTED, 502 to UNAVAILABLE...).
     if let httpStatus = httpStatus(in: error) {
-      return CommandFailure(.unavailable, l("connection.http-status", ["address": "\(address)", "status": httpStatus]))
+      // 502, 503 and 504 are what a proxy says when the daemon behind it is down.
+      let key = ["502", "503", "504"].contains(where: httpStatus.hasPrefix) ? "connection.proxy-status" : "connection.http-status"
+      return CommandFailure(.unavailable, l(key, ["address": "\(address)", "status": httpStatus]))
     }
     switch error.code {
     case .unavailable:

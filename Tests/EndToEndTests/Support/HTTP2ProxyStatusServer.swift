@@ -1,15 +1,16 @@
 import Foundation
 
-/// A loopback TCP server that speaks just enough HTTP/2 to answer every request with
-/// `:status 404` and no gRPC status, as a reverse proxy with no route for the path does.
+/// A loopback TCP server that speaks just enough HTTP/2 to answer every request with an HTTP
+/// status and no gRPC status, as a reverse proxy does: 404 with no route for the path, 502
+/// when the daemon behind it is down.
 ///
 /// Written on raw sockets because the end-to-end tests must not depend on the transport they
 /// test; it handles one connection at a time, which is all `impact` opens.
-final class HTTP2NotFoundServer: Sendable {
+final class HTTP2ProxyStatusServer: Sendable {
   let port: Int
   private let listener: Int32
 
-  init() throws {
+  init(status: Int = 404) throws {
     let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard listener >= 0 else { throw CLIGolden.Failure(description: "socket() failed") }
     var address = sockaddr_in()
@@ -32,14 +33,14 @@ final class HTTP2NotFoundServer: Sendable {
       while true {
         let connection = accept(listener, nil, nil)
         guard connection >= 0 else { return }
-        Self.serve(connection)
+        Self.serve(connection, status: status)
         close(connection)
       }
     }
   }
 
 
-  private static func serve(_ connection: Int32) {
+  private static func serve(_ connection: Int32, status: Int) {
     guard read(connection, 24) != nil else { return }  // the client preface
     write(connection, frame(type: 4, flags: 0, stream: 0, payload: []))  // SETTINGS
     while let header = read(connection, 9) {
@@ -51,8 +52,10 @@ final class HTTP2NotFoundServer: Sendable {
       if type == 4 && flags & 1 == 0 {
         write(connection, frame(type: 4, flags: 1, stream: 0, payload: []))  // SETTINGS ACK
       } else if type == 1 {
-        // HEADERS with END_STREAM | END_HEADERS: `:status 404` is entry 13 of the HPACK static table.
-        write(connection, frame(type: 1, flags: 0x5, stream: stream, payload: [0x80 | 13]))
+        // HEADERS with END_STREAM | END_HEADERS: `:status` as a literal with the name of entry
+        // 8 of the HPACK static table, not indexed.
+        let digits = Array(String(status).utf8)
+        write(connection, frame(type: 1, flags: 0x5, stream: stream, payload: [0x08, UInt8(digits.count)] + digits))
       }
     }
   }
