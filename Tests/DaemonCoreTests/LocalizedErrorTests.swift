@@ -261,6 +261,34 @@ struct LocalizedErrorTests {
     }
   }
 
+  @Test("a request over a limit names the limit in French, with the kind of request translated")
+  func limitRefusal() async throws {
+    var configuration = DaemonConfiguration.testing
+    configuration.limits.maxOutcomesPerRequest = 7  // the fixture has 7
+    try await withRunningDaemon(configuration: configuration, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        _ = try await ImpactServiceTests.importFixture(client)
+        let projects = Impact_V1_ProjectService.Client(wrapping: client)
+        var project = try await projects.getProject(.with { $0.id = "chantier-insertion-lyon" }).project
+        project.id = "trop-d-effets"
+        project.outcomes = Array(repeating: project.outcomes[0], count: 8)
+        let refusal = try await Self.refusal {
+          _ = try await projects.createProject(.with { $0.project = project }, metadata: Self.french)
+        }
+        #expect(refusal.error.code == .resourceExhausted)
+        #expect(refusal.error.message.hasPrefix("project: at most 7 outcomes per request (limits.maxOutcomesPerRequest)"))
+        #expect(refusal.info?.reason == "REQUEST_TOO_LARGE")
+        #expect(refusal.info?.metadata["limit"] == "7")
+        #expect(
+          refusal.localized?.message == "project : au plus 7 effets par requête (limits.maxOutcomesPerRequest), reçu : 8")
+        let empty = try await Self.refusal {
+          _ = try await Impact_V1_ScoringService.Client(wrapping: client).compareProjects(.init(), metadata: Self.french)
+        }
+        #expect(empty.localized?.message == "ids : indiquez au moins un projet")
+      }
+    }
+  }
+
   @Test(
     "accept-language picks the preferred language the catalogue has",
     arguments: [

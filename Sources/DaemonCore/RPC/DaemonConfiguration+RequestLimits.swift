@@ -24,21 +24,27 @@ extension DaemonConfiguration.Limits {
   /// whole (a partial update).
   func checkContents(projects: Int, outcomes: Int, ratings: Int, field: String, what: String) throws {
     let carried = projects == 1 ? "1 project" : "\(projects) projects"
+    // `what` is a word of the catalogue (`daemon.limit.what.import`) for the other languages.
+    var values = ["what_key": "daemon.limit.what.\(what)", "projects": "\(projects)"]
     guard projects <= maxProjectsPerRequest else {
+      values.merge(["limit": "\(maxProjectsPerRequest)", "value": "\(projects)"]) { $1 }
       throw RPCErrorFactory.tooLarge(
-        field, "at most \(maxProjectsPerRequest) projects per \(what) (limits.maxProjectsPerRequest), got \(projects)")
+        field, "at most \(maxProjectsPerRequest) projects per \(what) (limits.maxProjectsPerRequest), got \(projects)",
+        rule: "too_many_projects", values: values)
     }
     guard outcomes <= maxOutcomesPerRequest else {
+      values.merge(["limit": "\(maxOutcomesPerRequest)", "value": "\(outcomes)"]) { $1 }
       throw RPCErrorFactory.tooLarge(
         field,
         "at most \(maxOutcomesPerRequest) outcomes per \(what) (limits.maxOutcomesPerRequest), "
-          + "got \(outcomes) over \(carried)")
+          + "got \(outcomes) over \(carried)", rule: "too_many_outcomes", values: values)
     }
     guard ratings <= maxRatingsPerRequest else {
+      values.merge(["limit": "\(maxRatingsPerRequest)", "value": "\(ratings)"]) { $1 }
       throw RPCErrorFactory.tooLarge(
         field,
         "at most \(maxRatingsPerRequest) ratings per \(what) (limits.maxRatingsPerRequest), "
-          + "got \(ratings) over \(carried)")
+          + "got \(ratings) over \(carried)", rule: "too_many_ratings", values: values)
     }
   }
 }

@@ -143,8 +143,14 @@ struct DaemonErrorExplanation: Sendable {
     return error
   }
 
-  /// `values` written as people of `language` write numbers: a decimal comma in French.
+  /// `values` as people of `language` read them: a value named `NAME_key` is the catalogue
+  /// key of the value `NAME` (a word such as "import"), and numbers have a decimal comma in
+  /// French.
   static func localized(_ values: [String: String], _ language: Language) -> [String: String] {
+    var values = values
+    for (name, key) in values where name.hasSuffix("_key") {
+      values[String(name.dropLast(4))] = Catalogue.text(key, language)
+    }
     guard language == .fr else { return values }
     return values.mapValues { value in
       guard value.contains("."), Double(value) != nil, value.allSatisfy({ "0123456789.-e+".contains($0) }) else {

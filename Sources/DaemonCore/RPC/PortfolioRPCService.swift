@@ -24,7 +24,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
       projects = document.projects
       documentRevision = document.revision
     case .csv(let tables):
-      guard !tables.projects.isEmpty else { throw RPCErrorFactory.invalid("csv.projects", "the projects table is required") }
+      guard !tables.projects.isEmpty else { throw RPCErrorFactory.invalid("csv.projects", "the projects table is required", rule: "projects_table_required") }
       let names = CSVFileNames(
         projects: tables.projectsFileName.isEmpty ? "projects.csv" : tables.projectsFileName,
         outcomes: tables.outcomesFileName.isEmpty ? "outcomes.csv" : tables.outcomesFileName,
@@ -47,7 +47,9 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     case .replace:
       try RequestPrincipal.require(.admin, for: "replacing the whole portfolio (mode REPLACE)")
       mode = .replace
-    case .UNRECOGNIZED(let value): throw RPCErrorFactory.invalid("mode", "unknown import mode \(value)")
+    case .UNRECOGNIZED(let value):
+      throw RPCErrorFactory.invalid(
+        "mode", "unknown import mode \(value)", rule: "unknown_enum_value", values: ["value": "\(value)"])
     }
     if let documentRevision, documentRevision > snapshot.revision {
       throw RPCErrorFactory.invalid(
@@ -96,7 +98,8 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
           $0.ratingsFileName = "ratings.csv"
         }
       case .UNRECOGNIZED(let value):
-        throw RPCErrorFactory.invalid("format", "unknown export format \(value)")
+        throw RPCErrorFactory.invalid(
+          "format", "unknown export format \(value)", rule: "unknown_enum_value", values: ["value": "\(value)"])
       }
       $0.revision = snapshot.revision
     }

@@ -124,7 +124,9 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     guard request.hasObservation else { throw RPCErrorFactory.required("observation") }
     let message = request.observation
     guard message.value.isFinite else {
-      throw RPCErrorFactory.invalid("observation.value", "must be a finite number, got \(message.value)")
+      throw RPCErrorFactory.invalid(
+        "observation.value", "must be a finite number, got \(message.value)", rule: "not_finite",
+        values: ["value": "\(message.value)"])
     }
     let changeContext = ChangeContext.from(
       context,
@@ -134,7 +136,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       ("observation.period", message.period), ("observation.source", message.source),
       ("observation.recorded_by", message.recordedBy),
     ] where Validator.containsNUL(text) {
-      throw RPCErrorFactory.invalid(field, "contains the NUL character (U+0000), which cannot be stored")
+      throw RPCErrorFactory.invalid(field, "contains the NUL character (U+0000), which cannot be stored", rule: "contains_nul")
     }
     // Checked against the outcome as it stands; an unknown project or outcome is left to the
     // store, which refuses it with NOT_FOUND.

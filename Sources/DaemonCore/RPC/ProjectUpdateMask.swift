@@ -22,7 +22,9 @@ struct ProjectUpdateMask {
     for path in paths {
       guard let field = Field(rawValue: path) else {
         let known = Field.allCases.map(\.rawValue).joined(separator: ", ")
-        throw RPCErrorFactory.invalid("update_mask", "unknown path '\(path)' (known: \(known))")
+        throw RPCErrorFactory.invalid(
+          "update_mask", "unknown path '\(path)' (known: \(known))", rule: "unknown_mask_path",
+          values: ["value": path, "allowed": known])
       }
       fields.insert(field)
     }

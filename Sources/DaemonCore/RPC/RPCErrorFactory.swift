@@ -2,9 +2,15 @@ import GRPCCore
 
 /// Errors about the shape of a request itself (not its content).
 enum RPCErrorFactory {
-  /// `field` is wrong for a reason given in English only (the caller gets no translation).
-  static func invalid(_ field: String, _ message: String) -> RequestFieldError {
-    RequestFieldError(code: .invalidArgument, field: field, rule: "invalid", values: ["detail": message], english: message)
+  /// `field` is wrong: `message` in English; `rule` names the catalogue text
+  /// (`daemon.field.RULE`) that says it in other languages with `values`, and the default
+  /// `invalid` has none (the caller gets no translation).
+  static func invalid(
+    _ field: String, _ message: String, rule: String = "invalid", values: [String: String] = [:]
+  ) -> RequestFieldError {
+    RequestFieldError(
+      code: .invalidArgument, field: field, rule: rule, values: values.merging(["detail": message]) { old, _ in old },
+      english: message)
   }
 
   /// `field` must be set.
@@ -32,10 +38,21 @@ enum RPCErrorFactory {
       code: .invalidArgument, field: field, rule: "page_token", english: "not a page token returned by this service")
   }
 
-  /// `field` asks for more than the daemon accepts, said in English only.
-  static func tooLarge(_ field: String, _ message: String) -> RequestFieldError {
+  /// `field` asks for more than the daemon accepts: `message` in English, and as for
+  /// ``invalid(_:_:rule:values:)`` the catalogue text `daemon.field.RULE` with `values`.
+  static func tooLarge(
+    _ field: String, _ message: String, rule: String = "invalid", values: [String: String] = [:]
+  ) -> RequestFieldError {
     RequestFieldError(
-      code: .resourceExhausted, field: field, rule: "invalid", values: ["detail": message], english: message)
+      code: .resourceExhausted, field: field, rule: rule,
+      values: values.merging(["detail": message]) { old, _ in old }, english: message)
+  }
+
+  /// No more watchers fit: RESOURCE_EXHAUSTED, not about a field of the request.
+  static func tooManyWatchers(_ maximum: Int) -> RequestFieldError {
+    RequestFieldError(
+      code: .resourceExhausted, field: "", rule: "too_many_watchers", values: ["limit": "\(maximum)"],
+      english: "too many watchers (at most \(maximum)); try again later")
   }
 }
 
@@ -50,7 +67,7 @@ struct RequestFieldError: Error, RPCErrorConvertible, ExplainedError {
   var english: String
 
   var rpcErrorCode: RPCError.Code { code }
-  var rpcErrorMessage: String { "\(field): \(english)" }
+  var rpcErrorMessage: String { field.isEmpty ? english : "\(field): \(english)" }
   var rpcErrorMetadata: Metadata { explainedMetadata }
 
   var explanation: DaemonErrorExplanation {
@@ -59,7 +76,8 @@ struct RequestFieldError: Error, RPCErrorConvertible, ExplainedError {
     return DaemonErrorExplanation(
       code: code, reason: code == .resourceExhausted ? "REQUEST_TOO_LARGE" : "INVALID_FIELD", key: key,
       values: values,
-      items: [.init(field: field, rule: rule, key: key, values: values, english: rpcErrorMessage)], listsItems: false,
+      items: field.isEmpty ? [] : [.init(field: field, rule: rule, key: key, values: values, english: rpcErrorMessage)],
+      listsItems: false,
       englishMessage: rpcErrorMessage, isTranslatable: rule != "invalid")
   }
 }

@@ -22,7 +22,8 @@ struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
     guard request.projectIds.count <= limits.maxProjectsPerRequest else {
       throw RPCErrorFactory.tooLarge(
         "project_ids",
-        "at most \(limits.maxProjectsPerRequest) project ids per watch (limits.maxProjectsPerRequest), got \(request.projectIds.count)")
+        "at most \(limits.maxProjectsPerRequest) project ids per watch (limits.maxProjectsPerRequest), got \(request.projectIds.count)",
+        rule: "too_many_watched", values: ["limit": "\(limits.maxProjectsPerRequest)", "value": "\(request.projectIds.count)"])
     }
     let kinds = Set(request.kinds)
     let projectIDs = Set(request.projectIds)
@@ -31,7 +32,7 @@ struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
         && (projectIDs.isEmpty || event.projectIds.contains(where: projectIDs.contains))
     }
     guard let live = store.watch() else {
-      throw RPCError(code: .resourceExhausted, message: "too many watchers (at most \(store.maximumWatchers)); try again later")
+      throw RPCErrorFactory.tooManyWatchers(store.maximumWatchers)
     }
     try await withRPCCancellationHandler {
       var last = request.hasSinceRevision ? request.sinceRevision : store.snapshot.revision
