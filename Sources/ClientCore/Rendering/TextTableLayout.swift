@@ -94,6 +94,12 @@ struct TextTableLayout: Sendable {
       let word = min(values[column].map(Self.longestWord).max() ?? 0, Self.longestKeptWord)
       return min(widths[column], max(Self.longestWord(headers[column]), word, Self.narrowestText))
     }
+    if table.firstColumnNamesRows, !widths.isEmpty {
+      // The names of the rows (compare's figures) wrap only once the other columns are narrow.
+      var rowNamesWhole = wrappedValues
+      rowNamesWhole[0] = widths[0]
+      narrow(&widths, to: rowNamesWhole, within: maximumWidth, gap: gap)
+    }
     narrow(&widths, to: wrappedValues, within: maximumWidth, gap: gap)
     guard breakingWords else { return widths }
 
@@ -257,7 +263,10 @@ struct TextTableLayout: Sendable {
     while index < text.endIndex {
       let character = text[index]
       index = text.index(after: index)
-      if breaks.contains(character), index < text.endIndex, text[index] != " " {
+      // French puts a space before `:`, `;`, `%`, `»`... and after `«`: never a line end.
+      let keepsTogether =
+        index < text.endIndex && character == " " && ":;!?%»".contains(text[index]) || character == "«"
+      if breaks.contains(character), index < text.endIndex, text[index] != " ", !keepsTogether {
         pieces.append(text[start..<index])
         start = index
       }
