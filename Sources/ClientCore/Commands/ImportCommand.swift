@@ -48,10 +48,10 @@ struct ImportCommand: AsyncParsableCommand {
   @Flag(name: .customLong("yes"), help: "Confirm a --replace that deletes more than half of the stored projects.")
   var confirmLargeDeletion = false
 
-  @Option(help: "The files' encoding: utf-8 or windows-1252 (default: UTF-8, or Windows-1252 for a file that is not UTF-8, as French Excel saves CSV).")
+  @Option(help: ArgumentHelp(HelpText.l("csv.help.encoding")))
   var encoding: TextEncodingArgument?
 
-  @Option(help: ArgumentHelp("Write every problem of refused files to this file, one a line (the terminal shows the first 20).", valueName: "file"))
+  @Option(help: ArgumentHelp(HelpText.l("csv.help.errors"), valueName: "file"))
   var errors: String?
 
   func validate() throws {

@@ -6,16 +6,16 @@ import ArgumentParser
 /// mark); `--excel` suits French Excel, which reads `;`, decimal commas, and UTF-8 only after
 /// a byte order mark. The other options adjust either.
 struct CSVDialectOptions: ParsableArguments {
-  @Flag(help: "CSV for French Excel: ';' separator, decimal comma, UTF-8 byte order mark, CRLF.")
+  @Flag(help: ArgumentHelp(HelpText.l("csv.help.excel")))
   var excel = false
 
-  @Option(help: ArgumentHelp("The CSV separator: ',', ';' or 'tab' (default ',', or ';' with --excel).", valueName: "char"))
+  @Option(help: ArgumentHelp(HelpText.l("csv.help.separator"), valueName: "char"))
   var separator: CSVSeparatorArgument?
 
-  @Flag(help: "Write CSV numbers with a decimal comma (12,5); implied by --excel.")
+  @Flag(help: ArgumentHelp(HelpText.l("csv.help.decimal_comma")))
   var decimalComma = false
 
-  @Flag(help: "Start CSV with a UTF-8 byte order mark, which Excel needs to read accents; implied by --excel.")
+  @Flag(help: ArgumentHelp(HelpText.l("csv.help.bom")))
   var bom = false
 
   /// Whether `--decimal-comma` goes with a comma separator, which would quote every
@@ -44,6 +44,4 @@ struct CSVSeparatorArgument: ExpressibleByArgument, Sendable {
     default: return nil
     }
   }
-
-  static var allValueStrings: [String] { [",", ";", "tab"] }
 }
