@@ -83,7 +83,9 @@ struct WatchCommand: AsyncParsableCommand {
             }
             reason = l("watch.stream-ended")
           } catch let failure as CommandFailure where failure.status == .unavailable && cursor.hasConnected {
-            reason = failure.message
+            // "cannot reach impactd at X: connection refused" reads better as just the reason.
+            let prefix = l("connection.unreachable", ["address": "\(connection.address)", "reason": ""])
+            reason = failure.message.hasPrefix(prefix) ? String(failure.message.dropFirst(prefix.count)) : failure.message
           }
           if cursor.connections > connectionsBefore {
             // Connected during this attempt, then lost again: a new loss, a new clock.
