@@ -60,7 +60,7 @@ struct ImportSafetyTests {
     #expect(dryTable.stdout.contains("rating systemic by"), "\(dryTable.stdout)")
     #expect(dryTable.stdout.contains("zoe"), "\(dryTable.stdout)")
     #expect(dryTable.stdout.contains("emploi-durable"), "\(dryTable.stdout)")
-    #expect(dryTable.stdout.contains("NEWER"), "\(dryTable.stdout)")
+    #expect(dryTable.stdout.contains("newer: yes"), "\(dryTable.stdout)")
     #expect(dryTable.stdout.contains("--overwrite-newer"), "\(dryTable.stdout)")
     let dryJSON = try Self.json(try await CLIRun.impact(["import", export, "--dry-run", "--json"], daemon: daemon).stdout)
     #expect(dryJSON["newer_count"] as? Int == 2)

@@ -59,12 +59,20 @@ struct ImportSafetyReport {
           Cell(project.projectID), action, describe(value, l),
           Cell(value.hasBefore ? value.before : nil, style, language: renderer.language),
           Cell(value.hasAfter ? value.after : nil, style, language: renderer.language),
-          Cell(value.hasRecordedAt ? TimeText.iso8601(value.recordedAt) : ""),
-          value.newer ? Cell(display: l("import.newer.mark"), csv: "true") : Cell(display: "", csv: "false"),
+          recordedAt(value),
+          value.newer ? Cell(true, l) : Cell(display: "", csv: "false"),
         ])
       }
     }
     return table
+  }
+
+  /// When the stored value was recorded: to the minute for people (UTC, as the header says),
+  /// ISO 8601 to the second in CSV.
+  private func recordedAt(_ value: Impact_V1_ReplacedValue) -> Cell {
+    guard value.hasRecordedAt else { return Cell("") }
+    let text = TimeText.iso8601(value.recordedAt)
+    return Cell(display: String(text.prefix(16)).replacingOccurrences(of: "T", with: " "), csv: text)
   }
 
   private func describe(_ value: Impact_V1_ReplacedValue, _ l: Localizer) -> Cell {
