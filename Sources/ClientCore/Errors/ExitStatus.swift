@@ -27,11 +27,11 @@ public struct ExitStatus: Sendable, Hashable, CustomStringConvertible {
   /// file named by --ca, --cert or --key cannot be read (EX_NOINPUT).
   public static let notFound = ExitStatus(
     code: 66, meaning: "not found: NOT_FOUND, or a --ca, --cert or --key file that cannot be read")
-  /// The daemon cannot be reached, is not serving, did not answer within `--timeout`, or the
-  /// TLS handshake failed.
+  /// The daemon cannot be reached, what answers is not a gRPC server, it is not serving, did
+  /// not answer within `--timeout`, or the TLS handshake failed.
   public static let unavailable = ExitStatus(
     code: 69,
-    meaning: "unavailable: cannot connect, TLS handshake failed, not serving, UNAVAILABLE,\nDEADLINE_EXCEEDED (no answer within --timeout)"
+    meaning: "unavailable: cannot connect, not a gRPC server, TLS handshake failed, not serving,\nUNAVAILABLE, DEADLINE_EXCEEDED (no answer within --timeout)"
   )
   /// The daemon is out of a resource (RESOURCE_EXHAUSTED): retry later.
   public static let resourceExhausted = ExitStatus(code: 75, meaning: "temporary failure: RESOURCE_EXHAUSTED")
