@@ -71,7 +71,8 @@ struct FrenchOutputTests {
     [
       ["status"], ["projects", "list"], ["projects", "show", first], ["score", first], ["rank"],
       ["compare", first, second], ["portfolio"], ["coverage"], ["scheme", "show"],
-      ["whatif", "--set", "\(first).amount=450000", "--remove", second],
+      ["whatif", "--set", "\(first).amount=450000", "--remove", second], ["scores"], ["find", "pension"],
+      ["observations", first], ["audit", "--limit", "5"],
     ]
   }
 
@@ -93,6 +94,9 @@ struct FrenchOutputTests {
       let english = Self.englishWords(in: run.stdout, allowed: allowed)
       #expect(english.isEmpty, "impact \(command) --lang fr shows English words \(english):\n\(run.stdout)")
     }
+    // The same check on English output finds English: it is not one that cannot fail.
+    let english = try await CLIRun.impact(["score", first, "--lang", "en"], daemon: daemon)
+    #expect(Set(Self.englishWords(in: english.stdout, allowed: allowed)).isSuperset(of: ["composite", "funded", "deep"]))
     // The locale alone chooses French too.
     let byLocale = try await CLIRun.impact(["rank", "--top", "3"], environment: ["LC_ALL": "fr_FR.UTF-8", "IMPACT_SERVER": daemon.address])
     #expect(byLocale.status == 0, "\(byLocale.stderr)")
@@ -143,6 +147,20 @@ struct FrenchOutputTests {
       try CLIGolden.check(run.stdout, daemon: daemon, name: "\(command.name).table.txt")
     }
     await daemon.stop()
+  }
+
+  @Test("impact --help follows --lang, IMPACT_LANG and the locale", .timeLimit(.minutes(1)))
+  func helpInFrench() async throws {
+    let byOption = try await CLIRun.impact(["--help", "--lang", "fr"])
+    #expect(byOption.stdout.contains("Codes de sortie :"), "\(byOption.stdout)")
+    #expect(byOption.stdout.contains("Classer les projets retenus par le filtre"), "\(byOption.stdout)")
+    #expect(!byOption.stdout.contains("Exit codes:"), "\(byOption.stdout)")
+    let byEnvironment = try await CLIRun.impact(["rank", "--help"], environment: ["IMPACT_LANG": "fr"])
+    #expect(byEnvironment.stdout.contains("Les ex æquo partagent un rang"), "\(byEnvironment.stdout)")
+    let byLocale = try await CLIRun.impact(["score", "--help"], environment: ["LC_ALL": "fr_FR.UTF-8"])
+    #expect(byLocale.stdout.contains("Afficher le score d'un projet"), "\(byLocale.stdout)")
+    let english = try await CLIRun.impact(["--help"], environment: ["LC_ALL": "C", "LANG": "C"])
+    #expect(english.stdout.contains("Exit codes:") && english.stdout.contains("Rank the projects"), "\(english.stdout)")
   }
 
   /// A failing French invocation and words its message must hold.
