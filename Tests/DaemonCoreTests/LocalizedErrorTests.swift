@@ -162,6 +162,10 @@ struct LocalizedErrorTests {
         #expect(syntax.error.code == .invalidArgument)
         #expect(syntax.info?.reason == "DOCUMENT_UNREADABLE")
         #expect(syntax.localized?.message.hasPrefix("le document ") == true)
+        #expect(
+          syntax.localized?.message.contains("projects[0].id : une chaîne de caractères est attendue, trouvé : number")
+            == true, "\(syntax.localized?.message ?? "")")
+        #expect(syntax.badRequest?.violations.map(\.field).contains("projects[0].id") == true)
 
         var scheme = Scheme.impactV1
         scheme.blend = 1.5

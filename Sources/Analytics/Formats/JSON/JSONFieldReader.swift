@@ -53,7 +53,9 @@ final class JSONFieldReader {
   /// The members of an object keyed by name, after reporting every key not in `allowed`.
   func object(_ node: JSONNode, at path: String, allowed: [String]) -> JSONObjectFields? {
     guard case .object(let members) = node.value else {
-      report("expected an object, found \(node.kind)", path: path, node: node)
+      report(
+        "expected an object, found \(node.kind)", path: path, node: node, key: "format.json.expected_object",
+        values: ["found": node.typeName])
       return nil
     }
     var fields: [String: JSONNode] = [:]
@@ -63,7 +65,8 @@ final class JSONFieldReader {
       } else {
         report(
           "unknown key \"\(member.key)\" (expected one of: \(allowed.joined(separator: ", ")))",
-          path: Self.join(path, member.key), at: member.keyStart)
+          path: Self.join(path, member.key), at: member.keyStart, key: "format.json.unknown_key",
+          values: ["key": member.key, "allowed": allowed.joined(separator: ", ")])
       }
     }
     return JSONObjectFields(node: node, path: path, fields: fields, reader: self)
@@ -71,7 +74,9 @@ final class JSONFieldReader {
 
   func array(_ node: JSONNode, at path: String) -> [JSONNode]? {
     guard case .array(let elements) = node.value else {
-      report("expected an array, found \(node.kind)", path: path, node: node)
+      report(
+        "expected an array, found \(node.kind)", path: path, node: node, key: "format.json.expected_array",
+        values: ["found": node.typeName])
       return nil
     }
     return elements
@@ -81,7 +86,9 @@ final class JSONFieldReader {
 
   func string(_ node: JSONNode, at path: String) -> String? {
     guard case .string(let text) = node.value else {
-      report("expected a string, found \(node.kind)", path: path, node: node)
+      report(
+        "expected a string, found \(node.kind)", path: path, node: node, key: "format.json.expected_string",
+        values: ["found": node.typeName])
       return nil
     }
     return text
@@ -89,11 +96,15 @@ final class JSONFieldReader {
 
   func double(_ node: JSONNode, at path: String) -> Double? {
     guard case .number(let value, let literal) = node.value else {
-      report("expected a number, found \(node.kind)", path: path, node: node)
+      report(
+        "expected a number, found \(node.kind)", path: path, node: node, key: "format.json.expected_number",
+        values: ["found": node.typeName])
       return nil
     }
     guard let value else {
-      report("number \(literal) is out of range", path: path, node: node)
+      report(
+        "number \(literal) is out of range", path: path, node: node, key: "format.json.out_of_range",
+        values: ["value": literal])
       return nil
     }
     return value
@@ -101,12 +112,16 @@ final class JSONFieldReader {
 
   func int(_ node: JSONNode, at path: String) -> Int? {
     guard case .number(_, let literal) = node.value else {
-      report("expected an integer, found \(node.kind)", path: path, node: node)
+      report(
+        "expected an integer, found \(node.kind)", path: path, node: node, key: "format.json.expected_integer",
+        values: ["found": node.typeName])
       return nil
     }
     guard let value = double(node, at: path) else { return nil }
     guard value.rounded() == value, abs(value) <= 9_007_199_254_740_992 else {
-      report("expected an integer, found \(literal)", path: path, node: node)
+      report(
+        "expected an integer, found \(literal)", path: path, node: node, key: "format.json.expected_integer",
+        values: ["found": literal])
       return nil
     }
     return Int(value)
@@ -114,7 +129,9 @@ final class JSONFieldReader {
 
   func bool(_ node: JSONNode, at path: String) -> Bool? {
     guard case .bool(let value) = node.value else {
-      report("expected true or false, found \(node.kind)", path: path, node: node)
+      report(
+        "expected true or false, found \(node.kind)", path: path, node: node, key: "format.json.expected_boolean",
+        values: ["found": node.typeName])
       return nil
     }
     return value
@@ -135,7 +152,11 @@ struct JSONObjectFields {
   /// The member `key`; reports it as missing when `required`.
   func node(_ key: String, required: Bool = false) -> JSONNode? {
     if let node = fields[key] { return node }
-    if required { reader.report("missing required key \"\(key)\"", path: path(key), node: node) }
+    if required {
+      reader.report(
+        "missing required key \"\(key)\"", path: path(key), node: node, key: "format.json.missing_key",
+        values: ["key": key])
+    }
     return nil
   }
 
@@ -168,7 +189,9 @@ struct JSONObjectFields {
     else { return nil }
     if let value = T(rawValue: text) { return value }
     let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-    reader.report("\"\(text)\" is not one of: \(allowed)", path: path(key), node: node)
+    reader.report(
+      "\"\(text)\" is not one of: \(allowed)", path: path(key), node: node, key: "format.json.not_one_of",
+      values: ["value": text, "allowed": allowed])
     return nil
   }
 }

@@ -28,6 +28,19 @@ struct JSONNode {
     case .null: "null"
     }
   }
+
+  /// The kind of value by its JSON type name (`object`, `string`...), the same in every
+  /// language, for translated messages.
+  var typeName: String {
+    switch value {
+    case .object: "object"
+    case .array: "array"
+    case .string: "string"
+    case .number: "number"
+    case .bool: "boolean"
+    case .null: "null"
+    }
+  }
 }
 
 /// A key and its value in a JSON object, in source order.
