@@ -38,6 +38,26 @@ struct SpreadsheetCSVTests {
     #expect(comma.map(\.amount) == [1234.5, 380_000])
   }
 
+  @Test("euros and percentages as a spreadsheet's formats write them")
+  func formattedCells() throws {
+    let projects = try PortfolioCSV.decode(
+      projects: Data("id;name;amount\r\na;A;380\u{00A0}000,00\u{00A0}€\r\nb;B;1 500 EUR\r\n".utf8),
+      outcomes: Data(
+        "project_id;id;domain;share;drop_off;financial_proxy;baseline\r\na;o;health;60,00 %;5%;1 500,00 €;12\r\na;p;rights;40 %;;;\r\n".utf8),
+      ratings: nil)
+    #expect(projects.map(\.amount) == [380_000, 1500])
+    #expect(projects[0].outcomes.map(\.share) == [0.6, 0.4])
+    #expect(projects[0].outcomes[0].dropOff == 0.05)
+    #expect(projects[0].outcomes[0].financialProxy == 1500)
+    // A percentage is a fraction only where the column holds one: not in an indicator's values.
+    let error = try #require(throws: FormatError.self) {
+      try PortfolioCSV.decode(
+        projects: Data("id;name\r\na;A\r\n".utf8),
+        outcomes: Data("project_id;id;domain;baseline\r\na;o;health;12 %\r\n".utf8), ratings: nil)
+    }
+    #expect(error.issues.map(\.columnName) == ["baseline"])
+  }
+
   @Test("a number with an invisible character is refused, naming it")
   func invisibleCharacter() throws {
     let error = try #require(throws: FormatError.self) {

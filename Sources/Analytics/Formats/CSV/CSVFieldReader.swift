@@ -75,13 +75,34 @@ struct CSVRowFields {
     return nil
   }
 
+  /// Columns of euros, which a spreadsheet's currency format writes as `380 000,00 €`.
+  static let euroColumns: Set<String> = ["amount", "financial_proxy"]
+  /// Columns of fractions of 1, which a spreadsheet's percentage format writes as `60,00 %`.
+  static let fractionColumns: Set<String> = [
+    "share", "drop_off", "deadweight", "attribution", "displacement", "survey_very_much", "survey_slightly",
+  ]
+
   /// A number as people type it (``DecimalText``): `380 000`, `12,5`, `380.000,50`; the
-  /// table's decimal mark settles `1,234`.
+  /// table's decimal mark settles `1,234`. As spreadsheets format them, euros may end with
+  /// `€` or `EUR`, and fractions with `%` (`60 %` is 0.6).
   func double(_ name: String, required: Bool = false) -> Double? {
     guard let text = string(name, required: required) else { return nil }
+    var number = Substring(text.trimmingSpaces())
+    var percent = false
+    if Self.euroColumns.contains(name) {
+      for unit in ["€", "EUR", "eur"] where number.hasSuffix(unit) {
+        number = number.dropLast(unit.count)
+        break
+      }
+    } else if Self.fractionColumns.contains(name), number.hasSuffix("%") {
+      number = number.dropLast()
+      percent = true
+    }
     do {
-      return try DecimalText.parse(text, decimalSeparator: table.decimalSeparator)
-    } catch {
+      let value = try DecimalText.parse(String(number), decimalSeparator: table.decimalSeparator)
+      return percent ? value / 100 : value
+    } catch var error {
+      error.text = text
       report("\(name) \(error)", column: name, key: error.catalogueKey, values: error.catalogueValues)
       return nil
     }
