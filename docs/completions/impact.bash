@@ -173,22 +173,22 @@ _impact() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|import|export|projects|score|rank|compare|portfolio|coverage|whatif|rate|observe|scheme|watch|audit|help)
+    status|import|export|projects|find|score|rank|scores|compare|portfolio|coverage|whatif|rate|observe|observations|scheme|watch|audit|help)
         # Offer subcommand argument completions
         "_impact_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status import export projects score rank compare portfolio coverage whatif rate observe scheme watch audit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status import export projects find score rank scores compare portfolio coverage whatif rate observe observations scheme watch audit help' -- "${cur}"))
         ;;
     esac
 }
 
 _impact_status() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --check -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --check -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -222,14 +222,20 @@ _impact_status() {
         __impact_add_completions -W 'en'$'\n''fr'
         return
         ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
     esac
 }
 
 _impact_import() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --replace --dry-run -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --replace --dry-run --overwrite-newer --yes -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --encoding --errors)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -263,7 +269,20 @@ _impact_import() {
         __impact_add_completions -W 'en'$'\n''fr'
         return
         ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
     '--expected-revision')
+        return
+        ;;
+    '--encoding')
+        __impact_add_completions -W 'utf-8'$'\n''windows-1252'
+        return
+        ;;
+    '--errors')
         return
         ;;
     esac
@@ -271,9 +290,9 @@ _impact_import() {
 
 _impact_export() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --format --to)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --format --to)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -305,6 +324,12 @@ _impact_export() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     '--status')
@@ -355,9 +380,9 @@ _impact_projects() {
 
 _impact_projects_list() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -389,6 +414,12 @@ _impact_projects_list() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     '--status')
@@ -409,9 +440,9 @@ _impact_projects_list() {
 
 _impact_projects_show() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -443,6 +474,12 @@ _impact_projects_show() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     esac
@@ -450,9 +487,9 @@ _impact_projects_show() {
 
 _impact_projects_delete() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -484,6 +521,12 @@ _impact_projects_delete() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     '--expected-revision')
@@ -492,109 +535,11 @@ _impact_projects_delete() {
     esac
 }
 
-_impact_score() {
+_impact_find() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --explain -h --help)
-    repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
-    __impact_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--server')
-        return
-        ;;
-    '--token')
-        return
-        ;;
-    '--ca')
-        return
-        ;;
-    '--cert')
-        return
-        ;;
-    '--key')
-        return
-        ;;
-    '--tls-server-name')
-        return
-        ;;
-    '--timeout')
-        return
-        ;;
-    '--output')
-        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
-        return
-        ;;
-    '--lang')
-        __impact_add_completions -W 'en'$'\n''fr'
-        return
-        ;;
-    esac
-}
-
-_impact_rank() {
-    repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --top)
-    __impact_offer_flags_options 0
-
-    # Offer option value completions
-    case "${prev}" in
-    '--server')
-        return
-        ;;
-    '--token')
-        return
-        ;;
-    '--ca')
-        return
-        ;;
-    '--cert')
-        return
-        ;;
-    '--key')
-        return
-        ;;
-    '--tls-server-name')
-        return
-        ;;
-    '--timeout')
-        return
-        ;;
-    '--output')
-        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
-        return
-        ;;
-    '--lang')
-        __impact_add_completions -W 'en'$'\n''fr'
-        return
-        ;;
-    '--status')
-        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
-        return
-        ;;
-    '--programme')
-        return
-        ;;
-    '--territory')
-        return
-        ;;
-    '--domain')
-        return
-        ;;
-    '--top')
-        return
-        ;;
-    esac
-}
-
-_impact_compare() {
-    repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
-    repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -628,6 +573,12 @@ _impact_compare() {
         __impact_add_completions -W 'en'$'\n''fr'
         return
         ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
     '--status')
         __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
         return
@@ -644,11 +595,58 @@ _impact_compare() {
     esac
 }
 
-_impact_portfolio() {
+_impact_score() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --explain -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    esac
+}
+
+_impact_rank() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --top)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -680,6 +678,195 @@ _impact_portfolio() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--status')
+        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    '--territory')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--top')
+        return
+        ;;
+    esac
+}
+
+_impact_scores() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    repeating_options=(--status --programme --territory --domain)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--status')
+        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    '--territory')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    esac
+}
+
+_impact_compare() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    repeating_options=(--status --programme --territory --domain)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    __impact_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--status')
+        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    '--territory')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    esac
+}
+
+_impact_portfolio() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    repeating_options=(--status --programme --territory --domain)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     '--status')
@@ -700,9 +887,9 @@ _impact_portfolio() {
 
 _impact_coverage() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -734,6 +921,12 @@ _impact_coverage() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     '--status')
@@ -754,9 +947,9 @@ _impact_coverage() {
 
 _impact_whatif() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --all -h --help)
     repeating_options=(--status --programme --territory --domain --add --remove --replace --set)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -788,6 +981,12 @@ _impact_whatif() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     '--status')
@@ -820,9 +1019,9 @@ _impact_whatif() {
 
 _impact_rate() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision --criterion --rater --value --comment)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --criterion --rater --value --comment)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -856,6 +1055,12 @@ _impact_rate() {
         __impact_add_completions -W 'en'$'\n''fr'
         return
         ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
     '--expected-revision')
         return
         ;;
@@ -876,10 +1081,10 @@ _impact_rate() {
 
 _impact_observe() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --force -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision --period --source --by)
-    __impact_offer_flags_options 3
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --period --source --by)
+    __impact_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
@@ -912,6 +1117,12 @@ _impact_observe() {
         __impact_add_completions -W 'en'$'\n''fr'
         return
         ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
     '--expected-revision')
         return
         ;;
@@ -922,6 +1133,56 @@ _impact_observe() {
         return
         ;;
     '--by')
+        return
+        ;;
+    esac
+}
+
+_impact_observations() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --outcome)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--outcome')
         return
         ;;
     esac
@@ -952,9 +1213,9 @@ _impact_scheme() {
 
 _impact_scheme_show() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --document -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --document -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -988,14 +1249,20 @@ _impact_scheme_show() {
         __impact_add_completions -W 'en'$'\n''fr'
         return
         ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
     esac
 }
 
 _impact_scheme_set() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --dry-run -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --dry-run -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -1029,6 +1296,12 @@ _impact_scheme_set() {
         __impact_add_completions -W 'en'$'\n''fr'
         return
         ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
     '--expected-revision')
         return
         ;;
@@ -1037,9 +1310,9 @@ _impact_scheme_set() {
 
 _impact_watch() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=(--project)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --since)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --since --give-up-after)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1071,6 +1344,12 @@ _impact_watch() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     '--since')
@@ -1079,14 +1358,17 @@ _impact_watch() {
     '--project')
         return
         ;;
+    '--give-up-after')
+        return
+        ;;
     esac
 }
 
 _impact_audit() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --actor --project --method --since --until --limit)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --actor --project --method --since --until --limit)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1118,6 +1400,12 @@ _impact_audit() {
         ;;
     '--lang')
         __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
         return
         ;;
     '--actor')
