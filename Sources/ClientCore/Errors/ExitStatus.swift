@@ -31,7 +31,7 @@ public struct ExitStatus: Sendable, Hashable, CustomStringConvertible {
   /// not answer within `--timeout`, or the TLS handshake failed.
   public static let unavailable = ExitStatus(
     code: 69,
-    meaning: "unavailable: cannot connect, not a gRPC server, TLS handshake failed, not serving,\nUNAVAILABLE, DEADLINE_EXCEEDED (no answer within --timeout)"
+    meaning: "unavailable: cannot connect, not a gRPC server, TLS handshake failed,\nnot serving, UNAVAILABLE, DEADLINE_EXCEEDED (no answer within --timeout)"
   )
   /// The daemon is out of a resource (RESOURCE_EXHAUSTED): retry later.
   public static let resourceExhausted = ExitStatus(code: 75, meaning: "temporary failure: RESOURCE_EXHAUSTED")
