@@ -46,13 +46,14 @@ struct IssueList {
     if let rule = checked.rule {
       return text + ruleText(rule)
     }
+    // In JSON the key path says which value (`projects[0].amount`); in CSV the column does.
+    if let path = issue.path, !path.isEmpty, issue.columnName == nil { text += path + ": " }
     if let key = issue.key, key.hasPrefix("format.number.") {
       return text + DecimalTextMessage.text(key: key, values: issue.values, language)
     }
     if let key = issue.key, Catalogue.entries(language == .fr ? .fr : .en)[key] != nil {
       return text + l(key, localizedNumbers(issue.values))
     }
-    if let path = issue.path, !path.isEmpty, issue.columnName == nil { text += path + ": " }
     return text + issue.message
   }
 
