@@ -60,20 +60,28 @@ struct TextTableLayout: Sendable {
     var gap: String
   }
 
-  /// How `table` is laid out: with two spaces between columns when its words need not break
-  /// to fit, one space when that spares breaking them, breaking them as a last resort.
+  /// How far `widths(for:gap:narrowing:)` narrows a table.
+  enum Narrowing: Sendable { case headers, values, words }
+
+  /// How `table` is laid out: the least narrowing that fits, two spaces between columns
+  /// before one (values stay on one line with one space rather than wrap with two); when
+  /// values must wrap, the spacing that takes fewer lines; words break only as a last resort.
   func plan(for table: Table) -> Plan {
-    guard let maximumWidth else { return Plan(widths: widths(for: table, gap: gap, breakingWords: false), gap: gap) }
+    guard let maximumWidth else { return Plan(widths: widths(for: table, gap: gap, narrowing: .headers), gap: gap) }
     for candidate in [gap, " "] {
-      let widths = widths(for: table, gap: candidate, breakingWords: false)
+      let widths = widths(for: table, gap: candidate, narrowing: .headers)
       if lineWidth(widths, gap: candidate) <= maximumWidth { return Plan(widths: widths, gap: candidate) }
     }
-    return Plan(widths: widths(for: table, gap: " ", breakingWords: !table.blocksWhenNarrow), gap: " ")
+    // Values wrap: of two spaces and one, the layout with fewer lines.
+    let wrapped = [gap, " "].map { Plan(widths: widths(for: table, gap: $0, narrowing: .values), gap: $0) }
+      .filter { lineWidth($0.widths, gap: $0.gap) <= maximumWidth }
+    if let best = wrapped.min(by: { lineCount(table, $0.widths) < lineCount(table, $1.widths) }) { return best }
+    return Plan(widths: widths(for: table, gap: " ", narrowing: table.blocksWhenNarrow ? .values : .words), gap: " ")
   }
 
   /// The width of each column: the widest of its header and values, narrowed as the type's
   /// comment says when the table is wider than `maximumWidth`.
-  func widths(for table: Table, gap: String, breakingWords: Bool) -> [Int] {
+  func widths(for table: Table, gap: String, narrowing: Narrowing) -> [Int] {
     let columns = table.columns
     let headers = table.showsHeader ? columns.map(\.header) : columns.map { _ in "" }
     let values = columns.indices.map { column in
@@ -88,9 +96,13 @@ struct TextTableLayout: Sendable {
       isKey(column) ? widths[column] : max(Self.longestWord(headers[column]), widestValue[column])
     }
     narrow(&widths, to: wrappedHeaders, within: maximumWidth, gap: gap)
+    guard narrowing != .headers else { return widths }
 
     let wrappedValues = columns.indices.map { column in
-      guard columns[column].truncatable, !isKey(column) else { return wrappedHeaders[column] }
+      // Ids wrap at their hyphens as names wrap at their spaces: neither is cut, and a long id
+      // does not leave its name a sliver.
+      let wraps = columns[column].truncatable || columns[column].alignment == .left
+      guard wraps, !isKey(column) else { return wrappedHeaders[column] }
       let word = min(values[column].map(Self.longestWord).max() ?? 0, Self.longestKeptWord)
       return min(widths[column], max(Self.longestWord(headers[column]), word, Self.narrowestText))
     }
@@ -101,7 +113,7 @@ struct TextTableLayout: Sendable {
       narrow(&widths, to: rowNamesWhole, within: maximumWidth, gap: gap)
     }
     narrow(&widths, to: wrappedValues, within: maximumWidth, gap: gap)
-    guard breakingWords else { return widths }
+    guard narrowing == .words else { return widths }
 
     let narrowest = columns.indices.map { column in
       let isNumber = columns[column].alignment == .right && !columns[column].truncatable
@@ -160,6 +172,13 @@ struct TextTableLayout: Sendable {
       parts.append(render(block))
     }
     return parts.joined(separator: "\n\n")
+  }
+
+  /// How many lines the rows of `table` take at these widths.
+  private func lineCount(_ table: Table, _ widths: [Int]) -> Int {
+    table.rows.reduce(0) { total, row in
+      total + (zip(row, widths).map { Self.wrap($0.display, width: $1).count }.max() ?? 1)
+    }
   }
 
   /// Whether some header or value of `table` has a word wider than its column.
