@@ -53,7 +53,7 @@ struct FindAndObservationTests {
       #expect(typo.stderr.contains("no project matches --programme hebergemnt"), "\(typo.stderr)")
       #expect(typo.stderr.contains("nearest: Hébergement"), "\(typo.stderr)")
 
-      for command in [["portfolio"], ["coverage"]] {
+      for command in [["portfolio"], ["coverage"], ["export"], ["whatif", "--remove", Self.rennes]] {
         let empty = try await CLIRun.impact(command + ["--territory", "bretange"], daemon: daemon)
         #expect(empty.status == 0)
         #expect(empty.stderr.contains("nearest: Bretagne"), "\(command): \(empty.stderr)")

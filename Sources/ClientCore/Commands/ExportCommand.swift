@@ -46,12 +46,17 @@ struct ExportCommand: AsyncParsableCommand {
     if !filter.isEmpty { draft.filter = filter.message }
     let request = draft
     let connection = try global.connection()
+    let filter = self.filter
+    let language = global.language
     let response = try await connection.run { client, _ in
-      try await Impact_V1_PortfolioService.Client(wrapping: client).exportPortfolio(
+      let response = try await Impact_V1_PortfolioService.Client(wrapping: client).exportPortfolio(
         request,
         metadata: connection.metadata,
         options: connection.callOptions
       )
+      // An export of nothing is still a valid document; stderr says why it is empty.
+      try await filter.reportEmptySelection(client: client, connection: connection, language: language)
+      return response
     }
     switch response.document {
     case .jsonDocument(let document) where format == .csv:

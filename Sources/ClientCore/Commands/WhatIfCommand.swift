@@ -61,8 +61,11 @@ struct WhatIfCommand: AsyncParsableCommand {
     let edits = set
     let removed = remove
     let filterMessage = filter.isEmpty ? nil : filter.message
+    let filter = self.filter
+    let language = global.language
     let connection = try global.connection()
     let response = try await connection.run { client, _ in
+      try await filter.reportEmptySelection(client: client, connection: connection, language: language)
       var added = documentAdds
       var replaced = documentReplacements
       var edited: [String: Impact_V1_Project] = [:]
@@ -101,7 +104,6 @@ struct WhatIfCommand: AsyncParsableCommand {
     let renderer = global.renderer()
     let l = renderer.l
     // Figures name domains by id: people read the scheme's names for them.
-    let language = renderer.language
     let labels =
       renderer.format == .table
       ? try await connection.run { client, _ in try await SchemeLabels.fetch(client, connection, language: language) }
