@@ -122,7 +122,7 @@ struct ExcelCSVTests {
 
     // Thirty bad rows: twenty shown, the count of the rest, and all thirty in --errors.
     var many = "id;name;amount\r\n"
-    for index in 1...30 { many += "p\(index);Projet \(index);\(index) €\r\n" }
+    for index in 1...30 { many += "p\(index);Projet \(index);\(index) k€\r\n" }
     let manyPath = directory.path("projects.csv")
     try Data(many.utf8).write(to: URL(fileURLWithPath: manyPath))
     let long = try await CLIRun.impact(["import", manyPath], daemon: daemon)
@@ -137,7 +137,7 @@ struct ExcelCSVTests {
     #expect(written.stderr.contains("les 30 problèmes sont écrits dans \(errorsPath)"), "\(written.stderr)")
     let lines = try String(contentsOfFile: errorsPath, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 30)
-    #expect(lines.last?.contains("projects.csv:31:3: colonne amount : « 30 € » n'est pas un nombre") == true, "\(lines.last ?? "")")
+    #expect(lines.last?.contains("projects.csv:31:3: colonne amount : « 30 k€ » n'est pas un nombre") == true, "\(lines.last ?? "")")
     let listed = try await CLIRun.impact(["projects", "list", "--json"], daemon: daemon)
     #expect(!listed.stdout.contains("\"p1\""), "nothing is imported")
     await daemon.stop()
