@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 
 /// The entry point of the `impact` executable: parses the command line, runs the command, and
 /// turns failures into `impact: <message>` on stderr and a documented exit status.
@@ -19,7 +20,12 @@ public enum ImpactCLI {
       StandardStreams.writeError("impact: \(failure.message(in: language))")
       exit(failure.status.code)
     } catch {
-      ImpactCommand.exit(withError: error)
+      // Help and version requests, and usage errors in English, as ArgumentParser prints them.
+      let language = GlobalOptions.language(option: requestedLanguage(arguments ?? Array(CommandLine.arguments.dropFirst())))
+      let code = ImpactCommand.exitCode(for: error)
+      guard language != .en, code != .success else { ImpactCommand.exit(withError: error) }
+      StandardStreams.writeError(UsageErrorText.translate(ImpactCommand.fullMessage(for: error), language.localizer))
+      exit(code.rawValue)
     }
   }
 

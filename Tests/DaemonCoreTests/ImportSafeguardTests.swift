@@ -79,21 +79,37 @@ struct ImportSafeguardTests {
     }
   }
 
-  @Test("a document claiming a revision the portfolio has not reached is refused")
-  func futureRevisionIsRefused() async throws {
+  @Test("a document from another portfolio (a revision beyond this one's) is dated by document_time")
+  func foreignRevisionIsDatedByTime() async throws {
     try await withRunningDaemon(application: ImpactApplication()) { daemon in
       try await daemon.withClient { client in
         _ = try await ImpactServiceTests.importFixture(client)
+        _ = try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(.with {
+          $0.projectID = "chantier-insertion-lyon"
+          $0.rating = .with {
+            $0.criterion = "who"
+            $0.rater = "amel"
+            $0.value = 1
+          }
+        })
         var document = try PortfolioJSON.decode(Data(try ImpactServiceTests.fixture.utf8))
         document.revision = 99
-        let request = Impact_V1_ImportPortfolioRequest.with {
+        let portfolio = Impact_V1_PortfolioService.Client(wrapping: client)
+        var request = Impact_V1_ImportPortfolioRequest.with {
           $0.jsonDocument = String(decoding: PortfolioJSON.encode(document), as: UTF8.self)
+          $0.documentTime = Google_Protobuf_Timestamp(date: Date(timeIntervalSinceNow: -3_600))
         }
-        let error = await #expect(throws: RPCError.self) {
-          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(request)
-        }
-        #expect(error?.code == .invalidArgument)
-        #expect(error?.message.contains("json_document.revision") == true, "\(error?.message ?? "")")
+        // Made an hour ago: older than the rating, refused.
+        let error = await #expect(throws: RPCError.self) { try await portfolio.importPortfolio(request) }
+        #expect(error?.code == .failedPrecondition)
+        #expect(error?.message.contains("made ") == true, "\(error?.message ?? "")")
+
+        // Made after the rating: it goes through, and says which revision it carried.
+        request.documentTime = Google_Protobuf_Timestamp(date: Date(timeIntervalSinceNow: 3_600))
+        let imported = try await portfolio.importPortfolio(request)
+        #expect(imported.updated == 1)
+        #expect(imported.documentRevision == 99)
+        #expect(imported.newerCount == 0)
       }
     }
   }

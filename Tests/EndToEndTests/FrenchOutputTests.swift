@@ -182,6 +182,12 @@ struct FrenchOutputTests {
     FailureCase(name: "bad --top", arguments: ["rank", "--top", "0"], status: 64, stderrContains: "--top doit valoir au moins 1"),
     FailureCase(
       name: "no change", arguments: ["whatif"], status: 64, stderrContains: "indiquez au moins un changement"),
+    FailureCase(
+      name: "unknown option", arguments: ["rank", "--bogus"], status: 64,
+      stderrContains: "Erreur : option inconnue : --bogus"),
+    FailureCase(
+      name: "missing argument", arguments: ["score"], status: 64,
+      stderrContains: "Erreur : argument attendu manquant : <id>\n"),
   ]
 
   @Test("CLI failures are worded in French", .timeLimit(.minutes(2)), arguments: failureCases)

@@ -51,14 +51,12 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
       throw RPCErrorFactory.invalid(
         "mode", "unknown import mode \(value)", rule: "unknown_enum_value", values: ["value": "\(value)"])
     }
-    if let documentRevision, documentRevision > snapshot.revision {
-      throw RPCErrorFactory.invalid(
-        "json_document.revision",
-        "the document says revision \(documentRevision), but this portfolio is only at revision \(snapshot.revision): "
-          + "it was exported from another portfolio; remove its revision to import it by date")
-    }
+    // A revision this portfolio has not reached was exported from another one (a backup
+    // restored on a new daemon): it says nothing of this history, so the document is dated by
+    // `document_time` instead.
+    let comparableRevision = documentRevision.flatMap { $0 <= snapshot.revision ? $0 : nil }
     let safeguards = ImportSafeguards(
-      documentRevision: documentRevision,
+      documentRevision: comparableRevision,
       documentTime: request.hasDocumentTime ? try request.documentTime.checkedDate(field: "document_time") : nil,
       overwriteNewer: request.overwriteNewer,
       confirmLargeDeletion: request.confirmLargeDeletion
@@ -71,7 +69,9 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
       safeguards: safeguards,
       context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
     )
-    return Impact_V1_ImportPortfolioResponse(summary)
+    var response = Impact_V1_ImportPortfolioResponse(summary)
+    if let documentRevision { response.documentRevision = documentRevision }
+    return response
   }
 
   func exportPortfolio(
