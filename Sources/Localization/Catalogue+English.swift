@@ -430,7 +430,7 @@ extension Catalogue {
     "help.exit.64": "usage error: bad arguments or options",
     "help.exit.65": "invalid input: INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(such as a revision mismatch), OUT_OF_RANGE, or an unreadable file",
     "help.exit.66": "not found: NOT_FOUND, or a --ca, --cert or --key file that cannot be read",
-    "help.exit.69": "unavailable: cannot connect, TLS handshake failed, not serving, UNAVAILABLE,\nDEADLINE_EXCEEDED (no answer within --timeout)",
+    "help.exit.69": "unavailable: cannot connect, not a gRPC server, TLS handshake failed,\nnot serving, UNAVAILABLE, DEADLINE_EXCEEDED (no answer within --timeout)",
     "help.exit.75": "temporary failure: RESOURCE_EXHAUSTED",
     "help.exit.77": "permission denied: UNAUTHENTICATED, PERMISSION_DENIED",
     "help.score.abstract": "Show a project's score: totals, each outcome's dimensions, each criterion's median.",

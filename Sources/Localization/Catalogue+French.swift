@@ -429,7 +429,7 @@ extension Catalogue {
     "help.exit.64": "erreur d'utilisation : arguments ou options incorrects",
     "help.exit.65": "données refusées : INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(par exemple une révision qui ne correspond pas), OUT_OF_RANGE, ou un fichier illisible",
     "help.exit.66": "introuvable : NOT_FOUND, ou un fichier --ca, --cert ou --key illisible",
-    "help.exit.69": "indisponible : connexion impossible, échec de la négociation TLS, service arrêté,\nUNAVAILABLE, DEADLINE_EXCEEDED (pas de réponse dans le délai --timeout)",
+    "help.exit.69": "indisponible : connexion impossible, pas un serveur gRPC, échec TLS,\nservice arrêté, UNAVAILABLE, DEADLINE_EXCEEDED (délai --timeout dépassé)",
     "help.exit.75": "échec temporaire : RESOURCE_EXHAUSTED",
     "help.exit.77": "accès refusé : UNAUTHENTICATED, PERMISSION_DENIED",
     "help.score.abstract": "Afficher le score d'un projet : totaux, dimensions de chaque effet, médiane de chaque critère.",
