@@ -138,6 +138,8 @@ struct ConnectionCommandTests {
     let port = try CLIRun.closedPort()
     let listen = ["--listen", "127.0.0.1:\(port)"]
     var daemon = try await DaemonProcess.start(database: database, arguments: listen)
+    let first = daemon
+    defer { Task { await first.stop() } }
     let imported = try await CLIRun.impact(["import", BuiltProducts.referenceFixture.path], daemon: daemon)
     #expect(imported.status == 0, "\(imported.stderr)")
 
@@ -178,6 +180,7 @@ struct ConnectionCommandTests {
   func watchGivesUp() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
+    defer { Task { await daemon.stop() } }
     let statusCalls = Self.statusCalls(daemon)
     let watch = try CLIStreamingRun(["watch", "--server", daemon.address, "--give-up-after", "2s", "--lang", "fr"])
     try await Self.waitUntil { Self.statusCalls(daemon) > statusCalls }
