@@ -13,6 +13,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# The help follows --lang, IMPACT_LANG and the locale: the committed pages are in English.
+export IMPACT_LANG=en
 
 swift build --product impact >/dev/null
 bin="$(swift build --show-bin-path)"

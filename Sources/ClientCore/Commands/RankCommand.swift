@@ -18,7 +18,7 @@ struct RankCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var filter: FilterOptions
 
-  @Option(help: ArgumentHelp("Only the first N projects.", valueName: "n"))
+  @Option(help: ArgumentHelp(HelpText.l("help.rank.top"), valueName: "n"))
   var top: Int32?
 
   func validate() throws {

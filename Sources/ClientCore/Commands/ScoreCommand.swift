@@ -17,10 +17,10 @@ struct ScoreCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "The project's id, or the start of its id or name when only one project has it.")
+  @Argument(help: ArgumentHelp(HelpText.l("help.score.id")))
   var id: String
 
-  @Flag(help: "Print how each figure was computed.")
+  @Flag(help: ArgumentHelp(HelpText.l("help.score.explain")))
   var explain = false
 
   func run() async throws {

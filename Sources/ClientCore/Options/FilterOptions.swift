@@ -7,18 +7,18 @@ import Localization
 /// programmes, territories and domains ignoring case and accents, and takes a domain's label
 /// for its id.
 struct FilterOptions: ParsableArguments {
-  @Option(name: .customLong("status"), help: ArgumentHelp("Only projects with this status (pipeline, committee, funded, closed, rejected). Repeatable.", valueName: "status"))
+  @Option(name: .customLong("status"), help: ArgumentHelp(HelpText.l("help.filter.status"), valueName: "status"))
   var statuses: [ProjectStatusArgument] = []
 
-  @Option(name: .customLong("programme"), help: ArgumentHelp("Only projects of this programme. Repeatable.", valueName: "programme"))
+  @Option(name: .customLong("programme"), help: ArgumentHelp(HelpText.l("help.filter.programme"), valueName: "programme"))
   var programmes: [String] = []
 
-  @Option(name: .customLong("territory"), help: ArgumentHelp("Only projects in this territory. Repeatable.", valueName: "territory"))
+  @Option(name: .customLong("territory"), help: ArgumentHelp(HelpText.l("help.filter.territory"), valueName: "territory"))
   var territories: [String] = []
 
   @Option(
     name: .customLong("domain"),
-    help: ArgumentHelp("Only projects with an outcome in this domain (its id or its label). Repeatable.", valueName: "domain"))
+    help: ArgumentHelp(HelpText.l("help.filter.domain"), valueName: "domain"))
   var domains: [String] = []
 
   var isEmpty: Bool { statuses.isEmpty && programmes.isEmpty && territories.isEmpty && domains.isEmpty }

@@ -7,57 +7,57 @@ import Localization
 struct GlobalOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "The daemon's address: host:port, [ipv6]:port, http://host:port or https://host:port (https implies TLS; env IMPACT_SERVER; default 127.0.0.1:7420).",
+      HelpText.l("help.option.server"),
       valueName: "address"
     )
   )
   var server: String?
 
-  @Option(help: ArgumentHelp("A bearer token sent as `authorization: Bearer <token>` (env IMPACT_TOKEN).", valueName: "token"))
+  @Option(help: ArgumentHelp(HelpText.l("help.option.token"), valueName: "token"))
   var token: String?
 
   @Option(
     help: ArgumentHelp(
-      "PEM certificates to trust for the daemon's TLS certificate; implies TLS (env IMPACT_CA).",
+      HelpText.l("help.option.ca"),
       valueName: "path"
     )
   )
   var ca: String?
 
-  @Flag(help: "Connect with TLS, trusting the system's roots (env IMPACT_TLS=1).")
+  @Flag(help: ArgumentHelp(HelpText.l("help.option.tls")))
   var tls = false
 
   @Option(
     help: ArgumentHelp(
-      "A PEM client certificate for mutual TLS, with --key; implies TLS (env IMPACT_CERT).",
+      HelpText.l("help.option.cert"),
       valueName: "path"
     )
   )
   var cert: String?
 
-  @Option(help: ArgumentHelp("The PEM private key of --cert (env IMPACT_KEY).", valueName: "path"))
+  @Option(help: ArgumentHelp(HelpText.l("help.option.key"), valueName: "path"))
   var key: String?
 
   @Option(
     help: ArgumentHelp(
-      "The host name to verify in the daemon's certificate when it differs from the --server host (env IMPACT_TLS_SERVER_NAME).",
+      HelpText.l("help.option.tls_server_name"),
       valueName: "name"
     )
   )
   var tlsServerName: String?
 
-  @Option(help: ArgumentHelp("The most seconds the whole command may take.", valueName: "seconds"))
+  @Option(help: ArgumentHelp(HelpText.l("help.option.timeout"), valueName: "seconds"))
   var timeout: Double = 10
 
-  @Option(help: "Output format: table, json or csv.")
+  @Option(help: ArgumentHelp(HelpText.l("help.option.output")))
   var output: OutputFormat?
 
-  @Flag(help: "Shorthand for --output json.")
+  @Flag(help: ArgumentHelp(HelpText.l("help.option.json")))
   var json = false
 
   @Option(
     help: ArgumentHelp(
-      "Language of what is printed: en or fr (env IMPACT_LANG, then the locale's LC_ALL, LC_MESSAGES or LANG; default en).",
+      HelpText.l("help.option.lang"),
       valueName: "lang"))
   var lang: DisplayLanguage?
 
