@@ -8,13 +8,11 @@ struct CompareCommand: AsyncParsableCommand {
     commandName: "compare",
     abstract: HelpText.l("help.compare.abstract"),
     discussion: """
-      Ranks, percentiles and contributions are within the selection the filter makes (every \
-      project by default). Exits 66 naming the first id that does not exist.
+      \(HelpText.l("tables.help.compare.discussion"))
 
-      Each project's name heads its column, wrapped to fit the terminal; when even that does \
-      not fit, each project is printed as its own block. --columns ID,ID keeps those projects.
+      \(HelpText.l("tables.help.compare.layout"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact compare chantier-insertion-lyon epicerie-solidaire --lang fr
       """
   )

@@ -8,9 +8,9 @@ struct SchemeShowCommand: AsyncParsableCommand {
     commandName: "show",
     abstract: "Show the current scheme: constants, criteria with weights and rating levels, domains.",
     discussion: """
-      --document prints the scheme document (JSON), the form `impact scheme set` reads.
+      \(HelpText.l("tables.help.scheme_show.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact scheme show --lang fr
       """
   )

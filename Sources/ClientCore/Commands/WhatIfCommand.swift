@@ -9,18 +9,11 @@ struct WhatIfCommand: AsyncParsableCommand {
     commandName: "whatif",
     abstract: HelpText.l("help.whatif.abstract"),
     discussion: """
-      Prints first the score each added or replaced project would have (composite, \
-      quantitative, qualitative, class) and the rank it would take; then the portfolio \
-      figures the changes move, before and after (--all: every figure), and the projects \
-      whose rank changes. Changes apply in this order: --add, --replace, --set, --remove.
+      \(HelpText.l("tables.help.whatif.discussion"))
 
-      --set ID.FIELD=VALUE edits a project's amount, status, evidence_level, programme, \
-      territory or name; --set ID.outcomes.OUTCOME.FIELD=VALUE edits a numeric outcome field \
-      (share, baseline, threshold, target, actual, reach, duration_years, drop_off, \
-      deadweight, attribution, displacement, financial_proxy). The project is fetched, \
-      edited, and sent as a replacement.
+      \(HelpText.l("tables.help.whatif.set"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact whatif --set chantier-insertion-lyon.amount=450000 \\
           --remove old-project
         impact whatif --add candidates.json --status funded
@@ -42,7 +35,7 @@ struct WhatIfCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Edit a field: ID.FIELD=VALUE or ID.outcomes.OUTCOME.FIELD=VALUE. Repeatable.", valueName: "edit"))
   var set: [ProjectEdit] = []
 
-  @Flag(help: "Print every figure, also those the changes leave as they were (CSV and JSON always have them all).")
+  @Flag(help: ArgumentHelp(HelpText.l("tables.help.whatif_all")))
   var all = false
 
   func validate() throws {

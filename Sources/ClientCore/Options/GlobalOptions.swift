@@ -61,12 +61,12 @@ struct GlobalOptions: ParsableArguments {
       valueName: "lang"))
   var lang: DisplayLanguage?
 
-  @Flag(help: "Print tables at full width, whatever the terminal's width: no wrapping.")
+  @Flag(help: ArgumentHelp(HelpText.l("tables.help.wide")))
   var wide = false
 
   @Option(
     help: ArgumentHelp(
-      "Print only these table columns, in this order, by header or CSV name (such as rank,name,composite).",
+      HelpText.l("tables.help.columns"),
       valueName: "a,b,c"))
   var columns: String?
 
