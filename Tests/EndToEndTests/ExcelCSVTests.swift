@@ -162,6 +162,15 @@ struct ExcelCSVTests {
     #expect(run.stderr.contains("2 problems"), "\(run.stderr)")
     #expect(run.stderr.contains("portefeuille.json:2:"), "\(run.stderr)")
     #expect(run.stderr.contains("portefeuille.json:3:"), "\(run.stderr)")
+
+    // A format error does not hide the rules the other, well-formed projects break.
+    let mixed = document.replacingOccurrences(of: "\"amount\": -1", with: "\"amount\": \"beaucoup\"")
+    try Data(mixed.utf8).write(to: URL(fileURLWithPath: path))
+    let both = try await CLIRun.impact(["import", path], daemon: daemon)
+    #expect(both.status == 65)
+    #expect(both.stderr.contains("2 problems"), "\(both.stderr)")
+    #expect(both.stderr.contains("portefeuille.json:2:38: projects[0].amount: expected a number"), "\(both.stderr)")
+    #expect(both.stderr.contains("portefeuille.json:3:59: project b: evidence_level 9"), "\(both.stderr)")
     await daemon.stop()
   }
 

@@ -38,19 +38,24 @@ struct ImportCheck {
     case .jsonDocument(let text):
       let name = documentPath ?? "document"
       let data = Data(text.utf8)
-      let document: PortfolioDocument
-      do {
-        document = try PortfolioJSON.decode(data, source: name)
-      } catch {
-        return error.issues.map { CheckedIssue($0) }
-      }
-      return Validator(scheme: scheme).validate(document).map { issue in
+      func located(_ issue: ValidationIssue) -> CheckedIssue {
         var located = FormatIssue(source: name, path: issue.path, message: issue.message)
         if let position = PortfolioJSON.position(of: issue.path, in: data) {
           located.line = position.line
           located.column = position.column
         }
         return CheckedIssue(located, rule: issue)
+      }
+      do {
+        let document = try PortfolioJSON.decode(data, source: name)
+        return Validator(scheme: scheme).validate(document).map(located)
+      } catch {
+        // The rules of the projects that are well formed are broken too: say so at once.
+        let ruleIssues = Validator(scheme: scheme).validate(PortfolioJSON.projectsReadWhole(data))
+          .filter { $0.rule != .duplicateProject }.map(located)
+        return (error.issues.map { CheckedIssue($0) } + ruleIssues).sorted {
+          ($0.issue.line ?? 0, $0.issue.column ?? 0) < ($1.issue.line ?? 0, $1.issue.column ?? 0)
+        }
       }
     case .csv(let tables):
       let names = CSVFileNames(

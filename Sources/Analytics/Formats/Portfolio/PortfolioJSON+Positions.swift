@@ -45,3 +45,22 @@ extension PortfolioJSON {
     return members.first { $0.key == name }?.value
   }
 }
+
+extension PortfolioJSON {
+  /// The projects of a document that ``decode(_:source:)`` refuses which are read whole on
+  /// their own, so that a caller can check their rules too and report every problem of the
+  /// document at once, not only its format errors. Empty when the text is not JSON, has no
+  /// `projects` array, or carries its own `scheme` (whose rules would be the ones to check).
+  public static func projectsReadWhole(_ data: Data) -> [Project] {
+    let bytes = [UInt8](data)
+    guard let root = try? JSONParser.parse(bytes, source: "document"),
+      case .object(let members) = root.value, !members.contains(where: { $0.key == "scheme" }),
+      case .array(let elements)? = members.first(where: { $0.key == "projects" })?.value.value
+    else { return [] }
+    return elements.enumerated().compactMap { index, node in
+      let reader = JSONFieldReader(source: "document", bytes: bytes)
+      let project = readProject(node, at: "projects[\(index)]", reader: reader)
+      return reader.issues.isEmpty ? project : nil
+    }
+  }
+}
