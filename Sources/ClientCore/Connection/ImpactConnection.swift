@@ -30,6 +30,12 @@ struct ImpactConnection: Sendable {
   var callOptions: CallOptions {
     var options = CallOptions.defaults
     options.timeout = timeout
+    // The transport's default of 4 MiB refuses the export of a portfolio of a few thousand
+    // projects; the daemon is trusted and bounds its answers. grpc-swift-nio-transport 2.9
+    // bounds the messages a client decodes by `maxRequestMessageBytes`, so both are raised
+    // (the daemon still refuses requests over its own limit).
+    options.maxResponseMessageBytes = Self.maximumResponseBytes
+    options.maxRequestMessageBytes = Self.maximumResponseBytes
     return options
   }
 
@@ -107,6 +113,9 @@ struct ImpactConnection: Sendable {
         .unavailable, language.localizer("connection.unreachable", ["address": "\(address)", "reason": "\(error)"]))
     }
   }
+
+  /// The largest response `impact` accepts: an export of a large portfolio in one message.
+  static let maximumResponseBytes = 512 << 20
 
   /// The failure a gRPC error from the daemon at `address` becomes.
   static func failure(
