@@ -104,7 +104,7 @@ extension Catalogue {
     "csv.help.bom": "Start CSV with a UTF-8 byte order mark, which Excel needs to show accents; implied by --excel.",
     "csv.help.encoding": "The files' encoding: utf-8 or windows-1252 (default: UTF-8, or Windows-1252 for a file that is not UTF-8, as French Excel saves CSV).",
     "csv.help.errors": "Write every problem of refused files to this file, one a line (the terminal shows the first 20).",
-    "csv.dialect.comma_conflict": "--decimal-comma needs a separator other than ',': give --separator ';' or --excel",
+    "csv.dialect.comma_conflict": "a decimal comma (--decimal-comma, --excel) needs a separator other than ',': give --separator ';' or tab",
     "csv.encoding.detected": "{path}: not UTF-8 text, read as {encoding}, the encoding Excel saves CSV in; give --encoding utf-8 or windows-1252 to choose",
     "csv.encoding.not_utf8": "cannot read {path}: line {line} is not UTF-8 text; save it as \"CSV UTF-8\", or give --encoding windows-1252",
     "csv.issues.one": "the import was refused, nothing was written: 1 problem",

@@ -103,7 +103,7 @@ extension Catalogue {
     "csv.help.bom": "Commencer le CSV par l'indicateur d'ordre des octets UTF-8, sans lequel Excel affiche mal les accents ; implicite avec --excel.",
     "csv.help.encoding": "L'encodage des fichiers : utf-8 ou windows-1252 (par défaut UTF-8, ou Windows-1252 pour un fichier qui n'est pas en UTF-8, comme les CSV enregistrés par Excel).",
     "csv.help.errors": "Écrire tous les problèmes des fichiers refusés dans ce fichier, un par ligne (le terminal montre les 20 premiers).",
-    "csv.dialect.comma_conflict": "--decimal-comma demande un autre séparateur que « , » : indiquez --separator ';' ou --excel",
+    "csv.dialect.comma_conflict": "la virgule décimale (--decimal-comma, --excel) demande un autre séparateur que « , » : indiquez --separator ';' ou tab",
     "csv.encoding.detected": "{path} : pas du texte UTF-8, lu en {encoding}, l'encodage des CSV enregistrés par Excel ; indiquez --encoding utf-8 ou windows-1252 pour choisir",
     "csv.encoding.not_utf8": "impossible de lire {path} : la ligne {line} n'est pas du texte UTF-8 ; enregistrez le fichier en « CSV UTF-8 », ou indiquez --encoding windows-1252",
     "csv.issues.one": "import refusé, rien n'a été enregistré : 1 problème",

@@ -18,9 +18,9 @@ struct CSVDialectOptions: ParsableArguments {
   @Flag(help: ArgumentHelp(HelpText.l("csv.help.bom")))
   var bom = false
 
-  /// Whether `--decimal-comma` goes with a comma separator, which would quote every
-  /// decimal number: refused.
-  var hasConflict: Bool { decimalComma && separator?.character == "," }
+  /// Whether a decimal comma (`--decimal-comma` or `--excel`) goes with a comma separator,
+  /// which would quote every decimal number: refused.
+  var hasConflict: Bool { dialect.decimalComma && dialect.separator == "," }
 
   /// The dialect after the options: `--excel` first, then each option on top.
   var dialect: CSVDialect {
