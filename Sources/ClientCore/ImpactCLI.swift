@@ -7,6 +7,7 @@ import Localization
 public enum ImpactCLI {
   /// Runs `impact` with `arguments` (the process arguments when nil) and exits.
   public static func main(arguments: [String]? = nil) async -> Never {
+    let arguments = LeadingGlobalOptions.reorder(arguments ?? Array(CommandLine.arguments.dropFirst()))
     do {
       var command = try ImpactCommand.parseAsRoot(arguments)
       if var asyncCommand = command as? any AsyncParsableCommand {
@@ -16,12 +17,12 @@ public enum ImpactCLI {
       }
       exit(ExitStatus.ok.code)
     } catch let failure as CommandFailure {
-      let language = GlobalOptions.language(option: requestedLanguage(arguments ?? Array(CommandLine.arguments.dropFirst())))
+      let language = GlobalOptions.language(option: requestedLanguage(arguments))
       StandardStreams.writeError("impact: \(failure.message(in: language))")
       exit(failure.status.code)
     } catch {
       // Help and version requests, and usage errors in English, as ArgumentParser prints them.
-      let language = GlobalOptions.language(option: requestedLanguage(arguments ?? Array(CommandLine.arguments.dropFirst())))
+      let language = GlobalOptions.language(option: requestedLanguage(arguments))
       let code = ImpactCommand.exitCode(for: error)
       guard language != .en, code != .success else { ImpactCommand.exit(withError: error) }
       StandardStreams.writeError(UsageErrorText.translate(ImpactCommand.fullMessage(for: error), language.localizer))

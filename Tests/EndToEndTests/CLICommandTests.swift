@@ -232,7 +232,7 @@ enum CLIRun {
     var env = ProcessInfo.processInfo.environment
     for key in [
       "IMPACT_SERVER", "IMPACT_TOKEN", "IMPACT_LANG", "NO_COLOR", "IMPACT_CA", "IMPACT_TLS", "IMPACT_CERT", "IMPACT_KEY",
-      "IMPACT_TLS_SERVER_NAME",
+      "IMPACT_TLS_SERVER_NAME", "LC_ALL", "LC_MESSAGES", "LANG",
     ] { env[key] = nil }
     // Tables fit the terminal's width: pin it so that golden files do not depend on the machine.
     env["COLUMNS"] = "100"
