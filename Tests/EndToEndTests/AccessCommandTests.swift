@@ -143,7 +143,7 @@ struct AccessCommandTests {
       arguments: ["--auth", "on", "--demo", "--tls-cert", certificates.server, "--tls-key", certificates.serverKey])
     defer { Task { await daemon.stop() } }
 
-    let ranked = try await CLIRun.impact(["rank", "--top", "3", "--ca", certificates.ca, "--token", viewer], daemon: daemon)
+    let ranked = try await CLIRun.impact(["rank", "--top", "3", "--output", "csv", "--ca", certificates.ca, "--token", viewer], daemon: daemon)
     #expect(ranked.status == 0, "\(ranked.stderr)")
     #expect(ranked.stdout.split(separator: "\n").count == 4, "\(ranked.stdout)")
     let fromEnvironment = try await CLIRun.impact(

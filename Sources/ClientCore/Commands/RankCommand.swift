@@ -22,7 +22,7 @@ struct RankCommand: AsyncParsableCommand {
   var top: Int32?
 
   func validate() throws {
-    if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top)") }
+    if let top, top < 1 { throw ValidationError(global.language.localizer("error.option.top", ["value": String(top)])) }
   }
 
   func run() async throws {
@@ -43,6 +43,7 @@ struct RankCommand: AsyncParsableCommand {
     }
     let renderer = global.renderer()
     try renderer.emit(response) {
+      let l = renderer.l
       var table = Table(columns: [
         .number("rank", l("label.rank")), .text("id", l("label.id")), .text("name", l("label.name"), truncatable: true),
         .text("class", l("label.class")), .number("composite", l("label.composite")),
@@ -51,7 +52,6 @@ struct RankCommand: AsyncParsableCommand {
       ])
       for entry in response.projects {
         table.append([
-      let l = renderer.l
           Cell(Int64(entry.rank)), Cell(entry.projectID), Cell(entry.name), Cell(entry.impactClass, l),
           renderer.number(entry.composite, .score), renderer.number(entry.rankScore, .score),
           renderer.number(entry.percentile, .score), renderer.number(entry.amount, .amount),
