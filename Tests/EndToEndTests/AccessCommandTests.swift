@@ -145,7 +145,7 @@ struct AccessCommandTests {
 
     let ranked = try await CLIRun.impact(["rank", "--top", "3", "--output", "csv", "--ca", certificates.ca, "--token", viewer], daemon: daemon)
     #expect(ranked.status == 0, "\(ranked.stderr)")
-    #expect(ranked.stdout.split(separator: "\n").count == 4, "\(ranked.stdout)")
+    #expect(ranked.stdout.split(whereSeparator: \.isNewline).count == 4, "\(ranked.stdout)")
     let fromEnvironment = try await CLIRun.impact(
       ["status", "--check"],
       environment: ["IMPACT_SERVER": daemon.address, "IMPACT_CA": certificates.ca, "IMPACT_TOKEN": viewer])
