@@ -3,6 +3,9 @@
 # block is run against a real impactd serving the demo portfolio, and what it prints must be
 # the lines that follow it in the README, up to the next `$ ` line or the end of the block.
 #
+# An example may end with a `# comment` or pipe into `head`: it runs through bash, with the
+# built `impact` first on PATH.
+#
 # Usage: scripts/check-readme.sh            fail (exit 1) with a diff when an example drifted
 #        scripts/check-readme.sh --update   rewrite the README's examples from real output
 #
@@ -42,17 +45,18 @@ done
 for _ in $(seq 1 100); do "$bin/impact" --server "$address" status --check >/dev/null 2>&1 && break; sleep 0.1; done
 
 IMPACT_BIN="$bin/impact" IMPACT_SERVER="$address" timeout 300 python3 - "$mode" README.md <<'PY'
-import difflib, os, shlex, subprocess, sys
+import difflib, os, subprocess, sys
 
 mode, path = sys.argv[1], sys.argv[2]
 lines = open(path, encoding="utf-8").read().split("\n")
 environment = dict(os.environ, IMPACT_LANG="en", COLUMNS="100", NO_COLOR="1", LC_ALL="C.UTF-8")
 environment.pop("IMPACT_TOKEN", None)
 
+environment["PATH"] = os.path.dirname(os.environ["IMPACT_BIN"]) + os.pathsep + environment.get("PATH", "")
+
 def run(command):
-    words = shlex.split(command)
-    assert words[0] == "impact", command
-    result = subprocess.run([os.environ["IMPACT_BIN"]] + words[1:], env=environment,
+    # Through bash, so that an example may end with a comment or go through `| head -N`.
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], env=environment,
                             capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
         sys.exit(f"check-readme: `{command}` exited {result.returncode}: {result.stderr.strip()}")
