@@ -25,20 +25,9 @@ struct ProjectsListCommand: AsyncParsableCommand {
     let filter = self.filter
     let language = global.language
     let response = try await connection.run { client, _ in
-      let projects = Impact_V1_ProjectService.Client(wrapping: client)
-      var all = Impact_V1_ListProjectsResponse()
       var request = Impact_V1_ListProjectsRequest()
       if let filterMessage { request.filter = filterMessage }
-      request.pageSize = 1000
-      while true {
-        let page = try await projects.listProjects(request, metadata: connection.metadata, options: connection.callOptions)
-        all.projects += page.projects
-        all.totalSize = page.totalSize
-        all.revision = page.revision
-        all.unmatched = page.unmatched
-        if page.nextPageToken.isEmpty { break }
-        request.pageToken = page.nextPageToken
-      }
+      let all = try await ProjectListing.all(request, client: client, connection: connection)
       if all.projects.isEmpty {
         try await filter.reportEmptySelection(
           client: client, connection: connection, language: language, unmatched: all.unmatched)

@@ -33,19 +33,12 @@ enum ProjectReference {
   ) async throws -> String {
     let key = SearchKey(text)
     guard !key.text.isEmpty else { throw notFound }
-    let projects = Impact_V1_ProjectService.Client(wrapping: client)
     var request = Impact_V1_ListProjectsRequest()
     request.query = text
-    request.pageSize = 1000
-    var candidates: [(id: String, name: String)] = []
-    while true {
-      let page = try await projects.listProjects(request, metadata: connection.metadata, options: connection.callOptions)
-      for project in page.projects where SearchKey(project.id).hasPrefix(key) || SearchKey(project.name).hasPrefix(key) {
-        candidates.append((project.id, project.name))
-      }
-      if page.nextPageToken.isEmpty { break }
-      request.pageToken = page.nextPageToken
-    }
+    let listed = try await ProjectListing.all(request, client: client, connection: connection)
+    let candidates = listed.projects
+      .filter { SearchKey($0.id).hasPrefix(key) || SearchKey($0.name).hasPrefix(key) }
+      .map { (id: $0.id, name: $0.name) }
     if let exact = candidates.first(where: { SearchKey($0.id) == key }) { return exact.id }
     switch candidates.count {
     case 0:
