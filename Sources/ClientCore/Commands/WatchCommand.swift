@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import GRPCCore
 import ImpactAPI
@@ -55,6 +56,8 @@ struct WatchCommand: AsyncParsableCommand {
     var draft = Impact_V1_WatchChangesRequest()
     draft.projectIds = projects
     let format = global.format
+    let renderer = global.renderer()
+    let dialect = renderer.csvDialect
     let template = draft
     let connection = try global.connection()
     let giveUp = DurationText.parse(giveUpAfter) ?? .seconds(300)
@@ -64,7 +67,8 @@ struct WatchCommand: AsyncParsableCommand {
     let termination = TerminationSignals()
     let signals = termination.signals
     if format == .csv {
-      StandardStreams.write(CSVText.render(Table(columns: Self.csvColumns)))
+      // The byte order mark and header once; each change is then a row in the same dialect.
+      StandardStreams.write(renderer.csv([.table(Table(columns: Self.csvColumns))]))
     }
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask {
@@ -75,7 +79,9 @@ struct WatchCommand: AsyncParsableCommand {
           let connectionsBefore = cursor.connections
           let reason: String
           do {
-            try await Self.follow(connection: connection, template: template, cursor: cursor, format: format) {
+            try await Self.follow(
+              connection: connection, template: template, cursor: cursor, format: format, dialect: dialect
+            ) {
               guard wasLost else { return }
               StandardStreams.writeError(
                 "impact: "
@@ -126,7 +132,7 @@ struct WatchCommand: AsyncParsableCommand {
   /// stream from the cursor, until the daemon ends it or the connection breaks.
   private static func follow(
     connection: ImpactConnection, template: Impact_V1_WatchChangesRequest, cursor: WatchCursor,
-    format: OutputFormat, onConnected: @escaping @Sendable () -> Void
+    format: OutputFormat, dialect: CSVDialect, onConnected: @escaping @Sendable () -> Void
   ) async throws {
     try await connection.run { client, deadline in
       let status = try await Impact_V1_StatusService.Client(wrapping: client).getStatus(
@@ -140,7 +146,7 @@ struct WatchCommand: AsyncParsableCommand {
         request, metadata: connection.metadata, options: connection.unboundedCallOptions
       ) { response in
         for try await event in response.messages where cursor.advance(to: event.revision) {
-          try Self.print(event, format: format)
+          try Self.print(event, format: format, dialect: dialect)
         }
       }
     }
@@ -150,14 +156,16 @@ struct WatchCommand: AsyncParsableCommand {
     .number("revision"), .text("time"), .text("kind"), .text("projects"), .text("actor"), .text("method"),
   ]
 
-  static func print(_ event: Impact_V1_ChangeEvent, format: OutputFormat) throws {
+  /// One change in `format`; a CSV row in `dialect` (`--excel`, `--separator`…), like the
+  /// header `run` wrote.
+  static func print(_ event: Impact_V1_ChangeEvent, format: OutputFormat, dialect: CSVDialect = .standard) throws {
     let time = event.hasCommittedAt ? TimeText.iso8601(event.committedAt) : ""
     switch format {
     case .json:
       StandardStreams.writeLine(try Renderer.json(event))
     case .csv:
       let row = [String(event.revision), time, event.kind.displayName, event.projectIds.joined(separator: " "), event.actor, event.rpcMethod]
-      StandardStreams.write(row.map(CSVText.field).joined(separator: ",") + "\r\n")
+      StandardStreams.write(CSVWriter(dialect).table([row]))
     case .table:
       StandardStreams.writeLine(
         "revision=\(event.revision) time=\(time) kind=\(event.kind.displayName) projects=\(event.projectIds.joined(separator: ",")) actor=\(Self.token(event.actor)) method=\(event.rpcMethod)"
