@@ -21,10 +21,20 @@ public enum ImpactCLI {
       StandardStreams.writeError("impact: \(failure.message(in: language))")
       exit(failure.status.code)
     } catch {
-      // Help and version requests, and usage errors in English, as ArgumentParser prints them.
+      // Help and version requests, and usage errors: in English as ArgumentParser prints them,
+      // in French with its words translated.
       let language = GlobalOptions.language(option: requestedLanguage(arguments))
       let code = ImpactCommand.exitCode(for: error)
-      guard language != .en, code != .success else { ImpactCommand.exit(withError: error) }
+      guard language != .en else { ImpactCommand.exit(withError: error) }
+      if code == .success {
+        // A help page: its headings in the reader's language too, on stdout as ArgumentParser
+        // prints it.
+        let page = ImpactCommand.fullMessage(for: error)
+        let width = ProcessInfo.processInfo.environment["COLUMNS"] != nil || isatty(STDOUT_FILENO) == 1
+          ? TerminalWidth.current() : 80
+        StandardStreams.writeLine(HelpPageText.translate(page, language.localizer, width: width))
+        exit(code.rawValue)
+      }
       StandardStreams.writeError(UsageErrorText.translate(ImpactCommand.fullMessage(for: error), language.localizer))
       exit(code.rawValue)
     }

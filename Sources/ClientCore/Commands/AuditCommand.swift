@@ -10,15 +10,9 @@ struct AuditCommand: AsyncParsableCommand {
     commandName: "audit",
     abstract: HelpText.l("help.audit.abstract"),
     discussion: """
-      Entries come oldest first, one per committed write: the revision before and after, \
-      when it was committed, the actor (the token's name or the client certificate's \
-      subject; `anonymous` without authentication), the RPC method, the kind of change and \
-      the projects it touched. Filters combine with AND. Every page is fetched unless \
-      --limit stops earlier. --since and --until take an ISO 8601 date (midnight UTC) or \
-      date-time (UTC when no offset is given); --until is exclusive. Needs the admin role \
-      (exit 77 otherwise).
+      \(HelpText.l("help.audit.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact audit --actor amel --since 2026-09-01 --until 2026-10-01
         impact audit --project chantier-insertion-lyon --method DeleteProject --json
       """
@@ -26,24 +20,24 @@ struct AuditCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("Only writes by this actor (a token's name or a certificate subject).", valueName: "name"))
+  @Option(help: ArgumentHelp(HelpText.l("help.audit.actor"), valueName: "name"))
   var actor: String?
 
-  @Option(help: ArgumentHelp("Only writes that touched this project.", valueName: "id"))
+  @Option(help: ArgumentHelp(HelpText.l("help.audit.project"), valueName: "id"))
   var project: String?
 
   @Option(
     help: ArgumentHelp(
-      "Only writes by this RPC method: its name (`DeleteProject`) or full name.", valueName: "method"))
+      HelpText.l("help.audit.method"), valueName: "method"))
   var method: String?
 
-  @Option(help: ArgumentHelp("Only writes committed at or after this time (ISO 8601).", valueName: "time"))
+  @Option(help: ArgumentHelp(HelpText.l("help.audit.since"), valueName: "time"))
   var since: String?
 
-  @Option(help: ArgumentHelp("Only writes committed before this time (ISO 8601).", valueName: "time"))
+  @Option(help: ArgumentHelp(HelpText.l("help.audit.until"), valueName: "time"))
   var until: String?
 
-  @Option(help: ArgumentHelp("At most this many entries, the oldest first (default: all).", valueName: "n"))
+  @Option(help: ArgumentHelp(HelpText.l("help.audit.limit"), valueName: "n"))
   var limit: Int?
 
   /// The most entries one page asks for: the server's maximum.

@@ -20,7 +20,7 @@ struct CompareCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var filter: FilterOptions
 
-  @Argument(help: ArgumentHelp("The projects' ids (1 to 50).", valueName: "id"))
+  @Argument(help: ArgumentHelp(HelpText.l("help.compare.ids"), valueName: "id"))
   var ids: [String]
 
   func validate() throws {

@@ -11,10 +11,9 @@ struct ExportCommand: AsyncParsableCommand {
     commandName: "export",
     abstract: HelpText.l("help.export.abstract"),
     discussion: """
-      JSON goes to stdout, or to the file --to names. CSV needs --to, a directory that \
-      receives projects.csv, outcomes.csv and ratings.csv (created if missing).
+      \(HelpText.l("help.export.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact export > portfolio.json
         impact export --format csv --to ./tables --status funded
       """
@@ -28,10 +27,10 @@ struct ExportCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var filter: FilterOptions
 
-  @Option(help: "The document's format: json or csv.")
+  @Option(help: ArgumentHelp(HelpText.l("help.export.format")))
   var format: DocumentFormat = .json
 
-  @Option(help: ArgumentHelp("The file (json) or directory (csv) to write to.", valueName: "path"))
+  @Option(help: ArgumentHelp(HelpText.l("help.export.to"), valueName: "path"))
   var to: String?
 
   func validate() throws {

@@ -19,7 +19,7 @@ struct FindCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var filter: FilterOptions
 
-  @Argument(help: "The words to look for.")
+  @Argument(help: ArgumentHelp(HelpText.l("help.find.words")))
   var words: [String]
 
   func validate() throws {

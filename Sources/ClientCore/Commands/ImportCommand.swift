@@ -8,22 +8,9 @@ struct ImportCommand: AsyncParsableCommand {
     commandName: "import",
     abstract: HelpText.l("help.import.abstract"),
     discussion: """
-      A .json file is an impact-portfolio/1 or /2 document. CSV files are recognised by name \
-      (projects*.csv, outcomes*.csv, ratings*.csv) or by their header row; a projects table \
-      is required. The import is all or nothing: on an error nothing is written and the \
-      message names the file, line and column (exit 65).
+      \(HelpText.l("help.import.discussion"))
 
-      By default projects are created or replaced (upsert) and other stored projects kept; \
-      --replace makes the files the whole portfolio. --dry-run only validates.
-
-      An import never quietly undoes newer work: the summary lists, per project, the ratings, \
-      observed values and amounts it replaces, and an import that would replace a rating or \
-      an observed value recorded after the document was made is refused (exit 65) unless \
-      --overwrite-newer is given. A document exported by impactd carries its revision; for \
-      other files the files' modification time is the document's date. A --replace that \
-      deletes more than half of the portfolio needs --yes.
-
-      Example:
+      \(HelpText.l("help.example"))
         impact import portfolio.json
         impact import projects.csv outcomes.csv ratings.csv \\
           --replace --expected-revision 12
@@ -33,19 +20,19 @@ struct ImportCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var write: WriteOptions
 
-  @Argument(help: ArgumentHelp("A .json document, or CSV tables.", valueName: "file"))
+  @Argument(help: ArgumentHelp(HelpText.l("help.import.files"), valueName: "file"))
   var files: [String]
 
-  @Flag(help: "Delete the stored projects the files lack: the files become the whole portfolio.")
+  @Flag(help: ArgumentHelp(HelpText.l("help.import.replace")))
   var replace = false
 
-  @Flag(help: "Validate and count, write nothing.")
+  @Flag(help: ArgumentHelp(HelpText.l("help.import.dry_run")))
   var dryRun = false
 
-  @Flag(help: "Replace ratings and observed values recorded after the document was made (refused otherwise).")
+  @Flag(help: ArgumentHelp(HelpText.l("help.import.overwrite_newer")))
   var overwriteNewer = false
 
-  @Flag(name: .customLong("yes"), help: "Confirm a --replace that deletes more than half of the stored projects.")
+  @Flag(name: .customLong("yes"), help: ArgumentHelp(HelpText.l("help.import.yes")))
   var confirmLargeDeletion = false
 
   @Option(help: ArgumentHelp(HelpText.l("csv.help.encoding")))

@@ -18,10 +18,10 @@ struct ObservationsCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "The project's id, or the start of its id or name when only one project has it.")
+  @Argument(help: ArgumentHelp(HelpText.l("help.score.id")))
   var id: String
 
-  @Option(help: "Only the observations of this outcome.")
+  @Option(help: ArgumentHelp(HelpText.l("help.observations.outcome")))
   var outcome: String?
 
   func run() async throws {

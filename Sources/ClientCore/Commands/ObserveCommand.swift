@@ -22,30 +22,30 @@ struct ObserveCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var write: WriteOptions
 
-  @Argument(help: "The project's id.")
+  @Argument(help: ArgumentHelp(HelpText.l("help.project.id")))
   var id: String
 
-  @Argument(help: "The outcome's id.")
+  @Argument(help: ArgumentHelp(HelpText.l("help.observe.outcome")))
   var outcome: String
 
   /// The value as typed. Collected with `.allUnrecognized` so that `-4` is read as a number
   /// rather than refused as an unknown option.
   @Argument(
     parsing: .allUnrecognized,
-    help: ArgumentHelp("The observed value, in the indicator's unit (33.5, 33,5, 1 250, -4).", valueName: "value"))
+    help: ArgumentHelp(HelpText.l("help.observe.value"), valueName: "value"))
   var values: [String] = []
 
   @Option(
-    help: "The period the value describes: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30.")
+    help: ArgumentHelp(HelpText.l("help.observe.period")))
   var period: String?
 
-  @Flag(help: "Record a value outside its indicator's plausible range (a percentage above 100, a negative count).")
+  @Flag(help: ArgumentHelp(HelpText.l("help.observe.force")))
   var force = false
 
-  @Option(help: "Where the value comes from.")
+  @Option(help: ArgumentHelp(HelpText.l("help.observe.source")))
   var source: String?
 
-  @Option(name: .customLong("by"), help: "Who records it (default: the caller's identity).")
+  @Option(name: .customLong("by"), help: ArgumentHelp(HelpText.l("help.observe.by")))
   var recordedBy: String?
 
   func validate() throws {

@@ -6,7 +6,7 @@ struct ProjectsCommand: AsyncParsableCommand {
     commandName: "projects",
     abstract: HelpText.l("help.projects.abstract"),
     discussion: """
-      Example:
+      \(HelpText.l("help.example"))
         impact projects list --status funded --programme Insertion
         impact projects show chantier-insertion-lyon
       """,

@@ -6,11 +6,11 @@ import Localization
 struct ProjectsDeleteCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "delete",
-    abstract: "Delete a project and its observations.",
+    abstract: HelpText.l("help.projects.delete.abstract"),
     discussion: """
-      Exits 66 when there is no project with that id, 65 when --expected-revision does not match.
+      \(HelpText.l("help.projects.delete.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact projects delete old-project --expected-revision 41
       """
   )
@@ -18,7 +18,7 @@ struct ProjectsDeleteCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var write: WriteOptions
 
-  @Argument(help: "The project's id.")
+  @Argument(help: ArgumentHelp(HelpText.l("help.project.id")))
   var id: String
 
   func run() async throws {

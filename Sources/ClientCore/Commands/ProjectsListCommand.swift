@@ -6,11 +6,11 @@ import Localization
 struct ProjectsListCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List the projects a filter selects, ordered by id.",
+    abstract: HelpText.l("help.projects.list.abstract"),
     discussion: """
-      Every page is fetched: the output holds every selected project.
+      \(HelpText.l("help.projects.list.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact projects list --status funded --status closed --territory Bretagne
         impact projects list --output csv > projects-overview.csv
       """

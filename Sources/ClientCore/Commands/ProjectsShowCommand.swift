@@ -6,18 +6,18 @@ import Localization
 struct ProjectsShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show a project: its fields, outcomes and ratings.",
+    abstract: HelpText.l("help.projects.show.abstract"),
     discussion: """
       \(HelpText.l("help.lookup"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact projects show chantier-insertion-lyon --lang fr
       """
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Argument(help: "The project's id, or the start of its id or name when only one project has it.")
+  @Argument(help: ArgumentHelp(HelpText.l("help.score.id")))
   var id: String
 
   func run() async throws {

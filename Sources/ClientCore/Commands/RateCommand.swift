@@ -13,10 +13,9 @@ struct RateCommand: AsyncParsableCommand {
                   --value <value>
       """,
     discussion: """
-      The rating replaces the same rater's earlier rating of that criterion for scoring. \
-      Exits 66 for an unknown project, 65 for an unknown criterion or a value outside 0-4.
+      \(HelpText.l("help.rate.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact rate chantier-insertion-lyon --criterion who --rater amel \\
           --value 3 --comment "public très éloigné de l'emploi"
       """
@@ -25,19 +24,19 @@ struct RateCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var write: WriteOptions
 
-  @Argument(help: "The project's id.")
+  @Argument(help: ArgumentHelp(HelpText.l("help.project.id")))
   var id: String
 
-  @Option(help: "The criterion's id (what, who, participation, systemic in impact-v1).")
+  @Option(help: ArgumentHelp(HelpText.l("help.rate.criterion")))
   var criterion: String
 
-  @Option(help: "Who rates (a committee member's identifier).")
+  @Option(help: ArgumentHelp(HelpText.l("help.rate.rater")))
   var rater: String
 
-  @Option(help: "The rating, 0 to 4 (fractions allowed).")
+  @Option(help: ArgumentHelp(HelpText.l("help.rate.value")))
   var value: Double
 
-  @Option(help: "The rater's comment.")
+  @Option(help: ArgumentHelp(HelpText.l("help.rate.comment")))
   var comment: String?
 
   func run() async throws {

@@ -6,7 +6,7 @@ struct SchemeCommand: AsyncParsableCommand {
     commandName: "scheme",
     abstract: HelpText.l("help.scheme.abstract"),
     discussion: """
-      Example:
+      \(HelpText.l("help.example"))
         impact scheme show --lang fr
         impact scheme show --document > scheme.json && impact scheme set scheme.json
       """,

@@ -6,12 +6,11 @@ import Localization
 struct SchemeSetCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "set",
-    abstract: "Replace the scheme with a scheme document (JSON).",
+    abstract: HelpText.l("help.scheme.set.abstract"),
     discussion: """
-      A scheme that breaks a rule is refused whole, naming the rule; one under which a stored \
-      project is invalid is refused naming the project (both exit 65).
+      \(HelpText.l("help.scheme.set.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact scheme set impact-v2.json --dry-run
       """
   )
@@ -19,10 +18,10 @@ struct SchemeSetCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var write: WriteOptions
 
-  @Argument(help: ArgumentHelp("The scheme document.", valueName: "file"))
+  @Argument(help: ArgumentHelp(HelpText.l("help.scheme.set.file"), valueName: "file"))
   var file: String
 
-  @Flag(help: "Validate the scheme (also against the stored projects), install nothing.")
+  @Flag(help: ArgumentHelp(HelpText.l("help.scheme.set.dry_run")))
   var dryRun = false
 
   func run() async throws {

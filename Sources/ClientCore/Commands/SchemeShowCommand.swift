@@ -6,7 +6,7 @@ import Localization
 struct SchemeShowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show the current scheme: constants, criteria with weights and rating levels, domains.",
+    abstract: HelpText.l("help.scheme.show.abstract"),
     discussion: """
       \(HelpText.l("tables.help.scheme_show.discussion"))
 
@@ -17,7 +17,7 @@ struct SchemeShowCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(help: "Print the scheme document (JSON) instead.")
+  @Flag(help: ArgumentHelp(HelpText.l("help.scheme.show.document")))
   var document = false
 
   func run() async throws {

@@ -12,13 +12,9 @@ struct ScoresCommand: AsyncParsableCommand {
     commandName: "scores",
     abstract: HelpText.l("help.scores.abstract"),
     discussion: """
-      Rank, percentile and contribution are within the selection the filters make. With \
-      --output csv every figure of the score is a column (one column per criterion median, \
-      rating count and spread, one per domain share); --json prints the stream's messages, \
-      one JSON object per line (a header, then one score per project, outcomes included). \
-      The table shows the main figures. Rows are printed as they arrive.
+      \(HelpText.l("help.scores.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact scores --status funded --output csv --excel > scores.csv
       """
   )

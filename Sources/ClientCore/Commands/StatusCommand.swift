@@ -9,21 +9,17 @@ struct StatusCommand: AsyncParsableCommand {
     commandName: "status",
     abstract: HelpText.l("help.status.abstract"),
     discussion: """
-      With --check, asks only the standard health service (grpc.health.v1, open to every \
-      caller, so no token is needed), prints SERVING or NOT_SERVING and exits 0 when the \
-      daemon is serving, 69 otherwise (also when it cannot be reached within --timeout, or \
-      when what answers is not impactd): the behaviour of grpc_health_probe, for monitoring \
-      probes. With --check --json, prints {"status":"SERVING"}.
+      \(HelpText.l("help.status.discussion"))
 
-      Example:
+      \(HelpText.l("help.example"))
         impact status --server 127.0.0.1:7420
-        impact status --check --timeout 2 || alert "impactd is down"
+        impact status --check --timeout 2 || alert "\(HelpText.l("help.status.alert"))"
       """
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Flag(help: "Exit 0 when the daemon is SERVING, 69 otherwise.")
+  @Flag(help: ArgumentHelp(HelpText.l("help.status.check")))
   var check = false
 
   func run() async throws {

@@ -10,36 +10,25 @@ struct WatchCommand: AsyncParsableCommand {
     commandName: "watch",
     abstract: HelpText.l("help.watch.abstract"),
     discussion: """
-      Lines read `revision=12 time=2026-09-30T08:00:00Z kind=project_updated \
-      projects=a,b actor=amel method=/impact.v1.ProjectService/UpdateProject`; with --json, \
-      one compact JSON object per line; with --output csv, a header then one row per change. \
-      --since replays the changes after that revision first. Runs until SIGINT or SIGTERM \
-      (exit 0). --timeout bounds only the connection.
+      \(HelpText.l("help.watch.discussion"))
 
-      When the daemon stops or the connection is lost, watch says so on stderr, reconnects \
-      with backoff (0.25 s doubling up to 5 s) and resumes after the last revision it showed: \
-      the daemon replays what was committed meanwhile from its journal, so no change is lost \
-      or shown twice. It exits 69 when the daemon stays unreachable for --give-up-after \
-      (default 5m; 0 gives up at the first loss). A daemon unreachable at the start is an \
-      error at once (exit 69).
-
-      Example:
+      \(HelpText.l("help.example"))
         impact watch --since 0 --project chantier-insertion-lyon
       """
   )
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(help: ArgumentHelp("Replay the changes after this revision first.", valueName: "revision"))
+  @Option(help: ArgumentHelp(HelpText.l("help.watch.since"), valueName: "revision"))
   var since: Int64?
 
-  @Option(name: .customLong("project"), help: ArgumentHelp("Only changes touching this project. Repeatable.", valueName: "id"))
+  @Option(name: .customLong("project"), help: ArgumentHelp(HelpText.l("help.watch.project"), valueName: "id"))
   var projects: [String] = []
 
   @Option(
     name: .customLong("give-up-after"),
     help: ArgumentHelp(
-      "How long to keep reconnecting to a lost daemon before exiting 69: 90s, 5m, 1h; 0 stops at the first loss.",
+      HelpText.l("help.watch.give_up_after"),
       valueName: "duration"))
   var giveUpAfter = "5m"
 

@@ -23,16 +23,16 @@ struct WhatIfCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var filter: FilterOptions
 
-  @Option(help: ArgumentHelp("A JSON portfolio document whose projects are added. Repeatable.", valueName: "file"))
+  @Option(help: ArgumentHelp(HelpText.l("help.whatif.add"), valueName: "file"))
   var add: [String] = []
 
-  @Option(help: ArgumentHelp("Remove this project. Repeatable.", valueName: "id"))
+  @Option(help: ArgumentHelp(HelpText.l("help.whatif.remove"), valueName: "id"))
   var remove: [String] = []
 
-  @Option(help: ArgumentHelp("A JSON portfolio document whose projects replace the stored ones. Repeatable.", valueName: "file"))
+  @Option(help: ArgumentHelp(HelpText.l("help.whatif.replace"), valueName: "file"))
   var replace: [String] = []
 
-  @Option(help: ArgumentHelp("Edit a field: ID.FIELD=VALUE or ID.outcomes.OUTCOME.FIELD=VALUE. Repeatable.", valueName: "edit"))
+  @Option(help: ArgumentHelp(HelpText.l("help.whatif.set"), valueName: "edit"))
   var set: [ProjectEdit] = []
 
   @Flag(help: ArgumentHelp(HelpText.l("tables.help.whatif_all")))

@@ -5,7 +5,8 @@ import Localization
 /// help before it parses the options, so `--lang` is looked for in the raw arguments, then
 /// IMPACT_LANG and the locale decide, as for every other text.
 ///
-/// ArgumentParser's own words (`USAGE:`, `OPTIONS:`, `Error:`) stay in English.
+/// ArgumentParser's own words (`USAGE:`, `OPTIONS:`, `Error:`) are translated after it has
+/// printed the page: ``HelpPageText`` for help, ``UsageErrorText`` for usage errors.
 enum HelpText {
   /// The language help is printed in.
   static var language: DisplayLanguage {
