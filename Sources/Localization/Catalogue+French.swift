@@ -466,7 +466,7 @@ extension Catalogue {
     "error.option.key_needs_cert": "--key demande --cert (variable IMPACT_CERT) : le certificat client auquel elle appartient",
     "error.option.tls_server_name": "--tls-server-name doit être un nom d'hôte, pas « {value} » ; une adresse IP se vérifie à partir de --server",
     "usage.error": "Erreur : {message}",
-    "usage.usage": "Utilisation : {usage}",
+    "usage.usage": "Syntaxe : {usage}",
     "usage.help": "Aide : {help}",
     "usage.see_help": "Voir « {command} --help » pour en savoir plus.",
     "usage.missing_argument": "argument attendu manquant : {argument}",
