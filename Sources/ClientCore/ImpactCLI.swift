@@ -9,7 +9,7 @@ public enum ImpactCLI {
   public static func main(arguments: [String]? = nil) async -> Never {
     let arguments = LeadingGlobalOptions.reorder(arguments ?? Array(CommandLine.arguments.dropFirst()))
     do {
-      var command = try ImpactCommand.parseAsRoot(arguments)
+      var command = try ImpactCommand.parseAsRoot(withoutHelpLanguage(arguments))
       if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
       } else {
@@ -38,6 +38,28 @@ public enum ImpactCLI {
       StandardStreams.writeError(UsageErrorText.translate(ImpactCommand.fullMessage(for: error), language.localizer))
       exit(code.rawValue)
     }
+  }
+
+  /// `arguments` without `--lang` when they ask ArgumentParser's `help` command, which takes
+  /// no options (`impact help score --lang fr`); the help's language is read from the
+  /// process arguments (``HelpText``), so it is kept.
+  static func withoutHelpLanguage(_ arguments: [String]) -> [String] {
+    guard arguments.first == "help" else { return arguments }
+    var kept: [String] = []
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+      if argument == "--" {
+        kept.append(argument)
+        kept += rest
+        break
+      }
+      if argument == "--lang" {
+        _ = rest.popFirst()
+      } else if !argument.hasPrefix("--lang=") {
+        kept.append(argument)
+      }
+    }
+    return kept
   }
 
   /// The language `--lang` asks for among `arguments` (`--lang fr`, `--lang=fr`), read again

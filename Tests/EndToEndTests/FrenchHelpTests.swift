@@ -73,6 +73,15 @@ struct FrenchHelpTests {
     #expect(run.stdout.contains("Seulement les écritures de cet auteur"), "\(run.stdout)")
   }
 
+  @Test("impact help COMMAND takes --lang too, before or after", arguments: [
+    ["help", "scheme", "set", "--lang", "fr"], ["--lang", "fr", "help", "audit"], ["help", "watch", "--lang=fr"],
+  ])
+  func helpCommandTakesLanguage(_ arguments: [String]) async throws {
+    let run = try await CLIRun.impact(arguments, environment: ["COLUMNS": "80"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("RÉSUMÉ : "), "\(run.stdout)")
+  }
+
   @Test("English help keeps ArgumentParser's words and the English texts")
   func englishPage() async throws {
     let run = try await CLIRun.impact(["rate", "--help"], environment: ["COLUMNS": "80"])
