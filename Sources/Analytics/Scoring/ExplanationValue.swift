@@ -1,9 +1,13 @@
 import Foundation
 
-/// A value shown in a score explanation: a number, a word (a class, a level), or absent.
+/// A value shown in a score explanation: a number, a text (an id), a word (a class, yes), or
+/// absent.
 public enum ExplanationValue: Sendable, Hashable, CustomStringConvertible {
   case number(Double)
   case text(String)
+  /// A word, in English, with a stable key (`depth_class.moderate`, `impact_class.harm`, `yes`)
+  /// that a client can word in its language.
+  case word(String, key: String)
   case absent
 
   /// `.number(value)` or `.absent` when `value` is `nil`.
@@ -19,6 +23,7 @@ public enum ExplanationValue: Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .number(let value): Self.format(value)
     case .text(let text): text
+    case .word(let text, _): text
     case .absent: "absent"
     }
   }

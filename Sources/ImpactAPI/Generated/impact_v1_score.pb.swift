@@ -574,12 +574,33 @@ public nonisolated struct Impact_V1_ExplanationStep: Sendable {
   /// The step on a few English lines.
   public var text: String = String()
 
+  /// What was computed, in stable terms (`outcome.scale`, `criterion.median`, `composite`...), so
+  /// that a client can word the quantity and the formula in its own language; one key names one
+  /// formula (an outcome's depth has `outcome.depth.gap`, `outcome.depth.survey` and
+  /// `outcome.depth.none`). Empty from a server that does not set it: use `quantity` and `formula`.
+  public var key: String = String()
+
+  /// The ids and values the quantity, the formula and the note quote: `outcome` and `criterion`
+  /// (ids), `class` (a depth class), `spread`, `threshold`, and one `level N` per level of evidence.
+  public var parameters: [Impact_V1_NamedValue] = []
+
+  /// The note in stable terms (`depth_class`, `unrated`, `harm_gate`...), set when `note` is.
+  public var noteKey: String {
+    get {_noteKey ?? String()}
+    set {_noteKey = newValue}
+  }
+  /// Returns true if `noteKey` has been explicitly set.
+  public var hasNoteKey: Bool {self._noteKey != nil}
+  /// Clears the value of `noteKey`. Subsequent reads from it will return its default value.
+  public mutating func clearNoteKey() {self._noteKey = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _result: Impact_V1_ExplanationValue? = nil
   fileprivate var _note: String? = nil
+  fileprivate var _noteKey: String? = nil
 }
 
 /// A named value of an explanation.
@@ -600,6 +621,13 @@ public nonisolated struct Impact_V1_NamedValue: Sendable {
   public var hasValue: Bool {self._value != nil}
   /// Clears the value of `value`. Subsequent reads from it will return its default value.
   public mutating func clearValue() {self._value = nil}
+
+  /// A stable key when the name is a word (`reach`, `evidence_level`, `share`, `rating`), so that
+  /// a client can word it in its language; empty for a symbol (`w_S`, `K`) or an id.
+  public var key: String = String()
+
+  /// The id or number a keyed name is about: `emploi` for `share(emploi)`, `2` for `rating 2`.
+  public var argument: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -634,6 +662,10 @@ public nonisolated struct Impact_V1_ExplanationValue: Sendable {
     }
     set {kind = .text(newValue)}
   }
+
+  /// A stable key when `text` is a word rather than an id (`depth_class.moderate`,
+  /// `impact_class.harm`, `nature.mitigation`, `yes`), so that a client can word it in its language.
+  public var key: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1390,7 +1422,7 @@ nonisolated extension Impact_V1_Explanation: SwiftProtobuf.Message, SwiftProtobu
 
 nonisolated extension Impact_V1_ExplanationStep: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ExplanationStep"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}quantity\0\u{1}formula\0\u{1}inputs\0\u{1}result\0\u{1}note\0\u{1}text\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}quantity\0\u{1}formula\0\u{1}inputs\0\u{1}result\0\u{1}note\0\u{1}text\0\u{1}key\0\u{1}parameters\0\u{3}note_key\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1404,6 +1436,9 @@ nonisolated extension Impact_V1_ExplanationStep: SwiftProtobuf.Message, SwiftPro
       case 4: try { try decoder.decodeSingularMessageField(value: &self._result) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self._note) }()
       case 6: try { try decoder.decodeSingularStringField(value: &self.text) }()
+      case 7: try { try decoder.decodeSingularStringField(value: &self.key) }()
+      case 8: try { try decoder.decodeRepeatedMessageField(value: &self.parameters) }()
+      case 9: try { try decoder.decodeSingularStringField(value: &self._noteKey) }()
       default: break
       }
     }
@@ -1432,6 +1467,15 @@ nonisolated extension Impact_V1_ExplanationStep: SwiftProtobuf.Message, SwiftPro
     if !self.text.isEmpty {
       try visitor.visitSingularStringField(value: self.text, fieldNumber: 6)
     }
+    if !self.key.isEmpty {
+      try visitor.visitSingularStringField(value: self.key, fieldNumber: 7)
+    }
+    if !self.parameters.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.parameters, fieldNumber: 8)
+    }
+    try { if let v = self._noteKey {
+      try visitor.visitSingularStringField(value: v, fieldNumber: 9)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1442,6 +1486,9 @@ nonisolated extension Impact_V1_ExplanationStep: SwiftProtobuf.Message, SwiftPro
     if lhs._result != rhs._result {return false}
     if lhs._note != rhs._note {return false}
     if lhs.text != rhs.text {return false}
+    if lhs.key != rhs.key {return false}
+    if lhs.parameters != rhs.parameters {return false}
+    if lhs._noteKey != rhs._noteKey {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1449,7 +1496,7 @@ nonisolated extension Impact_V1_ExplanationStep: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Impact_V1_NamedValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".NamedValue"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{1}value\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{1}value\0\u{1}key\0\u{1}argument\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1459,6 +1506,8 @@ nonisolated extension Impact_V1_NamedValue: SwiftProtobuf.Message, SwiftProtobuf
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.name) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._value) }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.key) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.argument) }()
       default: break
       }
     }
@@ -1475,12 +1524,20 @@ nonisolated extension Impact_V1_NamedValue: SwiftProtobuf.Message, SwiftProtobuf
     try { if let v = self._value {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
+    if !self.key.isEmpty {
+      try visitor.visitSingularStringField(value: self.key, fieldNumber: 3)
+    }
+    if !self.argument.isEmpty {
+      try visitor.visitSingularStringField(value: self.argument, fieldNumber: 4)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_NamedValue, rhs: Impact_V1_NamedValue) -> Bool {
     if lhs.name != rhs.name {return false}
     if lhs._value != rhs._value {return false}
+    if lhs.key != rhs.key {return false}
+    if lhs.argument != rhs.argument {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1488,7 +1545,7 @@ nonisolated extension Impact_V1_NamedValue: SwiftProtobuf.Message, SwiftProtobuf
 
 nonisolated extension Impact_V1_ExplanationValue: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ExplanationValue"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}text\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}number\0\u{1}text\0\u{1}key\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1512,6 +1569,7 @@ nonisolated extension Impact_V1_ExplanationValue: SwiftProtobuf.Message, SwiftPr
           self.kind = .text(v)
         }
       }()
+      case 3: try { try decoder.decodeSingularStringField(value: &self.key) }()
       default: break
       }
     }
@@ -1533,11 +1591,15 @@ nonisolated extension Impact_V1_ExplanationValue: SwiftProtobuf.Message, SwiftPr
     }()
     case nil: break
     }
+    if !self.key.isEmpty {
+      try visitor.visitSingularStringField(value: self.key, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_ExplanationValue, rhs: Impact_V1_ExplanationValue) -> Bool {
     if lhs.kind != rhs.kind {return false}
+    if lhs.key != rhs.key {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -6,5 +6,7 @@ extension Impact_V1_NamedValue {
     self.init()
     name = input.name
     value = Impact_V1_ExplanationValue(input.value)
+    if let key = input.key { self.key = key }
+    if let argument = input.argument { self.argument = argument }
   }
 }

@@ -10,5 +10,8 @@ extension Impact_V1_ExplanationStep {
     result = Impact_V1_ExplanationValue(step.result)
     if let note = step.note { self.note = note }
     text = step.text
+    key = step.key
+    parameters = step.parameters.map { Impact_V1_NamedValue($0) }
+    if let noteKey = step.noteKey { self.noteKey = noteKey }
   }
 }
