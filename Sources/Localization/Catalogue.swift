@@ -40,14 +40,19 @@ public enum Catalogue {
     return result + rest
   }
 
-  /// The placeholder names of `template`, for the catalogue checks.
+  /// The placeholder names of `template`, for the catalogue checks. A name is made of letters,
+  /// digits, `_`, `-` and `.`: braces around anything else are text, such as the subscripts of
+  /// a formula (`Σ_{c rated}`, `Σ_{t=0}^{T−1}`), which a language may write its own way.
   public static func placeholders(_ template: String) -> Set<String> {
     var names: Set<String> = []
     var rest = Substring(template)
     while let open = rest.firstIndex(of: "{") {
       let afterOpen = rest.index(after: open)
       guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
-      names.insert(String(rest[afterOpen..<close]))
+      let name = rest[afterOpen..<close]
+      if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }) {
+        names.insert(String(name))
+      }
       rest = rest[rest.index(after: close)...]
     }
     return names

@@ -154,22 +154,65 @@ struct ScoreSections {
         Cell(step.quantity), Cell(step.formula), Cell(inputs), Cell(Self.raw(step.result)),
         Cell(step.hasNote ? step.note : ""), Cell(step.text),
       ])
-      lines.append("\(step.quantity) = \(display(step.result))")
-      if !step.formula.isEmpty { lines.append("    \(step.formula)") }
+      let values = parameters(step)
+      let quantity = worded(ExplanationKeys.quantity(step.key), values, english: step.quantity)
+      lines.append("\(quantity) = \(display(step.result))")
+      let formula = worded(ExplanationKeys.formula(step.key), values, english: step.formula)
+      if !formula.isEmpty { lines.append("    \(formula)") }
       if !step.inputs.isEmpty {
-        let inputs = step.inputs.map { "\($0.name) = \(display($0.value))" }.joined(separator: ", ")
+        let inputs = step.inputs.map { "\(name($0)) = \(display($0.value))" }.joined(separator: ", ")
         lines.append("    " + l("score.explanation.with", ["inputs": inputs]))
       }
-      if step.hasNote { lines.append("    " + l("score.explanation.note", ["note": step.note])) }
+      if step.hasNote {
+        let note = worded(ExplanationKeys.note(step.noteKey), values, english: step.note)
+        lines.append("    " + l("score.explanation.note", ["note": note]))
+      }
     }
     return .text(lines.joined(separator: "\n"), csv: csv)
   }
 
-  /// An explanation value for people: numbers to four decimals, words as they are.
+  /// The text of `key` in the reader's language with `values`; `english` (what the daemon
+  /// wrote) when the daemon sent no key or one this catalogue does not have.
+  private func worded(_ key: String, _ values: [String: String], english: String) -> String {
+    guard ExplanationKeys.known(key) else { return english }
+    return renderer.l(key, values)
+  }
+
+  /// What the texts of `step` quote: its parameters by name (`outcome`, `class`, `spread`...),
+  /// and the evidence levels as `levels` (`level 1: 0.5, level 2: 0.6`).
+  private func parameters(_ step: Impact_V1_ExplanationStep) -> [String: String] {
+    var values: [String: String] = [:]
+    for parameter in step.parameters { values[parameter.name] = quoted(parameter.value) }
+    values["levels"] = step.parameters.filter { $0.key == "level" }
+      .map { renderer.l("explain.level", ["level": name($0), "factor": quoted($0.value)]) }
+      .joined(separator: ", ")
+    return values
+  }
+
+  /// A value quoted inside a formula or a note: up to four decimals without trailing zeros,
+  /// as the daemon's English text quotes it (`0.6`, `1`), with the reader's decimal separator.
+  private func quoted(_ value: Impact_V1_ExplanationValue) -> String {
+    guard case .number(let number) = value.kind else { return display(value) }
+    var text = renderer.number(number, .decimals(4)).display
+    let separator: Character = renderer.language == .fr ? "," : "."
+    guard text.contains(separator) else { return text }
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.last == separator { text.removeLast() }
+    return text
+  }
+
+  /// An input's name in the reader's language when it is a word (`reach`, `share(emploi)`);
+  /// a symbol or an id as it is.
+  private func name(_ input: Impact_V1_NamedValue) -> String {
+    worded(ExplanationKeys.input(input.key), ["id": input.argument], english: input.name)
+  }
+
+  /// An explanation value for people: numbers to four decimals, words in the reader's
+  /// language, ids as they are.
   private func display(_ value: Impact_V1_ExplanationValue) -> String {
     switch value.kind {
     case .number(let number): renderer.number(number, .decimals(4)).display
-    case .text(let text): text
+    case .text(let text): value.key.isEmpty ? text : worded(ExplanationKeys.word(value.key), [:], english: text)
     case nil: renderer.l("score.explanation.absent")
     }
   }
