@@ -11,11 +11,6 @@ enum CSVText {
     return writer.table(rows)
   }
 
-  /// One field in the standard dialect, for lines written one at a time.
-  static func field(_ value: String) -> String {
-    CSVWriter(.standard).cell(value)
-  }
-
   /// `text` rewritten by `writer` when it is a decimal number, or a space-separated list of
   /// them (a scheme's weights); other text as it is. Integers stay as written: `007` may be
   /// an id.
