@@ -82,6 +82,18 @@ struct FrenchHelpTests {
     #expect(run.stdout.hasPrefix("RÉSUMÉ : "), "\(run.stdout)")
   }
 
+  @Test("a usage on two lines keeps its second line under the first's words, in help and errors", arguments: [
+    ["rate", "--help", "--lang", "fr"], ["rate", "x", "--lang", "fr"],
+  ])
+  func usageContinuationIsAligned(_ arguments: [String]) async throws {
+    let run = try await CLIRun.impact(arguments, environment: ["COLUMNS": "80"])
+    let lines = (run.stdout + run.stderr).split(separator: "\n").map(String.init)
+    let first = try #require(lines.firstIndex { $0.hasPrefix("SYNTAXE : impact rate ") || $0.hasPrefix("Syntaxe : impact rate ") })
+    let next = lines[first + 1]
+    #expect(next.prefix { $0 == " " }.count == "Syntaxe : impact rate ".count, "\(lines)")
+    #expect(next.hasSuffix("--value <value>"), "\(lines)")
+  }
+
   @Test("English help keeps ArgumentParser's words and the English texts")
   func englishPage() async throws {
     let run = try await CLIRun.impact(["rate", "--help"], environment: ["COLUMNS": "80"])

@@ -9,8 +9,18 @@ enum UsageErrorText {
   /// `message` (ArgumentParser's full message for a usage error) with its frame and common
   /// sentences in the language of `l`.
   static func translate(_ message: String, _ l: Localizer) -> String {
-    message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      translateLine(String(line), l)
+    var shift = 0
+    return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      let line = String(line)
+      if line.hasPrefix("Usage: ") {
+        // A usage on two lines keeps its second line under the first's words.
+        shift = max(0, l("usage.usage", ["usage": ""]).count - "Usage: ".count)
+      } else if shift > 0, line.hasPrefix(" "), !line.hasPrefix("  See ") {
+        return String(repeating: " ", count: shift) + line
+      } else {
+        shift = 0
+      }
+      return translateLine(line, l)
     }.joined(separator: "\n")
   }
 
