@@ -94,6 +94,21 @@ struct FrenchHelpTests {
     #expect(next.hasSuffix("--value <value>"), "\(lines)")
   }
 
+  @Test("completion scripts and the help dump are not rewritten in French", arguments: [
+    ["--generate-completion-script", "bash"], ["--generate-completion-script", "zsh"], ["--experimental-dump-help"],
+  ])
+  func machineOutputIsUntouched(_ arguments: [String]) async throws {
+    let french = try await CLIRun.impact(arguments, environment: ["IMPACT_LANG": "fr", "COLUMNS": "80"])
+    #expect(french.status == 0, "\(french.stderr)")
+    #expect(!french.stdout.isEmpty)
+    #expect(!french.stdout.contains("RÉSUMÉ"), "\(french.stdout.prefix(400))")
+    // Only the commands' own texts differ from English, never the layout ArgumentParser chose.
+    let english = try await CLIRun.impact(arguments, environment: ["IMPACT_LANG": "en", "COLUMNS": "80"])
+    #expect(
+      french.stdout.split(separator: "\n").count == english.stdout.split(separator: "\n").count
+        || arguments.first == "--experimental-dump-help", "line counts differ")
+  }
+
   @Test("English help keeps ArgumentParser's words and the English texts")
   func englishPage() async throws {
     let run = try await CLIRun.impact(["rate", "--help"], environment: ["COLUMNS": "80"])

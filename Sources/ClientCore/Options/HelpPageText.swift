@@ -61,8 +61,8 @@ enum HelpPageText {
     guard line.count > width else { return [line] }
     let characters = Array(line)
     let indent = textColumn(characters)
-    guard let cut = (indent + 1..<min(width + 1, characters.count)).last(where: { characters[$0] == " " })
-    else { return [line] }
+    let end = min(width + 1, characters.count)
+    guard indent + 1 < end, let cut = (indent + 1..<end).last(where: { characters[$0] == " " }) else { return [line] }
     let head = String(characters[..<cut]).replacing(#/ +$/#, with: "")
     let rest = String(characters[(cut + 1)...]).replacing(#/^ +/#, with: "")
     return [head] + fit(String(repeating: " ", count: indent) + rest, width: width)
