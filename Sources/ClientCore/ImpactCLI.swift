@@ -27,10 +27,10 @@ public enum ImpactCLI {
       let code = ImpactCommand.exitCode(for: error)
       guard language != .en else { ImpactCommand.exit(withError: error) }
       if code == .success {
-        guard isHelpRequest(arguments) else { ImpactCommand.exit(withError: error) }
-        // A help page: its headings in the reader's language too, on stdout as ArgumentParser
-        // prints it.
+        // A help page (`--help`, `impact help …`, a command group without its subcommand):
+        // its headings in the reader's language too, on stdout as ArgumentParser prints it.
         let page = ImpactCommand.fullMessage(for: error)
+        guard HelpPageText.isHelpPage(page) else { ImpactCommand.exit(withError: error) }
         let width = ProcessInfo.processInfo.environment["COLUMNS"] != nil || isatty(STDOUT_FILENO) == 1
           ? TerminalWidth.current() : 80
         StandardStreams.writeLine(HelpPageText.translate(page, language.localizer, width: width))
@@ -39,15 +39,6 @@ public enum ImpactCLI {
       StandardStreams.writeError(UsageErrorText.translate(ImpactCommand.fullMessage(for: error), language.localizer))
       exit(code.rawValue)
     }
-  }
-
-  /// Whether `arguments` ask for a help page (`--help`, `-h`, `impact help …`), which is
-  /// translated, rather than for what a program reads and that must stay byte for byte as
-  /// ArgumentParser writes it (completion scripts, the help dump, the version).
-  static func isHelpRequest(_ arguments: [String]) -> Bool {
-    let machineOutput = ["--generate-completion-script", "--experimental-dump-help", "--version"]
-    if arguments.contains(where: { argument in machineOutput.contains { argument.hasPrefix($0) } }) { return false }
-    return arguments.first == "help" || arguments.contains("--help") || arguments.contains("-h")
   }
 
   /// `arguments` without `--lang` when they ask ArgumentParser's `help` command, which takes

@@ -73,11 +73,14 @@ struct FrenchHelpTests {
     #expect(run.stdout.contains("Seulement les écritures de cet auteur"), "\(run.stdout)")
   }
 
-  @Test("impact help COMMAND takes --lang too, before or after", arguments: [
+  @Test("impact help COMMAND, and a command group without its subcommand, take --lang too", arguments: [
     ["help", "scheme", "set", "--lang", "fr"], ["--lang", "fr", "help", "audit"], ["help", "watch", "--lang=fr"],
+    [], ["projects"],
   ])
   func helpCommandTakesLanguage(_ arguments: [String]) async throws {
-    let run = try await CLIRun.impact(arguments, environment: ["COLUMNS": "80"])
+    // A command group takes no options: IMPACT_LANG chooses for `impact` and `impact projects`.
+    let environment = arguments.contains { $0.hasPrefix("--lang") } ? [:] : ["IMPACT_LANG": "fr"]
+    let run = try await CLIRun.impact(arguments, environment: environment.merging(["COLUMNS": "80"]) { $1 })
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.hasPrefix("RÉSUMÉ : "), "\(run.stdout)")
   }

@@ -35,6 +35,12 @@ enum HelpPageText {
     return lines.flatMap { fit($0, width: width) }.joined(separator: "\n")
   }
 
+  /// Whether `text` is a help page, which is translated, rather than what a program reads and
+  /// must get byte for byte as ArgumentParser writes it (completion scripts, the help dump).
+  static func isHelpPage(_ text: String) -> Bool {
+    text.hasPrefix("OVERVIEW: ") || text.hasPrefix("USAGE: ")
+  }
+
   private static let headings: [(english: String, key: String)] = [
     ("OVERVIEW:", "help.heading.overview"), ("USAGE:", "help.heading.usage"),
     ("ARGUMENTS:", "help.heading.arguments"), ("OPTIONS:", "help.heading.options"),
