@@ -137,9 +137,8 @@ def test_read_only_serves_reads_and_refuses_every_write(daemons, workdir):
             portfolio_service_pb2.ImportPortfolioRequest(
                 json_document=generated_document(document["projects"], 5, "read-only"),
                 mode=portfolio_service_pb2.IMPORT_MODE_REPLACE,
-                # The replacement deletes every stored project: confirmed, so that the refusal
-                # tested is the read-only one.
-                confirm_large_deletion=True,
+                # It would also delete every stored project and undo newer ratings: read-only
+                # is still the reason given, before any other.
             ),
             timeout=DEADLINE,
         ),

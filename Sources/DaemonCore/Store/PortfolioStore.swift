@@ -244,6 +244,7 @@ public final class PortfolioStore: Sendable {
   public func setScheme(_ scheme: Scheme, context: ChangeContext) async throws -> PortfolioSnapshot {
     let checked = try Self.checked(scheme)
     return try await serializer.perform { [self] in
+      try self.refuseIfReadOnly()
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
       try Self.check(checked, fits: before)
@@ -278,6 +279,13 @@ public final class PortfolioStore: Sendable {
 
   // MARK: - The write path
 
+  /// A daemon started with `--read-only` refuses every write before looking at it, so that
+  /// the refusal says why nothing can change rather than what else is wrong with the request.
+  private func refuseIfReadOnly() throws {
+    guard database.configuration.readOnly else { return }
+    throw StorageError.readOnly(path: database.path ?? ":memory:")
+  }
+
   /// What a write does once it has been checked against the current snapshot.
   struct PlannedChange: Sendable {
     var change: StoredChange
@@ -293,6 +301,7 @@ public final class PortfolioStore: Sendable {
     plan: @escaping @Sendable (PortfolioSnapshot) throws -> PlannedChange?
   ) async throws -> PortfolioSnapshot {
     try await serializer.perform { [self] in
+      if !dryRun { try self.refuseIfReadOnly() }
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
       // No plan: the write would change nothing, and commits nothing.
