@@ -111,6 +111,14 @@ struct FindAndObservationTests {
       let spaced = try await CLIRun.impact(
         ["rate", Self.rennes, "--criterion", "who", "--rater", "Amélie D", "--value", "3"], daemon: daemon)
       #expect(spaced.status == 65 && spaced.stderr.contains("invalid_rater"), "\(spaced.stderr)")
+      // A rating typed with a decimal comma, as French people write it.
+      let comma = try await CLIRun.impact(
+        ["rate", Self.rennes, "--criterion", "what", "--rater", "Amélie", "--value", "2,5", "--output", "csv"], daemon: daemon)
+      #expect(comma.status == 0, "\(comma.stderr)")
+      #expect(comma.stdout.contains("2.5"), "\(comma.stdout)")
+      let word = try await CLIRun.impact(
+        ["rate", Self.rennes, "--criterion", "what", "--rater", "Amélie", "--value", "trois"], daemon: daemon)
+      #expect(word.status == 65 && word.stderr.contains("trois"), "\(word.stderr)")
 
       let directory = try TemporaryDirectory()
       let exported = try await CLIRun.impact(["export", "--format", "csv", "--to", directory.path("tables")], daemon: daemon)

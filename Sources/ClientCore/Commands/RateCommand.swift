@@ -34,7 +34,7 @@ struct RateCommand: AsyncParsableCommand {
   var rater: String
 
   @Option(help: ArgumentHelp(HelpText.l("help.rate.value")))
-  var value: Double
+  var value: String
 
   @Option(help: ArgumentHelp(HelpText.l("help.rate.comment")))
   var comment: String?
@@ -44,7 +44,8 @@ struct RateCommand: AsyncParsableCommand {
     draft.projectID = id
     draft.rating.criterion = criterion
     draft.rating.rater = rater
-    draft.rating.value = value
+    // As people type it: 3, 2.5 or 2,5.
+    draft.rating.value = try ObservedValue.parse(value)
     if let comment { draft.rating.comment = comment }
     if let expected = write.expectedRevision { draft.expectedRevision = expected }
     let request = draft

@@ -1,6 +1,7 @@
 import Analytics
 
-/// An observed value as people type it on the command line: `33.5`, `33,5`, `1 250`, `-4`.
+/// A number as people type it on the command line (an observed value, a rating): `33.5`,
+/// `33,5`, `1 250`, `-4`.
 enum ObservedValue {
   /// The number `text` writes, through the shared ``DecimalText`` reader; a text that is no
   /// number, or whose meaning is unclear (`1,234`), is refused with exit 65, naming the text.
