@@ -28,8 +28,9 @@ struct CertificateCommand: ParsableCommand {
 
     func run() throws {
       let role = try parseRole(role)
-      _ = try CredentialCommand.withStore(database) { try $0.allowCertificate(subject: subject, role: role) }
-      FileHandle.standardError.write(Data("impactd: certificate subject '\(subject)' has role \(role)\n".utf8))
+      // Like token create, a grant may come before the daemon's first start and create the file.
+      _ = try CredentialCommand.withStore(database, creating: true) { try $0.allowCertificate(subject: subject, role: role) }
+      OperatorText.write("impactd.certificate.allowed", ["subject": subject, "role": role.rawValue])
     }
   }
 

@@ -1,20 +1,26 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import Localization
 
 /// Shared by `impactd token` and `impactd certificate`: open the credentials of the database,
 /// run, report errors with the exit codes of sysexits.
 enum CredentialCommand {
   /// Runs `body` on the credentials of the database the options resolve to, after saying on
-  /// standard error which file that is.
-  static func withStore<T>(_ database: DatabaseOption, _ body: (CredentialStore) throws -> T) throws -> T {
-    let path = database.resolvedPath()
-    OperatorText.write("impactd.database", ["path": URL(fileURLWithPath: path).standardizedFileURL.path])
+  /// standard error which file that is. Unless `creating` (a grant, which may come before the
+  /// daemon's first start), a file that does not exist is refused with exit 66: a mistyped
+  /// path would otherwise leave a new empty database and a revocation that revoked nothing.
+  static func withStore<T>(_ database: DatabaseOption, creating: Bool = false, _ body: (CredentialStore) throws -> T) throws -> T {
+    let path = URL(fileURLWithPath: database.resolvedPath()).standardizedFileURL.path
+    guard creating || FileManager.default.fileExists(atPath: path) else {
+      fail("impactd.database-missing", ["path": path], code: 66)  // EX_NOINPUT
+    }
+    OperatorText.write("impactd.database", ["path": path])
     let store: CredentialStore
     do {
       store = try CredentialStore.open(atPath: path)
     } catch {
-      fail("cannot open \(path): \(error)", code: 66)  // EX_NOINPUT
+      fail("impactd.cannot-open", ["path": path, "reason": "\(error)"], code: 66)  // EX_NOINPUT
     }
     defer { try? store.close() }
     do {
@@ -22,7 +28,8 @@ enum CredentialCommand {
     } catch let error as AccessAdministrationError {
       switch error {
       case .unknownRole, .invalidName: fail("\(error)", code: 64)  // EX_USAGE
-      case .nameTaken, .notFound: fail("\(error)", code: 65)  // EX_DATAERR
+      case .nameTaken(let name): fail("impactd.credential.name-taken", ["name": name], code: 65)  // EX_DATAERR
+      case .notFound(let name): fail("impactd.credential.not-found", ["name": name], code: 65)
       }
     } catch {
       fail("\(error)", code: 74)  // EX_IOERR
@@ -34,21 +41,31 @@ enum CredentialCommand {
     exit(code)
   }
 
+  /// Writes the catalogue's text for `key` in the operator's language and exits with `code`.
+  static func fail(_ key: String, _ values: [String: String], code: Int32) -> Never {
+    OperatorText.write(key, values)
+    exit(code)
+  }
+
   /// Prints the credentials of one kind (`impactd token list`, `impactd certificate list`).
   static func list(_ kind: StoredCredential.Kind, includingRevoked: Bool, json: Bool, database: DatabaseOption) throws {
     let credentials = try withStore(database) { try $0.list(includingRevoked: includingRevoked) }
-    print(credentials.filter { $0.kind == kind }, json: json)
+    print(credentials.filter { $0.kind == kind }, kind: kind, json: json)
   }
 
   /// Revokes one credential and says so on standard error.
   static func revoke(_ kind: StoredCredential.Kind, name: String, database: DatabaseOption) throws {
     _ = try withStore(database) { try $0.revoke(kind, name: name) }
-    let what = kind == .token ? "token" : "certificate subject"
-    FileHandle.standardError.write(Data("impactd: \(what) '\(name)' revoked\n".utf8))
+    if kind == .token {
+      OperatorText.write("impactd.token.revoked", ["name": name])
+    } else {
+      OperatorText.write("impactd.certificate.revoked", ["subject": name])
+    }
   }
 
-  /// A table of credentials, or JSON lines for scripts.
-  static func print(_ credentials: [StoredCredential], json: Bool) {
+  /// A table of credentials, or JSON lines for scripts (their keys are not translated). A
+  /// certificate has no token id: its table shows the subject and when the role was granted.
+  static func print(_ credentials: [StoredCredential], kind: StoredCredential.Kind, json: Bool) {
     let formatter = ISO8601DateFormatter()
     if json {
       for credential in credentials {
@@ -63,13 +80,14 @@ enum CredentialCommand {
       }
       return
     }
-    let header = ["NAME", "ROLE", "TOKEN ID", "CREATED", "REVOKED"]
+    let l = OperatorText.localizer
+    let header = kind == .token
+      ? [l("impactd.column.name"), l("impactd.column.role"), l("impactd.column.token-id"), l("impactd.column.created"), l("impactd.column.revoked")]
+      : [l("impactd.column.subject"), l("impactd.column.role"), l("impactd.column.granted"), l("impactd.column.revoked")]
     let rows = credentials.map { credential in
-      [
-        credential.name, credential.role.rawValue, credential.tokenID ?? "-",
-        formatter.string(from: credential.createdAt),
-        credential.revokedAt.map { formatter.string(from: $0) } ?? "-",
-      ]
+      [credential.name, credential.role.rawValue]
+        + (kind == .token ? [credential.tokenID ?? "-"] : [])
+        + [formatter.string(from: credential.createdAt), credential.revokedAt.map { formatter.string(from: $0) } ?? "-"]
     }
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     for row in [header] + rows {

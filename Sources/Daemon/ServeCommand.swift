@@ -1,6 +1,7 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import Localization
 import Logging
 import Metrics
 
@@ -48,6 +49,12 @@ struct ServeCommand: AsyncParsableCommand {
       // 75 for a busy port, 78 for an address that cannot be bound (docs/operations.md).
       OperatorText.write(error)
       throw ExitCode(error.exitCode)
+    } catch StorageError.databaseInUse(let path, let lockPath, let pid) {
+      // 75 as for a busy port: the database may be free once the other daemon stops.
+      let l = OperatorText.localizer
+      let holder = pid.map { l("impactd.lock-holder.pid", ["pid": "\($0)"]) } ?? l("impactd.lock-holder.unknown")
+      OperatorText.write("impactd.database-in-use", ["path": path, "lock": lockPath, "holder": holder])
+      throw ExitCode(75)  // EX_TEMPFAIL
     }
   }
 

@@ -28,10 +28,10 @@ struct TokenCommand: ParsableCommand {
 
     func run() throws {
       let role = try parseRole(role)
-      let (token, credential) = try CredentialCommand.withStore(database) { try $0.createToken(name: name, role: role) }
+      // A token may be created before the daemon's first start: this one command creates the file.
+      let (token, credential) = try CredentialCommand.withStore(database, creating: true) { try $0.createToken(name: name, role: role) }
       print(token.text)
-      FileHandle.standardError.write(
-        Data("impactd: token '\(credential.name)' (role \(credential.role), id \(token.id)) created; it is not shown again\n".utf8))
+      OperatorText.write("impactd.token.created", ["name": credential.name, "role": credential.role.rawValue, "id": token.id])
     }
   }
 
