@@ -27,6 +27,15 @@ struct GlobalOptionOrderTests {
     let terminated = try await CLIRun.impact(["--server", daemon.address, "score", "--", "nope"])
     #expect(terminated.status == 66, "\(terminated.stderr)")
 
+    // A later occurrence wins, as everywhere else in ArgumentParser, and a nested
+    // subcommand's path stays whole.
+    let overridden = try await CLIRun.impact(["--server", "127.0.0.1:1", "status", "--server", daemon.address])
+    #expect(overridden.status == 0, "\(overridden.stderr)")
+    #expect(overridden.stdout.contains(daemon.address), "\(overridden.stdout)")
+    let nested = try await CLIRun.impact(["--json", "--server", daemon.address, "projects", "list"])
+    #expect(nested.status == 0, "\(nested.stderr)")
+    #expect(nested.stdout.hasPrefix("{"), "\(nested.stdout)")
+
     // An option the root does not know is still a usage error, and so is a lone global option.
     let unknown = try await CLIRun.impact(["--bogus", "rank"])
     #expect(unknown.status == 64, "\(unknown.stderr)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GRPCCore
 import ImpactAPI
 import Localization
 
@@ -36,8 +37,20 @@ struct CompareCommand: AsyncParsableCommand {
     let request = draft
     let connection = try global.connection()
     let (response, scheme) = try await connection.run { client, _ in
-      let response = try await Impact_V1_ScoringService.Client(wrapping: client).compareProjects(
-        request, metadata: connection.metadata, options: connection.callOptions)
+      let scoring = Impact_V1_ScoringService.Client(wrapping: client)
+      let response: Impact_V1_CompareProjectsResponse
+      do {
+        response = try await scoring.compareProjects(request, metadata: connection.metadata, options: connection.callOptions)
+      } catch let error as RPCError where error.code == .notFound {
+        // Some id is the start of a project's id or name (`pension`): each is looked up.
+        var resolved = request
+        resolved.ids = []
+        for id in request.ids {
+          resolved.ids.append(try await ProjectReference.id(id, client: client, connection: connection))
+        }
+        guard resolved.ids != request.ids else { throw error }
+        response = try await scoring.compareProjects(resolved, metadata: connection.metadata, options: connection.callOptions)
+      }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
         Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
       return (response, scheme.scheme)

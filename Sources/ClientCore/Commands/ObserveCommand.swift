@@ -67,8 +67,12 @@ struct ObserveCommand: AsyncParsableCommand {
     let request = draft
     let connection = try global.connection()
     let response = try await connection.run { client, _ in
-      try await Impact_V1_ProjectService.Client(wrapping: client).recordObservation(
-        request, metadata: connection.metadata, options: connection.callOptions)
+      try await ProjectReference.withProject(request.observation.projectID, client: client, connection: connection) { id in
+        var request = request
+        request.observation.projectID = id
+        return try await Impact_V1_ProjectService.Client(wrapping: client).recordObservation(
+          request, metadata: connection.metadata, options: connection.callOptions)
+      }
     }
     let renderer = global.renderer()
     try renderer.emit(response) {

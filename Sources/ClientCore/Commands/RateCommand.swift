@@ -51,8 +51,12 @@ struct RateCommand: AsyncParsableCommand {
     let request = draft
     let connection = try global.connection()
     let response = try await connection.run { client, _ in
-      try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(
-        request, metadata: connection.metadata, options: connection.callOptions)
+      try await ProjectReference.withProject(request.projectID, client: client, connection: connection) { id in
+        var request = request
+        request.projectID = id
+        return try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(
+          request, metadata: connection.metadata, options: connection.callOptions)
+      }
     }
     let renderer = global.renderer()
     try renderer.emit(response) {

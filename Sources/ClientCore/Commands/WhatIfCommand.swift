@@ -63,23 +63,34 @@ struct WhatIfCommand: AsyncParsableCommand {
       var replaced = documentReplacements
       var edited: [String: Impact_V1_Project] = [:]
       var editedOrder: [String] = []
+      var typedIDs: [String: String] = [:]
       for edit in edits {
         if let index = added.firstIndex(where: { $0.id == edit.projectID }) {
           try edit.apply(to: &added[index])
         } else if let index = replaced.firstIndex(where: { $0.id == edit.projectID }) {
           try edit.apply(to: &replaced[index])
         } else {
-          if edited[edit.projectID] == nil {
-            var request = Impact_V1_GetProjectRequest()
-            request.id = edit.projectID
-            edited[edit.projectID] = try await Impact_V1_ProjectService.Client(wrapping: client).getProject(
-              request, metadata: connection.metadata, options: connection.callOptions
-            ).project
-            editedOrder.append(edit.projectID)
+          // `--set pension.amount=…` names the project as other commands do: the start of its
+          // id or name is enough.
+          var id = typedIDs[edit.projectID]
+          if id == nil {
+            let fetched = try await ProjectReference.withProject(edit.projectID, client: client, connection: connection) {
+              var request = Impact_V1_GetProjectRequest()
+              request.id = $0
+              return try await Impact_V1_ProjectService.Client(wrapping: client).getProject(
+                request, metadata: connection.metadata, options: connection.callOptions
+              ).project
+            }
+            typedIDs[edit.projectID] = fetched.id
+            if edited[fetched.id] == nil {
+              edited[fetched.id] = fetched
+              editedOrder.append(fetched.id)
+            }
+            id = fetched.id
           }
-          if var project = edited[edit.projectID] {
+          if let id, var project = edited[id] {
             try edit.apply(to: &project)
-            edited[edit.projectID] = project
+            edited[id] = project
           }
         }
       }
@@ -90,7 +101,10 @@ struct WhatIfCommand: AsyncParsableCommand {
       request.changes += editedOrder.compactMap { edited[$0] }.map { project in
         Impact_V1_WhatIfChange.with { $0.replaceProject = project }
       }
-      request.changes += removed.map { id in Impact_V1_WhatIfChange.with { $0.removeProjectID = id } }
+      for typed in removed {
+        let id = try await ProjectReference.id(typed, client: client, connection: connection)
+        request.changes.append(Impact_V1_WhatIfChange.with { $0.removeProjectID = id })
+      }
       return try await Impact_V1_ScoringService.Client(wrapping: client).simulateWhatIf(
         request, metadata: connection.metadata, options: connection.callOptions)
     }

@@ -27,6 +27,15 @@ enum ProjectReference {
     }
   }
 
+  /// The id of the project `text` names: itself when it is an id, else the one project whose
+  /// id or name starts with it. For commands that send several ids in one request (compare,
+  /// whatif --remove), where the daemon's not-found does not say which one was missing.
+  static func id(_ text: String, client: ImpactConnection.Client, connection: ImpactConnection) async throws -> String {
+    try await resolve(
+      text, client: client, connection: connection,
+      notFound: RPCError(code: .notFound, message: "project '\(text)' not found"))
+  }
+
   /// The id of the one project whose id or name starts with `text`.
   static func resolve(
     _ text: String, client: ImpactConnection.Client, connection: ImpactConnection, notFound: RPCError

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import ImpactAPI
 import Localization
@@ -98,8 +99,20 @@ struct FilterOptions: ParsableArguments {
 }
 
 /// A project status as typed on the command line.
+/// Typed in any case, and as the tables print it in either language (`FUNDED`, `financé`,
+/// `en comité`), since people copy the status from a table they just read.
 enum ProjectStatusArgument: String, CaseIterable, Sendable, ExpressibleByArgument {
   case pipeline, committee, funded, closed, rejected
+
+  init?(argument: String) {
+    let key = SearchKey(argument)
+    let found = Self.allCases.first { status in
+      SearchKey(status.rawValue) == key
+        || Language.allCases.contains { SearchKey(Catalogue.text("enum.status.\(status.rawValue)", $0)) == key }
+    }
+    guard let found else { return nil }
+    self = found
+  }
 
   var message: Impact_V1_ProjectStatus {
     switch self {
