@@ -180,4 +180,33 @@ struct FindAndObservationTests {
       #expect(unknown.status == 66 && unknown.stderr.contains("nope"), "\(unknown.stderr)")
     }
   }
+
+  @Test("an observation for a period that starts after today is refused unless --force", .timeLimit(.minutes(2)))
+  func futurePeriods() async throws {
+    try await withDemo { daemon in
+      let outcome = "maintien-logement"
+      let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year ?? 2026
+      let future = String(year + 5)
+      let refused = try await CLIRun.impact(["observe", Self.rennes, outcome, "50", "--period", future], daemon: daemon)
+      #expect(refused.status == 65, "\(refused.stdout)")
+      #expect(
+        refused.stderr.contains("period \(future) starts after today") && refused.stderr.contains("--force")
+          && refused.stderr.contains("observation_future_period"), "\(refused.stderr)")
+      let french = try await CLIRun.impact(
+        ["observe", Self.rennes, outcome, "50", "--period", "\(future)-q1", "--lang", "fr"], daemon: daemon)
+      #expect(french.status == 65)
+      #expect(french.stderr.contains("la période \(future)-Q1 commence après aujourd'hui ; ajoutez --force"), "\(french.stderr)")
+      let before = try await CLIRun.impact(["observations", Self.rennes, "--outcome", outcome, "--output", "csv"], daemon: daemon)
+      #expect(before.stdout.split(separator: "\r\n").count == 1, "nothing recorded: \(before.stdout)")
+
+      // This year and today are not in the future; --force records a forecast.
+      let current = try await CLIRun.impact(["observe", Self.rennes, outcome, "50", "--period", String(year)], daemon: daemon)
+      #expect(current.status == 0, "\(current.stderr)")
+      let forced = try await CLIRun.impact(
+        ["observe", Self.rennes, outcome, "50", "--period", future, "--force"], daemon: daemon)
+      #expect(forced.status == 0, "\(forced.stderr)")
+      let after = try await CLIRun.impact(["observations", Self.rennes, "--outcome", outcome, "--output", "csv"], daemon: daemon)
+      #expect(after.stdout.contains(",50,\(future),"), "\(after.stdout)")
+    }
+  }
 }

@@ -1,10 +1,13 @@
+public import Foundation
+
 /// The rules an indicator observation follows before it is recorded: its period is one of the
 /// forms of ``ObservationPeriod``, and its value lies in the indicator's plausible range.
 ///
 /// A percentage (unit `%`) lies in 0–100. A value of an indicator whose baseline, threshold and
 /// target are not negative (people, hours, tonnes) is not negative either. A value outside its
 /// range is usually a typing slip (`-4` for `4`, `335` for `33,5`), so it is refused unless the
-/// caller insists (`acceptOutOfRange`): a genuine outlier can still be recorded.
+/// caller insists (`acceptOutOfRange`): a genuine outlier can still be recorded. So is a period
+/// that starts after today in UTC (`2031` for `2021`): a forecast can still be recorded.
 ///
 /// ```swift
 /// let issues = ObservationCheck(projectID: "p1", outcome: outcome).issues(value: 33.5, period: "2026-Q3")
@@ -16,11 +19,14 @@ public struct ObservationCheck: Sendable {
   public var projectID: String
   public var outcome: Outcome
   public var acceptOutOfRange: Bool
+  /// The moment periods are compared with: a period starting after its day (UTC) is refused.
+  public var now: Date
 
-  public init(projectID: String, outcome: Outcome, acceptOutOfRange: Bool = false) {
+  public init(projectID: String, outcome: Outcome, acceptOutOfRange: Bool = false, now: Date = Date()) {
     self.projectID = projectID
     self.outcome = outcome
     self.acceptOutOfRange = acceptOutOfRange
+    self.now = now
   }
 
   /// Whether the outcome's indicator is a percentage.
@@ -48,6 +54,16 @@ public struct ObservationCheck: Sendable {
           message:
             "\(owner): period \(Validator.quoted(period)) is not one of the accepted forms \(ObservationPeriod.acceptedForms) (rule \(rule.code))",
           values: ["value": period, "allowed": ObservationPeriod.acceptedForms]))
+    }
+    if !acceptOutOfRange, let start = ObservationPeriod.startDay(period), start > ObservationPeriod.day(of: now) {
+      let rule = ValidationRule.observationFuturePeriod
+      let canonical = ObservationPeriod.canonical(period) ?? period
+      issues.append(
+        ValidationIssue(
+          path: "\(base).period", projectID: projectID, outcomeID: outcome.id, field: "period", rule: rule,
+          message:
+            "\(owner): period \(Validator.quoted(canonical)) starts after today; record it anyway with accept_out_of_range (impact observe --force) (rule \(rule.code))",
+          values: ["value": canonical]))
     }
     if !acceptOutOfRange, value.isFinite, let range = plausibleRange, !range.contains(value) {
       let (rule, requirement) =

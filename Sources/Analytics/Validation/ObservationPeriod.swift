@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The period an observation describes, in one of the forms a finance team reports in: a year
 /// (`2026`), a half (`2026-S1`), a quarter (`2026-Q3`), a month (`2026-07`), a day
@@ -40,6 +40,33 @@ public enum ObservationPeriod {
     default:
       return nil
     }
+  }
+
+  /// The first day of the period `text` as a comparable number (`2026-Q3` gives `20260701`),
+  /// nil when it is empty or not an accepted form.
+  public static func startDay(_ text: String) -> Int? {
+    guard let period = canonical(text), !period.isEmpty else { return nil }
+    let first = period.split(separator: "/")[0]
+    if let start = day(first) { return start }
+    let fields = first.split(separator: "-")
+    guard let year = Int(fields[0]) else { return nil }
+    guard fields.count == 2 else { return year * 10_000 + 101 }
+    let second = fields[1]
+    let month: Int
+    switch second.first {
+    case "S": month = (second.last?.wholeNumberValue ?? 1) == 1 ? 1 : 7
+    case "Q": month = ((second.last?.wholeNumberValue ?? 1) - 1) * 3 + 1
+    default: month = Int(second) ?? 1
+    }
+    return year * 10_000 + month * 100 + 1
+  }
+
+  /// `date`'s day in UTC as a comparable number (`20261128`), to compare with ``startDay(_:)``.
+  public static func day(of date: Date) -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return (parts.year ?? 0) * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0)
   }
 
   /// Whether `text` is an accepted period (or empty).

@@ -80,6 +80,9 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
   /// An observed value is negative while its indicator's baseline, threshold and target are
   /// not (a count of people, hours, tonnes); recorded only when the caller insists.
   public static let observationNegative = ValidationRule("observation_negative")
+  /// An observation's period starts after today (UTC): usually a typing slip (`2031` for
+  /// `2021`); recorded only when the caller insists, as an out-of-range value is.
+  public static let observationFuturePeriod = ValidationRule("observation_future_period")
 
   /// Every rule, in the order `docs/formats.md` lists them.
   public static let all: [ValidationRule] = [
@@ -91,5 +94,6 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
     .thresholdDirection, .surveyShareRange, .surveySum, .reachRange, .durationRange, .fractionRange,
     .financialProxyRange, .extraNotJSON, .duplicateProject, .invalidScheme, .textContainsNUL,
     .invalidRater, .observationPeriod, .observationPercentRange, .observationNegative,
+    .observationFuturePeriod,
   ]
 }
