@@ -11,7 +11,7 @@ struct ProjectsShowCommand: AsyncParsableCommand {
       \(HelpText.l("help.lookup"))
 
       \(HelpText.l("help.example"))
-        impact projects show chantier-insertion-lyon --lang fr
+        impact projects show pension-de-famille-rennes --lang fr
       """
   )
 
@@ -38,7 +38,11 @@ struct ProjectsShowCommand: AsyncParsableCommand {
     let labels = SchemeLabels(scheme: scheme, language: renderer.language)
     let project = response.project
     try renderer.emit(response) {
-      let risks = project.risks.keys.sorted().map { "\($0)=\(project.risks[$0] ?? 0)" }.joined(separator: " ")
+      let rated = project.risks.keys.sorted()
+      // Labels for the reader, ids for CSV.
+      let risks = Cell(
+        display: rated.map { "\(labels.riskType($0)) \(project.risks[$0] ?? 0)" }.joined(separator: ", "),
+        csv: rated.map { "\($0)=\(project.risks[$0] ?? 0)" }.joined(separator: " "))
       let l = renderer.l
       let fields = Table.fields(title: l("projects.show.title", ["id": project.id]), [
         ("name", l("label.name"), Cell(project.name)),
@@ -47,7 +51,7 @@ struct ProjectsShowCommand: AsyncParsableCommand {
         ("status", l("label.status"), Cell(project.status, l)),
         ("amount", l("label.amount"), renderer.number(project.amount, .amount)),
         ("evidence level", l("label.evidence_level"), project.hasEvidenceLevel ? Cell(Int64(project.evidenceLevel)) : Cell("")),
-        ("risks", l("label.risks"), Cell(risks)),
+        ("risks", l("label.risks"), risks),
         ("revision", l("label.revision"), Cell(response.revision)),
       ])
       var outcomes = Table(title: l("projects.show.outcomes.title"), columns: [

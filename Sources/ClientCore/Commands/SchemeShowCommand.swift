@@ -51,7 +51,10 @@ struct SchemeShowCommand: AsyncParsableCommand {
         ),
         ("blend", l("label.blend"), renderer.number(scheme.blend, .decimals(2))),
         ("evidence factors (levels 1-5)", l("label.evidence_factors"), list(scheme.evidenceFactors)),
-        ("risk types", l("label.risk_types"), Cell(scheme.riskTypes.joined(separator: " "))),
+        (
+          "risk types", l("label.risk_types"),
+          Cell(display: scheme.riskTypes.map(labels.riskType).joined(separator: ", "), csv: scheme.riskTypes.joined(separator: " "))
+        ),
         ("unknown risk", l("label.unknown_risk"), renderer.number(scheme.unknownRisk, .decimals(2))),
         ("coverage threshold", l("label.coverage_threshold"), renderer.number(scheme.coverageThreshold, .percent)),
         (

@@ -1,4 +1,5 @@
 import ImpactAPI
+import Localization
 
 /// The names of domains and criteria in the chosen language, from the daemon's scheme; an id
 /// the scheme does not know shows as itself.
@@ -12,6 +13,13 @@ struct SchemeLabels: Sendable {
 
   func criterion(_ id: String) -> String {
     scheme.criteria.first { $0.id == id }.map { text($0.label, fallback: id) } ?? id
+  }
+
+  /// A risk type by its label: the scheme carries none, so the method's eight risk types are
+  /// worded from the catalogue (`enum.risk_type.<id>`); a scheme's own risk type shows as its id.
+  func riskType(_ id: String) -> String {
+    let key = "enum.risk_type.\(id)"
+    return ExplanationKeys.known(key) ? language.localizer(key) : id
   }
 
   func text(_ label: Impact_V1_LocalizedText, fallback: String) -> String {
