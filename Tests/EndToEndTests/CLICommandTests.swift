@@ -158,7 +158,8 @@ struct CLICommandTests {
     "an unreachable daemon exits 69 within the timeout",
     .timeLimit(.minutes(2)),
     arguments: [
-      ["status", "--check"], ["rank"], ["watch"],
+      // A watch waits for a daemon not up yet, up to --give-up-after: 0 fails at once.
+      ["status", "--check"], ["rank"], ["watch", "--give-up-after", "0"],
     ]
   )
   func unreachableDaemonExitsUnavailable(arguments: [String]) async throws {

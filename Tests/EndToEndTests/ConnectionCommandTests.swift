@@ -193,6 +193,40 @@ struct ConnectionCommandTests {
     #expect(watch.stderr.contains("abandon"), "\(watch.stderr)")
   }
 
+  @Test("a watch started before the daemon waits for it, saying so", .timeLimit(.minutes(2)))
+  func watchWaitsForDaemon() async throws {
+    let directory = try TemporaryDirectory()
+    let port = try CLIRun.closedPort()
+    let watch = try CLIStreamingRun(
+      ["watch", "--server", "127.0.0.1:\(port)", "--give-up-after", "20s", "--json", "--project", "pension"])
+    try await Self.waitUntil { watch.stderr.contains("not reachable yet") }
+    #expect(watch.process.isRunning, "\(watch.stderr)")
+    try await Task.sleep(for: .seconds(1))
+    let daemon = try await DaemonProcess.start(
+      database: directory.path("impact.sqlite"), arguments: ["--demo", "--listen", "127.0.0.1:\(port)"])
+    defer { Task { await daemon.stop() } }
+    try await Self.waitUntil { watch.stderr.contains("connected to impactd") }
+    let rated = try await CLIRun.impact(
+      ["rate", "pension-de-famille-rennes", "--criterion", "who", "--rater", "amel", "--value", "3"], daemon: daemon)
+    #expect(rated.status == 0, "\(rated.stderr)")
+    let lines = try await watch.waitForLines(1)
+    #expect(lines.first?.contains("pension-de-famille-rennes") == true, "\(lines)")
+    #expect(try await watch.terminate() == 0)
+    #expect(!watch.stderr.contains("reconnected"), "\(watch.stderr)")
+    await daemon.stop()
+  }
+
+  @Test("a watch whose daemon never comes up gives up after --give-up-after with exit 69", .timeLimit(.minutes(1)))
+  func watchGivesUpWaiting() async throws {
+    let port = try CLIRun.closedPort()
+    let started = ContinuousClock.now
+    let run = try await CLIRun.impact(["watch", "--server", "127.0.0.1:\(port)", "--give-up-after", "2s", "--lang", "fr"])
+    #expect(run.status == 69, "\(run.stderr)")
+    #expect(ContinuousClock.now - started >= .seconds(2))
+    #expect(run.stderr.contains("pas encore joignable"), "\(run.stderr)")
+    #expect(run.stderr.contains("abandon"), "\(run.stderr)")
+  }
+
   // MARK: impactd start-up
 
   @Test("a busy gRPC port: impactd says so and exits 75", .timeLimit(.minutes(2)))

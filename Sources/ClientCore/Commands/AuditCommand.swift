@@ -14,7 +14,7 @@ struct AuditCommand: AsyncParsableCommand {
 
       \(HelpText.l("help.example"))
         impact audit --actor amel --since 2026-09-01 --until 2026-10-01
-        impact audit --project chantier-insertion-lyon --method DeleteProject --json
+        impact audit --project pension-de-famille-rennes --method DeleteProject --json
       """
   )
 
@@ -67,6 +67,9 @@ struct AuditCommand: AsyncParsableCommand {
       let audit = Impact_V1_AuditService.Client(wrapping: client)
       var all = Impact_V1_ListAuditEntriesResponse()
       var page = request
+      if let project {
+        page.projectID = try await ProjectReference.idOrTyped(project, client: client, connection: connection)
+      }
       while true {
         let remaining = limit.map { $0 - all.entries.count } ?? Self.pageSize
         // Asking for exactly what --limit leaves keeps the last token a valid continuation.

@@ -14,7 +14,7 @@ struct CompareCommand: AsyncParsableCommand {
       \(HelpText.l("tables.help.compare.layout"))
 
       \(HelpText.l("help.example"))
-        impact compare chantier-insertion-lyon epicerie-solidaire --lang fr
+        impact compare pension-de-famille-rennes epicerie-solidaire-roubaix --lang fr
       """
   )
 

@@ -11,7 +11,7 @@ struct ObserveCommand: AsyncParsableCommand {
       \(HelpText.l("help.observe.values"))
 
       \(HelpText.l("help.example"))
-        impact observe chantier-insertion-lyon emploi-durable 52 --period 2026-Q3 \\
+        impact observe pension-de-famille-rennes maintien-logement 52 --period 2026-Q3 \\
           --source "bilan trimestriel" --by amel
         impact observe pension-de-famille-rennes maintien-logement "33,5" \\
           --period 2026-S1

@@ -8,7 +8,7 @@ struct ProjectsCommand: AsyncParsableCommand {
     discussion: """
       \(HelpText.l("help.example"))
         impact projects list --status funded --programme Insertion
-        impact projects show chantier-insertion-lyon
+        impact projects show pension-de-famille-rennes
       """,
     subcommands: [ProjectsListCommand.self, ProjectsShowCommand.self, ProjectsDeleteCommand.self]
   )

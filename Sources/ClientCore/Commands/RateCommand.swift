@@ -16,7 +16,7 @@ struct RateCommand: AsyncParsableCommand {
       \(HelpText.l("help.rate.discussion"))
 
       \(HelpText.l("help.example"))
-        impact rate chantier-insertion-lyon --criterion who --rater amel \\
+        impact rate pension-de-famille-rennes --criterion who --rater amel \\
           --value 3 --comment "public très éloigné de l'emploi"
       """
   )

@@ -11,7 +11,7 @@ struct ScoreCommand: AsyncParsableCommand {
       \(HelpText.l("help.score.discussion"))
 
       \(HelpText.l("help.example"))
-        impact score chantier-insertion-lyon --explain
+        impact score pension-de-famille-rennes --explain
       """
   )
 

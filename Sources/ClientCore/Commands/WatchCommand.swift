@@ -13,7 +13,7 @@ struct WatchCommand: AsyncParsableCommand {
       \(HelpText.l("help.watch.discussion"))
 
       \(HelpText.l("help.example"))
-        impact watch --since 0 --project chantier-insertion-lyon
+        impact watch --since 0 --project pension-de-famille-rennes
       """
   )
 
@@ -72,12 +72,17 @@ struct WatchCommand: AsyncParsableCommand {
               connection: connection, template: template, cursor: cursor, format: format, dialect: dialect
             ) {
               guard wasLost else { return }
+              // After waiting for a daemon that was not up yet, this is the first connection.
+              let key = cursor.connections == 1 ? "watch.connected" : "watch.reconnected"
               StandardStreams.writeError(
-                "impact: "
-                  + l("watch.reconnected", ["address": "\(connection.address)", "revision": "\(cursor.revision ?? 0)"]))
+                "impact: " + l(key, ["address": "\(connection.address)", "revision": "\(cursor.revision ?? 0)"]))
             }
             reason = l("watch.stream-ended")
-          } catch let failure as CommandFailure where failure.status == .unavailable && cursor.hasConnected {
+          } catch let failure as CommandFailure
+            where failure.status == .unavailable
+              && (cursor.hasConnected || (giveUp > .zero && Self.notUpYet(failure, connection.address, l)))
+          {
+            // A daemon not up yet (a watch started at boot) is waited for as a lost one is.
             // "cannot reach impactd at X: connection refused" reads better as just the reason.
             let prefix = l("connection.unreachable", ["address": "\(connection.address)", "reason": ""])
             reason = failure.message.hasPrefix(prefix) ? String(failure.message.dropFirst(prefix.count)) : failure.message
@@ -90,11 +95,11 @@ struct WatchCommand: AsyncParsableCommand {
           let now = ContinuousClock.now
           if lostSince == nil {
             lostSince = now
-            StandardStreams.writeError(
-              "impact: "
-                + l(
-                  "watch.lost",
-                  ["address": "\(connection.address)", "reason": reason, "revision": "\(cursor.revision ?? 0)"]))
+            let values = [
+              "address": "\(connection.address)", "reason": reason, "revision": "\(cursor.revision ?? 0)",
+              "duration": giveUpText,
+            ]
+            StandardStreams.writeError("impact: " + l(cursor.hasConnected ? "watch.lost" : "watch.waiting", values))
           }
           guard let lost = lostSince, now - lost < giveUp else {
             throw CommandFailure(
@@ -117,6 +122,16 @@ struct WatchCommand: AsyncParsableCommand {
     _ = consume termination
   }
 
+  /// Whether `failure`, before any connection, says that nothing answers yet (refused, no
+  /// route): worth waiting for. Something else answering
+  /// (a web server, a TLS mismatch) will not change by waiting, so it fails at once.
+  static func notUpYet(_ failure: CommandFailure, _ address: ServerAddress, _ l: Localizer) -> Bool {
+    let waitable = ["connection.reason.refused", "connection.reason.no-route", "connection.reason.network"].map {
+      l("connection.unreachable", ["address": "\(address)", "reason": l($0)])
+    }
+    return waitable.contains(failure.message)
+  }
+
   /// One connection: status first (so an unreachable daemon fails within --timeout), then the
   /// stream from the cursor, until the daemon ends it or the connection breaks.
   private static func follow(
@@ -131,6 +146,11 @@ struct WatchCommand: AsyncParsableCommand {
       onConnected()
       var request = template
       if let revision = cursor.revision { request.sinceRevision = revision }
+      // `--project pension` follows pension-de-famille-rennes, as other commands read it.
+      request.projectIds = []
+      for typed in template.projectIds {
+        request.projectIds.append(try await ProjectReference.idOrTyped(typed, client: client, connection: connection))
+      }
       try await Impact_V1_WatchService.Client(wrapping: client).watchChanges(
         request, metadata: connection.metadata, options: connection.unboundedCallOptions
       ) { response in

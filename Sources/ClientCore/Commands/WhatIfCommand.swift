@@ -14,8 +14,8 @@ struct WhatIfCommand: AsyncParsableCommand {
       \(HelpText.l("tables.help.whatif.set"))
 
       \(HelpText.l("help.example"))
-        impact whatif --set chantier-insertion-lyon.amount=450000 \\
-          --remove old-project
+        impact whatif --set pension-de-famille-rennes.amount=450000 \\
+          --remove maraudes-lyon
         impact whatif --add candidates.json --status funded
       """
   )
@@ -162,7 +162,11 @@ struct WhatIfCommand: AsyncParsableCommand {
         .text("project", l("label.project"), truncatable: true), .text("change", l("label.change")),
         .number("rank before", l("label.rank_before")), .number("rank after", l("label.rank_after")),
       ])
-      for change in response.rankChanges {
+      // Without --all, a table lists only the ranks the changes themselves move: not the
+      // projects whose rank stays, nor those that shift only because projects were added above
+      // them or removed from above them (one insertion would otherwise list every project below).
+      let shifted = showsEveryFigure ? [] : Self.onlyShifted(response.rankChanges)
+      for change in response.rankChanges where showsEveryFigure || (change.kind != .unchanged && !shifted.contains(change.projectID)) {
         ranks.append([
           Cell(change.projectID),
           Cell(change.kind, l),
@@ -176,8 +180,22 @@ struct WhatIfCommand: AsyncParsableCommand {
       sections.append(figures.rows.isEmpty ? .text(l("tables.whatif.no_figure_changes")) : .table(figures))
       if unchanged > 0 { sections.append(.text(l("tables.whatif.unchanged", ["count": String(unchanged)]))) }
       if !ranks.rows.isEmpty { sections.append(.table(ranks)) }
+      if !shifted.isEmpty { sections.append(.text(l("tables.whatif.shifted", ["count": String(shifted.count)]))) }
       return sections
     }
+  }
+
+  /// The projects that move by exactly the number of projects added above them less the
+  /// number removed from above them: their move is the changes' arithmetic, not news.
+  static func onlyShifted(_ changes: [Impact_V1_RankChange]) -> Set<String> {
+    let addedRanks = changes.filter { $0.kind == .added && $0.hasRankAfter }.map(\.rankAfter)
+    let removedRanks = changes.filter { $0.kind == .removed && $0.hasRankBefore }.map(\.rankBefore)
+    var shifted: Set<String> = []
+    for change in changes where change.kind == .moved && change.hasRankBefore && change.hasRankAfter {
+      let shift = addedRanks.filter { $0 < change.rankAfter }.count - removedRanks.filter { $0 < change.rankBefore }.count
+      if shift != 0, Int(change.rankAfter) - Int(change.rankBefore) == shift { shifted.insert(change.projectID) }
+    }
+    return shifted
   }
 
   /// How a figure of the summary is shown, by its name.

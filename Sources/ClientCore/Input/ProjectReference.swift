@@ -36,6 +36,21 @@ enum ProjectReference {
       notFound: RPCError(code: .notFound, message: "project '\(text)' not found"))
   }
 
+  /// Like ``id(_:client:connection:)``, but `text` itself when no project starts with it: for
+  /// filters that may name a project the portfolio no longer holds (`audit --project` of a
+  /// deleted one) or does not hold yet (`watch --project`). Several candidates still fail (65).
+  static func idOrTyped(_ text: String, client: ImpactConnection.Client, connection: ImpactConnection) async throws
+    -> String
+  {
+    do {
+      return try await id(text, client: client, connection: connection)
+    } catch let failure as CommandFailure where failure.status == .notFound {
+      return text
+    } catch let error as RPCError where error.code == .notFound {
+      return text
+    }
+  }
+
   /// The id of the one project whose id or name starts with `text`.
   static func resolve(
     _ text: String, client: ImpactConnection.Client, connection: ImpactConnection, notFound: RPCError
