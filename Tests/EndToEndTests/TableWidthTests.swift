@@ -22,6 +22,8 @@ struct TableWidthTests {
     ["coverage"],
     ["scheme", "show"],
     ["whatif", "--add", BuiltProducts.packageRoot.appendingPathComponent("examples/new-project.json").path],
+    ["scores"],
+    ["scores", "--status", "committee"],
   ]
 
   /// `impactd --demo`, once it serves (it listens before the demo portfolio is loaded).
@@ -129,6 +131,17 @@ struct TableWidthTests {
     let header = chosen.stdout.split(separator: "\n").first.map(String.init) ?? ""
     #expect(header.split(separator: " ").map(String.init) == ["name", "rank", "composite"], "\(chosen.stdout)")
     for name in names { #expect(chosen.stdout.contains(name), "rank --columns lost '\(name)'") }
+
+    // `impact scores` lays its table out like the others: whole names with --wide, and
+    // --columns choosing among every column, the optional ones too.
+    let wideScores = try await CLIRun.impact(["scores", "--wide"], environment: environment)
+    #expect(wideScores.status == 0, "\(wideScores.stderr)")
+    for name in names { #expect(wideScores.stdout.contains(name), "scores --wide lost '\(name)'") }
+    let chosenScores = try await CLIRun.impact(["scores", "--columns", "name,sroi,rank"], environment: environment)
+    #expect(chosenScores.status == 0, "\(chosenScores.stderr)")
+    let scoresHeader = chosenScores.stdout.split(separator: "\n").dropFirst().first.map(String.init) ?? ""
+    #expect(scoresHeader.split(separator: " ").map(String.init) == ["name", "SROI", "rank"], "\(chosenScores.stdout)")
+    #expect(!chosenScores.stdout.contains("…"), "\(chosenScores.stdout)")
 
     let csv = try await CLIRun.impact(["rank", "--columns", "id,composite", "--output", "csv"], environment: environment)
     #expect(csv.stdout.hasPrefix("id,composite\r\n"), "\(csv.stdout.prefix(200))")
@@ -249,6 +262,36 @@ struct TableWidthTests {
     let scores = object?["changed_scores"] as? [[String: Any]]
     #expect(scores?.first?["project_id"] as? String == "tiers-lieu-rural-diois", "\(json.stdout.prefix(400))")
     #expect((scores?.first?["rank"] as? Int ?? 0) > 0)
+    await daemon.stop()
+  }
+
+  @Test("whatif lists only the ranks the changes move, not those that stay or only shift", .timeLimit(.minutes(2)))
+  func whatIfRankChanges() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await Self.startDemo(directory)
+    defer { Task { await daemon.stop() } }
+    let candidate = BuiltProducts.packageRoot.appendingPathComponent("examples/new-project.json").path
+    let environment = ["COLUMNS": "80", "IMPACT_SERVER": daemon.address]
+    let arguments = ["whatif", "--add", candidate, "--set", "pension-de-famille-rennes.amount=500000"]
+
+    let run = try await CLIRun.impact(arguments, environment: environment)
+    #expect(run.status == 0, "\(run.stderr)")
+    let ranks = run.stdout.components(separatedBy: "rank changes\n").last ?? ""
+    #expect(ranks.contains("tiers-lieu-rural-diois") && ranks.contains("added"), "\(run.stdout)")
+    #expect(!ranks.contains("unchanged") && !ranks.contains(" moved "), "\(ranks)")
+    let shifted = try #require(ranks.firstMatch(of: /(\d+) other projects only shift in rank/), "\(ranks)")
+    #expect(Int(shifted.1) ?? 0 > 5, "\(ranks)")
+
+    let french = try await CLIRun.impact(arguments + ["--lang", "fr"], environment: environment)
+    #expect(french.stdout.contains("autres projets ne font que se décaler au classement"), "\(french.stdout)")
+
+    // --all and CSV keep every rank.
+    let all = try await CLIRun.impact(arguments + ["--all"], environment: environment)
+    #expect(all.stdout.contains(/pension-de-famille-rennes\s+unchanged/), "\(all.stdout)")
+    #expect(all.stdout.split(separator: "\n").filter { $0.contains(" moved ") }.count == Int(shifted.1), "\(all.stdout)")
+    #expect(!all.stdout.contains("only shift"))
+    let csv = try await CLIRun.impact(arguments + ["--output", "csv"], environment: environment)
+    #expect(csv.stdout.contains("pension-de-famille-rennes,unchanged,1,1"), "\(csv.stdout)")
     await daemon.stop()
   }
 

@@ -5,8 +5,10 @@ import GRPCCore
 import ImpactAPI
 import Localization
 
-/// `impact scores`: every selected project's full score, one row per project, printed as the
-/// daemon streams it, so that a portfolio of any size goes to a spreadsheet in one command.
+/// `impact scores`: every selected project's full score, one row per project. CSV and JSON are
+/// printed as the daemon streams them, so that a portfolio of any size goes to a spreadsheet in
+/// one command; the table is collected first, so that it is laid out like every other table
+/// (names wrapped, never cut; `--wide`, `--columns`).
 struct ScoresCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scores",
@@ -50,6 +52,7 @@ struct ScoresCommand: AsyncParsableCommand {
             continue
           }
         }
+        try printer?.finish()
         return count
       }
       }
@@ -63,12 +66,15 @@ struct ScoresCommand: AsyncParsableCommand {
   }
 }
 
-/// Prints the rows of `impact scores` one at a time, in the chosen format.
+/// Prints the rows of `impact scores` in the chosen format: CSV and JSON one at a time, the
+/// table once every row has arrived.
 struct ScoreRowPrinter {
   var header: Impact_V1_ScoreStreamHeader
   var renderer: Renderer
-  /// The table's columns and their widths, fixed from the header so that rows print at once.
-  private var tableColumns: [(column: Table.Column, width: Int)] = []
+  /// The table's columns, chosen from the header and the width.
+  private var tableColumns: [Table.Column] = []
+  /// The table's rows, collected until the stream ends.
+  private var tableRows: [[Cell]] = []
 
   init(header: Impact_V1_ScoreStreamHeader, renderer: Renderer) {
     self.header = header
@@ -76,7 +82,7 @@ struct ScoreRowPrinter {
     if renderer.format == .table { tableColumns = Self.tableColumns(renderer: renderer) }
   }
 
-  /// The header line of CSV and tables; the header message itself in JSON.
+  /// The header line of CSV; the header message itself in JSON; nothing yet for a table.
   func start(_ message: Impact_V1_StreamProjectScoresResponse) throws {
     switch renderer.format {
     case .json:
@@ -84,14 +90,11 @@ struct ScoreRowPrinter {
     case .csv:
       try Self.write(renderer.csv([.table(Table(columns: csvColumns))]))
     case .table:
-      let l = renderer.l
-      try Self.write(
-        l("scores.title", ["count": "\(header.totalSize)", "scheme": header.schemeID, "revision": "\(header.revision)"])
-          + "\n" + line(tableColumns.map { $0.column.header }) + "\n")
+      break
     }
   }
 
-  func print(_ message: Impact_V1_StreamProjectScoresResponse) throws {
+  mutating func print(_ message: Impact_V1_StreamProjectScoresResponse) throws {
     let score = message.score
     switch renderer.format {
     case .json:
@@ -100,8 +103,17 @@ struct ScoreRowPrinter {
       let writer = CSVWriter(renderer.csvDialect)
       try Self.write(writer.table([csvCells(score).map { CSVText.number($0.csv, writer) }]))
     case .table:
-      try Self.write(line(tableCells(score).map(\.display)) + "\n")
+      tableRows.append(tableCells(score))
     }
+  }
+
+  /// The table, laid out by the renderer like every other one, once the stream has ended.
+  func finish() throws {
+    guard renderer.format == .table, !tableRows.isEmpty else { return }
+    let l = renderer.l
+    let title = l("scores.title", ["count": "\(header.totalSize)", "scheme": header.schemeID, "revision": "\(header.revision)"])
+    let table = Table(title: title, columns: tableColumns, rows: tableRows)
+    try Self.write(renderer.text(try renderer.chosenColumns([.table(table)])))
   }
 
   /// Writes to stdout at once; a closed pipe ends the command quietly (exit 0) instead of
@@ -159,15 +171,15 @@ struct ScoreRowPrinter {
     return cells
   }
 
-  // MARK: - Table: the main figures, at a fixed width
+  // MARK: - Table: the main figures
 
-  /// The columns people read, the optional ones only when the terminal leaves the name at
-  /// least ``narrowestName`` characters.
-  private static func tableColumns(renderer: Renderer) -> [(column: Table.Column, width: Int)] {
+  /// The columns people read; the optional ones only when the line leaves the name at least
+  /// ``narrowestName`` columns (every one with `--wide` or `--columns`, which chooses).
+  private static func tableColumns(renderer: Renderer) -> [Table.Column] {
     let l = renderer.l
     let classWidth = [Impact_V1_ImpactClass.harm, .actToAvoidHarm, .unclassified].map { $0.label(l).count }.max() ?? 4
     let required: [(Table.Column, Int)] = [
-      (.number("rank", l("scores.column.rank")), 4), (.text("id", l("scores.column.id")), (renderer.width ?? 100) >= 100 ? 26 : 20),
+      (.number("rank", l("scores.column.rank")), 4), (.text("id", l("scores.column.id")), 20),
       (.text("name", l("scores.column.name"), truncatable: true), 0), (.text("class", l("scores.column.class")), classWidth),
       (.number("composite", l("scores.column.composite")), 5), (.number("amount", l("scores.column.amount")), 11),
     ]
@@ -179,27 +191,22 @@ struct ScoreRowPrinter {
     var columns = required.map { ($0.0, max($0.1, TextTableLayout.width($0.0.header))) }
     columns.append((.text("data", ""), 1))
     func total(_ columns: [(Table.Column, Int)]) -> Int { columns.reduce(0) { $0 + $1.1 } + (columns.count - 1) * 2 }
-    let maximum = renderer.width ?? Int.max
+    let maximum = renderer.columns == nil ? renderer.width ?? Int.max : Int.max
     for extra in optional {
       var wider = columns
       wider.insert((extra.0, max(extra.1, TextTableLayout.width(extra.0.header))), at: wider.count - 2)
       guard maximum == .max || total(wider) + narrowestName <= maximum else { break }
       columns = wider
     }
-    // The name takes what is left, up to 40; beyond that, ids are cut less.
-    let nameIndex = 2
-    let room = maximum == .max ? 70 : maximum - total(columns)
-    columns[nameIndex].1 = max(narrowestName, min(40, room))
-    columns[1].1 += max(0, min(24, room - 40))
-    return columns.map { (column: $0.0, width: $0.1) }
+    return columns.map(\.0)
   }
 
   private static let narrowestName = 20
 
   private func tableCells(_ score: Impact_V1_ProjectScore) -> [Cell] {
     let l = renderer.l
-    return tableColumns.map { entry in
-      switch entry.column.csvName {
+    return tableColumns.map { column in
+      switch column.csvName {
       case "rank": Cell(Int64(score.rank))
       case "id": Cell(score.projectID)
       case "name": Cell(score.name)
@@ -214,22 +221,5 @@ struct ScoreRowPrinter {
       default: Cell(score.insufficientData ? "!" : "")
       }
     }
-  }
-
-  /// One line of the table: each text cut or padded to its column's width.
-  private func line(_ texts: [String]) -> String {
-    var parts: [String] = []
-    for (index, text) in texts.enumerated() {
-      let (column, width) = tableColumns[index]
-      var cell = text
-      if TextTableLayout.width(cell) > width {
-        cell = String(cell.prefix(max(0, width - 1))) + "…"
-      }
-      let padding = String(repeating: " ", count: max(0, width - TextTableLayout.width(cell)))
-      parts.append(column.alignment == .right ? padding + cell : cell + padding)
-    }
-    var text = parts.joined(separator: "  ")
-    while text.hasSuffix(" ") { text.removeLast() }
-    return text
   }
 }

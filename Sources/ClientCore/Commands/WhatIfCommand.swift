@@ -180,7 +180,10 @@ struct WhatIfCommand: AsyncParsableCommand {
       sections.append(figures.rows.isEmpty ? .text(l("tables.whatif.no_figure_changes")) : .table(figures))
       if unchanged > 0 { sections.append(.text(l("tables.whatif.unchanged", ["count": String(unchanged)]))) }
       if !ranks.rows.isEmpty { sections.append(.table(ranks)) }
-      if !shifted.isEmpty { sections.append(.text(l("tables.whatif.shifted", ["count": String(shifted.count)]))) }
+      if !shifted.isEmpty {
+        let note = l("tables.whatif.shifted", ["count": String(shifted.count)])
+        sections.append(.text(TextTableLayout.wrap(note, width: renderer.width ?? .max).joined(separator: "\n")))
+      }
       return sections
     }
   }
