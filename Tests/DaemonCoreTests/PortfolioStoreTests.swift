@@ -43,6 +43,21 @@ struct PortfolioStoreTests {
     #expect(reloaded.snapshot.revision == 1)
   }
 
+  @Test("an import whose extra differs only in JSON spelling changes nothing and makes no revision")
+  func sameExtraInOtherSpellingIsUnchanged() async throws {
+    let store = try await Self.makeStore()
+    var projects = try Self.referenceProjects()
+    projects[0].extra = #"{"theme":"sant\u00e9 mentale","tags":["a","b"]}"#
+    _ = try await store.importProjects(projects, mode: .upsert, validateOnly: false, context: Self.context)
+    let before = store.snapshot
+    // What `jq .` makes of the export: the same value, spaced, keys reordered, é unescaped.
+    projects[0].extra = "{\n  \"tags\": [\"a\", \"b\"],\n  \"theme\": \"santé mentale\"\n}"
+    let summary = try await store.importProjects(projects, mode: .upsert, validateOnly: false, context: Self.context)
+    #expect(summary.updated == 0)
+    #expect(summary.unchanged == projects.count)
+    #expect(store.snapshot.revision == before.revision)
+  }
+
   @Test("a refused write leaves memory and disk unchanged")
   func refusedWriteChangesNothing() async throws {
     let store = try await Self.makeStore()

@@ -214,6 +214,48 @@ struct ExcelCSVTests {
     await daemon.stop()
   }
 
+  @Test("a tab-separated export and Excel's UTF-16 Unicode Text import back; a broken file gives one error", .timeLimit(.minutes(2)))
+  func tabAndUTF16Tables() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
+    defer { Task { await daemon.stop() } }
+    let paths = try Self.writeTables(in: directory)
+    #expect(try await CLIRun.impact(["import"] + paths, daemon: daemon).status == 0)
+    let before = try await CLIRun.impact(["export"], daemon: daemon)
+    let tables = directory.path("tab")
+    let exported = try await CLIRun.impact(["export", "--format", "csv", "--separator", "tab", "--to", tables], daemon: daemon)
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let names = ["projects.csv", "outcomes.csv", "ratings.csv", "export.csv"]
+    let back = try await CLIRun.impact(["import", "--replace", "--yes"] + names.map { "\(tables)/\($0)" }, daemon: daemon)
+    #expect(back.status == 0, "\(back.stdout) \(back.stderr)")
+    #expect(Self.projects(try await CLIRun.impact(["export"], daemon: daemon).stdout) == Self.projects(before.stdout))
+
+    // What Excel writes as "Texte Unicode": UTF-16LE with a byte order mark, tab-separated.
+    for name in names {
+      let text = try String(contentsOfFile: "\(tables)/\(name)", encoding: .utf8)
+      var bytes: [UInt8] = [0xFF, 0xFE]
+      for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+      try Data(bytes).write(to: URL(fileURLWithPath: directory.path("unicode-" + name)))
+    }
+    let unicode = try await CLIRun.impact(
+      ["import", "--replace", "--yes"] + names.map { directory.path("unicode-" + $0) }, daemon: daemon)
+    #expect(unicode.status == 0, "\(unicode.stdout) \(unicode.stderr)")
+    #expect(!unicode.stderr.contains("UTF-8"), "\(unicode.stderr)")
+    #expect(Self.projects(try await CLIRun.impact(["export"], daemon: daemon).stdout) == Self.projects(before.stdout))
+
+    // A projects table without its id and name columns: one error for it, none for every row
+    // of the outcomes and ratings that follow from it.
+    let broken = directory.path("projects-broken.csv")
+    try "identifier\tlabel\nx\ty\n".write(toFile: broken, atomically: true, encoding: .utf8)
+    let refused = try await CLIRun.impact(
+      ["import", broken, "\(tables)/outcomes.csv", "\(tables)/ratings.csv"], daemon: daemon)
+    #expect(refused.status == 65, "\(refused.stdout) \(refused.stderr)")
+    #expect(refused.stderr.contains("missing required column"), "\(refused.stderr)")
+    #expect(!refused.stderr.contains("is required"), "\(refused.stderr)")
+    #expect(!refused.stderr.contains("not a project"), "\(refused.stderr)")
+    await daemon.stop()
+  }
+
   @Test("every CSV output follows --excel, --separator, --decimal-comma and --bom, without float noise", .timeLimit(.minutes(2)))
   func csvOutputs() async throws {
     let directory = try TemporaryDirectory()

@@ -101,30 +101,78 @@ struct ImportSafetyTests {
     await daemon.stop()
   }
 
-  @Test("a file without a revision is dated by its modification time", .timeLimit(.minutes(2)))
-  func undatedDocumentsCompareTimes() async throws {
+  @Test("CSV tables are dated by their export.csv, never by the files' modification time", .timeLimit(.minutes(2)))
+  func csvTablesAreDatedByTheirExport() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))
     defer { Task { await daemon.stop() } }
+    let tables = directory.path("nc")
+    let exported = try await CLIRun.impact(["export", "--format", "csv", "--to", tables, "--excel"], daemon: daemon)
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let stamp = try String(contentsOfFile: tables + "/export.csv", encoding: .utf8)
+    #expect(stamp.hasPrefix("format;revision;exported_at\r\nimpact-csv/1;1;"), "\(stamp)")
     let rated = try await CLIRun.impact(
       ["rate", Self.lyon, "--criterion", "systemic", "--rater", "zoe", "--value", "3"], daemon: daemon)
     #expect(rated.status == 0, "\(rated.stderr)")
+    let before = try await Self.revision(daemon)
 
-    // The reference document, older than zoe's rating: it would remove it.
-    let old = directory.path("old.json")
-    try FileManager.default.copyItem(atPath: BuiltProducts.referenceFixture.path, toPath: old)
-    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -86_400)], ofItemAtPath: old)
-    let refused = try await CLIRun.impact(["import", old], daemon: daemon)
+    // Saving in Excel makes every file newer than the rating: the export's revision still wins.
+    let names = ["projects.csv", "outcomes.csv", "ratings.csv", "export.csv"]
+    for name in names {
+      try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: tables + "/" + name)
+    }
+    let refused = try await CLIRun.impact(["import"] + names.map { tables + "/" + $0 }, daemon: daemon)
     #expect(refused.status == 65, "\(refused.stdout) \(refused.stderr)")
-    #expect(refused.stderr.contains("zoe"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("zoe") && refused.stderr.contains("(revision 1)"), "\(refused.stderr)")
 
-    // The same document edited after the rating: the person saw it, the import goes through.
+    // Without export.csv, or a JSON document without a revision however recent its file,
+    // nothing dates the document: every value it replaces counts as newer.
+    let undated = try await CLIRun.impact(["import"] + names.dropLast().map { tables + "/" + $0 }, daemon: daemon)
+    #expect(undated.status == 65, "\(undated.stdout) \(undated.stderr)")
+    #expect(undated.stderr.contains("neither a revision nor a date"), "\(undated.stderr)")
     let edited = directory.path("edited.json")
     try FileManager.default.copyItem(atPath: BuiltProducts.referenceFixture.path, toPath: edited)
     try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: edited)
-    let accepted = try await CLIRun.impact(["import", edited, "--json"], daemon: daemon)
+    let recentFile = try await CLIRun.impact(["import", edited], daemon: daemon)
+    #expect(recentFile.status == 65, "\(recentFile.stdout) \(recentFile.stderr)")
+    #expect(try await Self.revision(daemon) == before)
+    #expect(try await Self.ratings(of: Self.lyon, daemon).contains { $0["rater"] as? String == "zoe" })
+
+    // A dry run with --overwrite-newer says the newer values will be overwritten, in French too.
+    let dryRun = try await CLIRun.impact(["import", edited, "--dry-run", "--overwrite-newer"], daemon: daemon)
+    #expect(dryRun.stdout.contains("the import will overwrite them (--overwrite-newer)"), "\(dryRun.stdout)")
+    #expect(!dryRun.stdout.contains("refused"), "\(dryRun.stdout)")
+    let french = try await CLIRun.impact(["import", edited, "--dry-run", "--overwrite-newer", "--lang", "fr"], daemon: daemon)
+    #expect(french.stdout.contains("l’import les écrasera (--overwrite-newer)"), "\(french.stdout)")
+    let accepted = try await CLIRun.impact(["import"] + names.map { tables + "/" + $0 } + ["--overwrite-newer"], daemon: daemon)
     #expect(accepted.status == 0, "\(accepted.stderr)")
-    #expect(try Self.json(accepted.stdout)["newer_count"] == nil)
+    #expect(try await !Self.ratings(of: Self.lyon, daemon).contains { $0["rater"] as? String == "zoe" })
+    await daemon.stop()
+  }
+
+  @Test("a JSON document passed through jq (é unescaped, keys spaced) imports as unchanged", .timeLimit(.minutes(2)))
+  func reformattedExportIsUnchanged() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))
+    defer { Task { await daemon.stop() } }
+    var document = try Self.json(try String(contentsOf: BuiltProducts.referenceFixture, encoding: .utf8))
+    var projects = try #require(document["projects"] as? [[String: Any]])
+    projects[0]["extra"] = ["theme": "santé mentale", "tags": ["a", "b"]]
+    document["projects"] = projects
+    let first = directory.path("first.json")
+    try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: first))
+    #expect(try await CLIRun.impact(["import", first], daemon: daemon).status == 0)
+    let export = directory.path("export.json")
+    #expect(try await CLIRun.impact(["export", "--to", export], daemon: daemon).status == 0)
+    let before = try await Self.revision(daemon)
+    // What jq writes: the same values, reindented, with é as itself rather than \u00e9.
+    let reformatted = directory.path("reformatted.json")
+    let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: export)))
+    try JSONSerialization.data(withJSONObject: parsed, options: [.prettyPrinted, .sortedKeys])
+      .write(to: URL(fileURLWithPath: reformatted))
+    let again = try Self.json(try await CLIRun.impact(["import", reformatted, "--json"], daemon: daemon).stdout)
+    #expect(again["updated"] as? Int == nil || again["updated"] as? Int == 0, "\(again)")
+    #expect(try await Self.revision(daemon) == before)
     await daemon.stop()
   }
 

@@ -99,7 +99,13 @@ struct ExportCommand: AsyncParsableCommand {
         .l("error.directory.uncreatable", ["path": directory, "reason": (error as NSError).localizedDescription]))
     }
     let base = URL(fileURLWithPath: directory)
-    for (name, text) in [("projects.csv", tables.projects), ("outcomes.csv", tables.outcomes), ("ratings.csv", tables.ratings)] {
+    // export.csv dates the tables by revision, so that an import of them after Excel has
+    // saved them again still knows what was recorded since.
+    let stamp = CSVExportStamp(revision: revision, exportedAt: Date()).encode(dialect: global.csv.dialect)
+    for (name, text) in [
+      ("projects.csv", tables.projects), ("outcomes.csv", tables.outcomes), ("ratings.csv", tables.ratings),
+      (CSVExportStamp.fileName, stamp),
+    ] {
       try LocalFile.write(text, to: base.appendingPathComponent(name).path)
     }
     StandardStreams.writeError(

@@ -1,6 +1,8 @@
+import Analytics
 import ArgumentParser
 import ImpactAPI
 import Localization
+import SwiftProtobuf
 
 /// `impact import`: load a portfolio document or CSV tables, all or nothing.
 struct ImportCommand: AsyncParsableCommand {
@@ -52,9 +54,14 @@ struct ImportCommand: AsyncParsableCommand {
     draft.validateOnly = dryRun
     draft.overwriteNewer = overwriteNewer
     draft.confirmLargeDeletion = confirmLargeDeletion
-    // A document without a revision is as old as its files: the daemon compares the dates of
-    // stored ratings and observations with it.
-    if let made = ImportSafetyReport.documentTime(of: files) { draft.documentTime = made }
+    // CSV tables are dated by the export.csv table written with them, never by the files'
+    // modification time (Excel changes it on every save); tables without it carry no date,
+    // and the daemon counts every rating and observed value they replace as newer.
+    if let exportedAt = try PortfolioFiles.exportStamp(paths: files, encoding: encoding?.encoding, language: global.language)?
+      .exportedAt
+    {
+      draft.documentTime = Google_Protobuf_Timestamp(date: exportedAt)
+    }
     if let expected = write.expectedRevision { draft.expectedRevision = expected }
     let request = draft
     let connection = try global.connection()
@@ -94,7 +101,8 @@ struct ImportCommand: AsyncParsableCommand {
             ]
           )
         )
-      ] + ImportSafetyReport(response: response, dryRun: dryRun, replace: replace, renderer: renderer).sections
+      ] + ImportSafetyReport(
+        response: response, dryRun: dryRun, replace: replace, overwriteNewer: overwriteNewer, renderer: renderer).sections
     }
   }
 }

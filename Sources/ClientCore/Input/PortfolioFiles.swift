@@ -4,11 +4,29 @@ import ImpactAPI
 
 /// The files given to `impact import`, as the source of an import request: one JSON
 /// `impact-portfolio/1` document, or CSV tables recognised by name (`projects*.csv`,
-/// `outcomes*.csv`, `ratings*.csv`) or, failing that, by their header row.
+/// `outcomes*.csv`, `ratings*.csv`, and `export*.csv`, the revision they were exported at)
+/// or, failing that, by their header row.
 enum PortfolioFiles {
   /// The CSV tables a header row or file name can say a file holds.
   enum CSVTableKind: String, CaseIterable {
-    case projects, outcomes, ratings
+    case projects, outcomes, ratings, export
+  }
+
+  /// What the `export.csv` table among `paths` says, when there is one: the revision and
+  /// time of the export. Nil for a JSON document or tables without it.
+  static func exportStamp(
+    paths: [String], encoding: TextEncoding? = nil, language: DisplayLanguage = .en
+  ) throws(CommandFailure) -> CSVExportStamp? {
+    for path in paths where !path.lowercased().hasSuffix(".json") {
+      let text = try LocalFile.text(path, encoding: encoding, language: language)
+      guard kind(path: path, text: text) == .export else { continue }
+      do {
+        return try CSVExportStamp.decode(text, source: path)
+      } catch {
+        throw CommandFailure(.invalidInput, "\(error)")
+      }
+    }
+    return nil
   }
 
   /// - Parameters:
@@ -49,10 +67,15 @@ enum PortfolioFiles {
       case .ratings:
         tables.ratings = text
         tables.ratingsFileName = path
+      case .export:
+        break
       }
     }
     guard seen[.projects] != nil else {
       throw CommandFailure(.invalidInput, .l("error.import.no_projects_table", ["files": paths.joined(separator: ", ")]))
+    }
+    if let stamp = try exportStamp(paths: paths, encoding: encoding, language: language) {
+      tables.revision = stamp.revision
     }
     return .csv(tables)
   }
@@ -66,9 +89,10 @@ enum PortfolioFiles {
     let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
     let header = Set(
       firstLine.replacingOccurrences(of: "\u{FEFF}", with: "")
-        .split(whereSeparator: { $0 == "," || $0 == ";" })
+        .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
         .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
     )
+    if CSVExportStamp.isHeader(header) { return .export }
     if header.contains("project_id"), header.contains("criterion"), header.contains("rater") { return .ratings }
     if header.contains("project_id"), header.contains("domain") { return .outcomes }
     if header.contains("id"), header.contains("status"), header.contains("amount") { return .projects }

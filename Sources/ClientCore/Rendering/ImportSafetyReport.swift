@@ -10,6 +10,8 @@ struct ImportSafetyReport {
   var response: Impact_V1_ImportPortfolioResponse
   var dryRun: Bool
   var replace: Bool
+  /// `--overwrite-newer`: a dry run then says the newer values will be overwritten, not refused.
+  var overwriteNewer = false
   var renderer: Renderer
 
   var sections: [Section] {
@@ -21,7 +23,8 @@ struct ImportSafetyReport {
       notes.append(l("import.replaced.left_out", ["count": "\(response.projectsLeftOut)"]))
     }
     if response.newerCount > 0 {
-      let key = dryRun ? "import.newer.would_refuse" : "import.newer.overwritten"
+      let key =
+        !dryRun ? "import.newer.overwritten" : overwriteNewer ? "import.newer.will_overwrite" : "import.newer.would_refuse"
       notes.append(l(key, ["count": "\(response.newerCount)"]))
     }
     if dryRun, replace, response.deleted * 2 > response.storedBefore {
@@ -86,19 +89,5 @@ struct ImportSafetyReport {
     default:
       return Cell(display: l("import.value.amount"), csv: "amount")
     }
-  }
-
-  /// The latest modification time of `paths`: how old the document is when it does not carry
-  /// its revision. Nil when a file's date cannot be read (the daemon then treats every stored
-  /// rating and observation the import replaces as newer).
-  static func documentTime(of paths: [String]) -> Google_Protobuf_Timestamp? {
-    var latest: Date?
-    for path in paths {
-      guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else {
-        return nil
-      }
-      latest = max(latest ?? date, date)
-    }
-    return latest.map { Google_Protobuf_Timestamp(date: $0) }
   }
 }

@@ -37,6 +37,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
         names: names,
         scheme: snapshot.scheme
       )
+      if tables.hasRevision { documentRevision = tables.revision }
     case nil:
       throw RPCErrorFactory.oneOf("source", ["json_document", "csv"])
     }

@@ -180,7 +180,7 @@ public final class PortfolioStore: Sendable {
       var created = 0
       for project in projects {
         if let stored = snapshot.project(project.id) {
-          guard stored != project else { continue }
+          guard !stored.hasSameContent(as: project) else { continue }
           updates.append((stored, project))
         } else {
           created += 1

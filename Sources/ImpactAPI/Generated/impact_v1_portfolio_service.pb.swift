@@ -222,9 +222,22 @@ public nonisolated struct Impact_V1_CsvTables: Sendable {
   /// The name error messages give the ratings table; `ratings.csv` when empty.
   public var ratingsFileName: String = String()
 
+  /// The revision the tables were exported at (the `export.csv` table `impact export` writes
+  /// beside them), so that an import can tell what was recorded after; absent when unknown.
+  public var revision: Int64 {
+    get {_revision ?? 0}
+    set {_revision = newValue}
+  }
+  /// Returns true if `revision` has been explicitly set.
+  public var hasRevision: Bool {self._revision != nil}
+  /// Clears the value of `revision`. Subsequent reads from it will return its default value.
+  public mutating func clearRevision() {self._revision = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _revision: Int64? = nil
 }
 
 /// The request of PortfolioService.ImportPortfolio.
@@ -282,8 +295,8 @@ public nonisolated struct Impact_V1_ImportPortfolioRequest: Sendable {
   /// When the document was made, for a document that does not carry its revision (CSV tables,
   /// `impact-portfolio/1` JSON): ratings and observations recorded after it are newer than the
   /// document. When neither a revision nor this time is known, every rating or observed value
-  /// the import would replace counts as newer. The `impact` CLI sends the files' modification
-  /// time.
+  /// the import would replace counts as newer. The `impact` CLI sends the `exported_at` of the
+  /// tables' `export.csv`, never a file's modification time (Excel changes it on every save).
   public var documentTime: SwiftProtobuf.Google_Protobuf_Timestamp {
     get {_documentTime ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
     set {_documentTime = newValue}
@@ -655,7 +668,7 @@ nonisolated extension Impact_V1_ReplacedValueKind: SwiftProtobuf._ProtoNameProvi
 
 nonisolated extension Impact_V1_CsvTables: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CsvTables"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}projects\0\u{1}outcomes\0\u{1}ratings\0\u{3}projects_file_name\0\u{3}outcomes_file_name\0\u{3}ratings_file_name\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}projects\0\u{1}outcomes\0\u{1}ratings\0\u{3}projects_file_name\0\u{3}outcomes_file_name\0\u{3}ratings_file_name\0\u{1}revision\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -669,12 +682,17 @@ nonisolated extension Impact_V1_CsvTables: SwiftProtobuf.Message, SwiftProtobuf.
       case 4: try { try decoder.decodeSingularStringField(value: &self.projectsFileName) }()
       case 5: try { try decoder.decodeSingularStringField(value: &self.outcomesFileName) }()
       case 6: try { try decoder.decodeSingularStringField(value: &self.ratingsFileName) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self._revision) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.projects.isEmpty {
       try visitor.visitSingularStringField(value: self.projects, fieldNumber: 1)
     }
@@ -693,6 +711,9 @@ nonisolated extension Impact_V1_CsvTables: SwiftProtobuf.Message, SwiftProtobuf.
     if !self.ratingsFileName.isEmpty {
       try visitor.visitSingularStringField(value: self.ratingsFileName, fieldNumber: 6)
     }
+    try { if let v = self._revision {
+      try visitor.visitSingularInt64Field(value: v, fieldNumber: 7)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -703,6 +724,7 @@ nonisolated extension Impact_V1_CsvTables: SwiftProtobuf.Message, SwiftProtobuf.
     if lhs.projectsFileName != rhs.projectsFileName {return false}
     if lhs.outcomesFileName != rhs.outcomesFileName {return false}
     if lhs.ratingsFileName != rhs.ratingsFileName {return false}
+    if lhs._revision != rhs._revision {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

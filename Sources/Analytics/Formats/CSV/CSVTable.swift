@@ -22,9 +22,10 @@ struct CSVTable {
 
   /// The decimal mark the numbers of these columns use: `.` in a `,`-separated table. In a
   /// `;`-separated one, a spreadsheet's, `,` unless some number has a decimal point that
-  /// cannot be a thousands separator (`12.5`) and none has such a comma.
+  /// cannot be a thousands separator (`12.5`) and none has such a comma; the same in a
+  /// tab-separated one, which Excel writes as "Unicode Text" with the locale's decimal mark.
   func decimalSeparator(numberColumns: [Int]) -> Character {
-    guard separator == UInt8(ascii: ";") else { return "." }
+    guard separator == UInt8(ascii: ";") || separator == 0x09 else { return "." }
     var point = false
     var comma = false
     for row in rows {
@@ -48,8 +49,8 @@ struct CSVTable {
 }
 
 /// Splits CSV text (RFC 4180 quoting, CRLF or LF, optional UTF-8 byte order mark) into a
-/// ``CSVTable``, taking the separator from the header line: `;` when it has more semicolons
-/// than commas outside quotes, `,` otherwise.
+/// ``CSVTable``, taking the separator from the header line: the one of tab, `;` and `,` it has
+/// most of outside quotes (`,` when it has none).
 struct CSVParser {
   private let bytes: [UInt8]
   private let source: String
@@ -114,6 +115,7 @@ struct CSVParser {
   private func detectSeparator() -> UInt8 {
     var commas = 0
     var semicolons = 0
+    var tabs = 0
     var quoted = false
     var offset = index
     while offset < bytes.count {
@@ -124,9 +126,11 @@ struct CSVParser {
         if byte == 0x0A || byte == 0x0D { break }
         if byte == UInt8(ascii: ",") { commas += 1 }
         if byte == UInt8(ascii: ";") { semicolons += 1 }
+        if byte == 0x09 { tabs += 1 }
       }
       offset += 1
     }
+    if tabs > commas && tabs > semicolons { return 0x09 }
     return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
   }
 

@@ -3,7 +3,7 @@ public import Foundation
 /// Imports and exports projects as three CSV tables: projects, outcomes (keyed by
 /// `project_id`) and ratings (keyed by `project_id`). See `docs/formats.md` for the columns.
 ///
-/// Reading accepts UTF-8 with or without a byte order mark, `,` or `;` separators (taken from
+/// Reading accepts UTF-8 with or without a byte order mark, `,`, `;` or tab separators (taken from
 /// the header line), RFC 4180 quoting (separators, quotes and line breaks inside quotes), CRLF
 /// or LF, and decimal commas (`12,5`) in `;`-separated files. Columns may come in any order;
 /// an unknown column is an error; an empty cell is an absent value. An import is all or
@@ -83,6 +83,10 @@ public enum PortfolioCSV {
     var lineByID: [String: Int] = [:]
     // Projects whose own row is wrong: their outcomes and ratings are not orphans.
     var refusedIDs: Set<String> = []
+    // A table without its required columns (or unparsable) has one structural error; its
+    // rows are not read, and with the projects table broken the outcomes and ratings are
+    // not either: every row would repeat that error as "is required" or "not a project".
+    var projectsReadable = projectTable != nil
     if projectTable != nil {
       let riskTypes = Set(scheme.riskTypes)
       let columns = reader.columns(
@@ -98,7 +102,8 @@ public enum PortfolioCSV {
           + columns.filter { $0.key.hasPrefix(riskColumnPrefix) }.map(\.value))
       let table = projectTable!
       reading.projectColumns = columns
-      for row in table.rows {
+      projectsReadable = ["id", "name"].allSatisfy { columns[$0] != nil }
+      for row in table.rows where projectsReadable {
         let issuesBefore = reader.issues.count
         guard let project = readProject(row, table: table, columns: columns, reader: reader) else {
           if reader.issues.count > issuesBefore, let id = columns["id"].map({ row.cells[$0].text }),
@@ -133,7 +138,8 @@ public enum PortfolioCSV {
         numberColumns: outcomeColumns.filter { !textOutcomeColumns.contains($0) }.compactMap { columns[$0] })
       let table = outcomeTable!
       reading.outcomeColumns = columns
-      for row in table.rows {
+      let readable = projectsReadable && ["project_id", "id", "domain"].allSatisfy { columns[$0] != nil }
+      for row in table.rows where readable {
         let issuesBefore = reader.issues.count
         guard
           let owner = owner(
@@ -161,7 +167,8 @@ public enum PortfolioCSV {
         numberColumns: [columns["value"]].compactMap { $0 })
       let table = ratingTable!
       reading.ratingColumns = columns
-      for row in table.rows {
+      let readable = projectsReadable && ["project_id", "criterion", "rater", "value"].allSatisfy { columns[$0] != nil }
+      for row in table.rows where readable {
         guard
           let owner = owner(
             of: row, table: table, columns: columns, indexByID: indexByID, refusedIDs: refusedIDs,
