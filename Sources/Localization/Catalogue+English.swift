@@ -214,7 +214,6 @@ extension Catalogue {
     "tables.whatif.no_figure_changes": "No portfolio figure changes.",
     "tables.whatif.unchanged": "{count} figures unchanged, not shown (--all shows every figure).",
     "tables.whatif.shifted": "{count} other projects only shift in rank by the projects added or removed above them, not shown (--all shows every rank).",
-    "tables.whatif.shifted": "{count} other projects only shift in rank by the projects added or removed above them, not shown (--all shows every rank).",
 
     // MARK: filters, find, observations (filters-observations)
     "filter.empty": "no project matches {filter}",

@@ -213,7 +213,6 @@ extension Catalogue {
     "tables.whatif.no_figure_changes": "Aucun indicateur du portefeuille ne change.",
     "tables.whatif.unchanged": "{count} indicateurs inchangés, non affichés (--all les affiche tous).",
     "tables.whatif.shifted": "{count} autres projets ne font que se décaler au classement du fait des projets ajoutés ou retirés au-dessus d'eux, non affichés (--all affiche tous les rangs).",
-    "tables.whatif.shifted": "{count} autres projets ne font que se décaler au classement du fait des projets ajoutés ou retirés au-dessus d'eux, non affichés (--all affiche tous les rangs).",
 
     // MARK: filters, find, observations (filters-observations)
     "filter.empty": "aucun projet ne correspond à {filter}",

@@ -1,3 +1,4 @@
+import Foundation
 import Analytics
 import Testing
 
@@ -29,6 +30,20 @@ struct ObservationCheckTests {
     #expect(issue.rule == .observationPeriod)
     #expect(issue.field == "period")
     #expect(issue.message.contains(text) && issue.message.contains("2026-S1") && issue.message.contains("2026-01-01/2026-06-30"))
+  }
+
+  @Test("a period that starts after today is refused unless forced", arguments: [
+    ("2031", false), ("2026-12", false), ("2026-11-29", false), ("2026-Q4", true), ("2026-S2", true), ("2026-11-28", true),
+    ("2026-11-01/2027-01-31", true), ("2026", true),
+  ])
+  func futurePeriods(period: String, accepted: Bool) throws {
+    // 2026-11-28 at noon, UTC.
+    let today = Date(timeIntervalSince1970: 1_795_867_200)
+    let issues = ObservationCheck(projectID: "p1", outcome: Self.people, now: today).issues(value: 3, period: period)
+    #expect(issues.isEmpty == accepted, "\(period): \(issues)")
+    if !accepted { #expect(issues.map(\.rule) == [.observationFuturePeriod]) }
+    let forced = ObservationCheck(projectID: "p1", outcome: Self.people, acceptOutOfRange: true, now: today)
+    #expect(forced.issues(value: 3, period: period).isEmpty)
   }
 
   @Test("a percentage lies in 0–100", arguments: [(-4.0, false), (0, true), (33.5, true), (100, true), (100.5, false), (335, false)])

@@ -181,6 +181,7 @@ struct ValidationTests {
     // The observation rules are checked by ObservationCheckTests.
     let covered = Set(ruleCases.map(\.rule)).union([
       .duplicateProject, .invalidScheme, .observationPeriod, .observationPercentRange, .observationNegative,
+      .observationFuturePeriod,
     ])
     #expect(Set(ValidationRule.all) == covered)
     #expect(Set(ValidationRule.all.map(\.code)).count == ValidationRule.all.count)

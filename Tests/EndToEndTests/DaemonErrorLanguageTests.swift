@@ -31,7 +31,8 @@ struct DaemonErrorLanguageTests {
 
     let whatIf = try await CLIRun.impact(["whatif", "--remove", "nope", "--lang", "fr"], daemon: daemon)
     #expect(whatIf.status == 66, "\(whatIf.stderr)")
-    #expect(whatIf.stderr.contains("simulation, changement 0 : projet « nope » introuvable"), "\(whatIf.stderr)")
+    // The CLI looks the project up by id or name first, and says so in French.
+    #expect(whatIf.stderr.contains("aucun projet n'a l'identifiant « nope »"), "\(whatIf.stderr)")
 
     let rating = try await CLIRun.impact(
       ["rate", Self.lyon, "--criterion", "what", "--rater", "x", "--value", "9", "--lang", "fr"], daemon: daemon)

@@ -38,7 +38,13 @@ enum LeadingGlobalOptions {
     }
     guard !leading.isEmpty, index < arguments.endIndex, !arguments[index].hasPrefix("-") else { return arguments }
     var rest = Array(arguments[index...])
-    rest.insert(contentsOf: leading, at: pathLength(rest, under: ImpactCommand.self))
+    let path = pathLength(rest, under: ImpactCommand.self)
+    if path > 0 {
+      rest.insert(contentsOf: leading, at: path)
+    } else {
+      // `help COMMAND` (ArgumentParser's own, not in the configuration) reads them at the end.
+      rest.insert(contentsOf: leading, at: rest.firstIndex(of: "--") ?? rest.endIndex)
+    }
     return rest
   }
 
