@@ -122,7 +122,7 @@ def test_read_only_serves_reads_and_refuses_every_write(daemons, workdir):
         "RecordObservation": lambda: projects.RecordObservation(
             project_service_pb2.RecordObservationRequest(
                 observation=project_pb2.Observation(
-                    project_id=seeded["id"], outcome_id=seeded["outcomes"][0]["id"], value=2.0, period="2027"
+                    project_id=seeded["id"], outcome_id=seeded["outcomes"][0]["id"], value=2.0, period="2026"
                 )
             ),
             timeout=DEADLINE,
