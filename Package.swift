@@ -58,6 +58,17 @@ let package = Package(
       swiftSettings: defaultSwiftSettings
     ),
 
+    // The version and the git commit of this build (stamped by BuildCommitPlugin).
+    .target(
+      name: "BuildInfo",
+      swiftSettings: defaultSwiftSettings,
+      plugins: ["BuildCommitPlugin"]
+    ),
+    .plugin(
+      name: "BuildCommitPlugin",
+      capability: .buildTool()
+    ),
+
     // Deterministic generated portfolios for benchmarks, property tests and load tests.
     .target(
       name: "SyntheticData",
@@ -84,6 +95,7 @@ let package = Package(
         "Analytics",
         "ImpactAPI",
         "Localization",
+        "BuildInfo",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -122,6 +134,7 @@ let package = Package(
       dependencies: [
         "DaemonCore",
         "Localization",
+        "BuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),
@@ -134,6 +147,7 @@ let package = Package(
     .target(
       name: "ClientCore",
       dependencies: [
+        "BuildInfo",
         "Analytics",
         "Localization",
         "ImpactAPI",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildInfo
 
 /// The root of the `impact` command: it only lists the subcommands.
 struct ImpactCommand: AsyncParsableCommand {
@@ -16,6 +17,7 @@ struct ImpactCommand: AsyncParsableCommand {
       \(HelpText.l("help.exit_codes"))
       \(ExitStatus.helpTable)
       """,
+    version: "impact \(BuildInfo.version) (\(BuildInfo.commit))",
     subcommands: [
       StatusCommand.self,
       ImportCommand.self,

@@ -229,6 +229,19 @@ struct ConnectionCommandTests {
 
   // MARK: impactd start-up
 
+  @Test("--version of both tools names the version and the git commit of the build", .timeLimit(.minutes(1)))
+  func versionNamesTheCommit() async throws {
+    for (tool, result) in [
+      ("impact", try await CLIRun.impact(["--version"])), ("impactd", try await DaemonTool.run(["--version"])),
+    ] {
+      #expect(result.status == 0, "\(result.stderr)")
+      let line = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      let stamp = #/(impactd?) \d+\.\d+\.\d+ \(([0-9a-f]{12}(-dirty)?|unknown)\)/#
+      let match = line.wholeMatch(of: stamp)
+      #expect(match?.output.1 == Substring(tool), "\(line)")
+    }
+  }
+
   @Test("a busy gRPC port: impactd says so and exits 75", .timeLimit(.minutes(2)))
   func busyGRPCPort() async throws {
     let directory = try TemporaryDirectory()
@@ -292,6 +305,8 @@ struct ConnectionCommandTests {
       #expect(families.contains(family), "\(family) missing from:\n\(text)")
     }
     #expect(text.contains(#"impact_build_info{version=""#), "\(text)")
+    let commit = try #require(text.split(separator: "\n").first { $0.hasPrefix("impact_build_info{") })
+    #expect(commit.contains(#"commit=""#) && !commit.contains(#"commit="""#), "no commit in \(commit)")
     #expect(text.contains(#"impact_rpc_duration_seconds_bucket{method="impact.v1.ScoringService/RankProjects""#), "\(text)")
     let size = text.split(separator: "\n").first { $0.hasPrefix("impact_database_size_bytes ") }
     #expect(size.flatMap { Double($0.split(separator: " ")[1]) }.map { $0 > 0 } == true, "\(String(describing: size))")

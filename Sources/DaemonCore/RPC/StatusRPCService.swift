@@ -1,4 +1,5 @@
 import Analytics
+import BuildInfo
 import Foundation
 import GRPCCore
 import ImpactAPI
@@ -6,7 +7,7 @@ import SwiftProtobuf
 
 /// `impact.v1.StatusService`: what monitoring and `impact status` show.
 struct StatusRPCService: Impact_V1_StatusService.SimpleServiceProtocol {
-  static let version = "0.1.0"
+  static let version = BuildInfo.version
 
   let store: PortfolioStore
   let startedAt: Date

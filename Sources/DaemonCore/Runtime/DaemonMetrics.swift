@@ -1,3 +1,4 @@
+import BuildInfo
 import Foundation
 public import Prometheus
 
@@ -16,7 +17,7 @@ public import Prometheus
 /// | `impact_rpc_duration_seconds` | histogram | `method` |
 /// | `impact_projects` | gauge | – |
 /// | `impact_revision` | gauge | – |
-/// | `impact_build_info` | gauge (always 1) | `version` |
+/// | `impact_build_info` | gauge (always 1) | `version`, `commit` |
 /// | `impact_database_size_bytes`, `impact_database_wal_size_bytes` | gauge | – |
 /// | `process_*` | the standard process metrics (``ProcessMetrics``) | – |
 public struct DaemonMetrics: Sendable {
@@ -27,10 +28,10 @@ public struct DaemonMetrics: Sendable {
   /// The database file whose size is reported at each scrape; nil reports none.
   public var databasePath: String?
 
-  /// The version `impact_build_info` reports. SwiftPM offers no build-time hook to stamp a git
-  /// commit into the binary, and the binary may run far from its checkout, so only this
-  /// version constant is reported (the same one `impact status` shows).
-  public static let version = StatusRPCService.version
+  /// The version `impact_build_info` reports (the same one `impact status` shows).
+  public static let version = BuildInfo.version
+  /// The git commit `impact_build_info` reports, stamped at build time (``BuildInfo``).
+  public static let commit = BuildInfo.commit
 
   static let durationBuckets: [Duration] = [
     .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
@@ -66,7 +67,7 @@ public struct DaemonMetrics: Sendable {
   static var buildInfo: MetricNameDescriptor {
     MetricNameDescriptor(
       namespace: "impact", metricName: "build", unitName: "info",
-      helpText: "Always 1; the version label is the impactd version.")
+      helpText: "Always 1; the labels are the impactd version and the git commit it was built from.")
   }
 
   /// Metrics recorded into a new, empty registry.
@@ -78,7 +79,7 @@ public struct DaemonMetrics: Sendable {
   public init(registry: PrometheusCollectorRegistry) {
     self.registry = registry
     self.factory = PrometheusMetricsFactory(registry: registry)
-    registry.makeGauge(descriptor: Self.buildInfo, labels: [("version", Self.version)]).set(Int64(1))
+    registry.makeGauge(descriptor: Self.buildInfo, labels: [("version", Self.version), ("commit", Self.commit)]).set(Int64(1))
     registry.makeGauge(descriptor: Self.projects).set(Int64(0))
     registry.makeGauge(descriptor: Self.revision).set(Int64(0))
   }
