@@ -108,6 +108,15 @@ struct SchemeDocumentTests {
       path: "insufficient_data_below"),
     RuleCase(
       json: #"{"id": "s", "discount_rate": 1}"#, rule: .discountRateRange, path: "discount_rate"),
+    RuleCase(
+      json: #"{"id": "s", "domains": [{"id": "x", "label": {"fr": "a\u001b[31m", "en": "b"}}]}"#,
+      rule: .textControlCharacter, path: "domains[0].label.fr"),
+    RuleCase(
+      json: "{\"id\": \"s\", \"domains\": [{\"id\": \"x\", \"label\": \"\(String(repeating: "l", count: 201))\"}]}",
+      rule: .textTooLong, path: "domains[0].label.fr"),
+    RuleCase(
+      json: "{\"id\": \"s\", \"risk_types\": [\((0...100).map { "\"r\($0)\"" }.joined(separator: ", "))]}",
+      rule: .tooManyEntries, path: "risk_types"),
   ]
 
   @Test(

@@ -94,6 +94,11 @@ private let ruleCases: [RuleCase] = [
   .project(.shareSum, "outcomes.share", "0.8") { $0.outcomes[1].share = 0.2 },
   .project(.extraNotJSON, "extra", "{oops") { $0.extra = "{oops" },
   .project(.textContainsNUL, "ratings[0].comment", "U+0000") { $0.ratings[0].comment = "before\u{0}after" },
+  .project(.textTooLong, "name", "301") { $0.name = String(repeating: "n", count: 301) },
+  .project(.textControlCharacter, "territory", "U+001B") { $0.territory = "Lyon\u{1B}[31m" },
+  .project(.tooManyRatings, "ratings", "1001") { project in
+    project.ratings = (0...1000).map { Rating(criterion: "who", rater: "r\($0)", value: 2) }
+  },
   .outcome(.duplicateOutcome, "id", "urgences", outcomeID: "urgences") { $0.id = "urgences" },
   .outcome(.invalidID, "id", "emploi durable", outcomeID: "emploi durable") {
     $0.id = "emploi durable"

@@ -26,7 +26,8 @@ public enum IdentifierSyntax {
   /// `Amélie`. Rater ids never become file names, so they need not be ASCII; spaces stay out
   /// so that an id is one word in a table, a CSV cell or a command line.
   public static func isValidRater(_ rater: String) -> Bool {
-    guard !rater.isEmpty, rater.count <= maximumLength else { return false }
+    // The UTF-8 size first: counting the characters of a huge text costs.
+    guard !rater.isEmpty, rater.utf8.count <= 16 * maximumLength, rater.count <= maximumLength else { return false }
     return rater.unicodeScalars.allSatisfy { scalar in
       switch scalar.properties.generalCategory {
       case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,

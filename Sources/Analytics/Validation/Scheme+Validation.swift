@@ -1,6 +1,9 @@
 extension Scheme {
   /// Tolerance on the sum of a group of weights.
   public static let weightSumTolerance = 1e-9
+  /// Most criteria, domains or risk types a scheme may have; a list over it is reported once
+  /// and not checked item by item.
+  public static let maximumEntries = 100
 
   /// Every rule this scheme breaks; empty when it can be used. A scheme with any issue is
   /// refused whole.
@@ -12,14 +15,17 @@ extension Scheme {
     }
     func checkID(_ id: String, at path: String) {
       if !IdentifierSyntax.isValid(id) {
-        add(path, .invalidID, "id \"\(id)\" is invalid: \(IdentifierSyntax.explanation(id))", ["value": id])
+        add(
+          path, .invalidID, "id \"\(Validator.shown(id))\" is invalid: \(IdentifierSyntax.explanation(id))",
+          ["value": Validator.shown(id)])
       }
     }
     func checkUnique(_ ids: [String], at path: String, what: String) {
       var seen: Set<String> = []
       for (index, id) in ids.enumerated() where !seen.insert(id).inserted {
         add(
-          "\(path)[\(index)].id", .duplicateID, "\(what) id \"\(id)\" appears more than once", ["value": id])
+          "\(path)[\(index)].id", .duplicateID, "\(what) id \"\(Validator.shown(id))\" appears more than once",
+          ["value": Validator.shown(id)])
       }
     }
     func checkWeight(_ weight: Double, at path: String) {
@@ -36,7 +42,54 @@ extension Scheme {
       }
     }
 
+    func checkText(_ text: String, at path: String, limit: Int) {
+      switch TextLimits.problem(in: text, limit: limit) {
+      case nil:
+        break
+      case .tooLong(let length, let limit):
+        add(
+          path, .textTooLong, "\(path) has \(length) characters, at most \(limit) are allowed",
+          ["value": "\(length)", "bound": "\(limit)"])
+      case .nul:
+        add(path, .textControlCharacter, "\(path) contains the NUL character (U+0000)", ["value": "U+0000", "position": ""])
+      case .controlCharacter(let scalar, let position):
+        let code = TextLimits.codePoint(scalar)
+        add(
+          path, .textControlCharacter,
+          "\(path) contains the control character \(code) at position \(position); control characters and bidirectional overrides are refused",
+          ["value": code, "position": "\(position)"])
+      }
+    }
+    func checkLabel(_ label: LocalizedText, at path: String, limit: Int = TextLimits.label) {
+      checkText(label.fr, at: "\(path).fr", limit: limit)
+      checkText(label.en, at: "\(path).en", limit: limit)
+    }
+
     checkID(id, at: "id")
+    // Counts first: a list over its limit is not checked item by item.
+    var oversized = false
+    for (path, count) in [("criteria", criteria.count), ("domains", domains.count), ("risk_types", riskTypes.count)]
+    where count > Self.maximumEntries {
+      oversized = true
+      add(
+        path, .tooManyEntries, "\(path) has \(count) entries, at most \(Self.maximumEntries) are allowed",
+        ["value": "\(count)", "bound": "\(Self.maximumEntries)"])
+    }
+    for (index, criterion) in criteria.enumerated() where criterion.levels.count > Self.maximumEntries {
+      oversized = true
+      add(
+        "criteria[\(index)].levels", .tooManyEntries,
+        "criteria[\(index)].levels has \(criterion.levels.count) entries, at most \(Self.maximumEntries) are allowed",
+        ["value": "\(criterion.levels.count)", "bound": "\(Self.maximumEntries)"])
+    }
+    if evidenceFactors.count > Self.maximumEntries {
+      oversized = true
+      add(
+        "evidence_factors", .evidenceFactorCount,
+        "there must be five evidence factors (levels 1 to 5), found \(evidenceFactors.count)",
+        ["value": "\(evidenceFactors.count)"])
+    }
+    if oversized || criteria.count > Self.maximumEntries { return issues }
 
     let weights = quantitativeWeights
     let quantitative = [
@@ -52,6 +105,12 @@ extension Scheme {
       for (index, criterion) in criteria.enumerated() {
         checkID(criterion.id, at: "criteria[\(index)].id")
         checkWeight(criterion.weight, at: "criteria[\(index)].weight")
+        checkLabel(criterion.label, at: "criteria[\(index)].label")
+        for level in criterion.levels.keys.sorted() {
+          if let text = criterion.levels[level] {
+            checkLabel(text, at: "criteria[\(index)].levels.\(level)", limit: TextLimits.levelText)
+          }
+        }
         for level in criterion.levels.keys.sorted() where !(0...4).contains(level) {
           add(
             "criteria[\(index)].levels", .levelRange,
@@ -66,7 +125,10 @@ extension Scheme {
     if domains.isEmpty {
       add("domains", .noDomain, "a scheme needs at least one domain")
     } else {
-      for (index, domain) in domains.enumerated() { checkID(domain.id, at: "domains[\(index)].id") }
+      for (index, domain) in domains.enumerated() {
+        checkID(domain.id, at: "domains[\(index)].id")
+        checkLabel(domain.label, at: "domains[\(index)].label")
+      }
       checkUnique(domains.map(\.id), at: "domains", what: "domain")
     }
 
@@ -76,8 +138,8 @@ extension Scheme {
     var seenRisks: Set<String> = []
     for (index, riskType) in riskTypes.enumerated() where !seenRisks.insert(riskType).inserted {
       add(
-        "risk_types[\(index)]", .duplicateID, "risk type \"\(riskType)\" appears more than once",
-        ["value": riskType])
+        "risk_types[\(index)]", .duplicateID, "risk type \"\(Validator.shown(riskType))\" appears more than once",
+        ["value": Validator.shown(riskType)])
     }
 
     if evidenceFactors.count != 5 {

@@ -42,10 +42,18 @@ public struct SchemeRule: Sendable, Hashable, CustomStringConvertible {
   /// `discount_rate` is outside (−1, 1).
   public static let discountRateRange = SchemeRule("discount_rate_range")
 
+  /// A label or a rubric text is longer than ``TextLimits/label`` or ``TextLimits/levelText``.
+  public static let textTooLong = SchemeRule("text_too_long")
+  /// A label or a rubric text holds a control character or a bidirectional override.
+  public static let textControlCharacter = SchemeRule("text_control_character")
+  /// More criteria, domains or risk types than ``Scheme/maximumEntries``.
+  public static let tooManyEntries = SchemeRule("too_many_entries")
+
   /// Every rule, in the order `docs/formats.md` lists them.
   public static let all: [SchemeRule] = [
     .invalidID, .duplicateID, .noDomain, .noCriterion, .weightRange, .weightsSum,
     .evidenceFactorCount, .evidenceFactorRange, .levelRange, .blendRange, .reachReferenceRange,
-    .durationHorizonRange, .unknownRiskRange, .thresholdRange, .discountRateRange,
+    .durationHorizonRange, .unknownRiskRange, .thresholdRange, .discountRateRange, .textTooLong,
+    .textControlCharacter, .tooManyEntries,
   ]
 }

@@ -67,6 +67,14 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
   /// A text holds the NUL character (U+0000), which SQLite text cannot keep: the store would
   /// silently cut it there.
   public static let textContainsNUL = ValidationRule("text_contains_nul")
+  /// A text is longer than its field's limit (``TextLimits``); the message names the field,
+  /// the length and the limit.
+  public static let textTooLong = ValidationRule("text_too_long")
+  /// A text holds a control character, DEL, a C1 control or a bidirectional override
+  /// (``TextLimits/isForbidden(_:)``); the message names the field, the character and where.
+  public static let textControlCharacter = ValidationRule("text_control_character")
+  /// The project has more ratings than ``Validator/maximumRatings``.
+  public static let tooManyRatings = ValidationRule("too_many_ratings")
   /// Two projects of a batch share an id.
   public static let duplicateProject = ValidationRule("duplicate_project")
   /// The document's scheme breaks a scheme rule (the message names it).
@@ -94,6 +102,6 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
     .thresholdDirection, .surveyShareRange, .surveySum, .reachRange, .durationRange, .fractionRange,
     .financialProxyRange, .extraNotJSON, .duplicateProject, .invalidScheme, .textContainsNUL,
     .invalidRater, .observationPeriod, .observationPercentRange, .observationNegative,
-    .observationFuturePeriod,
+    .observationFuturePeriod, .textTooLong, .textControlCharacter, .tooManyRatings,
   ]
 }

@@ -8,6 +8,12 @@
 public struct Validator: Sendable {
   /// Most outcomes a project may have.
   public static let maximumOutcomes = 20
+  /// Most committee ratings a project may hold (criteria × raters).
+  public static let maximumRatings = 1_000
+  /// Most problems listed; beyond, problems are only counted (``ValidationError/omittedCount``),
+  /// so that a request with a million broken values costs no more to refuse than one with a
+  /// hundred.
+  public static let maximumIssues = 100
   /// Tolerance on the sum of a project's shares.
   public static let shareSumTolerance = 1e-6
   /// Longest `duration_years`.
@@ -25,59 +31,91 @@ public struct Validator: Sendable {
     riskTypes = Set(scheme.riskTypes)
   }
 
-  /// Every rule `project` breaks; empty when it is valid.
+  /// The first ``maximumIssues`` rules `project` breaks; empty when it is valid.
   public func validate(_ project: Project) -> [ValidationIssue] {
-    var report = ProjectReport(project: project)
-    checkProject(project, into: &report)
-    return report.issues
+    validate([project], checkingDuplicates: false).issues
   }
 
-  /// Every rule the projects break, including ids used by more than one project.
+  /// The first ``maximumIssues`` rules the projects break, including ids used by more than one
+  /// project.
   public func validate(_ projects: [Project]) -> [ValidationIssue] {
-    var issues: [ValidationIssue] = []
+    validate(projects, checkingDuplicates: true).issues
+  }
+
+  /// The first ``maximumIssues`` rules the document breaks: its scheme's rules, then its
+  /// projects', checked against the document's scheme when it has one and this validator's
+  /// otherwise.
+  public func validate(_ document: PortfolioDocument) -> [ValidationIssue] {
+    validationError(for: document)?.issues ?? []
+  }
+
+  /// Every rule the projects break, as an error listing the first ``maximumIssues`` and
+  /// counting the others; nil when they are valid.
+  public func validationError(for projects: [Project]) -> ValidationError? {
+    let collector = validate(projects, checkingDuplicates: true)
+    return collector.error
+  }
+
+  /// ``validationError(for:)-(_:[Project])`` for a document and its scheme.
+  public func validationError(for document: PortfolioDocument) -> ValidationError? {
+    guard let documentScheme = document.scheme else { return validationError(for: document.projects) }
+    let schemeIssues = documentScheme.validate()
+    let collector = IssueCollector()
+    for issue in schemeIssues {
+      collector.add {
+        ValidationIssue(
+          path: "scheme.\(issue.path)", projectID: nil, outcomeID: nil, field: issue.path,
+          rule: .invalidScheme,
+          message: "scheme \(documentScheme.id): \(issue.message)",
+          values: issue.values.merging(
+            ["scheme": documentScheme.id, "scheme_rule": issue.rule.code], uniquingKeysWith: { $1 }))
+      }
+    }
+    // A scheme refused whole cannot check the projects.
+    guard schemeIssues.isEmpty else { return collector.error }
+    Validator(scheme: documentScheme).validate(document.projects, checkingDuplicates: true, into: collector)
+    return collector.error
+  }
+
+  /// Throws ``ValidationError`` listing the problems when any project breaks a rule.
+  public func check(_ projects: [Project]) throws(ValidationError) {
+    if let error = validationError(for: projects) { throw error }
+  }
+
+  private func validate(_ projects: [Project], checkingDuplicates: Bool) -> IssueCollector {
+    let collector = IssueCollector()
+    validate(projects, checkingDuplicates: checkingDuplicates, into: collector)
+    return collector
+  }
+
+  private func validate(_ projects: [Project], checkingDuplicates: Bool, into collector: IssueCollector) {
     var seen: Set<String> = []
     for project in projects {
-      if !seen.insert(project.id).inserted {
-        var report = ProjectReport(project: project)
+      var report = ProjectReport(project: project, collector: collector)
+      if checkingDuplicates, !seen.insert(project.id).inserted {
         report.add(
-          "id", .duplicateProject, "id \"\(project.id)\" is used by more than one project",
-          ["value": project.id])
-        issues += report.issues
+          "id", .duplicateProject, "id \"\(Self.shown(project.id))\" is used by more than one project",
+          ["value": Self.shown(project.id)])
       }
-      issues += validate(project)
+      checkProject(project, into: &report)
     }
-    return issues
-  }
-
-  /// Every rule the document breaks: its scheme's rules, then its projects', checked against
-  /// the document's scheme when it has one and this validator's otherwise.
-  public func validate(_ document: PortfolioDocument) -> [ValidationIssue] {
-    guard let documentScheme = document.scheme else { return validate(document.projects) }
-    let schemeIssues = documentScheme.validate().map { issue in
-      ValidationIssue(
-        path: "scheme.\(issue.path)", projectID: nil, outcomeID: nil, field: issue.path,
-        rule: .invalidScheme,
-        message: "scheme \(documentScheme.id): \(issue.message)",
-        values: issue.values.merging(
-          ["scheme": documentScheme.id, "scheme_rule": issue.rule.code], uniquingKeysWith: { $1 }))
-    }
-    return schemeIssues + Validator(scheme: documentScheme).validate(document.projects)
-  }
-
-  /// Throws ``ValidationError`` listing every problem when any project breaks a rule.
-  public func check(_ projects: [Project]) throws(ValidationError) {
-    let issues = validate(projects)
-    guard issues.isEmpty else { throw ValidationError(issues: issues) }
   }
 
   // MARK: - Project
 
   private func checkProject(_ project: Project, into report: inout ProjectReport) {
+    // Cheap structural limits first: a project over one of them is not checked item by item,
+    // so that its cost does not grow with what it carries.
+    guard checkStructure(project, into: &report) else {
+      checkTexts(of: project, items: false, into: &report)
+      return
+    }
+    checkTexts(of: project, items: true, into: &report)
     if !IdentifierSyntax.isValid(project.id) {
       report.add(
         "id", .invalidID,
-        "id \"\(project.id)\" is invalid: \(IdentifierSyntax.explanation(project.id))",
-        ["value": project.id])
+        "id \"\(Self.shown(project.id))\" is invalid: \(IdentifierSyntax.explanation(project.id))",
+        ["value": Self.shown(project.id)])
     }
     if project.name.allSatisfy(\.isWhitespace) {
       report.add("name", .nameRequired, "name must not be empty")
@@ -99,22 +137,103 @@ public struct Validator: Sendable {
     checkRisks(project, into: &report)
     checkRatings(project, into: &report)
     checkOutcomes(project, into: &report)
-    var texts: [(String, String?)] = [
-      ("name", project.name), ("programme", project.programme), ("territory", project.territory),
-      ("extra", project.extra),
-    ]
-    for (index, rating) in project.ratings.enumerated() { texts.append(("ratings[\(index)].comment", rating.comment)) }
-    for (index, outcome) in project.outcomes.enumerated() {
-      texts.append(("outcomes[\(index)].indicator", outcome.indicator))
-      texts.append(("outcomes[\(index)].unit", outcome.unit))
-    }
-    for case (let field, let text?) in texts where Self.containsNUL(text) {
-      report.add(field, .textContainsNUL, "\(field) contains the NUL character (U+0000), which cannot be stored")
-    }
-    if let extra = project.extra, !PortfolioJSON.isJSONValue(extra) {
+    if let extra = project.extra, TextLimits.problem(in: extra, limit: TextLimits.extra, allowingJSONWhitespace: true) == nil,
+      !PortfolioJSON.isJSONValue(extra)
+    {
       report.add(
         "extra", .extraNotJSON, "extra must be one JSON value, found \(Self.quoted(extra))",
         ["value": Self.quoted(extra)])
+    }
+  }
+
+  /// Reports the counts over a limit; false when there is any.
+  private func checkStructure(_ project: Project, into report: inout ProjectReport) -> Bool {
+    checkStructure(
+      ProjectShape(id: project.id, outcomes: project.outcomes.count, ratings: project.ratings.count, risks: project.risks.count),
+      into: &report)
+  }
+
+  private func checkStructure(_ shape: ProjectShape, into report: inout ProjectReport) -> Bool {
+    var fits = true
+    if shape.outcomes > Self.maximumOutcomes {
+      fits = false
+      report.add(
+        "outcomes", .outcomeCount,
+        "outcomes \(shape.outcomes) given, a project has 1 to \(Self.maximumOutcomes)",
+        ["value": "\(shape.outcomes)", "bound": "\(Self.maximumOutcomes)"])
+    }
+    if shape.ratings > Self.maximumRatings {
+      fits = false
+      report.add(
+        "ratings", .tooManyRatings,
+        "ratings \(shape.ratings) given, a project holds at most \(Self.maximumRatings)",
+        ["value": "\(shape.ratings)", "bound": "\(Self.maximumRatings)"])
+    }
+    if shape.risks > scheme.riskTypes.count {
+      fits = false
+      report.add(
+        "risks", .tooManyRisks,
+        "risks \(shape.risks) rated, scheme \(scheme.id) has only \(scheme.riskTypes.count) risk types",
+        ["value": "\(shape.risks)", "scheme": scheme.id, "bound": "\(scheme.riskTypes.count)"]
+      )
+    }
+    return fits
+  }
+
+  /// The projects whose lists are longer than a project may hold (outcomes, ratings, risks),
+  /// from their sizes alone: a service checks them before it builds anything from a request.
+  public func shapeError(_ shapes: [ProjectShape]) -> ValidationError? {
+    let collector = IssueCollector()
+    for shape in shapes {
+      var report = ProjectReport(projectID: shape.id, collector: collector)
+      _ = checkStructure(shape, into: &report)
+    }
+    return collector.error
+  }
+
+  /// Checks the length and the characters of every text of the project; of its outcomes and
+  /// ratings too when `items`.
+  private func checkTexts(of project: Project, items: Bool, into report: inout ProjectReport) {
+    checkText(project.name, "name", limit: TextLimits.name, into: &report)
+    checkText(project.programme, "programme", limit: TextLimits.programme, into: &report)
+    checkText(project.territory, "territory", limit: TextLimits.territory, into: &report)
+    if let extra = project.extra {
+      checkText(extra, "extra", limit: TextLimits.extra, json: true, into: &report)
+    }
+    guard items else { return }
+    for (index, rating) in project.ratings.enumerated() {
+      if let comment = rating.comment {
+        checkText(comment, "ratings[\(index)].comment", limit: TextLimits.comment, into: &report)
+      }
+    }
+    for (index, outcome) in project.outcomes.enumerated() {
+      if let indicator = outcome.indicator {
+        checkText(indicator, "outcomes[\(index)].indicator", limit: TextLimits.indicator, into: &report)
+      }
+      if let unit = outcome.unit {
+        checkText(unit, "outcomes[\(index)].unit", limit: TextLimits.unit, into: &report)
+      }
+    }
+  }
+
+  private func checkText(
+    _ text: String, _ field: String, limit: Int, json: Bool = false, into report: inout ProjectReport
+  ) {
+    switch TextLimits.problem(in: text, limit: limit, allowingJSONWhitespace: json) {
+    case nil:
+      break
+    case .tooLong(let length, let limit):
+      report.add(
+        field, .textTooLong, "\(field) has \(length) characters, at most \(limit) are allowed",
+        ["value": "\(length)", "bound": "\(limit)"])
+    case .nul:
+      report.add(field, .textContainsNUL, "\(field) contains the NUL character (U+0000), which cannot be stored")
+    case .controlCharacter(let scalar, let position):
+      let code = TextLimits.codePoint(scalar)
+      report.add(
+        field, .textControlCharacter,
+        "\(field) contains the control character \(code) at position \(position); control characters and bidirectional overrides are refused",
+        ["value": code, "position": "\(position)"])
     }
   }
 
@@ -125,23 +244,16 @@ public struct Validator: Sendable {
     for (type, value) in project.risks.sorted(by: { $0.key < $1.key }) {
       if !riskTypes.contains(type) {
         report.add(
-          "risks.\(type)", .unknownRiskType,
-          "risk type \"\(type)\" is not a risk type of scheme \(scheme.id) (\(scheme.riskTypes.joined(separator: ", ")))",
-          ["value": type, "scheme": scheme.id, "allowed": scheme.riskTypes.joined(separator: ", ")]
+          "risks.\(Self.shown(type))", .unknownRiskType,
+          "risk type \"\(Self.shown(type))\" is not a risk type of scheme \(scheme.id) (\(scheme.riskTypes.joined(separator: ", ")))",
+          ["value": Self.shown(type), "scheme": scheme.id, "allowed": scheme.riskTypes.joined(separator: ", ")]
         )
       }
       if !(0...3).contains(value) {
         report.add(
-          "risks.\(type)", .riskValueRange, "risk \(type) \(value) must be 0, 1, 2 or 3",
-          ["risk": type, "value": "\(value)"])
+          "risks.\(Self.shown(type))", .riskValueRange, "risk \(Self.shown(type)) \(value) must be 0, 1, 2 or 3",
+          ["risk": Self.shown(type), "value": "\(value)"])
       }
-    }
-    if project.risks.count > scheme.riskTypes.count {
-      report.add(
-        "risks", .tooManyRisks,
-        "risks \(project.risks.count) rated, scheme \(scheme.id) has only \(scheme.riskTypes.count) risk types",
-        ["value": "\(project.risks.count)", "scheme": scheme.id, "bound": "\(scheme.riskTypes.count)"]
-      )
     }
   }
 
@@ -152,15 +264,15 @@ public struct Validator: Sendable {
       if !criterionIDs.contains(rating.criterion) {
         report.add(
           "\(field).criterion", .unknownCriterion,
-          "criterion \"\(rating.criterion)\" is not a criterion of scheme \(scheme.id) (\(scheme.criteria.map(\.id).joined(separator: ", ")))",
-          ["value": rating.criterion, "scheme": scheme.id, "allowed": scheme.criteria.map(\.id).joined(separator: ", ")]
+          "criterion \"\(Self.shown(rating.criterion))\" is not a criterion of scheme \(scheme.id) (\(scheme.criteria.map(\.id).joined(separator: ", ")))",
+          ["value": Self.shown(rating.criterion), "scheme": scheme.id, "allowed": scheme.criteria.map(\.id).joined(separator: ", ")]
         )
       }
       if !IdentifierSyntax.isValidRater(rating.rater) {
         report.add(
           "\(field).rater", .invalidRater,
-          "rater \"\(rating.rater)\" is invalid: \(IdentifierSyntax.raterExplanation(rating.rater))",
-          ["value": rating.rater])
+          "rater \"\(Self.shown(rating.rater))\" is invalid: \(IdentifierSyntax.raterExplanation(rating.rater))",
+          ["value": Self.shown(rating.rater)])
       }
       if !rating.value.isFinite {
         report.add(
@@ -169,22 +281,22 @@ public struct Validator: Sendable {
       } else if !(0...4).contains(rating.value) {
         report.add(
           "\(field).value", .ratingValueRange,
-          "rating value \(Self.text(rating.value)) of \(rating.criterion) by \(rating.rater) must be in [0, 4]",
-          ["value": Self.text(rating.value), "criterion": rating.criterion, "rater": rating.rater]
+          "rating value \(Self.text(rating.value)) of \(Self.shown(rating.criterion)) by \(Self.shown(rating.rater)) must be in [0, 4]",
+          ["value": Self.text(rating.value), "criterion": Self.shown(rating.criterion), "rater": Self.shown(rating.rater)]
         )
       }
       if !seen.insert([rating.criterion, rating.rater]).inserted {
         report.add(
           field, .duplicateRating,
-          "ratings hold criterion \(rating.criterion) by rater \(rating.rater) more than once; a project keeps one rating per criterion and rater",
-          ["criterion": rating.criterion, "rater": rating.rater]
+          "ratings hold criterion \(Self.shown(rating.criterion)) by rater \(Self.shown(rating.rater)) more than once; a project keeps one rating per criterion and rater",
+          ["criterion": Self.shown(rating.criterion), "rater": Self.shown(rating.rater)]
         )
       }
     }
   }
 
   private func checkOutcomes(_ project: Project, into report: inout ProjectReport) {
-    if project.outcomes.isEmpty || project.outcomes.count > Self.maximumOutcomes {
+    if project.outcomes.isEmpty {
       report.add(
         "outcomes", .outcomeCount,
         "outcomes \(project.outcomes.count) given, a project has 1 to \(Self.maximumOutcomes)",
@@ -195,13 +307,13 @@ public struct Validator: Sendable {
       if !seen.insert(outcome.id).inserted {
         report.add(
           "id", outcome: outcome.id, .duplicateOutcome,
-          "outcome id \"\(outcome.id)\" is used more than once in the project", ["value": outcome.id])
+          "outcome id \"\(Self.shown(outcome.id))\" is used more than once in the project", ["value": Self.shown(outcome.id)])
       }
       checkOutcome(outcome, into: &report)
     }
     let shares = project.outcomes.compactMap(\.share)
     if !shares.isEmpty && shares.count < project.outcomes.count {
-      let missing = project.outcomes.filter { $0.share == nil }.map(\.id)
+      let missing = project.outcomes.filter { $0.share == nil }.map { Self.shown($0.id) }
       report.add(
         "outcomes.share", .sharePartial,
         "share is missing for \(missing.joined(separator: ", ")); give every outcome a share or none",
@@ -238,13 +350,13 @@ public struct Validator: Sendable {
     if !IdentifierSyntax.isValid(id) {
       report.add(
         "id", outcome: id, .invalidID,
-        "outcome id \"\(id)\" is invalid: \(IdentifierSyntax.explanation(id))", ["value": id])
+        "outcome id \"\(Self.shown(id))\" is invalid: \(IdentifierSyntax.explanation(id))", ["value": Self.shown(id)])
     }
     if !domainIDs.contains(outcome.domain) {
       report.add(
         "domain", outcome: id, .unknownDomain,
-        "domain \"\(outcome.domain)\" is not a domain of scheme \(scheme.id) (\(scheme.domains.map(\.id).joined(separator: ", ")))",
-        ["value": outcome.domain, "scheme": scheme.id, "allowed": scheme.domains.map(\.id).joined(separator: ", ")]
+        "domain \"\(Self.shown(outcome.domain))\" is not a domain of scheme \(scheme.id) (\(scheme.domains.map(\.id).joined(separator: ", ")))",
+        ["value": Self.shown(outcome.domain), "scheme": scheme.id, "allowed": scheme.domains.map(\.id).joined(separator: ", ")]
       )
     }
     number("share", outcome.share, .shareRange, "in [0, 1]") { (0...1).contains($0) }
@@ -323,31 +435,79 @@ public struct Validator: Sendable {
   }
 
   static func quoted(_ text: String) -> String {
-    let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
-    return "\"\(short)\""
+    "\"\(shown(text, limit: 40))\""
+  }
+
+  /// A value as messages quote it: at most `limit` characters (the rest is "…"), with control
+  /// characters escaped, so that a hostile value can neither bloat a refusal nor act on the
+  /// terminal or the log that shows it. The default keeps any id that could be valid whole.
+  static func shown(_ text: String, limit: Int = 100) -> String {
+    let scalars = text.unicodeScalars
+    guard text.utf8.count > limit else { return TextLimits.escaped(text) }
+    let short = scalars.count > limit ? String(String.UnicodeScalarView(scalars.prefix(limit))) + "…" : text
+    return TextLimits.escaped(short)
+  }
+}
+
+/// The sizes of a project's lists, for ``Validator/shapeError(_:)``.
+public struct ProjectShape: Sendable, Hashable {
+  public var id: String
+  public var outcomes: Int
+  public var ratings: Int
+  public var risks: Int
+
+  public init(id: String, outcomes: Int, ratings: Int, risks: Int) {
+    self.id = id
+    self.outcomes = outcomes
+    self.ratings = ratings
+    self.risks = risks
+  }
+}
+
+/// The problems found so far: the first ``Validator/maximumIssues`` in full, the others only
+/// counted. A class, shared by the reports of every project of a request.
+final class IssueCollector {
+  private(set) var issues: [ValidationIssue] = []
+  private(set) var omitted = 0
+
+  /// Adds the issue `make` builds, or only counts it once the list is full.
+  func add(_ make: () -> ValidationIssue) {
+    if issues.count < Validator.maximumIssues { issues.append(make()) } else { omitted += 1 }
+  }
+
+  var error: ValidationError? {
+    issues.isEmpty ? nil : ValidationError(issues: issues, omittedCount: omitted)
   }
 }
 
 /// The issues of one project, with the project's path and id written once.
 private struct ProjectReport {
   let projectID: String
-  let base: String
-  var issues: [ValidationIssue] = []
+  let collector: IssueCollector
 
-  init(project: Project) {
-    projectID = project.id
-    base = "projects[\(project.id)]"
+  init(project: Project, collector: IssueCollector) {
+    self.init(projectID: project.id, collector: collector)
   }
 
-  mutating func add(
-    _ field: String, outcome: String? = nil, _ rule: ValidationRule, _ detail: String,
-    _ values: [String: String] = [:]
+  init(projectID: String, collector: IssueCollector) {
+    self.projectID = projectID
+    self.collector = collector
+  }
+
+  /// Adds an issue; its texts are only built when it is listed.
+  func add(
+    _ field: String, outcome: String? = nil, _ rule: ValidationRule, _ detail: @autoclosure () -> String,
+    _ values: @autoclosure () -> [String: String] = [:]
   ) {
-    let owner = outcome.map { "project \(projectID), outcome \($0)" } ?? "project \(projectID)"
-    let path = outcome.map { "\(base).outcomes[\($0)].\(field)" } ?? "\(base).\(field)"
-    issues.append(
-      ValidationIssue(
+    collector.add {
+      let projectID = Validator.shown(self.projectID)
+      let outcome = outcome.map { Validator.shown($0) }
+      let base = "projects[\(projectID)]"
+      let owner = outcome.map { "project \(projectID), outcome \($0)" } ?? "project \(projectID)"
+      let path = outcome.map { "\(base).outcomes[\($0)].\(field)" } ?? "\(base).\(field)"
+      return ValidationIssue(
         path: path, projectID: projectID, outcomeID: outcome, field: field, rule: rule,
-        message: "\(owner): \(detail) (rule \(rule.code))", values: values))
+        message: "\(owner): \(detail()) (rule \(rule.code))", values: values())
+    }
   }
 }

@@ -1,5 +1,6 @@
 import Analytics
 import GRPCCore
+import ImpactAPI
 
 extension DaemonConfiguration.Limits {
   /// Refuses with RESOURCE_EXHAUSTED a request whose projects carry, all together, more
@@ -46,5 +47,17 @@ extension DaemonConfiguration.Limits {
         "at most \(maxRatingsPerRequest) ratings per \(what) (limits.maxRatingsPerRequest), "
           + "got \(ratings) over \(carried)", rule: "too_many_ratings", values: values)
     }
+  }
+
+  /// Refuses with INVALID_ARGUMENT (rules `outcome_count`, `too_many_ratings`,
+  /// `too_many_risks`) the projects of a request whose lists are longer than a project may
+  /// hold, from the sizes of the messages alone: before anything is built or checked per
+  /// outcome, rating or risk, so that such a request costs no more than reading it.
+  func checkShapes(of projects: [Impact_V1_Project], scheme: Scheme) throws {
+    let shapes = projects.map { project in
+      ProjectShape(
+        id: project.id, outcomes: project.outcomes.count, ratings: project.ratings.count, risks: project.risks.count)
+    }
+    if let error = Validator(scheme: scheme).shapeError(shapes) { throw StoreError.invalid(error) }
   }
 }

@@ -49,6 +49,9 @@ struct DaemonErrorExplanation: Sendable {
   var values: [String: String] = [:]
   /// The problems listed under the headline, in order.
   var items: [Item] = []
+  /// How many more problems there were than ``items`` lists (the validator lists the first
+  /// ones only); said as "… and N more".
+  var omittedItemCount = 0
   /// Whether ``text(_:)`` lists the items under the headline; a single bad field is said by
   /// the headline itself and only goes to `BadRequest`.
   var listsItems = true
@@ -74,12 +77,15 @@ struct DaemonErrorExplanation: Sendable {
     var text = headline
     for (index, item) in items.enumerated() {
       let line = "\n  - " + itemText(item, language)
-      let left = items.count - index
+      let left = items.count - index + omittedItemCount
       if text.count + line.count > Self.maximumLocalizedCharacters - 40 {
         text += "\n  " + Catalogue.text("daemon.list.more", language, ["count": "\(left)"])
-        break
+        return text
       }
       text += line
+    }
+    if omittedItemCount > 0 {
+      text += "\n  " + Catalogue.text("daemon.list.more", language, ["count": "\(omittedItemCount)"])
     }
     return text
   }
@@ -102,7 +108,7 @@ struct DaemonErrorExplanation: Sendable {
   func status(_ language: Language) -> GoogleRPCStatus {
     var metadata = values.mapValues { Self.clipped($0, to: Self.maximumValueCharacters) }
     if !items.isEmpty {
-      metadata["issue_count"] = "\(items.count)"
+      metadata["issue_count"] = "\(items.count + omittedItemCount)"
       var rules: [String] = []
       for item in items where !rules.contains(item.rule) { rules.append(item.rule) }
       metadata["rules"] = Self.clipped(rules.joined(separator: ","), to: Self.maximumValueCharacters)

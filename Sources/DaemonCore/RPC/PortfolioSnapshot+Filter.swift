@@ -13,6 +13,12 @@ extension PortfolioSnapshot {
   func resolvedFilter(
     _ message: Impact_V1_ProjectFilter, fieldPath: String = "filter"
   ) throws -> (filter: ProjectFilter, unmatched: [UnmatchedFilterValue]) {
-    try ProjectFilter(proto: message, fieldPath: fieldPath).resolved(in: projects, scheme: scheme)
+    // A filter value is compared with every stored value (edit distance for the suggestions):
+    // bound its length and the number of values first.
+    try RequestText.checkCount(message.statuses.count, field: "\(fieldPath).statuses")
+    try RequestText.check(message.programmes, field: "\(fieldPath).programmes", limit: TextLimits.programme)
+    try RequestText.check(message.territories, field: "\(fieldPath).territories", limit: TextLimits.territory)
+    try RequestText.check(message.domains, field: "\(fieldPath).domains", limit: TextLimits.label)
+    return try ProjectFilter(proto: message, fieldPath: fieldPath).resolved(in: projects, scheme: scheme)
   }
 }

@@ -14,8 +14,12 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Impact_V1_CreateProjectResponse {
     guard request.hasProject else { throw RPCErrorFactory.required("project") }
+    // Sizes first, from the message: nothing is built from a project over a limit.
+    try limits.checkContents(
+      projects: 1, outcomes: request.project.outcomes.count, ratings: request.project.ratings.count,
+      field: "project", what: "request")
+    try limits.checkShapes(of: [request.project], scheme: store.snapshot.scheme)
     let project = try Project(proto: request.project)
-    try limits.checkContents(of: [project], field: "project", what: "request")
     let snapshot = try await store.create(
       project,
       context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
@@ -67,6 +71,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     let source = request.project
     try limits.checkContents(
       projects: 1, outcomes: source.outcomes.count, ratings: source.ratings.count, field: "project", what: "request")
+    try limits.checkShapes(of: [source], scheme: store.snapshot.scheme)
     let mask = try ProjectUpdateMask(paths: request.hasUpdateMask ? request.updateMask.paths : [])
     let snapshot = try await store.update(
       id,
@@ -99,6 +104,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
   ) async throws -> Impact_V1_ListProjectsResponse {
     let snapshot = store.snapshot
     let (filter, unmatched) = try snapshot.resolvedFilter(request.filter)
+    try RequestText.check(request.query, field: "query", limit: TextLimits.query)
     let search = ProjectSearch(request.query)
     let pageSize = try PageSize.resolve(request.pageSize, maximum: limits.maxPageSize)
     let after = try PageToken.key(from: request.pageToken)
@@ -132,12 +138,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       context,
       expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil
     )
-    for (field, text) in [
-      ("observation.period", message.period), ("observation.source", message.source),
-      ("observation.recorded_by", message.recordedBy),
-    ] where Validator.containsNUL(text) {
-      throw RPCErrorFactory.invalid(field, "contains the NUL character (U+0000), which cannot be stored", rule: "contains_nul")
-    }
+    try Self.checkTexts(of: message)
     // Checked against the outcome as it stands; an unknown project or outcome is left to the
     // store, which refuses it with NOT_FOUND.
     if let outcome = store.snapshot.project(message.projectID)?.outcomes.first(where: { $0.id == message.outcomeID }) {
@@ -152,7 +153,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       value: message.value,
       period: ObservationPeriod.canonical(message.period) ?? message.period,
       source: message.source.isEmpty ? nil : message.source,
-      recordedBy: message.recordedBy.isEmpty ? changeContext.actor : message.recordedBy,
+      recordedBy: try Self.recorder(claimed: message.recordedBy, caller: changeContext.actor),
       recordedAt: message.hasRecordedAt ? try message.recordedAt.checkedDate(field: "observation.recorded_at") : changeContext.at
     )
     let snapshot = try await store.record(observation, context: changeContext)
@@ -189,7 +190,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       after == nil && rows.count <= pageSize
       ? rows.count : try store.database.observationCount(projectID: request.projectID, outcomeID: outcomeID)
     return .with {
-      $0.observations = page.map { Impact_V1_Observation($0, revision: $0.revision ?? 0) }
+      $0.observations = page.map { Impact_V1_Observation($0, revision: $0.revision ?? 0).visible(to: RequestPrincipal.caller) }
       if rows.count > pageSize, let last = page.last?.id { $0.nextPageToken = PageToken.make(after: String(last)) }
       $0.totalSize = Int64(total)
       $0.revision = snapshot.revision
@@ -211,6 +212,20 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       if let project = snapshot.project(request.projectID) { $0.project = Impact_V1_Project(project) }
       $0.rating = Impact_V1_Rating(rating, ratedAt: snapshot.committedAt)
       $0.revision = snapshot.revision
+    }
+  }
+
+  /// Refuses an observation text over its length limit (``TextLimits``) or holding a control
+  /// character, naming the field and the limit.
+  static func checkTexts(of message: Impact_V1_Observation) throws {
+    for (field, text, limit) in [
+      ("observation.project_id", message.projectID, TextLimits.identifier),
+      ("observation.outcome_id", message.outcomeID, TextLimits.identifier),
+      ("observation.period", message.period, TextLimits.observationPeriod),
+      ("observation.source", message.source, TextLimits.observationSource),
+      ("observation.recorded_by", message.recordedBy, TextLimits.recordedBy),
+    ] {
+      try RequestText.check(text, field: field, limit: limit)
     }
   }
 

@@ -146,9 +146,10 @@ extension ValidationError: RPCErrorConvertible, ExplainedError {
   var explanation: DaemonErrorExplanation {
     DaemonErrorExplanation(
       code: rpcErrorCode, reason: "VALIDATION_FAILED",
-      key: issues.count == 1 ? "daemon.validation.one" : "daemon.validation.many",
-      values: ["count": "\(issues.count)"],
+      key: totalCount == 1 ? "daemon.validation.one" : "daemon.validation.many",
+      values: ["count": "\(totalCount)"],
       items: issues.map(\.explanationItem),
+      omittedItemCount: omittedCount,
       englishMessage: description)
   }
 }

@@ -182,6 +182,17 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     }
     let snapshot = store.snapshot
     let filter = try snapshot.filter(request.filter)
+    // Sizes first, from the messages: nothing is built from a request over a limit.
+    let messages = request.changes.compactMap { change -> Impact_V1_Project? in
+      switch change.change {
+      case .addProject(let project), .replaceProject(let project): project
+      default: nil
+      }
+    }
+    try limits.checkContents(
+      projects: messages.count, outcomes: messages.reduce(0) { $0 + $1.outcomes.count },
+      ratings: messages.reduce(0) { $0 + $1.ratings.count }, field: "changes", what: "simulation")
+    try limits.checkShapes(of: messages, scheme: snapshot.scheme)
     var changes: [WhatIfChange] = []
     var candidates: [Project] = []
     for (index, message) in request.changes.enumerated() {
@@ -201,9 +212,9 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
         throw RPCErrorFactory.oneOf(path, ["add_project", "remove_project_id", "replace_project"])
       }
     }
-    try limits.checkContents(of: candidates, field: "changes", what: "simulation")
-    let issues = Validator(scheme: snapshot.scheme).validate(candidates)
-    guard issues.isEmpty else { throw StoreError.invalid(ValidationError(issues: issues)) }
+    if let error = Validator(scheme: snapshot.scheme).validationError(for: candidates) {
+      throw StoreError.invalid(error)
+    }
     // A change naming a missing or existing project throws WhatIfError (NOT_FOUND or FAILED_PRECONDITION).
     let result = try WhatIfSimulator(scheme: snapshot.scheme).simulate(changes, on: snapshot.scores, filter: filter)
     return .with {

@@ -273,8 +273,9 @@ public final class PortfolioStore: Sendable {
   }
 
   private static func check(_ scheme: Scheme, fits snapshot: PortfolioSnapshot) throws {
-    let issues = Validator(scheme: scheme).validate(snapshot.projects)
-    guard issues.isEmpty else { throw StoreError.schemeIncompatible(ValidationError(issues: issues)) }
+    if let error = Validator(scheme: scheme).validationError(for: snapshot.projects) {
+      throw StoreError.schemeIncompatible(error)
+    }
   }
 
   // MARK: - The write path
@@ -345,7 +346,6 @@ public final class PortfolioStore: Sendable {
   }
 
   private static func validate(_ projects: [Project], scheme: Scheme) throws {
-    let issues = Validator(scheme: scheme).validate(projects)
-    guard issues.isEmpty else { throw StoreError.invalid(ValidationError(issues: issues)) }
+    if let error = Validator(scheme: scheme).validationError(for: projects) { throw StoreError.invalid(error) }
   }
 }
