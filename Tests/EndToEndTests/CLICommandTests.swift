@@ -74,7 +74,7 @@ struct CLICommandTests {
     try CLIGolden.check(rated.stdout, daemon: daemon, name: "rate.table.txt")
 
     let observed = try await CLIRun.impact(
-      ["observe", Self.lyon, "emploi-durable", "52", "--period", "2026-Q3", "--source", "bilan T3", "--by", "amel", "--output", "csv"],
+      ["observe", Self.lyon, "emploi-durable", "52", "--period", "2026-Q3", "--source", "bilan T3", "--output", "csv"],
       daemon: daemon)
     #expect(observed.status == 0, "\(observed.stderr)")
     try CLIGolden.check(observed.stdout, daemon: daemon, name: "observe.csv.txt")

@@ -139,7 +139,7 @@ struct FindAndObservationTests {
     try await withDemo { daemon in
       let outcome = "maintien-logement"  // a percentage
       let comma = try await CLIRun.impact(
-        ["observe", Self.rennes, outcome, "33,5", "--period", "2026-s1", "--source", "bilan S1", "--by", "Amélie"], daemon: daemon)
+        ["observe", Self.rennes, outcome, "33,5", "--period", "2026-s1", "--source", "bilan S1"], daemon: daemon)
       #expect(comma.status == 0, "\(comma.stderr)")
       #expect(comma.stdout.contains("33.50") && comma.stdout.contains("2026-S1"), "\(comma.stdout)")
 
@@ -168,7 +168,7 @@ struct FindAndObservationTests {
       let rows = history.stdout.split(separator: "\r\n").map(String.init)
       #expect(rows.first?.hasPrefix("outcome,value,period,source,recorded_by,recorded_at,revision") == true, "\(rows)")
       #expect(rows.count == 4, "\(rows)")
-      #expect(rows[1].hasPrefix("\(outcome),33.5,2026-S1,bilan S1,Amélie,"), "\(rows)")
+      #expect(rows[1].hasPrefix("\(outcome),33.5,2026-S1,bilan S1,local,"), "\(rows)")
       #expect(rows[2].hasPrefix("\(outcome),-4,"), "\(rows)")
       #expect(rows[3].hasPrefix("\(outcome),55,2026-01-01/2026-06-30,"), "\(rows)")
 

@@ -50,7 +50,7 @@ struct ImportSafetyTests {
       ["rate", Self.lyon, "--criterion", "systemic", "--rater", "zoe", "--value", "3"], daemon: daemon)
     #expect(rated.status == 0, "\(rated.stderr)")
     let observed = try await CLIRun.impact(
-      ["observe", Self.lyon, "emploi-durable", "52", "--period", "2026-Q3", "--by", "amel"], daemon: daemon)
+      ["observe", Self.lyon, "emploi-durable", "52", "--period", "2026-Q3"], daemon: daemon)
     #expect(observed.status == 0, "\(observed.stderr)")
     let before = try await Self.revision(daemon)
 

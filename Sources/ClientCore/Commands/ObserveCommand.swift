@@ -12,7 +12,7 @@ struct ObserveCommand: AsyncParsableCommand {
 
       \(HelpText.l("help.example"))
         impact observe pension-de-famille-rennes maintien-logement 52 --period 2026-Q3 \\
-          --source "bilan trimestriel" --by amel
+          --source "bilan trimestriel, Amel"
         impact observe pension-de-famille-rennes maintien-logement "33,5" \\
           --period 2026-S1
         impact observe pension-de-famille-rennes maintien-logement -4 --force
@@ -45,10 +45,15 @@ struct ObserveCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp(HelpText.l("help.observe.source")))
   var source: String?
 
-  @Option(name: .customLong("by"), help: ArgumentHelp(HelpText.l("help.observe.by")))
+  /// Refused: the daemon records who the caller is (`recorded_by`); kept, hidden, to say so
+  /// rather than "unknown option".
+  @Option(name: .customLong("by"), help: .hidden)
   var recordedBy: String?
 
   func validate() throws {
+    if let recordedBy {
+      throw ValidationError(global.language.localizer("observe.by.refused", ["name": recordedBy]))
+    }
     guard values.count == 1 else {
       throw ValidationError(global.language.localizer("observe.value.count", ["values": values.joined(separator: " ")]))
     }
@@ -62,7 +67,6 @@ struct ObserveCommand: AsyncParsableCommand {
     draft.acceptOutOfRange = force
     draft.observation.period = period ?? ""
     draft.observation.source = source ?? ""
-    draft.observation.recordedBy = recordedBy ?? ""
     if let expected = write.expectedRevision { draft.expectedRevision = expected }
     let request = draft
     let connection = try global.connection()

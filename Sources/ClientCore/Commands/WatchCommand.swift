@@ -177,7 +177,9 @@ struct WatchCommand: AsyncParsableCommand {
       StandardStreams.write(CSVWriter(dialect).table([row]))
     case .table:
       StandardStreams.writeLine(
-        "revision=\(event.revision) time=\(time) kind=\(event.kind.displayName) projects=\(event.projectIds.joined(separator: ",")) actor=\(Self.token(event.actor)) method=\(event.rpcMethod)"
+        TerminalText.escaped(
+          "revision=\(event.revision) time=\(time) kind=\(event.kind.displayName) projects=\(event.projectIds.joined(separator: ",")) actor=\(Self.token(event.actor)) method=\(event.rpcMethod)"
+        )
       )
     }
   }

@@ -44,7 +44,8 @@ struct Renderer: Sendable {
     return sections.map { section in
       switch section {
       case .table(let table): layout.render(table) + "\n"
-      case .text(let text, _): text.hasSuffix("\n") ? text : text + "\n"
+      case .text(let text, _):
+        TerminalText.escaped(text.hasSuffix("\n") ? text : text + "\n", keepingLineBreaks: true)
       }
     }.joined(separator: "\n")
   }

@@ -11,8 +11,11 @@ enum StandardStreams {
     write(text.hasSuffix("\n") ? text : text + "\n")
   }
 
+  /// Writes a message on stderr, its control and bidirectional characters shown visibly
+  /// (``TerminalText``, line breaks kept): messages echo names and the daemon's own words.
   static func writeError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = TerminalText.escaped(text, keepingLineBreaks: true)
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
   }
 
   /// Whether human output may use ANSI styles: stdout is a terminal and NO_COLOR is unset.

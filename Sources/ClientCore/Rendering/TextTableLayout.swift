@@ -23,7 +23,10 @@ struct TextTableLayout: Sendable {
   /// A table with at most this many rows that would break words is printed as blocks.
   static let mostRowsAsBlocks = 12
 
+  /// The table as lines of text; its values are escaped first (``TerminalText``), so that
+  /// no stored text can send a terminal control sequence or be cut in the middle of one.
   func render(_ table: Table) -> String {
+    let table = table.escapedForTerminal
     if table.blocksWhenNarrow, table.columns.count > 1, !fits(table) { return renderBlocks(table) }
     var lines: [String] = []
     if let title = table.title { lines += Self.wrap(title, width: maximumWidth ?? Int.max).map(bold) }

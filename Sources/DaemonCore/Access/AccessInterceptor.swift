@@ -38,9 +38,18 @@ public struct AccessInterceptor: ServerInterceptor {
 
     let principal = try await self.principal(metadata: request.metadata, context: context)
     try principal.require(needed, for: method)
-    return try await RequestPrincipal.$current.withValue(principal) {
+    var response = try await RequestPrincipal.$current.withValue(principal) {
       try await next(request, context)
     }
+    // A streaming handler writes its messages after `next` returns: keep the caller for it too.
+    if case .success(var contents) = response.accepted {
+      let producer = contents.producer
+      contents.producer = { writer in
+        try await RequestPrincipal.$current.withValue(principal) { try await producer(writer) }
+      }
+      response.accepted = .success(contents)
+    }
+    return response
   }
 
   private func principal(metadata: Metadata, context: ServerContext) async throws -> Principal {

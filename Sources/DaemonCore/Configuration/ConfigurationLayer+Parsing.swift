@@ -9,14 +9,15 @@ extension ConfigurationLayer {
     return address
   }
 
-  /// Parses `HOST:PORT`, or `off` for no metrics endpoint.
+  /// Parses `HOST:PORT`, a port alone (on loopback: `9464` is `127.0.0.1:9464`), or `off`
+  /// for no metrics endpoint.
   public static func parseMetricsEndpoint(
     _ text: String,
     setting: String
   ) throws -> DaemonConfiguration.MetricsEndpoint {
     if text == "off" { return .init(listen: nil) }
-    guard let address = ListenAddress(parsing: text) else {
-      throw ConfigurationError(setting: setting, message: "expected HOST:PORT or off, got \"\(text)\"")
+    guard let address = ListenAddress(parsing: text) ?? ListenAddress(parsing: "127.0.0.1:" + text) else {
+      throw ConfigurationError(setting: setting, message: "expected HOST:PORT, PORT or off, got \"\(text)\"")
     }
     return .init(listen: address)
   }

@@ -37,7 +37,8 @@ extension DaemonConfiguration {
   }
 
   /// Refuses a configuration that would expose the portfolio: plaintext or no authentication on
-  /// an address beyond loopback without ``Security/allowInsecureRemote``, or half a TLS
+  /// an address beyond loopback without ``Security/allowInsecureRemote``, metrics beyond
+  /// loopback without authentication (and so without a token to scrape them), or half a TLS
   /// setting.
   ///
   /// - Throws: ``ConfigurationError`` naming the setting and what to do.
@@ -49,6 +50,16 @@ extension DaemonConfiguration {
           message: "TLS needs both a certificate chain and its private key"
         )
       }
+    }
+    if let metrics = metrics.listen, !metrics.isLoopback, !requiresAuthentication, !security.allowInsecureRemote {
+      throw ConfigurationError(
+        setting: "--metrics-listen",
+        message: """
+          metrics on \(metrics), beyond loopback, would be open to anyone: listen on loopback \
+          (--metrics-listen 127.0.0.1:\(metrics.port)), turn authentication on (--auth on: scrapes then \
+          need a bearer token), or give --allow-insecure-remote to accept the risk
+          """
+      )
     }
     guard !server.listen.isLoopback, !security.allowInsecureRemote else { return }
     if security.tls == nil {

@@ -24,7 +24,13 @@ extension Impact_V1_ChangeKind {
 }
 
 extension Impact_V1_ChangeEvent {
-  init(_ change: ChangeEvent) {
+  /// The role that may read who made a change and through which RPC: the audit trail's
+  /// (`ListAuditEntries`). Below it, a watcher sees what changed and when, not who or how.
+  static let auditRole = Role.admin
+
+  /// The event of a live change, as `caller` may see it (``visible(to:)``). The caller is, by
+  /// default, the principal of the RPC being served.
+  init(_ change: ChangeEvent, for caller: Principal = RequestPrincipal.caller) {
     self.init()
     revision = change.revision
     committedAt = Google_Protobuf_Timestamp(date: change.committedAt)
@@ -32,9 +38,11 @@ extension Impact_V1_ChangeEvent {
     projectIds = change.projectIDs.sorted()
     actor = change.actor
     rpcMethod = change.rpcMethod
+    self = visible(to: caller)
   }
 
-  init(_ entry: JournalEntry) {
+  /// The event of a journal entry, as `caller` may see it (``visible(to:)``).
+  init(_ entry: JournalEntry, for caller: Principal = RequestPrincipal.caller) {
     self.init()
     revision = entry.revision
     committedAt = Google_Protobuf_Timestamp(date: entry.committedAt)
@@ -42,5 +50,16 @@ extension Impact_V1_ChangeEvent {
     projectIds = entry.projectIDs.sorted()
     actor = entry.actor
     rpcMethod = entry.rpcMethod
+    self = visible(to: caller)
+  }
+
+  /// The event without `actor` and `rpc_method` for a caller below ``auditRole``: those are
+  /// the audit trail, which `ListAuditEntries` keeps for administrators.
+  func visible(to caller: Principal) -> Impact_V1_ChangeEvent {
+    guard caller.role < Self.auditRole else { return self }
+    var event = self
+    event.actor = ""
+    event.rpcMethod = ""
+    return event
   }
 }

@@ -14,6 +14,9 @@ struct StatusRPCService: Impact_V1_StatusService.SimpleServiceProtocol {
   let databasePath: String
   let isServing: @Sendable () -> Bool
 
+  /// The role that reads `database_path`.
+  static let databasePathRole = Role.admin
+
   func getStatus(
     request: Impact_V1_GetStatusRequest,
     context: ServerContext
@@ -27,7 +30,9 @@ struct StatusRPCService: Impact_V1_StatusService.SimpleServiceProtocol {
       $0.startedAt = Google_Protobuf_Timestamp(date: startedAt)
       $0.uptimeSeconds = Date().timeIntervalSince(startedAt)
       $0.serving = isServing()
-      $0.databasePath = databasePath
+      // Where the data lives on the server's disk is for administrators (`database_path` is
+      // empty for every other role): it helps an attacker more than a committee member.
+      if RequestPrincipal.caller.role >= Self.databasePathRole { $0.databasePath = databasePath }
     }
   }
 }

@@ -28,6 +28,8 @@ public final class Daemon: Sendable {
 
   private let grpcAddress = BoundAddressSlot()
   private let metricsEndpoint: MetricsEndpointService?
+  /// Who may read `/metrics`: a bearer token when the daemon authenticates.
+  private let metricsAccess: MetricsAccess
   private let group = Mutex(GroupState.notStarted)
 
   private enum GroupState {
@@ -50,8 +52,9 @@ public final class Daemon: Sendable {
     self.logger = logger
     self.metrics = metrics
     self.health = HealthStatusBoard()
-    self.metricsEndpoint = configuration.metrics.listen.map { [metrics] in
-      MetricsEndpointService(address: $0, metrics: metrics, logger: logger)
+    self.metricsAccess = MetricsAccess(requiresToken: configuration.requiresAuthentication)
+    self.metricsEndpoint = configuration.metrics.listen.map { [metrics, metricsAccess] in
+      MetricsEndpointService(address: $0, metrics: metrics, access: metricsAccess, logger: logger)
     }
   }
 
@@ -118,6 +121,7 @@ public final class Daemon: Sendable {
     let verifier: (any CredentialVerifier)? =
       configuration.requiresAuthentication
       ? application.credentialVerifier(context: context) ?? NoCredentialVerifier() : nil
+    metricsAccess.use(verifier)
     logger.info(
       "access",
       metadata: [

@@ -10,6 +10,7 @@ import Synchronization
 public final class MetricsEndpointService: Service, Sendable {
   private let address: ListenAddress
   private let metrics: DaemonMetrics
+  private let access: MetricsAccess
   private let logger: Logger
   private let bound = BoundAddressSlot()
   private let channel = Mutex<(any Channel)?>(nil)
@@ -19,10 +20,12 @@ public final class MetricsEndpointService: Service, Sendable {
   /// - Parameters:
   ///   - address: where to listen; port 0 picks a free port (see ``listeningAddress``).
   ///   - metrics: the registry to serve.
+  ///   - access: who may read them (open by default; see ``MetricsAccess``).
   ///   - logger: where the bound address is reported.
-  public init(address: ListenAddress, metrics: DaemonMetrics, logger: Logger) {
+  public init(address: ListenAddress, metrics: DaemonMetrics, access: MetricsAccess = .open, logger: Logger) {
     self.address = address
     self.metrics = metrics
+    self.access = access
     self.logger = logger
   }
 
@@ -39,6 +42,7 @@ public final class MetricsEndpointService: Service, Sendable {
   public func bind() async throws {
     if channel.withLock({ $0 }) != nil { return }
     let metrics = self.metrics
+    let access = self.access
     let bound: any Channel
     do {
       bound = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -46,7 +50,7 @@ public final class MetricsEndpointService: Service, Sendable {
         .childChannelInitializer { channel in
           channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-            try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(metrics: metrics))
+            try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(metrics: metrics, access: access))
           }
         }
         .bind(host: address.host, port: address.port)

@@ -520,10 +520,15 @@ public nonisolated struct Impact_V1_Observation: Sendable {
   /// (`2026-01-01/2026-06-30`); INVALID_ARGUMENT for any other form. May be empty.
   public var period: String = String()
 
-  /// Where the value comes from (a report, a survey, a data system...). Free text.
+  /// Where the value comes from and who observed it (a report, a survey, a data system, a
+  /// person...). Free text the caller chooses.
   public var source: String = String()
 
-  /// Who recorded it. When empty, the server sets it to the caller's identity.
+  /// Who recorded it: always the caller's identity (token name, certificate subject, or `local`
+  /// without authentication), set by the server. A request may leave it empty or repeat the
+  /// caller's own identity; any other name is INVALID_ARGUMENT (rule `recorded_by_not_caller`).
+  /// In ListObservations it is sent to admins only (it names tokens, like the audit trail) and
+  /// empty for other roles.
   public var recordedBy: String = String()
 
   /// When it was recorded. Output only: the commit time.

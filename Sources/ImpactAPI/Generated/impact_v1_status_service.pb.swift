@@ -67,7 +67,7 @@ public nonisolated struct Impact_V1_GetStatusResponse: Sendable {
   /// True once the store is loaded and until shutdown begins.
   public var serving: Bool = false
 
-  /// The path of the database file.
+  /// The path of the database file; sent to admins only, empty for other roles.
   public var databasePath: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()

@@ -79,10 +79,13 @@ public nonisolated struct Impact_V1_ChangeEvent: Sendable {
   /// The projects it touched, sorted; empty for a scheme change.
   public var projectIds: [String] = []
 
-  /// Who made it (the caller's identity; `anonymous` without authentication).
+  /// Who made it (the caller's identity; `local` without authentication). Part of the audit
+  /// trail: sent only to callers whose role reads it (admin, as for ListAuditEntries), empty
+  /// for every other role.
   public var actor: String = String()
 
-  /// The full RPC method that made it (`/impact.v1.ProjectService/UpdateProject`).
+  /// The full RPC method that made it (`/impact.v1.ProjectService/UpdateProject`). Audit trail
+  /// too: empty below admin, who still see `kind`.
   public var rpcMethod: String = String()
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()

@@ -180,7 +180,9 @@ struct CSVParser {
           index += 1
         }
       }
-      cells.append(CSVTable.Cell(text: String(decoding: field, as: UTF8.self), line: cellLine))
+      // Undo the `'` the writer puts before a cell a spreadsheet would run as a formula.
+      let text = CSVFormulaGuard.restored(String(decoding: field, as: UTF8.self))
+      cells.append(CSVTable.Cell(text: text, line: cellLine))
       guard index < bytes.count else { break }
       let byte = bytes[index]
       index += 1

@@ -63,9 +63,12 @@ public struct CSVWriter: Sendable {
     (dialect.byteOrderMark ? CSVDialect.byteOrderMarkText : "") + table(rows)
   }
 
-  /// A cell, quoted when it holds the separator, a quote or a line break, or starts or ends
-  /// with a space a spreadsheet would trim.
+  /// A cell, neutralised against formula injection (``CSVFormulaGuard``: text starting with
+  /// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`; plain numbers do not),
+  /// then quoted when it holds the separator, a quote or a line break, or starts or ends with
+  /// a space a spreadsheet would trim.
   public func cell(_ text: String) -> String {
+    let text = CSVFormulaGuard.neutralised(text)
     let separator = dialect.separator
     let needsQuotes =
       text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
