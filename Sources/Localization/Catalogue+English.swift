@@ -859,5 +859,10 @@ extension Catalogue {
     "impactd.credential.invalid-name.too-long": "longer than 256 characters",
     "impactd.credential.invalid-name.control-characters": "it contains control characters",
     "impactd.credential.invalid-name.surrounding-space": "it starts or ends with a space",
+    // MARK: - streams, shutdown and transport limits (hardening-streams)
+    "daemon.field.revision_ahead": "revision {value} is beyond the current revision {current}; watch from {current} or below",
+    "daemon.field.health_service_name": "a service name of {value} bytes is longer than the limit of {limit} bytes",
+    "daemon.field.too_many_health_watchers": "too many health watches (at most {limit}); try again later",
+    "connection.response-too-large": "the daemon's answer is larger than the {limit} MiB the CLI accepts; ask for less (a filter, a smaller page)",
   ]
 }

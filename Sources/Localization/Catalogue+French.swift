@@ -858,5 +858,10 @@ extension Catalogue {
     "impactd.credential.invalid-name.too-long": "il dépasse 256 caractères",
     "impactd.credential.invalid-name.control-characters": "il contient des caractères de contrôle",
     "impactd.credential.invalid-name.surrounding-space": "il commence ou finit par une espace",
+    // MARK: - streams, shutdown and transport limits (hardening-streams)
+    "daemon.field.revision_ahead": "la révision {value} est au-delà de la révision actuelle {current} ; suivez à partir de {current} ou avant",
+    "daemon.field.health_service_name": "un nom de service de {value} octets dépasse la limite de {limit} octets",
+    "daemon.field.too_many_health_watchers": "trop de suivis de santé en cours (au plus {limit}) ; réessayez plus tard",
+    "connection.response-too-large": "la réponse du démon dépasse les {limit} Mio que la CLI accepte ; demandez moins (un filtre, une page plus petite)",
   ]
 }
