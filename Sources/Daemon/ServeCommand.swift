@@ -49,12 +49,24 @@ struct ServeCommand: AsyncParsableCommand {
       // 75 for a busy port, 78 for an address that cannot be bound (docs/operations.md).
       OperatorText.write(error)
       throw ExitCode(error.exitCode)
-    } catch StorageError.databaseInUse(let path, let lockPath, let pid) {
+    } catch StorageError.databaseInUse(let path, let pid) {
       // 75 as for a busy port: the database may be free once the other daemon stops.
       let l = OperatorText.localizer
       let holder = pid.map { l("impactd.lock-holder.pid", ["pid": "\($0)"]) } ?? l("impactd.lock-holder.unknown")
-      OperatorText.write("impactd.database-in-use", ["path": path, "lock": lockPath, "holder": holder])
+      OperatorText.write("impactd.database-in-use", ["path": path, "holder": holder])
       throw ExitCode(75)  // EX_TEMPFAIL
+    } catch let refusal as DatabaseRefusal {
+      // 65 (EX_DATAERR): another application's file or a damaged one; starting again will not
+      // help (docs/operations.md).
+      switch refusal {
+      case .notImpactDatabase(let path, let reason):
+        OperatorText.write("impactd.database-not-ours", ["path": path, "reason": reason])
+      case .damaged(let path, let check, let problems):
+        OperatorText.write(
+          "impactd.database-damaged",
+          ["path": path, "check": check.rawValue, "problems": problems.joined(separator: "; ")])
+      }
+      throw ExitCode(refusal.exitCode)
     }
   }
 

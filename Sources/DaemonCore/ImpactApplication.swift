@@ -30,6 +30,7 @@ public final class ImpactApplication: DaemonApplication {
         $0.durability = configuration.database.durability
         $0.maxSizeBytes = configuration.database.maxSizeBytes
         $0.readOnly = configuration.database.readOnly
+        $0.integrityCheck = configuration.database.integrityCheck
       }
     )
     let metrics = context.metrics

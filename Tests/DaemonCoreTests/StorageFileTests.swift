@@ -60,10 +60,10 @@ struct StorageFileTests {
         try second.close()
         Issue.record("the second open succeeded")
       } catch let error as StorageError {
-        #expect(error == .databaseInUse(path: path, lockPath: path + ".lock", pid: getpid()))
+        #expect(error == .databaseInUse(path: path, pid: getpid()))
         #expect(
           error.description
-            == "another impactd is using \(path) (lock file \(path).lock held by pid \(getpid()))")
+            == "another impactd is using \(path) (the file is locked by pid \(getpid()), under this name or another)")
       }
       #expect(ContinuousClock.now - started < .seconds(1))
       try first.close()

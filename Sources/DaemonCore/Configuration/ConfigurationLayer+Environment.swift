@@ -4,6 +4,7 @@ extension ConfigurationLayer {
     "IMPACTD_LISTEN", "IMPACTD_DATABASE", "IMPACTD_DURABILITY", "IMPACTD_METRICS_LISTEN",
     "IMPACTD_LOG_LEVEL", "IMPACTD_CONFIG", "IMPACTD_AUTH", "IMPACTD_TLS_CERT", "IMPACTD_TLS_KEY",
     "IMPACTD_TLS_CLIENT_CA", "IMPACTD_ALLOW_INSECURE_REMOTE", "IMPACTD_MAX_DATABASE_SIZE", "IMPACTD_READ_ONLY",
+    "IMPACTD_INTEGRITY",
   ]
 
   /// Reads the `IMPACTD_*` variables; an empty variable counts as unset.
@@ -40,7 +41,10 @@ extension ConfigurationLayer {
       allowInsecureRemote = try Self.parseBoolean(text, setting: "IMPACTD_ALLOW_INSECURE_REMOTE")
     }
     if let text = value("IMPACTD_MAX_DATABASE_SIZE") {
-      maxDatabaseBytes = try Self.parseByteCount(text, setting: "IMPACTD_MAX_DATABASE_SIZE")
+      maxDatabaseBytes = try Self.parseDatabaseSize(text, setting: "IMPACTD_MAX_DATABASE_SIZE")
+    }
+    if let text = value("IMPACTD_INTEGRITY") {
+      integrityCheck = try Self.parseIntegrityCheck(text, setting: "IMPACTD_INTEGRITY")
     }
     if let text = value("IMPACTD_READ_ONLY") {
       readOnly = try Self.parseBoolean(text, setting: "IMPACTD_READ_ONLY")

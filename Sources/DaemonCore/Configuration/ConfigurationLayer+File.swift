@@ -47,16 +47,20 @@ extension ConfigurationLayer {
 
     if let limits = try reader.section("limits") {
       try limits.rejectUnknownKeys(Self.limitKeys)
-      maxRequestPayloadBytes = try limits.positiveInteger("maxRequestPayloadBytes")
-      maxConcurrentStreamsPerConnection = try limits.positiveInteger("maxConcurrentStreamsPerConnection")
-      maxPageSize = try limits.positiveInteger("maxPageSize")
-      maxWatchSubscribers = try limits.positiveInteger("maxWatchSubscribers")
-      maxProjectsPerRequest = try limits.positiveInteger("maxProjectsPerRequest")
-      maxOutcomesPerRequest = try limits.positiveInteger("maxOutcomesPerRequest")
-      maxRatingsPerRequest = try limits.positiveInteger("maxRatingsPerRequest")
+      maxRequestPayloadBytes = try limits.integer("maxRequestPayloadBytes", in: .maxRequestPayloadBytes)
+      maxConcurrentStreamsPerConnection = try limits.integer(
+        "maxConcurrentStreamsPerConnection", in: .maxConcurrentStreamsPerConnection)
+      maxPageSize = try limits.integer("maxPageSize", in: .maxPageSize)
+      maxWatchSubscribers = try limits.integer("maxWatchSubscribers", in: .maxWatchSubscribers)
+      maxProjectsPerRequest = try limits.integer("maxProjectsPerRequest", in: .maxProjectsPerRequest)
+      maxOutcomesPerRequest = try limits.integer("maxOutcomesPerRequest", in: .maxOutcomesPerRequest)
+      maxRatingsPerRequest = try limits.integer("maxRatingsPerRequest", in: .maxRatingsPerRequest)
     }
-    maxDatabaseBytes = try reader.positiveInteger("maxDatabaseBytes")
+    maxDatabaseBytes = try reader.integer("maxDatabaseBytes", in: .maxDatabaseBytes)
     readOnly = try reader.boolean("readOnly")
+    integrityCheck = try reader.string("integrity").map {
+      try Self.parseIntegrityCheck($0, setting: reader.setting("integrity"))
+    }
     authentication = try reader.string("auth").map {
       try Self.parseAuthentication($0, setting: reader.setting("auth"))
     }
@@ -73,7 +77,7 @@ extension ConfigurationLayer {
 
   static let topLevelKeys: Set<String> = [
     "listen", "database", "durability", "metricsListen", "logLevel", "gracePeriodSeconds", "limits",
-    "maxDatabaseBytes", "readOnly", "auth", "allowInsecureRemote", "tls",
+    "maxDatabaseBytes", "readOnly", "auth", "allowInsecureRemote", "tls", "integrity",
   ]
 
   static let limitKeys: Set<String> = [
@@ -139,6 +143,11 @@ private struct FileSection {
     case .some(let other):
       throw ConfigurationError(setting: setting(key), message: "expected a positive integer, got \(other.quoted)")
     }
+  }
+
+  /// A positive integer within `range` (``SettingRange``).
+  func integer(_ key: String, in range: SettingRange) throws -> Int? {
+    try positiveInteger(key).map { try range.check($0, setting: setting(key)) }
   }
 
   func section(_ key: String) throws -> FileSection? {

@@ -77,6 +77,21 @@ extension ConfigurationLayer {
     }
   }
 
+  /// Parses `full`, `quick` or `off`.
+  public static func parseIntegrityCheck(_ text: String, setting: String) throws -> IntegrityCheck {
+    guard let check = IntegrityCheck(rawValue: text) else {
+      let choices = IntegrityCheck.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ConfigurationError(setting: setting, message: "expected one of \(choices), got \"\(text)\"")
+    }
+    return check
+  }
+
+  /// Parses a database size limit: a size in bytes (``parseByteCount(_:setting:)``) within
+  /// ``SettingRange/maxDatabaseBytes``.
+  public static func parseDatabaseSize(_ text: String, setting: String) throws -> Int {
+    try SettingRange.maxDatabaseBytes.check(try parseByteCount(text, setting: setting), setting: setting)
+  }
+
   /// Parses a size in bytes, with an optional `K`, `M` or `G` suffix (powers of 1024).
   public static func parseByteCount(_ text: String, setting: String) throws -> Int {
     let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]

@@ -33,6 +33,8 @@ public struct ConfigurationLayer: Sendable, Hashable {
   public var maxDatabaseBytes: Int?
   /// `database.readOnly`.
   public var readOnly: Bool?
+  /// `database.integrityCheck`.
+  public var integrityCheck: IntegrityCheck?
   /// `security.authentication`.
   public var authentication: AuthenticationMode?
   /// `security.tls.certificatePath`.
@@ -71,6 +73,7 @@ extension DaemonConfiguration {
     if let value = layer.maxRatingsPerRequest { result.limits.maxRatingsPerRequest = value }
     if let value = layer.maxDatabaseBytes { result.database.maxSizeBytes = value }
     if let value = layer.readOnly { result.database.readOnly = value }
+    if let value = layer.integrityCheck { result.database.integrityCheck = value }
     if let value = layer.authentication { result.security.authentication = value }
     if let value = layer.allowInsecureRemote { result.security.allowInsecureRemote = value }
     if layer.tlsCertificate != nil || layer.tlsKey != nil || layer.tlsClientCA != nil {
@@ -90,13 +93,15 @@ extension DaemonConfiguration {
   ///   - flags: what the command line set (see ``ServeOptions``).
   ///   - environment: the process environment; only `IMPACTD_*` variables are read.
   ///   - readFile: reads the configuration file named by `--config` or `IMPACTD_CONFIG`.
-  /// - Throws: ``ConfigurationError`` naming the variable, file or key that is wrong.
+  /// - Throws: ``ConfigurationError`` naming the variable, file or key that is wrong, or out of
+  ///   the range its consumer accepts (``SettingRange``).
   public static func resolve(
     flags: ConfigurationLayer,
     environment: [String: String],
     readFile: (String) throws -> [UInt8] = ConfigurationLayer.readFile
   ) throws -> DaemonConfiguration {
     let resolved = try layered(flags: flags, environment: environment, readFile: readFile)
+    try resolved.checkRanges()
     try resolved.checkSecurity()
     return resolved
   }

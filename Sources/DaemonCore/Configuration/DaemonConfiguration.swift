@@ -23,8 +23,6 @@ public struct DaemonConfiguration: Sendable, Hashable {
   public var limits: Limits
   /// Who may call what, and how the connection is protected.
   public var security: Security
-  /// Connection timeouts and caps, and health-watch bounds (``TransportLimits``).
-  public var transport: TransportLimits = .defaults
 
   /// Creates a configuration from its parts.
   public init(
@@ -84,16 +82,23 @@ extension DaemonConfiguration {
     /// Opens the file read-only: reads are served, every write is refused with
     /// FAILED_PRECONDITION (`readOnly`, `--read-only`, `IMPACTD_READ_ONLY`).
     public var readOnly: Bool
+    /// How the file is checked at start before it is served; a damaged file is refused with
+    /// exit 65 (`integrity`, `--integrity`, `IMPACTD_INTEGRITY`: `full`, `quick` or `off`).
+    public var integrityCheck: IntegrityCheck
 
     /// Creates the database section.
-    public init(path: String, durability: Durability, maxSizeBytes: Int? = nil, readOnly: Bool = false) {
+    public init(
+      path: String, durability: Durability, maxSizeBytes: Int? = nil, readOnly: Bool = false,
+      integrityCheck: IntegrityCheck = .quick
+    ) {
       self.path = path
       self.durability = durability
       self.maxSizeBytes = maxSizeBytes
       self.readOnly = readOnly
+      self.integrityCheck = integrityCheck
     }
 
-    /// `./impact.sqlite` with full durability.
+    /// `./impact.sqlite` with full durability and a quick integrity check.
     public static var defaults: Self {
       Self(path: "./impact.sqlite", durability: .full)
     }

@@ -39,6 +39,13 @@ public struct ServeOptions: ParsableArguments, Sendable {
   @Flag(name: .customLong("read-only"), help: "Open the database read-only: serve reads, refuse writes.")
   public var readOnly = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Check the database at start: full, quick (the default) or off; a damaged file is not served.",
+      valueName: "check")
+  )
+  public var integrity: String?
+
   @Option(help: ArgumentHelp("Require credentials: auto (beyond loopback), on or off.", valueName: "mode"))
   public var auth: String?
 
@@ -89,9 +96,10 @@ public struct ServeOptions: ParsableArguments, Sendable {
     layer.logLevel = try logLevel.map { try ConfigurationLayer.parseLogLevel($0, setting: "--log-level") }
     layer.gracePeriod = try gracePeriod.map { try ConfigurationLayer.parseSeconds($0, setting: "--grace-period") }
     layer.maxDatabaseBytes = try maxDatabaseSize.map {
-      try ConfigurationLayer.parseByteCount($0, setting: "--max-database-size")
+      try ConfigurationLayer.parseDatabaseSize($0, setting: "--max-database-size")
     }
     if readOnly { layer.readOnly = true }
+    layer.integrityCheck = try integrity.map { try ConfigurationLayer.parseIntegrityCheck($0, setting: "--integrity") }
     layer.authentication = try auth.map { try ConfigurationLayer.parseAuthentication($0, setting: "--auth") }
     layer.tlsCertificate = try tlsCert.map { try ConfigurationLayer.parsePath($0, setting: "--tls-cert") }
     layer.tlsKey = try tlsKey.map { try ConfigurationLayer.parsePath($0, setting: "--tls-key") }

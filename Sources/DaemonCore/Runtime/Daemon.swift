@@ -54,8 +54,7 @@ public final class Daemon: Sendable {
     self.health = HealthStatusBoard()
     self.metricsAccess = MetricsAccess(requiresToken: configuration.requiresAuthentication)
     self.metricsEndpoint = configuration.metrics.listen.map { [metrics, metricsAccess] in
-      MetricsEndpointService(
-        address: $0, metrics: metrics, access: metricsAccess, logger: logger, limits: configuration.transport)
+      MetricsEndpointService(address: $0, metrics: metrics, access: metricsAccess, logger: logger)
     }
   }
 
@@ -117,7 +116,7 @@ public final class Daemon: Sendable {
     // listens or serves.
     try await metricsEndpoint?.bind()
     let services = try await application.makeServices(context: context)
-    let healthService = HealthService(board: health, limits: configuration.transport, metrics: metrics)
+    let healthService = HealthService(board: health)
     health.register(services: Self.serviceNames(of: services + [healthService]))
     let verifier: (any CredentialVerifier)? =
       configuration.requiresAuthentication
@@ -132,10 +131,6 @@ public final class Daemon: Sendable {
     )
 
     let payloadLimit = configuration.limits.maxRequestPayloadBytes
-    metrics.registerTransportMetrics()
-    let connections = ConnectionRegistry(limit: configuration.transport.maxConnections) { [metrics] count in
-      metrics.setConnections(count, endpoint: "grpc")
-    }
     let transport = HTTP2ServerTransport.Posix(
       address: Self.socketAddress(configuration.server.listen),
       transportSecurity: TransportSecurityFactory.server(configuration.security.tls),
@@ -146,9 +141,6 @@ public final class Daemon: Sendable {
           .transportCeiling(forLimit: payloadLimit)
         config.http2.maxConcurrentStreams = configuration.limits.maxConcurrentStreamsPerConnection
         config.connection.keepalive.time = Self.keepaliveTime
-        config.channelDebuggingCallbacks.onAcceptTCPConnection = Self.connectionGuard(
-          registry: connections, limits: configuration.transport, metrics: metrics, logger: logger)
-        config.channelDebuggingCallbacks.onAcceptHTTP2Stream = Self.healthRequestGuard(limits: configuration.transport)
       }
     )
     let server = GRPCServer(
@@ -173,14 +165,7 @@ public final class Daemon: Sendable {
       )
     ]
     if let metricsEndpoint { lifecycle.append(metricsEndpoint) }
-    lifecycle.append(
-      GRPCServerService(server: server, gracePeriod: configuration.server.gracePeriod, logger: logger) { [metrics] in
-        // A client that reads nothing keeps its RPC's writes waiting, and so the server, after
-        // its RPCs are cancelled: closing every connection ends them.
-        for _ in 0..<connections.closeAll() {
-          metrics.recordConnectionClosed(endpoint: "grpc", reason: "shutdown")
-        }
-      })
+    lifecycle.append(GRPCServerService(server: server, gracePeriod: configuration.server.gracePeriod, logger: logger))
     lifecycle.append(
       ShutdownAnnouncementService(health: health, logger: logger) {
         await application.shutdownRequested(context: context)

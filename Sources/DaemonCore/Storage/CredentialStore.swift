@@ -15,7 +15,14 @@ public struct CredentialStore: Sendable {
 
   /// Opens the database file for administration, creating and migrating it if needed; waits up
   /// to 5 s when the daemon is writing.
+  ///
+  /// - Throws: ``DatabaseRefusal/notImpactDatabase(path:reason:)``, before anything is written,
+  ///   for another application's SQLite file; ``StorageError`` when SQLite fails.
   public static func open(atPath path: String) throws -> CredentialStore {
+    if path != ":memory:" {
+      // The integrity check is the daemon's; here it would only slow a grant down.
+      _ = try DatabaseInspection.inspect(path: path, integrity: .off)
+    }
     do {
       var configuration = Configuration()
       configuration.foreignKeysEnabled = true

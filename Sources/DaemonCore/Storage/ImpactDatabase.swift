@@ -5,7 +5,7 @@ import GRDB
 /// and ratings, and the journal of every committed change, in one SQLite database.
 ///
 /// A file database is a WAL `DatabasePool` (reads never wait for the writer) locked for this
-/// process by `<path>.lock`; tests use ``inMemory()``. Every change is one transaction through
+/// process by a `flock` on the file; tests use ``inMemory()``. Every change is one transaction through
 /// ``commit(_:context:)``; the schema is in `docs/storage.md`.
 ///
 /// ```swift
@@ -38,9 +38,11 @@ public struct ImpactDatabase: Sendable {
     if configuration.readOnly {
       // A read-only database cannot be migrated: it must already have this version's schema.
       let migrator = StorageSchema.migrator
+      // The identity migration only marks the file (``DatabaseIdentity``): an unmarked file
+      // of impactd's is served read-only without it.
       let missing = try writer.read { db in
         let applied = try migrator.appliedIdentifiers(db)
-        return migrator.migrations.filter { !applied.contains($0) }
+        return migrator.migrations.filter { !applied.contains($0) && $0 != StorageSchema.identityMigration }
       }
       guard missing.isEmpty else {
         throw StorageError.schemaNotCurrent(path: path ?? ":memory:", missingMigrations: missing)
@@ -50,46 +52,60 @@ public struct ImpactDatabase: Sendable {
     }
   }
 
-  /// Opens (creating if needed) the database file at `path`, migrates it to the current schema
-  /// and locks it for this process.
+  /// Opens (creating if needed) the database file at `path`, checks that it is impactd's and
+  /// sound, migrates it to the current schema and locks it for this process.
+  ///
+  /// Before anything is written, the file is locked (``DatabaseLock``: one daemon per file,
+  /// whatever name it is opened by) and inspected through a read-only connection
+  /// (``DatabaseInspection``): another application's SQLite file and a file that fails
+  /// ``StorageConfiguration/integrityCheck`` are refused and left unchanged.
   ///
   /// With ``StorageConfiguration/maxSizeBytes`` the file may not grow past that size (a commit
   /// that needs more fails with ``StorageError/databaseFull(path:limitBytes:)``); with
   /// ``StorageConfiguration/readOnly`` the file is opened read-only, not migrated, and every
   /// commit fails with ``StorageError/readOnly(path:)``.
-  /// - Throws: ``StorageError/databaseInUse(path:lockPath:pid:)`` at once when another process
-  ///   has it open; ``StorageError/schemaNotCurrent(path:missingMigrations:)`` when a read-only
-  ///   file needs a migration; ``StorageError/database(code:message:)`` when SQLite cannot
-  ///   open it.
+  /// - Throws: ``StorageError/databaseInUse(path:pid:)`` at once when another process has it
+  ///   open; ``DatabaseRefusal`` for a file that is not impactd's or is damaged;
+  ///   ``StorageError/schemaNotCurrent(path:missingMigrations:)`` when a read-only file needs
+  ///   a migration; ``StorageError/database(code:message:)`` when SQLite cannot open it.
   public static func open(atPath path: String, configuration: StorageConfiguration = .defaults)
     throws -> ImpactDatabase
   {
-    let lock = try DatabaseLock.acquire(forDatabaseAt: path)
+    if configuration.readOnly && !FileManager.default.fileExists(atPath: path) {
+      throw StorageError.database(
+        code: 14, message: "cannot open \(path) read-only: the file does not exist")
+    }
+    let lock = try DatabaseLock.acquire(forDatabaseAt: path, readOnly: configuration.readOnly)
+    var pool: DatabasePool?
     do {
-      if configuration.readOnly && !FileManager.default.fileExists(atPath: path) {
-        throw StorageError.database(
-          code: 14, message: "cannot open \(path) read-only: the file does not exist")
-      }
-      let pool = try DatabasePool(
+      _ = try DatabaseInspection.inspect(path: path, integrity: configuration.integrityCheck)
+      let opened = try DatabasePool(
         path: path, configuration: connectionConfiguration(readOnly: configuration.readOnly))
+      pool = opened
+      try lock.checkStillNamesLockedFile()
       // `prepareDatabase` runs for every connection, readers included; the pragmas that govern
       // writes are set here, on the one connection that writes.
       if !configuration.readOnly {
-        try pool.writeWithoutTransaction { db in
+        try opened.writeWithoutTransaction { db in
           // The pool sets `synchronous = NORMAL` when it switches to WAL, after
           // `prepareDatabase`.
           try db.execute(sql: "PRAGMA synchronous = \(configuration.durability.pragmaValue)")
           if let maxSizeBytes = configuration.maxSizeBytes {
             let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
             // SQLite keeps the current page count if the limit is below it: the file never
-            // shrinks, it only stops growing.
-            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(max(1, maxSizeBytes / pageSize))")
+            // shrinks, it only stops growing. It stores at most 2^32 - 2 pages.
+            let pages = min(max(1, maxSizeBytes / pageSize), Int(UInt32.max) - 1)
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
           }
         }
       }
-      return try ImpactDatabase(writer: pool, path: path, lock: lock, configuration: configuration)
+      return try ImpactDatabase(writer: opened, path: path, lock: lock, configuration: configuration)
     } catch {
+      // SQLite's connections go first: closing the lock's descriptor while they are open would
+      // drop their POSIX locks.
+      try? pool?.close()
       lock.release()
+      if let refusal = error as? DatabaseRefusal { throw refusal }
       throw StorageError(error).attributed(toDatabaseAt: path, limitBytes: configuration.maxSizeBytes)
     }
   }
@@ -105,9 +121,8 @@ public struct ImpactDatabase: Sendable {
     }
   }
 
-  /// Closes the connections and releases the lock file; later calls on this database throw.
+  /// Closes the connections and releases the lock; later calls on this database throw.
   public func close() throws {
-    defer { lock?.release() }
     if path != nil && !configuration.readOnly {
       // GRDB closes the writer before the read-only readers, so SQLite's checkpoint at the last
       // close never runs: copy the WAL into the file here, leaving a self-contained file behind.
@@ -117,8 +132,11 @@ public struct ImpactDatabase: Sendable {
     do {
       try writer.close()
     } catch {
+      // Connections still open keep the lock: releasing it would close a descriptor of the
+      // file and drop their POSIX locks. It goes when the database is deallocated.
       throw StorageError(error)
     }
+    lock?.release()
   }
 
   /// The problems `PRAGMA integrity_check` finds; empty when the file is sound.
@@ -147,21 +165,29 @@ public struct ImpactDatabase: Sendable {
     return configuration
   }
 
-  /// A read in one transaction, GRDB errors mapped to ``StorageError``.
+  /// A read in one transaction, GRDB errors mapped to ``StorageError`` or, for a damaged file
+  /// or a failed read, ``StoredDataError``.
   func read<T>(_ body: (Database) throws -> T) throws -> T {
     do {
       return try writer.read(body)
     } catch {
-      throw StorageError(error)
+      throw readFailure(error)
     }
   }
 
-  /// A read in one transaction, GRDB errors mapped to ``StorageError``.
+  /// A read in one transaction, GRDB errors mapped to ``StorageError`` or, for a damaged file
+  /// or a failed read, ``StoredDataError``.
   func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
     do {
       return try await writer.read(body)
     } catch {
-      throw StorageError(error)
+      throw readFailure(error)
     }
+  }
+
+  /// `error`, thrown by a read of stored data, as the ``StoredDataError`` it means (DATA_LOSS
+  /// or INTERNAL, naming the file), or as a ``StorageError``.
+  private func readFailure(_ error: any Error) -> any Error {
+    StorageError(error).asReadFailure(ofDatabaseAt: path ?? ":memory:")
   }
 }

@@ -13,11 +13,18 @@ public struct StorageConfiguration: Sendable, Hashable {
   public var maxSizeBytes: Int?
   /// Opens the file read-only: reads work, every commit fails with ``StorageError/readOnly``.
   public var readOnly: Bool
+  /// How the file is checked before it is served; ``IntegrityCheck/quick`` unless told
+  /// otherwise.
+  public var integrityCheck: IntegrityCheck
 
-  public init(durability: Durability = .full, maxSizeBytes: Int? = nil, readOnly: Bool = false) {
+  public init(
+    durability: Durability = .full, maxSizeBytes: Int? = nil, readOnly: Bool = false,
+    integrityCheck: IntegrityCheck = .quick
+  ) {
     self.durability = durability
     self.maxSizeBytes = maxSizeBytes
     self.readOnly = readOnly
+    self.integrityCheck = integrityCheck
   }
 
   /// Power-loss safe commits.

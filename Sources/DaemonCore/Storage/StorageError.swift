@@ -2,10 +2,11 @@
 public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The change expected the store at `expected` but it is at `actual`.
   case revisionMismatch(expected: Int64, actual: Int64)
-  /// Another process holds the lock file of the database: one daemon per database.
-  case databaseInUse(path: String, lockPath: String, pid: Int32?)
-  /// The lock file could not be created or locked for another reason than another holder.
-  case lockUnavailable(lockPath: String, reason: String)
+  /// Another daemon holds the lock of the database file (under this name or another): one
+  /// daemon per database. `pid` is the holder's, when the system says.
+  case databaseInUse(path: String, pid: Int32?)
+  /// The database file could not be opened or locked for another reason than another holder.
+  case lockUnavailable(path: String, reason: String)
   case projectNotFound(String)
   case outcomeNotFound(projectID: String, outcomeID: String)
   /// The same project id twice in one change.
@@ -30,11 +31,11 @@ public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .revisionMismatch(let expected, let actual):
       return "expected revision \(expected) but the store is at revision \(actual)"
-    case .databaseInUse(let path, let lockPath, let pid):
+    case .databaseInUse(let path, let pid):
       let holder = pid.map { "pid \($0)" } ?? "another process"
-      return "another impactd is using \(path) (lock file \(lockPath) held by \(holder))"
-    case .lockUnavailable(let lockPath, let reason):
-      return "cannot lock \(lockPath): \(reason)"
+      return "another impactd is using \(path) (the file is locked by \(holder), under this name or another)"
+    case .lockUnavailable(let path, let reason):
+      return "cannot lock \(path): \(reason)"
     case .projectNotFound(let id):
       return "project '\(id)' not found"
     case .outcomeNotFound(let projectID, let outcomeID):

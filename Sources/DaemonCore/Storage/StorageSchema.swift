@@ -9,7 +9,24 @@ enum StorageSchema {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-portfolio", migrate: createPortfolioTables)
     migrator.registerMigration("v2-credentials", migrate: createCredentialTable)
+    migrator.registerMigration("v3-identity") { db in try mark(db, schemaVersion: 3) }
     return migrator
+  }
+
+  /// The migrations of the files impactd made before it marked them (``DatabaseIdentity``
+  /// recognises those by this schema).
+  static let unmarkedMigrations = ["v1-portfolio", "v2-credentials"]
+
+  /// The migration that only marks the file; a read-only daemon serves a file without it.
+  static let identityMigration = "v3-identity"
+
+  // Marks the file as impactd's with its schema version. Every migration after
+  // `v3-identity` ends with this call and its own number, so that `user_version` says which
+  // schema the file has without reading grdb_migrations. Both values live in the header of
+  // page 1 and are written in the migration's transaction.
+  private static func mark(_ db: Database, schemaVersion: Int) throws {
+    try db.execute(sql: "PRAGMA application_id = \(DatabaseIdentity.applicationID)")
+    try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
   }
 
   // Who may call the daemon: bearer tokens (only the SHA-256 of their secret) and client
