@@ -859,6 +859,11 @@ extension Catalogue {
     "impactd.credential.invalid-name.too-long": "longer than 256 characters",
     "impactd.credential.invalid-name.control-characters": "it contains control characters",
     "impactd.credential.invalid-name.surrounding-space": "it starts or ends with a space",
+    // MARK: - streams, shutdown and transport limits (hardening-streams)
+    "daemon.field.revision_ahead": "revision {value} is beyond the current revision {current}; watch from {current} or below",
+    "daemon.field.health_service_name": "a service name of {value} bytes is longer than the limit of {limit} bytes",
+    "daemon.field.too_many_health_watchers": "too many health watches (at most {limit}); try again later",
+    "connection.response-too-large": "the daemon's answer is larger than the {limit} MiB the CLI accepts; ask for less (a filter, a smaller page)",
     // MARK: - database files: identity, integrity, stored data (data-safety)
     "impactd.database-not-ours": "{path} is not an impactd database ({reason}); it was left unchanged. Check --database, or move the file away to start a new database there",
     "impactd.database-damaged": "{path} is damaged ({check} check: {problems}); it was not served. Recover it with sqlite3 {path} .recover | sqlite3 recovered.sqlite and start impactd on recovered.sqlite, or restore the last backup (--integrity off serves it anyway, at the risk of losing more)",

@@ -858,6 +858,11 @@ extension Catalogue {
     "impactd.credential.invalid-name.too-long": "il dépasse 256 caractères",
     "impactd.credential.invalid-name.control-characters": "il contient des caractères de contrôle",
     "impactd.credential.invalid-name.surrounding-space": "il commence ou finit par une espace",
+    // MARK: - streams, shutdown and transport limits (hardening-streams)
+    "daemon.field.revision_ahead": "la révision {value} est au-delà de la révision actuelle {current} ; suivez à partir de {current} ou avant",
+    "daemon.field.health_service_name": "un nom de service de {value} octets dépasse la limite de {limit} octets",
+    "daemon.field.too_many_health_watchers": "trop de suivis de santé en cours (au plus {limit}) ; réessayez plus tard",
+    "connection.response-too-large": "la réponse du démon dépasse les {limit} Mio que la CLI accepte ; demandez moins (un filtre, une page plus petite)",
     // MARK: - database files: identity, integrity, stored data (data-safety)
     "impactd.database-not-ours": "{path} n’est pas une base de données d’impactd ({reason}) ; le fichier n’a pas été modifié. Vérifiez --database, ou déplacez le fichier pour créer une nouvelle base à cet endroit",
     "impactd.database-damaged": "{path} est endommagé (vérification {check} : {problems}) ; il n’a pas été servi. Récupérez-le avec sqlite3 {path} .recover | sqlite3 recovered.sqlite puis démarrez impactd sur recovered.sqlite, ou restaurez la dernière sauvegarde (--integrity off le sert quand même, au risque de perdre davantage)",

@@ -125,7 +125,7 @@ struct ConfigurationTests {
       (["--durability", "fast"], "--durability: expected full or normal, got \"fast\""),
       (["--grace-period=-1"], "--grace-period: expected a number of seconds between 0 and 86400, got \"-1\""),
       (["--grace-period", "ten"], "--grace-period: expected a number of seconds between 0 and 86400, got \"ten\""),
-      (["--metrics-listen", "9100"], "--metrics-listen: expected HOST:PORT or off, got \"9100\""),
+      (["--metrics-listen", "host:9100"], "--metrics-listen: expected HOST:PORT, PORT or off, got \"host:9100\""),
     ]
   )
   func flagErrors(arguments: [String], message: String) {
@@ -135,6 +135,12 @@ struct ConfigurationTests {
     } catch {
       #expect(ServeOptions.message(for: error) == message)
     }
+  }
+
+  @Test("a metrics port alone listens on loopback")
+  func metricsPortAloneIsLoopback() throws {
+    let endpoint = try ConfigurationLayer.parseMetricsEndpoint("9100", setting: "--metrics-listen")
+    #expect(endpoint.listen == ListenAddress(host: "127.0.0.1", port: 9100))
   }
 
   @Test(

@@ -23,6 +23,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
   public var limits: Limits
   /// Who may call what, and how the connection is protected.
   public var security: Security
+  /// Connection timeouts and caps, and health-watch bounds (``TransportLimits``).
+  public var transport: TransportLimits = .defaults
 
   /// Creates a configuration from its parts.
   public init(

@@ -22,8 +22,21 @@ public struct LocalizedErrorInterceptor: ServerInterceptor {
     let language = RequestLanguage.of(request.metadata)
     do {
       let response = try await next(request, context)
-      if case .failure(let error) = response.accepted, let explained = Self.explained(error, language) {
-        return StreamingServerResponse(error: explained)
+      switch response.accepted {
+      case .failure(let error):
+        if let explained = Self.explained(error, language) { return StreamingServerResponse(error: explained) }
+      case .success(var contents):
+        // A server-streaming handler refuses from inside its producer (a watch that cannot
+        // start): explain that error too.
+        let producer = contents.producer
+        contents.producer = { writer in
+          do {
+            return try await producer(writer)
+          } catch {
+            throw Self.explained(error, language) ?? error
+          }
+        }
+        return StreamingServerResponse(accepted: .success(contents))
       }
       return response
     } catch {

@@ -48,6 +48,14 @@ enum RPCErrorFactory {
       values: values.merging(["detail": message]) { old, _ in old }, english: message)
   }
 
+  /// A watch asked to start after a revision not committed yet: OUT_OF_RANGE.
+  static func revisionAhead(_ requested: Int64, current: Int64) -> RequestFieldError {
+    RequestFieldError(
+      code: .outOfRange, field: "since_revision", rule: "revision_ahead",
+      values: ["value": "\(requested)", "current": "\(current)"],
+      english: "revision \(requested) is beyond the current revision \(current); watch from \(current) or below")
+  }
+
   /// No more watchers fit: RESOURCE_EXHAUSTED, not about a field of the request.
   static func tooManyWatchers(_ maximum: Int) -> RequestFieldError {
     RequestFieldError(

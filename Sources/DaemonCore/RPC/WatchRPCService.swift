@@ -8,7 +8,10 @@ import SwiftProtobuf
 ///
 /// With `since_revision`, the journal's later entries are sent first, then live changes, with no
 /// gap and no repeat: the live subscription starts before the journal is read, and live events
-/// at or below the last replayed revision are skipped.
+/// at or below the last replayed revision are skipped. A watcher that reads more slowly than
+/// changes are committed loses nothing either: its live buffer (``ChangeBroadcaster``) keeps the
+/// newest events, and the revisions it dropped are read back from the journal, which is durable.
+/// A `since_revision` beyond the current revision is OUT_OF_RANGE.
 struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
   let store: PortfolioStore
   let limits: DaemonConfiguration.Limits
@@ -31,24 +34,36 @@ struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
       (kinds.isEmpty || kinds.contains(event.kind))
         && (projectIDs.isEmpty || event.projectIds.contains(where: projectIDs.contains))
     }
+    // A watch cannot start after a revision that does not exist yet: it would silently skip
+    // every revision up to it.
+    let current = store.snapshot.revision
+    if request.hasSinceRevision, request.sinceRevision > current {
+      throw RPCErrorFactory.revisionAhead(request.sinceRevision, current: current)
+    }
     guard let live = store.watch() else {
       throw RPCErrorFactory.tooManyWatchers(store.maximumWatchers)
     }
     try await withRPCCancellationHandler {
       var last = request.hasSinceRevision ? request.sinceRevision : store.snapshot.revision
-      if request.hasSinceRevision {
+      /// Sends the journal's entries after `last` and before `end` (every one when `nil`).
+      func replay(before end: Int64?) async throws {
         while !context.cancellation.isCancelled {
-          let entries = try store.database.journal(after: last, limit: 500)
-          if entries.isEmpty { break }
+          let entries = try store.database.journal(after: last, limit: Self.replayBatch)
           for entry in entries {
+            if let end, entry.revision >= end { return }
             let event = Impact_V1_ChangeEvent(entry)
             if wanted(event) { try await response.write(event) }
             last = entry.revision
           }
+          if entries.count < Self.replayBatch { return }
         }
       }
+      if request.hasSinceRevision { try await replay(before: nil) }
       for await change in live.events {
         if context.cancellation.isCancelled { break }
+        // Revisions are consecutive: a gap means the live buffer dropped events while this
+        // watcher read slowly. The journal holds them all; send them from there, in order.
+        if change.revision > last + 1 { try await replay(before: change.revision) }
         guard change.revision > last else { continue }
         let event = Impact_V1_ChangeEvent(change)
         if wanted(event) { try await response.write(event) }
@@ -58,4 +73,7 @@ struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
       live.end()
     }
   }
+
+  /// How many journal entries one read of a replay fetches.
+  static let replayBatch = 500
 }

@@ -54,7 +54,8 @@ public final class Daemon: Sendable {
     self.health = HealthStatusBoard()
     self.metricsAccess = MetricsAccess(requiresToken: configuration.requiresAuthentication)
     self.metricsEndpoint = configuration.metrics.listen.map { [metrics, metricsAccess] in
-      MetricsEndpointService(address: $0, metrics: metrics, access: metricsAccess, logger: logger)
+      MetricsEndpointService(
+        address: $0, metrics: metrics, access: metricsAccess, logger: logger, limits: configuration.transport)
     }
   }
 
@@ -116,7 +117,7 @@ public final class Daemon: Sendable {
     // listens or serves.
     try await metricsEndpoint?.bind()
     let services = try await application.makeServices(context: context)
-    let healthService = HealthService(board: health)
+    let healthService = HealthService(board: health, limits: configuration.transport, metrics: metrics)
     health.register(services: Self.serviceNames(of: services + [healthService]))
     let verifier: (any CredentialVerifier)? =
       configuration.requiresAuthentication
@@ -131,6 +132,10 @@ public final class Daemon: Sendable {
     )
 
     let payloadLimit = configuration.limits.maxRequestPayloadBytes
+    metrics.registerTransportMetrics()
+    let connections = ConnectionRegistry(limit: configuration.transport.maxConnections) { [metrics] count in
+      metrics.setConnections(count, endpoint: "grpc")
+    }
     let transport = HTTP2ServerTransport.Posix(
       address: Self.socketAddress(configuration.server.listen),
       transportSecurity: TransportSecurityFactory.server(configuration.security.tls),
@@ -141,6 +146,9 @@ public final class Daemon: Sendable {
           .transportCeiling(forLimit: payloadLimit)
         config.http2.maxConcurrentStreams = configuration.limits.maxConcurrentStreamsPerConnection
         config.connection.keepalive.time = Self.keepaliveTime
+        config.channelDebuggingCallbacks.onAcceptTCPConnection = Self.connectionGuard(
+          registry: connections, limits: configuration.transport, metrics: metrics, logger: logger)
+        config.channelDebuggingCallbacks.onAcceptHTTP2Stream = Self.healthRequestGuard(limits: configuration.transport)
       }
     )
     let server = GRPCServer(
@@ -165,7 +173,14 @@ public final class Daemon: Sendable {
       )
     ]
     if let metricsEndpoint { lifecycle.append(metricsEndpoint) }
-    lifecycle.append(GRPCServerService(server: server, gracePeriod: configuration.server.gracePeriod, logger: logger))
+    lifecycle.append(
+      GRPCServerService(server: server, gracePeriod: configuration.server.gracePeriod, logger: logger) { [metrics] in
+        // A client that reads nothing keeps its RPC's writes waiting, and so the server, after
+        // its RPCs are cancelled: closing every connection ends them.
+        for _ in 0..<connections.closeAll() {
+          metrics.recordConnectionClosed(endpoint: "grpc", reason: "shutdown")
+        }
+      })
     lifecycle.append(
       ShutdownAnnouncementService(health: health, logger: logger) {
         await application.shutdownRequested(context: context)

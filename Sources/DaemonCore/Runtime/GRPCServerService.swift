@@ -5,13 +5,14 @@ public import ServiceLifecycle
 /// Runs a `GRPCServer` as a ServiceLifecycle service.
 ///
 /// On graceful shutdown the server stops accepting RPCs and lets in-flight ones finish; after
-/// `gracePeriod` the RPCs still running are cancelled. Either way the service then returns
+/// `gracePeriod` the RPCs still running are cancelled and every connection is closed. Either way the service then returns
 /// normally, so a shutdown that had to cancel RPCs still ends the daemon cleanly.
 public struct GRPCServerService<Transport: ServerTransport>: Service {
   /// The server being run.
   public let server: GRPCServer<Transport>
   private let gracePeriod: Duration
   private let logger: Logger
+  private let afterGracePeriod: @Sendable () -> Void
 
   /// Wraps a server.
   ///
@@ -19,10 +20,17 @@ public struct GRPCServerService<Transport: ServerTransport>: Service {
   ///   - server: the server, not yet serving.
   ///   - gracePeriod: how long in-flight RPCs may run after a shutdown starts.
   ///   - logger: where the shutdown is reported.
-  public init(server: GRPCServer<Transport>, gracePeriod: Duration, logger: Logger) {
+  ///   - afterGracePeriod: runs when the grace period expires, after the RPCs still running are
+  ///     cancelled; the daemon closes every connection there, so that a client that never reads
+  ///     cannot hold a cancelled RPC's write, and the process, open.
+  public init(
+    server: GRPCServer<Transport>, gracePeriod: Duration, logger: Logger,
+    afterGracePeriod: @escaping @Sendable () -> Void = {}
+  ) {
     self.server = server
     self.gracePeriod = gracePeriod
     self.logger = logger
+    self.afterGracePeriod = afterGracePeriod
   }
 
   public func run() async throws {
@@ -42,8 +50,9 @@ public struct GRPCServerService<Transport: ServerTransport>: Service {
 
       switch try await group.next() {
       case .gracePeriodExpired:
-        logger.warning("grace period expired; cancelling the RPCs still running")
+        logger.warning("grace period expired; cancelling the RPCs still running and closing every connection")
         group.cancelAll()
+        afterGracePeriod()
         // `serve` may throw now that its RPCs are cancelled: that is the expected ending.
         _ = try? await group.next()
       case .served, nil:

@@ -5,6 +5,10 @@ public import ImpactAPI
 /// ``HealthStatusBoard``.
 ///
 /// - `Check`: the status of a service (`""` for the whole daemon), NOT_FOUND for an unknown name.
+/// - Every method: a service name over ``TransportLimits/maxHealthServiceNameBytes`` is
+///   INVALID_ARGUMENT (a longer message is refused before it is buffered,
+///   ``HealthRequestGuardHandler``); past ``TransportLimits/maxHealthWatchers`` open watches,
+///   `Watch` is RESOURCE_EXHAUSTED.
 /// - `List`: every known service with its status.
 /// - `Watch`: the status now and after every change; SERVICE_UNKNOWN for an unknown name (the
 ///   stream stays open). The stream ends when the client cancels or the daemon shuts down.
@@ -13,16 +17,42 @@ public struct HealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
   public static let serviceName = "grpc.health.v1.Health"
 
   private let board: HealthStatusBoard
+  private let limits: TransportLimits
+  private let metrics: DaemonMetrics?
 
   /// A health service reporting what the board says.
-  public init(board: HealthStatusBoard) {
+  ///
+  /// - Parameters:
+  ///   - board: the statuses reported.
+  ///   - limits: the longest service name and the most open watches
+  ///     (``TransportLimits/maxHealthServiceNameBytes``, ``TransportLimits/maxHealthWatchers``).
+  ///   - metrics: where the number of open watches is reported (`impact_health_watchers`).
+  public init(board: HealthStatusBoard, limits: TransportLimits = .defaults, metrics: DaemonMetrics? = nil) {
     self.board = board
+    self.limits = limits
+    self.metrics = metrics
+  }
+
+  /// A service name longer than any the daemon has: INVALID_ARGUMENT on `service`.
+  static func nameTooLong(bytes: Int, limit: Int) -> RequestFieldError {
+    RequestFieldError(
+      code: .invalidArgument, field: "service", rule: "health_service_name",
+      values: ["value": "\(bytes)", "limit": "\(limit)"],
+      english: "a service name of \(bytes) bytes is longer than the limit of \(limit) bytes")
+  }
+
+  private func checkName(_ service: String) throws {
+    let bytes = service.utf8.count
+    if bytes > limits.maxHealthServiceNameBytes {
+      throw Self.nameTooLong(bytes: bytes, limit: limits.maxHealthServiceNameBytes)
+    }
   }
 
   public func check(
     request: Grpc_Health_V1_HealthCheckRequest,
     context: ServerContext
   ) async throws -> Grpc_Health_V1_HealthCheckResponse {
+    try checkName(request.service)
     guard let status = board.status(of: request.service) else {
       throw RPCError(code: .notFound, message: "Unknown service \"\(request.service)\".")
     }
@@ -45,7 +75,18 @@ public struct HealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
     response: RPCWriter<Grpc_Health_V1_HealthCheckResponse>,
     context: ServerContext
   ) async throws {
-    let subscription = board.subscribe(to: request.service)
+    try checkName(request.service)
+    guard let subscription = board.subscribe(to: request.service, maximumWatchers: limits.maxHealthWatchers) else {
+      throw RequestFieldError(
+        code: .resourceExhausted, field: "", rule: "too_many_health_watchers",
+        values: ["limit": "\(limits.maxHealthWatchers)"],
+        english: "too many health watches (at most \(limits.maxHealthWatchers)); try again later")
+    }
+    metrics?.setHealthWatchers(board.watcherCount)
+    defer {
+      subscription.end()
+      metrics?.setHealthWatchers(board.watcherCount)
+    }
     // The server does not cancel this task when the client goes away: end the watch from the
     // RPC's cancellation handler so the handler returns and the server can drain.
     try await withRPCCancellationHandler {

@@ -62,11 +62,22 @@ public final class HealthStatusBoard: Sendable {
   /// ``HealthSubscription/end()`` or until the consumer stops iterating. An unknown service
   /// yields ``HealthStatus/serviceUnknown`` first and its status once it is registered.
   public func subscribe(to service: String) -> HealthSubscription {
+    // Without a limit there is always a subscription.
+    subscribe(to: service, maximumWatchers: .max)!
+  }
+
+  /// ``subscribe(to:)``, or `nil` when `maximumWatchers` watches are open already.
+  public func subscribe(to service: String, maximumWatchers: Int) -> HealthSubscription? {
     let (stream, continuation) = AsyncStream.makeStream(
       of: HealthStatus.self,
       bufferingPolicy: .bufferingNewest(16)
     )
+    var full = false
     let registration = state.withLock { state -> Int? in
+      guard state.watchers.count < maximumWatchers else {
+        full = true
+        return nil
+      }
       continuation.yield(state.statuses[service] ?? .serviceUnknown)
       guard !state.isClosed else { return nil }
       let id = state.nextWatcherID
@@ -80,6 +91,7 @@ public final class HealthStatusBoard: Sendable {
       }
     } else {
       continuation.finish()
+      if full { return nil }
     }
     return HealthSubscription(updates: stream, continuation: continuation)
   }

@@ -7,11 +7,18 @@ import Synchronization
 
 /// Serves `GET /metrics` in Prometheus text format over HTTP/1.1, as a ServiceLifecycle
 /// service that stops listening on graceful shutdown.
+///
+/// At most ``TransportLimits/maxMetricsConnections`` connections are open at once (more are
+/// closed as soon as they are accepted), and each is closed
+/// ``TransportLimits/metricsRequestTimeout`` after it was accepted whatever it did: one scrape
+/// takes milliseconds, and a client sending its request slowly (slowloris) holds nothing longer.
 public final class MetricsEndpointService: Service, Sendable {
   private let address: ListenAddress
   private let metrics: DaemonMetrics
   private let access: MetricsAccess
   private let logger: Logger
+  private let limits: TransportLimits
+  private let connections: ConnectionRegistry
   private let bound = BoundAddressSlot()
   private let channel = Mutex<(any Channel)?>(nil)
 
@@ -22,7 +29,15 @@ public final class MetricsEndpointService: Service, Sendable {
   ///   - metrics: the registry to serve.
   ///   - access: who may read them (open by default; see ``MetricsAccess``).
   ///   - logger: where the bound address is reported.
-  public init(address: ListenAddress, metrics: DaemonMetrics, access: MetricsAccess = .open, logger: Logger) {
+  ///   - limits: how many connections may be open and how long each may last.
+  public init(
+    address: ListenAddress, metrics: DaemonMetrics, access: MetricsAccess = .open, logger: Logger,
+    limits: TransportLimits = .defaults
+  ) {
+    self.limits = limits
+    self.connections = ConnectionRegistry(limit: limits.maxMetricsConnections) { [metrics] count in
+      metrics.setConnections(count, endpoint: "metrics")
+    }
     self.address = address
     self.metrics = metrics
     self.access = access
@@ -43,12 +58,24 @@ public final class MetricsEndpointService: Service, Sendable {
     if channel.withLock({ $0 }) != nil { return }
     let metrics = self.metrics
     let access = self.access
+    let connections = self.connections
+    let timeout = TimeAmount(limits.metricsRequestTimeout)
     let bound: any Channel
     do {
       bound = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
         .childChannelInitializer { channel in
-          channel.eventLoop.makeCompletedFuture {
+          guard connections.admit(channel) else {
+            metrics.recordConnectionRefused(endpoint: "metrics")
+            return channel.close()
+          }
+          // Closed at the deadline whatever it did; a finished scrape closes it sooner.
+          let deadline = channel.eventLoop.scheduleTask(in: timeout) {
+            if channel.isActive { metrics.recordConnectionClosed(endpoint: "metrics", reason: "request_timeout") }
+            channel.close(promise: nil)
+          }
+          channel.closeFuture.whenComplete { _ in deadline.cancel() }
+          return channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
             try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(metrics: metrics, access: access))
           }
@@ -74,6 +101,7 @@ public final class MetricsEndpointService: Service, Sendable {
       return channel
     }
     try? await bound?.close()
+    connections.closeAll()
   }
 
   public func run() async throws {

@@ -9,6 +9,8 @@ public import Logging
 /// ```
 /// rpc finished code=OK duration_ms=1.42 method=grpc.health.v1.Health/Check peer=ipv4:127.0.0.1:52814 request_id=...
 /// ```
+/// Each value is one line at most ``LogText/maximumCharacters`` long, with control characters
+/// escaped (``LogText``).
 public struct RPCObservationInterceptor: ServerInterceptor {
   private let logger: Logger
   private let metrics: DaemonMetrics
@@ -103,7 +105,10 @@ private struct RPCObservation: Sendable {
     default:
       logger.error(
         "rpc handler failed",
-        metadata: ["method": "\(method)", "request_id": "\(requestID)", "error": "\(String(reflecting: error))"]
+        metadata: [
+          "method": LogText.value(method), "request_id": LogText.value(requestID),
+          "error": LogText.value(String(reflecting: error)),
+        ]
       )
       return RPCError(
         code: .internalError,
@@ -115,14 +120,17 @@ private struct RPCObservation: Sendable {
   func finish(code: String, message: String?) {
     let duration = ContinuousClock.now - started
     metrics.recordRPC(method: method, code: code, duration: duration)
+    // Every value goes through LogText: a client's text (in a refusal's message) is escaped
+    // and clipped, so it cannot forge a line, and a refusal listing many problems logs their
+    // count and the first few in one bounded line.
     var metadata: Logger.Metadata = [
-      "method": "\(method)",
-      "code": "\(code)",
+      "method": LogText.value(method),
+      "code": LogText.value(code),
       "duration_ms": "\(Self.milliseconds(duration))",
-      "request_id": "\(requestID)",
-      "peer": "\(peer)",
+      "request_id": LogText.value(requestID),
+      "peer": LogText.value(peer),
     ]
-    if let message, code != StatusCodeName.ok { metadata["message"] = "\(message)" }
+    if let message, code != StatusCodeName.ok { metadata["message"] = LogText.value(message) }
     logger.info("rpc finished", metadata: metadata)
   }
 

@@ -17,7 +17,9 @@ final class ChangeBroadcaster: Sendable {
   var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
   /// A stream of every change published after this call, or `nil` when the limit is reached.
-  /// A slow watcher keeps the newest 1024 events; older ones are dropped for it alone.
+  /// A slow watcher keeps the newest 1024 events; older ones are dropped for it alone, and
+  /// the watch service reads them back from the journal (revisions are consecutive, so a gap
+  /// shows what was dropped).
   func subscribe() -> WatchSubscription? {
     let (stream, continuation) = AsyncStream.makeStream(of: ChangeEvent.self, bufferingPolicy: .bufferingNewest(1024))
     let id: Int? = state.withLock { state in
