@@ -88,6 +88,26 @@ struct ImpactConnection: Sendable {
     }
   }
 
+  /// The largest message the CLI sends or receives: 256 MiB. The transport's default, 4 MiB,
+  /// is less than the export of a few thousand projects; the daemon accepts requests up to its
+  /// own limit (16 MiB by default) and refuses larger ones itself.
+  static let maxMessageBytes = 256 << 20
+
+  /// Every method with ``maxMessageBytes`` as its limit. grpc-swift-nio-transport 2.9.2 checks
+  /// received messages against the *request* limit, so both are set.
+  static var serviceConfig: ServiceConfig {
+    ServiceConfig(methodConfig: [
+      MethodConfig(
+        names: [MethodConfig.Name(service: "")], maxRequestMessageBytes: maxMessageBytes,
+        maxResponseMessageBytes: maxMessageBytes)
+    ])
+  }
+
+  /// Whether `error` is the transport refusing a received message over ``maxMessageBytes``.
+  static func isResponseTooLarge(_ error: RPCError) -> Bool {
+    error.code == .internalError && error.message.hasPrefix("Failed to decode message")
+  }
+
   /// The transport: plaintext, or TLS as the settings say. The PEM files are read here, so a
   /// missing one fails before any connection is tried.
   private func makeTransport() throws -> HTTP2ClientTransport.Posix {
@@ -101,7 +121,8 @@ struct ImpactConnection: Sendable {
       security = .plaintext
     }
     do {
-      return try HTTP2ClientTransport.Posix(target: address.target, transportSecurity: security, config: config)
+      return try HTTP2ClientTransport.Posix(
+        target: address.target, transportSecurity: security, config: config, serviceConfig: Self.serviceConfig)
     } catch let error as RuntimeError where tls != nil {
       let cause = error.cause.map { " (\($0))" } ?? ""
       throw CommandFailure(
@@ -124,6 +145,12 @@ struct ImpactConnection: Sendable {
   ) -> CommandFailure {
     let status = ExitStatus(rpcCode: error.code)
     let l = language.localizer
+    // The transport refuses an answer over its limit as INTERNAL "Failed to decode message":
+    // it is a size limit, a temporary failure of this request like the daemon's own.
+    if isResponseTooLarge(error) {
+      return CommandFailure(
+        .resourceExhausted, l("connection.response-too-large", ["limit": "\(maxMessageBytes >> 20)"]))
+    }
     // A non-200 HTTP status without a gRPC status: a proxy or a web server answered, not the
     // daemon (the transport maps 404 to UNIMPLEMENTED, 502 to UNAVAILABLE...).
     if let httpStatus = httpStatus(in: error) {
