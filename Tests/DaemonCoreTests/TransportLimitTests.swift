@@ -63,7 +63,8 @@ struct TransportLimitTests {
     try await withRunningDaemon(configuration: configuration) { daemon in
       let silent = try await Self.secondsUntilClosed(daemon.address, limit: .seconds(10))
       let closed = try #require(silent, "a silent connection was still open after 10 s")
-      #expect(closed >= 0.9 && closed < 4)
+      // Well before the 10 s the test waits, even on a loaded machine.
+      #expect(closed >= 0.9 && closed < 8)
       // Half a preface is no better.
       let partial = try await Self.secondsUntilClosed(daemon.address, sending: Array("PRI * HTTP/2.0\r\n".utf8), limit: .seconds(10))
       #expect(partial != nil)
@@ -86,7 +87,7 @@ struct TransportLimitTests {
           }
         }
       }
-      #expect(ContinuousClock.now - start < .seconds(8))
+      #expect(ContinuousClock.now - start < .seconds(12))
       #expect(Self.sample(daemon, #"impact_connections_closed_total{endpoint="grpc",reason="unresponsive"}"#) >= 1)
 
       // A client library answers PINGs even while its application reads nothing: an open
@@ -134,7 +135,8 @@ struct TransportLimitTests {
       }
       let refused = try await Self.secondsUntilClosed(daemon.address, limit: .seconds(5))
       let closed = try #require(refused, "the connection past the cap stayed open")
-      #expect(closed < 2)
+      // At once: far sooner than the 30 s preface timeout.
+      #expect(closed < 10)
       #expect(Self.sample(daemon, #"impact_connections_refused_total{endpoint="grpc"}"#) == 1)
 
       // Once one closes, a client gets in again.
@@ -221,17 +223,23 @@ struct TransportLimitTests {
 
   @Test("the metrics endpoint closes a slow request after its timeout and refuses connections past its cap")
   func metricsSlowloris() async throws {
-    var configuration = Self.configuration {
-      $0.metricsRequestTimeout = .seconds(1)
+    var slowConfiguration = Self.configuration { $0.metricsRequestTimeout = .seconds(1) }
+    slowConfiguration.metrics.listen = ListenAddress(host: "127.0.0.1", port: 0)
+    try await withRunningDaemon(configuration: slowConfiguration) { daemon in
+      let address = try #require(try await daemon.daemon.metricsListeningAddress)
+      let slow = try await Self.secondsUntilClosed(address, sending: Array("GET /metr".utf8), limit: .seconds(15))
+      let closed = try #require(slow, "a slow metrics request was still open after 15 s")
+      #expect(closed >= 0.9 && closed < 8)
+      #expect(Self.sample(daemon, #"impact_connections_closed_total{endpoint="metrics",reason="request_timeout"}"#) == 1)
+    }
+
+    var cappedConfiguration = Self.configuration {
+      $0.metricsRequestTimeout = .seconds(60)
       $0.maxMetricsConnections = 2
     }
-    configuration.metrics.listen = ListenAddress(host: "127.0.0.1", port: 0)
-    try await withRunningDaemon(configuration: configuration) { daemon in
+    cappedConfiguration.metrics.listen = ListenAddress(host: "127.0.0.1", port: 0)
+    try await withRunningDaemon(configuration: cappedConfiguration) { daemon in
       let address = try #require(try await daemon.daemon.metricsListeningAddress)
-      let slow = try await Self.secondsUntilClosed(address, sending: Array("GET /metr".utf8), limit: .seconds(10))
-      let closed = try #require(slow, "a slow metrics request was still open after 10 s")
-      #expect(closed >= 0.9 && closed < 4)
-
       let held = try await withThrowingTaskGroup(of: (any Channel).self) { group in
         for _ in 0..<2 {
           group.addTask {
@@ -242,12 +250,27 @@ struct TransportLimitTests {
         return try await group.reduce(into: []) { $0.append($1) }
       }
       defer { for channel in held { channel.close(promise: nil) } }
-      try await withTimeout(.seconds(5), "two metrics connections counted") {
+      try await withTimeout(.seconds(20), "two metrics connections counted") {
         while Self.sample(daemon, #"impact_connections{endpoint="metrics"}"#) < 2 { try await Task.sleep(for: .milliseconds(10)) }
       }
-      let third = try await Self.secondsUntilClosed(address, limit: .seconds(5))
-      #expect(try #require(third) < 0.9)
+      let third = try await Self.secondsUntilClosed(address, limit: .seconds(30))
+      // At once: far sooner than the 60 s request timeout.
+      #expect(try #require(third) < 10)
       #expect(Self.sample(daemon, #"impact_connections_refused_total{endpoint="metrics"}"#) == 1)
+    }
+  }
+
+  @Test("limits.maxConnections and limits.maxHealthWatchers are read from the configuration file and range-checked")
+  func connectionSettings() throws {
+    var flags = ConfigurationLayer()
+    flags.configFile = "impactd.json"
+    let file = #"{"limits": {"maxConnections": 7, "maxHealthWatchers": 3}}"#
+    let configuration = try DaemonConfiguration.resolve(flags: flags, environment: [:]) { _ in Array(file.utf8) }
+    #expect(configuration.transport.maxConnections == 7)
+    #expect(configuration.transport.maxHealthWatchers == 3)
+    #expect(DaemonConfiguration.defaults.transport.maxConnections == 128)
+    #expect(throws: ConfigurationError.self) {
+      try DaemonConfiguration.resolve(flags: flags, environment: [:]) { _ in Array(#"{"limits": {"maxConnections": 0}}"#.utf8) }
     }
   }
 

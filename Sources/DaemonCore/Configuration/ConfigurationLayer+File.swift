@@ -55,6 +55,8 @@ extension ConfigurationLayer {
       maxProjectsPerRequest = try limits.integer("maxProjectsPerRequest", in: .maxProjectsPerRequest)
       maxOutcomesPerRequest = try limits.integer("maxOutcomesPerRequest", in: .maxOutcomesPerRequest)
       maxRatingsPerRequest = try limits.integer("maxRatingsPerRequest", in: .maxRatingsPerRequest)
+      maxConnections = try limits.integer("maxConnections", in: .maxConnections)
+      maxHealthWatchers = try limits.integer("maxHealthWatchers", in: .maxHealthWatchers)
     }
     maxDatabaseBytes = try reader.integer("maxDatabaseBytes", in: .maxDatabaseBytes)
     readOnly = try reader.boolean("readOnly")
@@ -83,6 +85,7 @@ extension ConfigurationLayer {
   static let limitKeys: Set<String> = [
     "maxRequestPayloadBytes", "maxConcurrentStreamsPerConnection", "maxPageSize",
     "maxWatchSubscribers", "maxProjectsPerRequest", "maxOutcomesPerRequest", "maxRatingsPerRequest",
+    "maxConnections", "maxHealthWatchers",
   ]
 
   private static func describe(_ error: any Error) -> String {

@@ -29,6 +29,10 @@ public struct ConfigurationLayer: Sendable, Hashable {
   public var maxOutcomesPerRequest: Int?
   /// `limits.maxRatingsPerRequest`.
   public var maxRatingsPerRequest: Int?
+  /// `limits.maxConnections`.
+  public var maxConnections: Int?
+  /// `limits.maxHealthWatchers`.
+  public var maxHealthWatchers: Int?
   /// `database.maxSizeBytes`.
   public var maxDatabaseBytes: Int?
   /// `database.readOnly`.
@@ -71,6 +75,8 @@ extension DaemonConfiguration {
     if let value = layer.maxProjectsPerRequest { result.limits.maxProjectsPerRequest = value }
     if let value = layer.maxOutcomesPerRequest { result.limits.maxOutcomesPerRequest = value }
     if let value = layer.maxRatingsPerRequest { result.limits.maxRatingsPerRequest = value }
+    if let value = layer.maxConnections { result.transport.maxConnections = value }
+    if let value = layer.maxHealthWatchers { result.transport.maxHealthWatchers = value }
     if let value = layer.maxDatabaseBytes { result.database.maxSizeBytes = value }
     if let value = layer.readOnly { result.database.readOnly = value }
     if let value = layer.integrityCheck { result.database.integrityCheck = value }

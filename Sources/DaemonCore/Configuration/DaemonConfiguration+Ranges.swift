@@ -9,6 +9,8 @@ extension DaemonConfiguration {
       (.maxProjectsPerRequest, limits.maxProjectsPerRequest),
       (.maxOutcomesPerRequest, limits.maxOutcomesPerRequest),
       (.maxRatingsPerRequest, limits.maxRatingsPerRequest),
+      (.maxConnections, transport.maxConnections),
+      (.maxHealthWatchers, transport.maxHealthWatchers),
       (SettingRange(key: "listen", bounds: SettingRange.port.bounds, reason: SettingRange.port.reason), server.listen.port),
       (.gracePeriodMilliseconds, Self.milliseconds(server.gracePeriod)),
     ]
