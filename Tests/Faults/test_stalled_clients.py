@@ -96,7 +96,9 @@ def test_connections_without_preface_do_not_exhaust_descriptors(daemons):
         assert daemon.health() == "SERVING"
         started = time.monotonic()
         for connection in silent:
-            assert connection.recv(1) == b"", "a connection that sent nothing got an answer"
+            # The daemon's own SETTINGS may come first; then the connection must end.
+            while connection.recv(4096):
+                pass
         assert time.monotonic() - started < 15, "silent connections stayed open past the preface timeout"
         assert daemon.health() == "SERVING"
     finally:
