@@ -1,27 +1,27 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import Localization
 
 /// `impactd certificate`: roles for client certificates under mutual TLS, by subject.
 struct CertificateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "certificate",
-    abstract: "Grant, list and revoke roles of client certificate subjects (mutual TLS).",
+    abstract: OperatorText.help("impactd.help.certificate.abstract"),
     discussion: """
-      The subject is written as RFC 4514, most specific first (CN=amel,O=Impact), as this \
-      prints it:
+      \(OperatorText.help("impactd.help.certificate.discussion"))
         openssl x509 -noout -subject -nameopt RFC2253 -in client.pem
       """,
     subcommands: [Allow.self, List.self, Revoke.self]
   )
 
   struct Allow: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Grant a role to a certificate subject.")
+    static let configuration = CommandConfiguration(abstract: OperatorText.help("impactd.help.certificate.allow"))
 
-    @Argument(help: "The certificate subject, e.g. CN=amel,O=Impact.")
+    @Argument(help: ArgumentHelp(OperatorText.help("impactd.help.certificate.subject-example")))
     var subject: String
 
-    @Option(help: "viewer, analyst, editor or admin.")
+    @Option(help: ArgumentHelp(OperatorText.help("impactd.help.role")))
     var role: String
 
     @OptionGroup var database: DatabaseOption
@@ -35,12 +35,12 @@ struct CertificateCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List certificate subjects and their roles.")
+    static let configuration = CommandConfiguration(abstract: OperatorText.help("impactd.help.certificate.list"))
 
-    @Flag(help: "Include revoked grants.")
+    @Flag(help: ArgumentHelp(OperatorText.help("impactd.help.certificate.all")))
     var all = false
 
-    @Flag(help: "One JSON object per line.")
+    @Flag(help: ArgumentHelp(OperatorText.help("impactd.help.json")))
     var json = false
 
     @OptionGroup var database: DatabaseOption
@@ -51,9 +51,9 @@ struct CertificateCommand: ParsableCommand {
   }
 
   struct Revoke: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Revoke the role of a certificate subject.")
+    static let configuration = CommandConfiguration(abstract: OperatorText.help("impactd.help.certificate.revoke"))
 
-    @Argument(help: "The certificate subject.")
+    @Argument(help: ArgumentHelp(OperatorText.help("impactd.help.certificate.subject")))
     var subject: String
 
     @OptionGroup var database: DatabaseOption

@@ -19,6 +19,16 @@ enum CredentialCommand {
     let store: CredentialStore
     do {
       store = try CredentialStore.open(atPath: path)
+    } catch let refusal as DatabaseRefusal {
+      // Another application's file or a damaged one: 65 (EX_DATAERR), as `impactd serve`.
+      switch refusal {
+      case .notImpactDatabase(let path, let reason):
+        fail("impactd.database-not-ours", ["path": path, "reason": reason], code: refusal.exitCode)
+      case .damaged(let path, let check, let problems):
+        fail(
+          "impactd.database-damaged", ["path": path, "check": check.rawValue, "problems": problems.joined(separator: "; ")],
+          code: refusal.exitCode)
+      }
     } catch {
       fail("impactd.cannot-open", ["path": path, "reason": "\(error)"], code: 66)  // EX_NOINPUT
     }
@@ -27,12 +37,25 @@ enum CredentialCommand {
       return try body(store)
     } catch let error as AccessAdministrationError {
       switch error {
-      case .unknownRole, .invalidName: fail("\(error)", code: 64)  // EX_USAGE
+      case .unknownRole, .invalidName: fail(message(error), code: 64)  // EX_USAGE
       case .nameTaken(let name): fail("impactd.credential.name-taken", ["name": name], code: 65)  // EX_DATAERR
       case .notFound(let name): fail("impactd.credential.not-found", ["name": name], code: 65)
       }
     } catch {
       fail("\(error)", code: 74)  // EX_IOERR
+    }
+  }
+
+  /// An administration error in the operator's language.
+  static func message(_ error: AccessAdministrationError) -> String {
+    let l = OperatorText.localizer
+    switch error {
+    case .unknownRole(let text):
+      return l("impactd.credential.unknown-role", ["role": text, "roles": Role.allCases.map(\.rawValue).joined(separator: ", ")])
+    case .invalidName(let name, let reason):
+      return l("impactd.credential.invalid-name", ["name": name, "reason": l("impactd.credential.invalid-name.\(reason.rawValue)")])
+    case .nameTaken(let name): return l("impactd.credential.name-taken", ["name": name])
+    case .notFound(let name): return l("impactd.credential.not-found", ["name": name])
     }
   }
 

@@ -7,10 +7,10 @@ import Foundation
 /// configuration file named by `--config` or IMPACTD_CONFIG, then `./impact.sqlite`), so that a
 /// revocation acts on the file the daemon serves.
 struct DatabaseOption: ParsableArguments {
-  @Option(help: ArgumentHelp("SQLite database file (env IMPACTD_DATABASE; default: the --config file's database, else ./impact.sqlite).", valueName: "path"))
+  @Option(help: ArgumentHelp(OperatorText.help("impactd.help.database"), valueName: "path"))
   var database: String?
 
-  @Option(help: ArgumentHelp("The daemon's JSON configuration file, for its database key (env IMPACTD_CONFIG).", valueName: "path"))
+  @Option(help: ArgumentHelp(OperatorText.help("impactd.help.config-database"), valueName: "path"))
   var config: String?
 
   /// The database file after the flags, the environment and the configuration file; a bad

@@ -8,11 +8,12 @@ import Localization
 /// by tools as much as by people.
 enum OperatorText {
   static var localizer: Localizer {
-    let environment = ProcessInfo.processInfo.environment
-    if let chosen = environment["IMPACT_LANG"].flatMap({ Language(rawValue: $0.lowercased()) }) {
-      return Localizer(chosen)
-    }
-    return Localizer(Language.fromLocale(environment) ?? .en)
+    Localizer(Language.fromEnvironment(ProcessInfo.processInfo.environment))
+  }
+
+  /// The text of `key` for a help page (an abstract, an option's help).
+  static func help(_ key: String, _ values: [String: String] = [:]) -> String {
+    localizer(key, values)
   }
 
   /// `impactd: <text>` on standard error.

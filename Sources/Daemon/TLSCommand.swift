@@ -1,15 +1,16 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import Localization
 
 /// `impactd tls`: a private CA and its certificates for TLS and mutual TLS, for a deployment
 /// without a PKI of its own, or for trying TLS out.
 struct TLSCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tls",
-    abstract: "Create a private CA, server and client certificates (PEM, ECDSA P-256).",
+    abstract: OperatorText.help("impactd.help.tls.abstract"),
     discussion: """
-      Example (mutual TLS on the network):
+      \(OperatorText.help("impactd.help.tls.example"))
         impactd tls create-ca --dir certs
         impactd tls create-server --dir certs --host impact.example.org \\
           --host 10.0.0.5
@@ -24,7 +25,7 @@ struct TLSCommand: ParsableCommand {
   )
 
   struct Directory: ParsableArguments {
-    @Option(help: ArgumentHelp("Where the PEM files are.", valueName: "dir"))
+    @Option(help: ArgumentHelp(OperatorText.help("impactd.help.tls.dir"), valueName: "dir"))
     var dir: String = "."
 
     func url(_ name: String) -> URL { URL(fileURLWithPath: dir).appendingPathComponent(name) }
@@ -37,7 +38,7 @@ struct TLSCommand: ParsableCommand {
           subject: ""
         )
       } catch {
-        throw ValidationError("cannot read \(url("ca.pem").path) and ca-key.pem: run `impactd tls create-ca --dir \(dir)` first")
+        throw ValidationError(OperatorText.localizer("impactd.tls.no-ca", ["path": url("ca.pem").path, "dir": dir]))
       }
     }
 
@@ -45,21 +46,25 @@ struct TLSCommand: ParsableCommand {
     func write(_ issued: CertificateFactory.Issued, certificate: String, key: String) throws {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       for name in [certificate, key] where FileManager.default.fileExists(atPath: url(name).path) {
-        throw ValidationError("\(url(name).path) exists; remove it first or choose another --dir")
+        throw ValidationError(OperatorText.localizer("impactd.tls.exists", ["path": url(name).path]))
       }
       try Data(issued.certificatePEM.utf8).write(to: url(certificate))
-      FileManager.default.createFile(
-        atPath: url(key).path, contents: Data(issued.privateKeyPEM.utf8), attributes: [.posixPermissions: 0o600])
+      guard
+        FileManager.default.createFile(
+          atPath: url(key).path, contents: Data(issued.privateKeyPEM.utf8), attributes: [.posixPermissions: 0o600])
+      else {
+        throw ValidationError(OperatorText.localizer("impactd.tls.cannot-write", ["path": url(key).path]))
+      }
       print("\(url(certificate).path)\t\(issued.subject)")
     }
   }
 
   struct CreateCA: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "create-ca", abstract: "Create ca.pem and ca-key.pem.")
+    static let configuration = CommandConfiguration(commandName: "create-ca", abstract: OperatorText.help("impactd.help.tls.create-ca"))
 
     @OptionGroup var directory: Directory
 
-    @Option(help: "The CA's common name.")
+    @Option(help: ArgumentHelp(OperatorText.help("impactd.help.tls.ca-name")))
     var name = "impact private CA"
 
     func run() throws {
@@ -69,11 +74,11 @@ struct TLSCommand: ParsableCommand {
 
   struct CreateServer: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "create-server", abstract: "Create server.pem and server-key.pem signed by the CA.")
+      commandName: "create-server", abstract: OperatorText.help("impactd.help.tls.create-server"))
 
     @OptionGroup var directory: Directory
 
-    @Option(help: "A host name or IP address clients use to reach the daemon (repeatable).")
+    @Option(help: ArgumentHelp(OperatorText.help("impactd.help.tls.host")))
     var host: [String] = ["localhost", "127.0.0.1"]
 
     func run() throws {
@@ -85,16 +90,16 @@ struct TLSCommand: ParsableCommand {
   struct CreateClient: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "create-client",
-      abstract: "Create client-<name>.pem and client-<name>-key.pem signed by the CA; prints the subject.")
+      abstract: OperatorText.help("impactd.help.tls.create-client"))
 
     @OptionGroup var directory: Directory
 
-    @Argument(help: "The client's common name: who uses the certificate.")
+    @Argument(help: ArgumentHelp(OperatorText.help("impactd.help.tls.client-name")))
     var name: String
 
     func run() throws {
       guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-        throw ValidationError("the name must be letters, digits, '-', '_' or '.', not '\(name)'")
+        throw ValidationError(OperatorText.localizer("impactd.tls.bad-name", ["name": name]))
       }
       let issued = try CertificateFactory.makeClient(commonName: name, signedBy: try directory.authority())
       try directory.write(issued, certificate: "client-\(name).pem", key: "client-\(name)-key.pem")

@@ -1,27 +1,28 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import Localization
 
 /// `impactd token`: bearer tokens for the daemon's clients, administered on the database file
 /// (the daemon may be running; a revocation reaches it within a second).
 struct TokenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "token",
-    abstract: "Create, list and revoke bearer tokens.",
-    discussion: "Roles: viewer < analyst < editor < admin. Only a hash of each token is stored; the token is printed once, at creation.",
+    abstract: OperatorText.help("impactd.help.token.abstract"),
+    discussion: OperatorText.help("impactd.help.token.discussion"),
     subcommands: [Create.self, List.self, Revoke.self]
   )
 
   struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Create a token and print it (once) on standard output.",
-      discussion: "Example: TOKEN=$(impactd token create amel --role editor)"
+      abstract: OperatorText.help("impactd.help.token.create"),
+      discussion: OperatorText.help("impactd.help.example") + " TOKEN=$(impactd token create amel --role editor)"
     )
 
-    @Argument(help: "A name for the token: who or what uses it; the audit journal shows it.")
+    @Argument(help: ArgumentHelp(OperatorText.help("impactd.help.token.name")))
     var name: String
 
-    @Option(help: "viewer, analyst, editor or admin.")
+    @Option(help: ArgumentHelp(OperatorText.help("impactd.help.role")))
     var role: String
 
     @OptionGroup var database: DatabaseOption
@@ -36,12 +37,12 @@ struct TokenCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List tokens (never their secrets).")
+    static let configuration = CommandConfiguration(abstract: OperatorText.help("impactd.help.token.list"))
 
-    @Flag(help: "Include revoked tokens.")
+    @Flag(help: ArgumentHelp(OperatorText.help("impactd.help.token.all")))
     var all = false
 
-    @Flag(help: "One JSON object per line.")
+    @Flag(help: ArgumentHelp(OperatorText.help("impactd.help.json")))
     var json = false
 
     @OptionGroup var database: DatabaseOption
@@ -52,9 +53,9 @@ struct TokenCommand: ParsableCommand {
   }
 
   struct Revoke: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Revoke a token by name.")
+    static let configuration = CommandConfiguration(abstract: OperatorText.help("impactd.help.token.revoke"))
 
-    @Argument(help: "The token's name.")
+    @Argument(help: ArgumentHelp(OperatorText.help("impactd.help.token.revoke-name")))
     var name: String
 
     @OptionGroup var database: DatabaseOption
@@ -69,6 +70,6 @@ func parseRole(_ text: String) throws -> Role {
   do {
     return try Role(parsing: text)
   } catch {
-    throw ValidationError("\(error)")
+    throw ValidationError(CredentialCommand.message(error))
   }
 }

@@ -537,6 +537,7 @@ extension Catalogue {
     "help.heading.values": "(values:",
     "help.heading.values_default": "; default:",
     "help.heading.help_flag": "Show help information.",
+    "help.heading.version_flag": "Show the version.",
     "help.heading.see_help": "See '{command} <subcommand>' for detailed help.",
     "help.project.id": "The project's id.",
     "help.write.expected_revision": "Refuse the write (exit 65) unless the portfolio is at this revision.",
@@ -804,6 +805,16 @@ extension Catalogue {
     "daemon.scheme-rule.unknown_risk_range": "unknown_risk {value} must be in [0, 3], the risk scale",
     "daemon.scheme-rule.threshold_range": "{field} {value} must be in [0, 1]",
     "daemon.scheme-rule.discount_rate_range": "discount_rate {value} must be in (-1, 1)",
+    // MARK: - streams, shutdown and transport limits (hardening-streams)
+    "daemon.field.revision_ahead": "revision {value} is beyond the current revision {current}; watch from {current} or below",
+    "daemon.field.health_service_name": "a service name of {value} bytes is longer than the limit of {limit} bytes",
+    "daemon.field.too_many_health_watchers": "too many health watches (at most {limit}); try again later",
+    "connection.response-too-large": "the daemon's answer is larger than the {limit} MiB the CLI accepts; ask for less (a filter, a smaller page)",
+    // MARK: - database files: identity, integrity, stored data (data-safety)
+    "impactd.database-not-ours": "{path} is not an impactd database ({reason}); it was left unchanged. Check --database, or move the file away to start a new database there",
+    "impactd.database-damaged": "{path} is damaged ({check} check: {problems}); it was not served. Recover it with sqlite3 {path} .recover | sqlite3 recovered.sqlite and start impactd on recovered.sqlite, or restore the last backup (--integrity off serves it anyway, at the risk of losing more)",
+    "daemon.storage.stored-data-damaged": "the stored data in {path} cannot be read: {detail}; the file is damaged: stop impactd, recover it (sqlite3 {path} .recover) or restore the last backup",
+    "daemon.storage.stored-data-read-failed": "reading {path} failed: {detail}",
     // MARK: - request cost, text limits and control characters (hardening-validation)
     "daemon.rule.text_too_long": "{field} has {value} characters, at most {bound} are allowed",
     "daemon.rule.text_control_character": "{field} contains the control character {value} at position {position}; control characters and bidirectional overrides are refused",
@@ -859,15 +870,5 @@ extension Catalogue {
     "impactd.credential.invalid-name.too-long": "longer than 256 characters",
     "impactd.credential.invalid-name.control-characters": "it contains control characters",
     "impactd.credential.invalid-name.surrounding-space": "it starts or ends with a space",
-    // MARK: - streams, shutdown and transport limits (hardening-streams)
-    "daemon.field.revision_ahead": "revision {value} is beyond the current revision {current}; watch from {current} or below",
-    "daemon.field.health_service_name": "a service name of {value} bytes is longer than the limit of {limit} bytes",
-    "daemon.field.too_many_health_watchers": "too many health watches (at most {limit}); try again later",
-    "connection.response-too-large": "the daemon's answer is larger than the {limit} MiB the CLI accepts; ask for less (a filter, a smaller page)",
-    // MARK: - database files: identity, integrity, stored data (data-safety)
-    "impactd.database-not-ours": "{path} is not an impactd database ({reason}); it was left unchanged. Check --database, or move the file away to start a new database there",
-    "impactd.database-damaged": "{path} is damaged ({check} check: {problems}); it was not served. Recover it with sqlite3 {path} .recover | sqlite3 recovered.sqlite and start impactd on recovered.sqlite, or restore the last backup (--integrity off serves it anyway, at the risk of losing more)",
-    "daemon.storage.stored-data-damaged": "the stored data in {path} cannot be read: {detail}; the file is damaged: stop impactd, recover it (sqlite3 {path} .recover) or restore the last backup",
-    "daemon.storage.stored-data-read-failed": "reading {path} failed: {detail}",
   ]
 }

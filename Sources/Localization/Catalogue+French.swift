@@ -536,6 +536,7 @@ extension Catalogue {
     "help.heading.values": "(valeurs :",
     "help.heading.values_default": " ; par défaut :",
     "help.heading.help_flag": "Afficher cette aide.",
+    "help.heading.version_flag": "Afficher la version.",
     "help.heading.see_help": "Voir « {command} <sous-commande> » pour l'aide détaillée.",
     "help.project.id": "L'identifiant du projet.",
     "help.write.expected_revision": "Refuser l'écriture (code 65) si le portefeuille n'est pas à cette révision.",
@@ -803,6 +804,16 @@ extension Catalogue {
     "daemon.scheme-rule.unknown_risk_range": "unknown_risk vaut {value} : il doit être compris entre 0 et 3, l'échelle des risques",
     "daemon.scheme-rule.threshold_range": "{field} vaut {value} : la valeur doit être comprise entre 0 et 1",
     "daemon.scheme-rule.discount_rate_range": "le taux d'actualisation (discount_rate) {value} doit être strictement compris entre -1 et 1",
+    // MARK: - streams, shutdown and transport limits (hardening-streams)
+    "daemon.field.revision_ahead": "la révision {value} est au-delà de la révision actuelle {current} ; suivez à partir de {current} ou avant",
+    "daemon.field.health_service_name": "un nom de service de {value} octets dépasse la limite de {limit} octets",
+    "daemon.field.too_many_health_watchers": "trop de suivis de santé en cours (au plus {limit}) ; réessayez plus tard",
+    "connection.response-too-large": "la réponse du démon dépasse les {limit} Mio que la CLI accepte ; demandez moins (un filtre, une page plus petite)",
+    // MARK: - database files: identity, integrity, stored data (data-safety)
+    "impactd.database-not-ours": "{path} n’est pas une base de données d’impactd ({reason}) ; le fichier n’a pas été modifié. Vérifiez --database, ou déplacez le fichier pour créer une nouvelle base à cet endroit",
+    "impactd.database-damaged": "{path} est endommagé (vérification {check} : {problems}) ; il n’a pas été servi. Récupérez-le avec sqlite3 {path} .recover | sqlite3 recovered.sqlite puis démarrez impactd sur recovered.sqlite, ou restaurez la dernière sauvegarde (--integrity off le sert quand même, au risque de perdre davantage)",
+    "daemon.storage.stored-data-damaged": "les données enregistrées dans {path} sont illisibles : {detail} ; le fichier est endommagé : arrêtez impactd, récupérez-le (sqlite3 {path} .recover) ou restaurez la dernière sauvegarde",
+    "daemon.storage.stored-data-read-failed": "la lecture de {path} a échoué : {detail}",
     // MARK: - request cost, text limits and control characters (hardening-validation)
     "daemon.rule.text_too_long": "{field} compte {value} caractères, au plus {bound} sont admis",
     "daemon.rule.text_control_character": "{field} contient le caractère de contrôle {value} en position {position} ; les caractères de contrôle et les forçages de sens d'écriture sont refusés",
@@ -858,15 +869,5 @@ extension Catalogue {
     "impactd.credential.invalid-name.too-long": "il dépasse 256 caractères",
     "impactd.credential.invalid-name.control-characters": "il contient des caractères de contrôle",
     "impactd.credential.invalid-name.surrounding-space": "il commence ou finit par une espace",
-    // MARK: - streams, shutdown and transport limits (hardening-streams)
-    "daemon.field.revision_ahead": "la révision {value} est au-delà de la révision actuelle {current} ; suivez à partir de {current} ou avant",
-    "daemon.field.health_service_name": "un nom de service de {value} octets dépasse la limite de {limit} octets",
-    "daemon.field.too_many_health_watchers": "trop de suivis de santé en cours (au plus {limit}) ; réessayez plus tard",
-    "connection.response-too-large": "la réponse du démon dépasse les {limit} Mio que la CLI accepte ; demandez moins (un filtre, une page plus petite)",
-    // MARK: - database files: identity, integrity, stored data (data-safety)
-    "impactd.database-not-ours": "{path} n’est pas une base de données d’impactd ({reason}) ; le fichier n’a pas été modifié. Vérifiez --database, ou déplacez le fichier pour créer une nouvelle base à cet endroit",
-    "impactd.database-damaged": "{path} est endommagé (vérification {check} : {problems}) ; il n’a pas été servi. Récupérez-le avec sqlite3 {path} .recover | sqlite3 recovered.sqlite puis démarrez impactd sur recovered.sqlite, ou restaurez la dernière sauvegarde (--integrity off le sert quand même, au risque de perdre davantage)",
-    "daemon.storage.stored-data-damaged": "les données enregistrées dans {path} sont illisibles : {detail} ; le fichier est endommagé : arrêtez impactd, récupérez-le (sqlite3 {path} .recover) ou restaurez la dernière sauvegarde",
-    "daemon.storage.stored-data-read-failed": "la lecture de {path} a échoué : {detail}",
   ]
 }

@@ -20,4 +20,13 @@ public enum Language: String, CaseIterable, Sendable {
     }
     return nil
   }
+
+  /// The language of a program without a `--lang` option (impactd): `IMPACT_LANG`, then the
+  /// locale (``fromLocale(_:)``), English otherwise.
+  public static func fromEnvironment(_ environment: [String: String]) -> Language {
+    if let chosen = environment["IMPACT_LANG"].flatMap({ Language(rawValue: $0.lowercased()) }) {
+      return chosen
+    }
+    return fromLocale(environment) ?? .en
+  }
 }

@@ -122,7 +122,7 @@ struct SpreadsheetCSVTests {
     let tables = PortfolioCSV.encode(projects, dialect: .excel)
     #expect(tables.projects.hasPrefix("\u{FEFF}id;name;"))
     #expect(tables.projects.contains("\r\np-1;\"Été « solidaire »; dit\";;Île-de-France;pipeline;63000;"))
-    #expect(tables.outcomes.contains(";1,2340;2,5;"), "a decimal that reads like thousands gets a trailing zero")
+    #expect(tables.outcomes.contains(";1,234;2,5;"), "the same shortest digits as with a point, no padding")
     #expect(tables.ratings.hasSuffix("p-1;who;amel;2,25;\r\n"))
     let back = try PortfolioCSV.decode(
       projects: Data(tables.projects.utf8), outcomes: Data(tables.outcomes.utf8), ratings: Data(tables.ratings.utf8))

@@ -55,6 +55,33 @@ struct DaemonAdministrationTests {
     #expect(revoked.status == 0 && revoked.stderr.contains("jeton « amel » révoqué"), "\(revoked.stderr)")
   }
 
+  @Test("impactd's help, usage errors and refused values are in French, its own texts and ArgumentParser's words")
+  func frenchHelpAndUsage() async throws {
+    for arguments in [["--help"], ["help", "token"], ["tls", "--help"], ["certificate", "allow", "--help"]] {
+      let help = try await Self.impactd(arguments, language: "fr")
+      #expect(help.status == 0, "\(arguments): \(help.stderr)")
+      #expect(help.stdout.contains("RÉSUMÉ") || help.stdout.contains("SYNTAXE"), "\(arguments): \(help.stdout)")
+      for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "Show help information.", "Show the version."] {
+        #expect(!help.stdout.contains(english), "\(arguments) keeps \(english): \(help.stdout)")
+      }
+    }
+    let root = try await Self.impactd(["--help"], language: "fr")
+    #expect(root.stdout.contains("Crée, liste et révoque les jetons"), "\(root.stdout)")
+    let english = try await Self.impactd(["--help"], language: "en")
+    #expect(english.stdout.contains("OVERVIEW: Serve the impact portfolio over gRPC."), "\(english.stdout)")
+
+    let directory = try TemporaryDirectory()
+    let role = try await Self.impactd(
+      ["token", "create", "amel", "--role", "chef", "--database", directory.path("a.sqlite")], language: "fr")
+    #expect(role.status == 64, "\(role.stderr)")
+    #expect(role.stderr.contains("impactd: rôle inconnu 'chef' ; attendu : viewer, analyst, editor, admin"), "\(role.stderr)")
+    #expect(!role.stderr.contains("Usage") && !role.stderr.contains("Syntaxe"), "\(role.stderr)")
+    let name = try await Self.impactd(["tls", "create-client", "a b", "--dir", directory.path("certs")], language: "fr")
+    #expect(name.status == 64 && name.stderr.contains("le nom doit être fait de lettres"), "\(name.stderr)")
+    let unknown = try await Self.impactd(["token", "--bogus"], language: "fr")
+    #expect(unknown.status == 64 && unknown.stderr.contains("Erreur"), "\(unknown.stderr)")
+  }
+
   @Test("certificate list shows subject, role and grant date, not an empty token id column", arguments: ["en", "fr"])
   func certificateColumns(language: String) async throws {
     let directory = try TemporaryDirectory()

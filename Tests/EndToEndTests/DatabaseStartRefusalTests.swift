@@ -42,6 +42,25 @@ struct DatabaseStartRefusalTests {
     #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == text)
   }
 
+  @Test("impactd token and certificate on a file that is not impactd's exit 65 and leave it unchanged")
+  func administrationOnForeignFile() async throws {
+    let directory = try TemporaryDirectory()
+    let database = directory.path("notes.sqlite")
+    let text = Data("name,amount\nRoof,12000\n".utf8)
+    try text.write(to: URL(fileURLWithPath: database))
+    for arguments in [
+      ["token", "revoke", "amel", "--database", database], ["token", "list", "--database", database],
+      ["certificate", "allow", "CN=amel", "--role", "viewer", "--database", database],
+    ] {
+      let refused = try await Self.impactd(arguments)
+      #expect(refused.status == 65, "\(arguments): \(refused.stderr)")
+      #expect(refused.stderr.contains("\(database) is not an impactd database"), "\(refused.stderr)")
+    }
+    let french = try await Self.impactd(["token", "list", "--database", database], language: "fr")
+    #expect(french.status == 65 && french.stderr.contains("n’est pas une base de données d’impactd"), "\(french.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == text)
+  }
+
   @Test("a damaged database exits 65 with how to recover, in English and French")
   func damaged() async throws {
     let directory = try TemporaryDirectory()

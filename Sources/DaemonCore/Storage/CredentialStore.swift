@@ -164,13 +164,13 @@ public struct CredentialStore: Sendable {
 
   /// Names are what the journal shows as the actor: printable, at most 256 characters.
   static func checkName(_ name: String) throws(AccessAdministrationError) {
-    if name.isEmpty { throw .invalidName(name, reason: "it is empty") }
-    if name.count > 256 { throw .invalidName(name, reason: "longer than 256 characters") }
+    if name.isEmpty { throw .invalidName(name, reason: .empty) }
+    if name.count > 256 { throw .invalidName(name, reason: .tooLong) }
     if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      throw .invalidName(name, reason: "it contains control characters")
+      throw .invalidName(name, reason: .controlCharacters)
     }
     if name.trimmingCharacters(in: .whitespaces) != name {
-      throw .invalidName(name, reason: "it starts or ends with a space")
+      throw .invalidName(name, reason: .surroundingSpace)
     }
   }
 }

@@ -17,23 +17,13 @@ public struct CSVWriter: Sendable {
   public static let significantDigits = 15
 
   /// A number in its shortest form at ``significantDigits``, with the dialect's decimal mark;
-  /// absent is an empty cell.
-  ///
-  /// With a decimal comma, a number that would read like a thousands group (`1,234` for
-  /// 1.234) gets a trailing zero (`1,2340`), so that no reader can take it for 1234.
+  /// absent is an empty cell. The same digits in every dialect: `3.552` is `3,552` with a
+  /// decimal comma (a reader of such a file groups thousands with spaces, never commas).
   public func number(_ value: Double?) -> String {
     guard let value else { return "" }
     let text = Self.numberText(value)
-    guard dialect.decimalComma, let point = text.firstIndex(of: ".") else { return text }
-    var decimal = text[..<point] + "," + text[text.index(after: point)...]
-    let integerDigits = text[..<point].filter(\.isNumber)
-    let fraction = text[text.index(after: point)...]
-    if fraction.count == 3, fraction.allSatisfy(\.isNumber), (1...3).contains(integerDigits.count),
-      integerDigits.first != "0"
-    {
-      decimal += "0"
-    }
-    return String(decimal)
+    guard dialect.decimalComma else { return text }
+    return text.replacingOccurrences(of: ".", with: ",")
   }
 
   /// `value` rounded to ``significantDigits`` and printed in its shortest round-trip form

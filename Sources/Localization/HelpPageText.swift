@@ -1,15 +1,14 @@
 import Foundation
-import Localization
 
 /// ArgumentParser's own words in a help page (`USAGE:`, `OPTIONS:`, `(default: 10.0)`, `Show
 /// help information.`) in the reader's language. ArgumentParser prints them in English only;
 /// the commands' own texts are already translated (``HelpText``), so only the frame is
 /// rewritten here: headings at the start of a line and the fixed phrases, never an option
 /// name, a value or an example.
-enum HelpPageText {
+public enum HelpPageText {
   /// `page` (ArgumentParser's help for a command) with its headings in the language of `l`,
   /// and lines that the longer words push past `width` broken again at the same indentation.
-  static func translate(_ page: String, _ l: Localizer, width: Int) -> String {
+  public static func translate(_ page: String, _ l: Localizer, width: Int) -> String {
     var text = page
     // A phrase ArgumentParser wrapped keeps its line break: only the words change.
     for (english, key) in [
@@ -37,7 +36,7 @@ enum HelpPageText {
 
   /// Whether `text` is a help page, which is translated, rather than what a program reads and
   /// must get byte for byte as ArgumentParser writes it (completion scripts, the help dump).
-  static func isHelpPage(_ text: String) -> Bool {
+  public static func isHelpPage(_ text: String) -> Bool {
     text.hasPrefix("OVERVIEW: ") || text.hasPrefix("USAGE: ")
   }
 
@@ -54,6 +53,9 @@ enum HelpPageText {
     if line.hasSuffix("  Show help information.") {
       return line.dropLast("Show help information.".count) + l("help.heading.help_flag")
     }
+    if line.hasSuffix("  Show the version.") {
+      return line.dropLast("Show the version.".count) + l("help.heading.version_flag")
+    }
     let seeHelp = #/^  See '(?<command>.+) <subcommand>' for detailed help\.$/#
     if let found = line.wholeMatch(of: seeHelp) {
       return "  " + l("help.heading.see_help", ["command": String(found.command)])
@@ -63,7 +65,7 @@ enum HelpPageText {
 
   /// `line` as it is when it fits, or broken at spaces into lines that start at the column
   /// its text starts (the description column of an option, the indentation of a paragraph).
-  static func fit(_ line: String, width: Int) -> [String] {
+  public static func fit(_ line: String, width: Int) -> [String] {
     guard line.count > width else { return [line] }
     let characters = Array(line)
     let indent = textColumn(characters)

@@ -1,14 +1,13 @@
 import Foundation
-import Localization
 
 /// ArgumentParser's usage errors (`Error: Missing expected argument '<id>'`, `Usage: …`) in the
 /// reader's language. ArgumentParser words them in English only; the frame of the message and
 /// its most common sentences are translated here, anything else is kept as written (the help
 /// of an option, a sentence of a newer ArgumentParser).
-enum UsageErrorText {
+public enum UsageErrorText {
   /// `message` (ArgumentParser's full message for a usage error) with its frame and common
   /// sentences in the language of `l`.
-  static func translate(_ message: String, _ l: Localizer) -> String {
+  public static func translate(_ message: String, _ l: Localizer) -> String {
     var shift = 0
     return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
       let line = String(line)

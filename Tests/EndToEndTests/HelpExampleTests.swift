@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Every example in `impact … --help` works against `impactd --demo`: people copy them first,
+/// so an id the demo portfolio lacks would greet them with "not found".
+@Suite("Help examples", .serialized)
+struct HelpExampleTests {
+  /// Examples that cannot run as written here, and why.
+  static let skipped: [String: String] = [
+    "impact status --server 127.0.0.1:7420": "names the default port, where no test daemon listens",
+    "impact projects delete old-project --expected-revision 41": "shows the guard: its point is the refusal",
+  ]
+
+  @Test("every impact example line of every subcommand's help exits 0", .timeLimit(.minutes(5)))
+  func examplesRun() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
+    defer { Task { await daemon.stop() } }
+    // The files examples read: what the daemon exports, as people would have them.
+    let setup = try await Self.shell(
+      "impact export > portfolio.json && impact export > candidates.json"
+        + " && impact export --format csv --to . && impact scheme show --document > impact-v2.json",
+      in: directory.url, daemon: daemon)
+    #expect(setup.status == 0, "\(setup.stderr)")
+
+    var examples: [String] = []
+    var pending: [[String]] = [[]]
+    var seen: Set<[String]> = []
+    while let path = pending.popLast() {
+      guard seen.insert(path).inserted else { continue }
+      let help = try await CLIRun.impact(path + ["--help"])
+      #expect(help.status == 0, "\(path): \(help.stderr)")
+      examples += Self.examples(in: help.stdout)
+      pending += Self.subcommands(in: help.stdout).map { path + [$0] }
+    }
+    #expect(examples.count > 20, "\(examples)")
+    for example in Set(examples).sorted() where Self.skipped[example] == nil {
+      // A watch streams until stopped: still running after 3 s (timeout's 124) is its success.
+      // The whole example (a pipeline too) runs in timeout's process group, so every part of
+      // it is stopped at the limit, and killed 2 s later if it ignores the signal.
+      let streams = example.hasPrefix("impact watch")
+      let run = try await Self.shell(
+        #"timeout -k 2 \#(streams ? 3 : 30) sh -c "$EXAMPLE" < /dev/null"#, in: directory.url, daemon: daemon,
+        example: example)
+      #expect(run.status == 0 || (streams && run.status == 124), "\(example): \(run.status) \(run.stderr)")
+    }
+    await daemon.stop()
+  }
+
+  /// The lines starting with `impact ` after the usage, continuation lines (`\`) joined.
+  static func examples(in help: String) -> [String] {
+    var found: [String] = []
+    var current: String?
+    for line in help.split(separator: "\n", omittingEmptySubsequences: false) {
+      let text = line.trimmingCharacters(in: .whitespaces)
+      if current == nil, text.hasPrefix("impact "), !line.hasPrefix("USAGE") { current = "" }
+      guard let joined = current else { continue }
+      if text.hasSuffix("\\") {
+        current = joined + text.dropLast() + " "
+      } else {
+        found.append((joined + text).trimmingCharacters(in: .whitespaces))
+        current = nil
+      }
+    }
+    return found.filter { !$0.contains("<") }
+  }
+
+  /// The names listed under SUBCOMMANDS, without `help`.
+  static func subcommands(in help: String) -> [String] {
+    guard let range = help.range(of: "SUBCOMMANDS:\n") else { return [] }
+    return help[range.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("  ") }.compactMap { line in
+      guard line.hasPrefix("  "), !line.hasPrefix("    ") else { return nil }
+      let name = line.split(separator: " ").first.map(String.init)
+      return name == "help" ? nil : name
+    }
+  }
+
+  /// `command` run by sh in `directory`, with `impact` on the PATH and the daemon's address.
+  static func shell(
+    _ command: String, in directory: URL, daemon: DaemonProcess, example: String = ""
+  ) async throws -> CLIRun.Result {
+    var environment = ProcessInfo.processInfo.environment
+    environment["EXAMPLE"] = example
+    for key in ["IMPACT_TOKEN", "IMPACT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { environment[key] = nil }
+    environment["IMPACT_SERVER"] = daemon.address
+    environment["PATH"] = BuiltProducts.directory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    return try await CLIRun.run(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", "cd '\(directory.path)' && \(command)"], environment: environment)
+  }
+}
