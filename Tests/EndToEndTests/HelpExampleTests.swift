@@ -9,6 +9,10 @@ struct HelpExampleTests {
   static let skipped: [String: String] = [
     "impact status --server 127.0.0.1:7420": "names the default port, where no test daemon listens",
     "impact projects delete old-project --expected-revision 41": "shows the guard: its point is the refusal",
+    "impact import projects.csv outcomes.csv ratings.csv --replace --expected-revision 12":
+      "shows the guard: its point is the refusal",
+    "impact rank --server impact.example.org:7420 --ca ca.pem --token \"$IMPACT_TOKEN\"":
+      "names a remote daemon and its CA, which a test does not have",
   ]
 
   @Test("every impact example line of every subcommand's help exits 0", .timeLimit(.minutes(5)))
@@ -18,10 +22,19 @@ struct HelpExampleTests {
     defer { Task { await daemon.stop() } }
     // The files examples read: what the daemon exports, as people would have them.
     let setup = try await Self.shell(
-      "impact export > portfolio.json && impact export > candidates.json"
+      "impact export > portfolio.json"
         + " && impact export --format csv --to . && impact scheme show --document > impact-v2.json",
       in: directory.url, daemon: daemon)
     #expect(setup.status == 0, "\(setup.stderr)")
+    // A candidate: one of the portfolio's projects under a new id, as a document of its own.
+    let exported = try Data(contentsOf: directory.url.appendingPathComponent("portfolio.json"))
+    var document = try #require(try JSONSerialization.jsonObject(with: exported) as? [String: Any])
+    var candidate = try #require((document["projects"] as? [[String: Any]])?.first)
+    candidate["id"] = "candidat-exemple"
+    candidate["name"] = "Projet candidat"
+    document["projects"] = [candidate]
+    document["revision"] = nil
+    try JSONSerialization.data(withJSONObject: document).write(to: directory.url.appendingPathComponent("candidates.json"))
 
     var examples: [String] = []
     var pending: [[String]] = [[]]
@@ -56,7 +69,7 @@ struct HelpExampleTests {
       if current == nil, text.hasPrefix("impact "), !line.hasPrefix("USAGE") { current = "" }
       guard let joined = current else { continue }
       if text.hasSuffix("\\") {
-        current = joined + text.dropLast() + " "
+        current = joined + text.dropLast().trimmingCharacters(in: .whitespaces) + " "
       } else {
         found.append((joined + text).trimmingCharacters(in: .whitespaces))
         current = nil
@@ -65,13 +78,17 @@ struct HelpExampleTests {
     return found.filter { !$0.contains("<") }
   }
 
-  /// The names listed under SUBCOMMANDS, without `help`.
+  /// The names listed under SUBCOMMANDS, without `help`: the block ends at its blank line,
+  /// before ArgumentParser's "See 'impact help <subcommand>'" line.
   static func subcommands(in help: String) -> [String] {
     guard let range = help.range(of: "SUBCOMMANDS:\n") else { return [] }
-    return help[range.upperBound...].split(separator: "\n").prefix { $0.hasPrefix("  ") }.compactMap { line in
+    let block = help[range.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }
+    return block.compactMap { line in
       guard line.hasPrefix("  "), !line.hasPrefix("    ") else { return nil }
-      let name = line.split(separator: " ").first.map(String.init)
-      return name == "help" ? nil : name
+      guard let name = line.split(separator: " ").first.map(String.init),
+        name.wholeMatch(of: #/[a-z][a-z-]*/#) != nil, name != "help"
+      else { return nil }
+      return name
     }
   }
 
