@@ -22,6 +22,8 @@ struct DatabaseOption: ParsableArguments {
       flags.configFile = try config.map { try ConfigurationLayer.parsePath($0, setting: "--config") }
       let configuration = try DaemonConfiguration.layered(flags: flags, environment: ProcessInfo.processInfo.environment)
       return configuration.database.path
+    } catch let error as ConfigurationError {
+      CredentialCommand.fail(error.localizedDescription(OperatorText.localizer), code: 78)  // EX_CONFIG
     } catch {
       CredentialCommand.fail("\(error)", code: 78)  // EX_CONFIG
     }

@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
         environment: ProcessInfo.processInfo.environment
       )
     } catch let error as ConfigurationError {
-      FileHandle.standardError.write(Data("impactd: \(error)\n".utf8))
+      FileHandle.standardError.write(Data("impactd: \(error.localizedDescription(OperatorText.localizer))\n".utf8))
       throw ExitCode(78)  // EX_CONFIG
     }
 

@@ -3,6 +3,7 @@ import DaemonCore
 import Foundation
 import GRPCCore
 import ImpactAPI
+import Localization
 import Testing
 
 /// Every numeric setting is checked at start against the range its consumer accepts, naming
@@ -34,11 +35,15 @@ struct SettingRangeTests {
   func limitBoundary(index: Int) throws {
     let (key, upper, reason) = Self.limits[index]
     _ = try resolve(file: #"{"limits": {"\#(key)": \#(upper)}}"#)
-    #expect(throws: ConfigurationError(
-      setting: "cfg.json: limits.\(key)", message: "expected an integer from 1 to \(upper) (\(reason)), got \(upper + 1)")
-    ) {
+    let error = #expect(throws: ConfigurationError.self) {
       try resolve(file: #"{"limits": {"\#(key)": \#(upper + 1)}}"#)
     }
+    #expect(
+      error?.description
+        == "cfg.json: limits.\(key): expected an integer from 1 to \(upper) (\(reason)), got \(upper + 1)")
+    let french = error?.localizedDescription(Localizer(.fr)) ?? ""
+    #expect(french.hasPrefix("cfg.json: limits.\(key): attendu : un entier de 1 à \(upper) ("), "\(french)")
+    #expect(!french.contains(reason), "the reason stays in English: \(french)")
   }
 
   @Test("the reported attack: maxConcurrentStreamsPerConnection 4294967296 is refused at start")

@@ -80,6 +80,15 @@ struct DaemonAdministrationTests {
     #expect(name.status == 64 && name.stderr.contains("le nom doit être fait de lettres"), "\(name.stderr)")
     let unknown = try await Self.impactd(["token", "--bogus"], language: "fr")
     #expect(unknown.status == 64 && unknown.stderr.contains("Erreur"), "\(unknown.stderr)")
+
+    // Configuration errors: a flag (a usage error, 64) and a file's key (78), in French.
+    let listen = try await Self.impactd(["--listen", "abc"], language: "fr")
+    #expect(listen.status == 64 && listen.stderr.contains(#"--listen: attendu : HÔTE:PORT, reçu "abc""#), "\(listen.stderr)")
+    let file = directory.path("impactd.json")
+    try Data(#"{"limits": {"maxConcurrentStreamsPerConnection": 4294967296}}"#.utf8).write(to: URL(fileURLWithPath: file))
+    let range = try await Self.impactd(["--config", file, "--database", directory.path("b.sqlite")], language: "fr")
+    #expect(range.status == 78, "\(range.stderr)")
+    #expect(range.stderr.contains("limits.maxConcurrentStreamsPerConnection: attendu : un entier de 1 à 4294967295 (SETTINGS_MAX_CONCURRENT_STREAMS de HTTP/2"), "\(range.stderr)")
   }
 
   @Test("certificate list shows subject, role and grant date, not an empty token id column", arguments: ["en", "fr"])

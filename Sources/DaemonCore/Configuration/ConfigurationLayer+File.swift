@@ -18,10 +18,10 @@ extension ConfigurationLayer {
     do {
       root = try JSONDecoder().decode(ConfigurationFileValue.self, from: Data(fileContents))
     } catch {
-      throw ConfigurationError(setting: path, message: "not valid JSON (\(Self.describe(error)))")
+      throw ConfigurationError(setting: path, key: "config.not-json", values: ["detail": Self.describe(error)])
     }
     guard case .object(let object) = root else {
-      throw ConfigurationError(setting: path, message: "expected a JSON object at the top, got \(root.quoted)")
+      throw ConfigurationError(setting: path, key: "config.not-object", values: ["value": root.quoted])
     }
 
     let reader = FileSection(path: path, prefix: "", object: object)
@@ -108,8 +108,7 @@ private struct FileSection {
     if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
       let expected = known.sorted().joined(separator: ", ")
       throw ConfigurationError(
-        setting: setting(unknown),
-        message: "unknown key; expected one of \(expected)"
+        setting: setting(unknown), key: "config.unknown-key", values: ["expected": expected]
       )
     }
   }
@@ -118,7 +117,7 @@ private struct FileSection {
     switch object[key] {
     case .none: return nil
     case .string(let value): return value
-    case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected a string, got \(other.quoted)")
+    case .some(let other): throw ConfigurationError(setting: setting(key), key: "config.expected-string", values: ["value": other.quoted])
     }
   }
 
@@ -126,7 +125,7 @@ private struct FileSection {
     switch object[key] {
     case .none: return nil
     case .bool(let value): return value
-    case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected true or false, got \(other.quoted)")
+    case .some(let other): throw ConfigurationError(setting: setting(key), key: "config.expected-boolean", values: ["value": other.quoted])
     }
   }
 
@@ -135,7 +134,7 @@ private struct FileSection {
     case .none: return nil
     case .integer(let value): return Double(value)
     case .number(let value): return value
-    case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected a number, got \(other.quoted)")
+    case .some(let other): throw ConfigurationError(setting: setting(key), key: "config.expected-number", values: ["value": other.quoted])
     }
   }
 
@@ -144,7 +143,7 @@ private struct FileSection {
     case .none: return nil
     case .integer(let value) where value > 0: return value
     case .some(let other):
-      throw ConfigurationError(setting: setting(key), message: "expected a positive integer, got \(other.quoted)")
+      throw ConfigurationError(setting: setting(key), key: "config.expected-positive-integer", values: ["value": other.quoted])
     }
   }
 
@@ -157,7 +156,7 @@ private struct FileSection {
     switch object[key] {
     case .none: return nil
     case .object(let value): return FileSection(path: path, prefix: "\(prefix)\(key).", object: value)
-    case .some(let other): throw ConfigurationError(setting: setting(key), message: "expected an object, got \(other.quoted)")
+    case .some(let other): throw ConfigurationError(setting: setting(key), key: "config.expected-object", values: ["value": other.quoted])
     }
   }
 }

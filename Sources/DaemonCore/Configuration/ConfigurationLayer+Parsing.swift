@@ -4,7 +4,7 @@ extension ConfigurationLayer {
   /// Parses `HOST:PORT`.
   public static func parseListenAddress(_ text: String, setting: String) throws -> ListenAddress {
     guard let address = ListenAddress(parsing: text) else {
-      throw ConfigurationError(setting: setting, message: "expected HOST:PORT, got \"\(text)\"")
+      throw ConfigurationError(setting: setting, key: "config.expected-host-port", values: ["value": "\"\(text)\""])
     }
     return address
   }
@@ -17,7 +17,7 @@ extension ConfigurationLayer {
   ) throws -> DaemonConfiguration.MetricsEndpoint {
     if text == "off" { return .init(listen: nil) }
     guard let address = ListenAddress(parsing: text) ?? ListenAddress(parsing: "127.0.0.1:" + text) else {
-      throw ConfigurationError(setting: setting, message: "expected HOST:PORT, PORT or off, got \"\(text)\"")
+      throw ConfigurationError(setting: setting, key: "config.expected-metrics-address", values: ["value": "\"\(text)\""])
     }
     return .init(listen: address)
   }
@@ -26,7 +26,7 @@ extension ConfigurationLayer {
   public static func parseDurability(_ text: String, setting: String) throws -> Durability {
     guard let durability = Durability(rawValue: text) else {
       let choices = Durability.allCases.map(\.rawValue).joined(separator: " or ")
-      throw ConfigurationError(setting: setting, message: "expected \(choices), got \"\(text)\"")
+      throw ConfigurationError(setting: setting, key: "config.expected-choice", values: ["choices": choices, "value": "\"\(text)\""])
     }
     return durability
   }
@@ -35,7 +35,7 @@ extension ConfigurationLayer {
   public static func parseLogLevel(_ text: String, setting: String) throws -> Logger.Level {
     guard let level = Logger.Level(rawValue: text) else {
       let choices = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-      throw ConfigurationError(setting: setting, message: "expected one of \(choices), got \"\(text)\"")
+      throw ConfigurationError(setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
     }
     return level
   }
@@ -44,8 +44,7 @@ extension ConfigurationLayer {
   public static func parseSeconds(_ text: String, setting: String) throws -> Duration {
     guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 86_400 else {
       throw ConfigurationError(
-        setting: setting,
-        message: "expected a number of seconds between 0 and 86400, got \"\(text)\""
+        setting: setting, key: "config.expected-seconds", values: ["value": "\"\(text)\""]
       )
     }
     return .milliseconds(Int64((seconds * 1000).rounded()))
@@ -54,7 +53,7 @@ extension ConfigurationLayer {
   /// Parses a positive integer.
   public static func parsePositiveInteger(_ text: String, setting: String) throws -> Int {
     guard let value = Int(text), value > 0 else {
-      throw ConfigurationError(setting: setting, message: "expected a positive integer, got \"\(text)\"")
+      throw ConfigurationError(setting: setting, key: "config.expected-positive-integer", values: ["value": "\"\(text)\""])
     }
     return value
   }
@@ -63,7 +62,7 @@ extension ConfigurationLayer {
   public static func parseAuthentication(_ text: String, setting: String) throws -> AuthenticationMode {
     guard let mode = AuthenticationMode(rawValue: text) else {
       let choices = AuthenticationMode.allCases.map(\.rawValue).joined(separator: ", ")
-      throw ConfigurationError(setting: setting, message: "expected one of \(choices), got \"\(text)\"")
+      throw ConfigurationError(setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
     }
     return mode
   }
@@ -73,7 +72,7 @@ extension ConfigurationLayer {
     switch text.lowercased() {
     case "true", "1", "yes", "on": return true
     case "false", "0", "no", "off": return false
-    default: throw ConfigurationError(setting: setting, message: "expected true or false, got \"\(text)\"")
+    default: throw ConfigurationError(setting: setting, key: "config.expected-boolean", values: ["value": "\"\(text)\""])
     }
   }
 
@@ -81,7 +80,7 @@ extension ConfigurationLayer {
   public static func parseIntegrityCheck(_ text: String, setting: String) throws -> IntegrityCheck {
     guard let check = IntegrityCheck(rawValue: text) else {
       let choices = IntegrityCheck.allCases.map(\.rawValue).joined(separator: ", ")
-      throw ConfigurationError(setting: setting, message: "expected one of \(choices), got \"\(text)\"")
+      throw ConfigurationError(setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
     }
     return check
   }
@@ -104,8 +103,7 @@ extension ConfigurationLayer {
     }
     guard let value = Int(digits), value > 0, value <= Int.max / multiplier else {
       throw ConfigurationError(
-        setting: setting,
-        message: "expected a positive number of bytes (suffix K, M or G allowed), got \"\(text)\""
+        setting: setting, key: "config.expected-bytes", values: ["value": "\"\(text)\""]
       )
     }
     return value * multiplier
@@ -114,7 +112,7 @@ extension ConfigurationLayer {
   /// Rejects an empty path.
   public static func parsePath(_ text: String, setting: String) throws -> String {
     guard !text.isEmpty else {
-      throw ConfigurationError(setting: setting, message: "expected a file path, got an empty string")
+      throw ConfigurationError(setting: setting, key: "config.expected-path")
     }
     return text
   }

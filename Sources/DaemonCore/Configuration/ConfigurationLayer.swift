@@ -131,7 +131,7 @@ extension DaemonConfiguration {
       do {
         contents = try readFile(path)
       } catch {
-        throw ConfigurationError(setting: path, message: "cannot read the configuration file (\(error))")
+        throw ConfigurationError(setting: path, key: "config.unreadable", values: ["reason": "\(error)"])
       }
       configuration = configuration.applying(try ConfigurationLayer(fileContents: contents, path: path))
     }

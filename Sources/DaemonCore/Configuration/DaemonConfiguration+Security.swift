@@ -46,38 +46,25 @@ extension DaemonConfiguration {
     if let tls = security.tls {
       if tls.certificatePath.isEmpty || tls.keyPath.isEmpty {
         throw ConfigurationError(
-          setting: "--tls-cert/--tls-key",
-          message: "TLS needs both a certificate chain and its private key"
+          setting: "--tls-cert/--tls-key", key: "config.tls-pair"
         )
       }
     }
     if let metrics = metrics.listen, !metrics.isLoopback, !requiresAuthentication, !security.allowInsecureRemote {
       throw ConfigurationError(
-        setting: "--metrics-listen",
-        message: """
-          metrics on \(metrics), beyond loopback, would be open to anyone: listen on loopback \
-          (--metrics-listen 127.0.0.1:\(metrics.port)), turn authentication on (--auth on: scrapes then \
-          need a bearer token), or give --allow-insecure-remote to accept the risk
-          """
+        setting: "--metrics-listen", key: "config.metrics-remote",
+        values: ["address": "\(metrics)", "port": "\(metrics.port)"]
       )
     }
     guard !server.listen.isLoopback, !security.allowInsecureRemote else { return }
     if security.tls == nil {
       throw ConfigurationError(
-        setting: "--listen",
-        message: """
-          \(server.listen) is beyond loopback and TLS is not configured: give --tls-cert and \
-          --tls-key, or --allow-insecure-remote to accept plaintext on the network
-          """
+        setting: "--listen", key: "config.remote-without-tls", values: ["address": "\(server.listen)"]
       )
     }
     if !requiresAuthentication {
       throw ConfigurationError(
-        setting: "--auth",
-        message: """
-          authentication is off on \(server.listen), beyond loopback: remove --auth off, or give \
-          --allow-insecure-remote to accept the risk
-          """
+        setting: "--auth", key: "config.remote-without-auth", values: ["address": "\(server.listen)"]
       )
     }
   }

@@ -1,4 +1,6 @@
 public import ArgumentParser
+import Foundation
+import Localization
 
 /// The command-line flags of `impactd serve`; each one overrides the environment, the
 /// configuration file and the defaults.
@@ -78,7 +80,9 @@ public struct ServeOptions: ParsableArguments, Sendable {
     do {
       _ = try layer()
     } catch let error as ConfigurationError {
-      throw ValidationError(error.description)
+      // In the operator's language (IMPACT_LANG, then the locale), as impactd's other texts.
+      let localizer = Localizer(Language.fromEnvironment(ProcessInfo.processInfo.environment))
+      throw ValidationError(error.localizedDescription(localizer))
     }
   }
 

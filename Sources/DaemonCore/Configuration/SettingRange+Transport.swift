@@ -2,9 +2,9 @@ extension SettingRange {
   /// `limits.maxConnections`: each connection takes a file descriptor.
   public static let maxConnections = SettingRange(
     key: "limits.maxConnections", bounds: 1...65_536,
-    reason: "each connection takes one of the process's file descriptors")
+    reason: "config.range.connections")
   /// `limits.maxHealthWatchers`.
   public static let maxHealthWatchers = SettingRange(
     key: "limits.maxHealthWatchers", bounds: 1...100_000,
-    reason: "each open health watch holds a stream and its buffer")
+    reason: "config.range.health-watchers")
 }

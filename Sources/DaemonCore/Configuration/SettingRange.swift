@@ -1,3 +1,5 @@
+internal import Localization
+
 /// The values a numeric setting may take: the range its consumer accepts.
 ///
 /// Checked when the configuration is read (``DaemonConfiguration/checkRanges()``), so that a
@@ -9,7 +11,8 @@ public struct SettingRange: Sendable, Hashable {
   public var key: String
   /// The accepted values.
   public var bounds: ClosedRange<Int>
-  /// Why these bounds, in words (`an HTTP/2 SETTINGS value is 32 bits`).
+  /// The catalogue key of why these bounds (`config.range.http2-streams`: an HTTP/2 SETTINGS
+  /// value is 32 bits).
   public var reason: String
 
   /// Creates a range.
@@ -28,8 +31,11 @@ public struct SettingRange: Sendable, Hashable {
   public func check(_ value: Int, setting: String) throws -> Int {
     guard bounds.contains(value) else {
       throw ConfigurationError(
-        setting: setting,
-        message: "expected an integer from \(bounds.lowerBound) to \(bounds.upperBound) (\(reason)), got \(value)"
+        setting: setting, key: "config.range",
+        values: [
+          "low": "\(bounds.lowerBound)", "high": "\(bounds.upperBound)", "reason": Catalogue.text(reason, .en),
+          "reason-key": reason, "value": "\(value)",
+        ]
       )
     }
     return value
@@ -45,39 +51,39 @@ extension SettingRange {
   /// `limits.maxRequestPayloadBytes`: the gRPC length prefix of a message is 32 bits.
   public static let maxRequestPayloadBytes = SettingRange(
     key: "limits.maxRequestPayloadBytes", bounds: 1...uint32Max,
-    reason: "a gRPC message length is a 32-bit unsigned number")
+    reason: "config.range.grpc-length")
   /// `limits.maxConcurrentStreamsPerConnection`: sent to each client as the HTTP/2 setting
   /// SETTINGS_MAX_CONCURRENT_STREAMS, a 32-bit unsigned number.
   public static let maxConcurrentStreamsPerConnection = SettingRange(
     key: "limits.maxConcurrentStreamsPerConnection", bounds: 1...uint32Max,
-    reason: "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS is a 32-bit unsigned number")
+    reason: "config.range.http2-streams")
   /// `limits.maxPageSize`: a request's `page_size` is an int32.
   public static let maxPageSize = SettingRange(
-    key: "limits.maxPageSize", bounds: 1...int32Max, reason: "page_size is a 32-bit signed number")
+    key: "limits.maxPageSize", bounds: 1...int32Max, reason: "config.range.page-size")
   /// `limits.maxWatchSubscribers`.
   public static let maxWatchSubscribers = SettingRange(
-    key: "limits.maxWatchSubscribers", bounds: 1...int32Max, reason: "at most 2^31 - 1 watches")
+    key: "limits.maxWatchSubscribers", bounds: 1...int32Max, reason: "config.range.watches")
   /// `limits.maxProjectsPerRequest`: no message carries more repeated items than an int32
   /// counts.
   public static let maxProjectsPerRequest = SettingRange(
     key: "limits.maxProjectsPerRequest", bounds: 1...int32Max,
-    reason: "a message holds at most 2^31 - 1 items of a list")
+    reason: "config.range.list-items")
   /// `limits.maxOutcomesPerRequest`.
   public static let maxOutcomesPerRequest = SettingRange(
     key: "limits.maxOutcomesPerRequest", bounds: 1...int32Max,
-    reason: "a message holds at most 2^31 - 1 items of a list")
+    reason: "config.range.list-items")
   /// `limits.maxRatingsPerRequest`.
   public static let maxRatingsPerRequest = SettingRange(
     key: "limits.maxRatingsPerRequest", bounds: 1...int32Max,
-    reason: "a message holds at most 2^31 - 1 items of a list")
+    reason: "config.range.list-items")
   /// `maxDatabaseBytes`: at least 64 KiB (one page of SQLite's largest size), at most what
   /// SQLite can address: 2^32 - 2 pages of 64 KiB.
   public static let maxDatabaseBytes = SettingRange(
     key: "maxDatabaseBytes", bounds: 65_536...(uint32Max - 1) * 65_536,
-    reason: "from one 64 KiB page to SQLite's largest database, 2^32 - 2 pages of 64 KiB")
+    reason: "config.range.database")
   /// The port of `listen` and `metricsListen`.
-  public static let port = SettingRange(key: "port", bounds: 0...65_535, reason: "a TCP port")
+  public static let port = SettingRange(key: "port", bounds: 0...65_535, reason: "config.range.port")
   /// `gracePeriodSeconds`, in milliseconds as stored.
   public static let gracePeriodMilliseconds = SettingRange(
-    key: "gracePeriodSeconds", bounds: 0...86_400_000, reason: "0 to 86400 seconds, in milliseconds")
+    key: "gracePeriodSeconds", bounds: 0...86_400_000, reason: "config.range.grace")
 }
