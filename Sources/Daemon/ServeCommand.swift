@@ -10,13 +10,13 @@ import Metrics
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Serve gRPC until SIGTERM or SIGINT (the default command).",
-    discussion: "Flags override IMPACTD_* environment variables, which override the --config file. See docs/operations.md."
+    abstract: OperatorText.help("impactd.help.serve.abstract"),
+    discussion: OperatorText.help("impactd.help.serve.discussion")
   )
 
   @OptionGroup var options: ServeOptions
 
-  @Flag(help: "Seed an empty database with the sample portfolio (31 French social projects).")
+  @Flag(help: ArgumentHelp(OperatorText.help("impactd.help.serve.demo")))
   var demo = false
 
   func run() async throws {

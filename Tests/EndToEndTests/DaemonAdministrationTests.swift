@@ -57,7 +57,7 @@ struct DaemonAdministrationTests {
 
   @Test("impactd's help, usage errors and refused values are in French, its own texts and ArgumentParser's words")
   func frenchHelpAndUsage() async throws {
-    for arguments in [["--help"], ["help", "token"], ["tls", "--help"], ["certificate", "allow", "--help"]] {
+    for arguments in [["--help"], ["help", "token"], ["tls", "--help"], ["certificate", "allow", "--help"], ["serve", "--help"]] {
       let help = try await Self.impactd(arguments, language: "fr")
       #expect(help.status == 0, "\(arguments): \(help.stderr)")
       #expect(help.stdout.contains("RÉSUMÉ") || help.stdout.contains("SYNTAXE"), "\(arguments): \(help.stdout)")
@@ -65,6 +65,8 @@ struct DaemonAdministrationTests {
         #expect(!help.stdout.contains(english), "\(arguments) keeps \(english): \(help.stdout)")
       }
     }
+    let serve = try await Self.impactd(["serve", "--help"], language: "fr")
+    #expect(serve.stdout.contains("Adresse où servir le gRPC.") && serve.stdout.contains("Vérifie la base au démarrage"), "\(serve.stdout)")
     let root = try await Self.impactd(["--help"], language: "fr")
     #expect(root.stdout.contains("Crée, liste et révoque les jetons"), "\(root.stdout)")
     let english = try await Self.impactd(["--help"], language: "en")

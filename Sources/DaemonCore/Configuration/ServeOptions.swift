@@ -5,75 +5,80 @@ import Localization
 /// The command-line flags of `impactd serve`; each one overrides the environment, the
 /// configuration file and the defaults.
 public struct ServeOptions: ParsableArguments, Sendable {
-  @Option(help: ArgumentHelp("Address to serve gRPC on.", valueName: "host:port"))
+  @Option(help: ArgumentHelp(ServeOptions.help("impactd.help.serve.listen"), valueName: "host:port"))
   public var listen: String?
 
-  @Option(help: ArgumentHelp("SQLite database file.", valueName: "path"))
+  @Option(help: ArgumentHelp(ServeOptions.help("impactd.help.serve.database"), valueName: "path"))
   public var database: String?
 
-  @Option(help: ArgumentHelp("Commit durability: full or normal.", valueName: "level"))
+  @Option(help: ArgumentHelp(ServeOptions.help("impactd.help.serve.durability"), valueName: "level"))
   public var durability: String?
 
   @Option(
     name: .customLong("metrics-listen"),
-    help: ArgumentHelp("Address to serve Prometheus metrics on (GET /metrics), or off.", valueName: "host:port")
+    help: ArgumentHelp(ServeOptions.help("impactd.help.serve.metrics-listen"), valueName: "host:port")
   )
   public var metricsListen: String?
 
   @Option(
     name: .customLong("log-level"),
-    help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level")
+    help: ArgumentHelp(ServeOptions.help("impactd.help.serve.log-level"), valueName: "level")
   )
   public var logLevel: String?
 
   @Option(
     name: .customLong("grace-period"),
-    help: ArgumentHelp("Seconds in-flight RPCs may run after a shutdown starts.", valueName: "seconds")
+    help: ArgumentHelp(ServeOptions.help("impactd.help.serve.grace-period"), valueName: "seconds")
   )
   public var gracePeriod: String?
 
   @Option(
     name: .customLong("max-database-size"),
-    help: ArgumentHelp("Largest size of the database file; writes beyond it are refused (e.g. 512M).", valueName: "bytes")
+    help: ArgumentHelp(ServeOptions.help("impactd.help.serve.max-database-size"), valueName: "bytes")
   )
   public var maxDatabaseSize: String?
 
-  @Flag(name: .customLong("read-only"), help: "Open the database read-only: serve reads, refuse writes.")
+  @Flag(name: .customLong("read-only"), help: ArgumentHelp(ServeOptions.help("impactd.help.serve.read-only")))
   public var readOnly = false
 
   @Option(
     help: ArgumentHelp(
-      "Check the database at start: full, quick (the default) or off; a damaged file is not served.",
+      ServeOptions.help("impactd.help.serve.integrity"),
       valueName: "check")
   )
   public var integrity: String?
 
-  @Option(help: ArgumentHelp("Require credentials: auto (beyond loopback), on or off.", valueName: "mode"))
+  @Option(help: ArgumentHelp(ServeOptions.help("impactd.help.serve.auth"), valueName: "mode"))
   public var auth: String?
 
-  @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Server certificate chain (PEM).", valueName: "path"))
+  @Option(name: .customLong("tls-cert"), help: ArgumentHelp(ServeOptions.help("impactd.help.serve.tls-cert"), valueName: "path"))
   public var tlsCert: String?
 
-  @Option(name: .customLong("tls-key"), help: ArgumentHelp("Server private key (PEM).", valueName: "path"))
+  @Option(name: .customLong("tls-key"), help: ArgumentHelp(ServeOptions.help("impactd.help.serve.tls-key"), valueName: "path"))
   public var tlsKey: String?
 
   @Option(
     name: .customLong("tls-client-ca"),
-    help: ArgumentHelp("CA certificates (PEM) that client certificates must chain to: mutual TLS.", valueName: "path")
+    help: ArgumentHelp(ServeOptions.help("impactd.help.serve.tls-client-ca"), valueName: "path")
   )
   public var tlsClientCA: String?
 
   @Flag(
     name: .customLong("allow-insecure-remote"),
-    help: "Accept plaintext or no authentication on an address beyond loopback."
+    help: ArgumentHelp(ServeOptions.help("impactd.help.serve.allow-insecure-remote"))
   )
   public var allowInsecureRemote = false
 
-  @Option(help: ArgumentHelp("JSON configuration file.", valueName: "path"))
+  @Option(help: ArgumentHelp(ServeOptions.help("impactd.help.serve.config"), valueName: "path"))
   public var config: String?
 
   /// Flags are parsed by ArgumentParser.
   public init() {}
+
+  /// The help text of `key` in the operator's language (IMPACT_LANG, then the locale).
+  static func help(_ key: String) -> String {
+    Localizer(Language.fromEnvironment(ProcessInfo.processInfo.environment))(key)
+  }
 
   /// Rejects a malformed flag before anything starts, naming the flag.
   public func validate() throws {
