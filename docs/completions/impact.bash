@@ -163,7 +163,7 @@ _impact() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __impact_offer_flags_options 0
@@ -186,7 +186,7 @@ _impact() {
 
 _impact_status() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --check -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --check --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
@@ -233,7 +233,7 @@ _impact_status() {
 
 _impact_import() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --replace --dry-run --overwrite-newer --yes -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --replace --dry-run --overwrite-newer --yes --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --encoding --errors)
     __impact_offer_flags_options -1
@@ -279,7 +279,7 @@ _impact_import() {
         return
         ;;
     '--encoding')
-        __impact_add_completions -W 'utf-8'$'\n''windows-1252'
+        __impact_add_completions -W 'utf-8'$'\n''windows-1252'$'\n''utf-16'
         return
         ;;
     '--errors')
@@ -290,7 +290,7 @@ _impact_import() {
 
 _impact_export() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --format --to)
     __impact_offer_flags_options 0
@@ -357,7 +357,7 @@ _impact_export() {
 
 _impact_projects() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __impact_offer_flags_options 0
@@ -380,7 +380,7 @@ _impact_projects() {
 
 _impact_projects_list() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
@@ -440,7 +440,7 @@ _impact_projects_list() {
 
 _impact_projects_show() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 1
@@ -487,7 +487,7 @@ _impact_projects_show() {
 
 _impact_projects_delete() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
     __impact_offer_flags_options 1
@@ -537,7 +537,7 @@ _impact_projects_delete() {
 
 _impact_find() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options -1
@@ -597,7 +597,7 @@ _impact_find() {
 
 _impact_score() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --explain -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --explain --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 1
@@ -644,7 +644,7 @@ _impact_score() {
 
 _impact_rank() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --top)
     __impact_offer_flags_options 0
@@ -707,7 +707,7 @@ _impact_rank() {
 
 _impact_scores() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
@@ -767,7 +767,7 @@ _impact_scores() {
 
 _impact_compare() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options -1
@@ -827,7 +827,7 @@ _impact_compare() {
 
 _impact_portfolio() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
@@ -887,7 +887,7 @@ _impact_portfolio() {
 
 _impact_coverage() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
@@ -947,7 +947,7 @@ _impact_coverage() {
 
 _impact_whatif() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --all -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --all --version -h --help)
     repeating_options=(--status --programme --territory --domain --add --remove --replace --set)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
@@ -1019,7 +1019,7 @@ _impact_whatif() {
 
 _impact_rate() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --criterion --rater --value --comment)
     __impact_offer_flags_options 1
@@ -1081,9 +1081,9 @@ _impact_rate() {
 
 _impact_observe() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --force -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --period --source --by)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --period --source)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -1132,15 +1132,12 @@ _impact_observe() {
     '--source')
         return
         ;;
-    '--by')
-        return
-        ;;
     esac
 }
 
 _impact_observations() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --outcome)
     __impact_offer_flags_options 1
@@ -1190,7 +1187,7 @@ _impact_observations() {
 
 _impact_scheme() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __impact_offer_flags_options 0
@@ -1213,7 +1210,7 @@ _impact_scheme() {
 
 _impact_scheme_show() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --document -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --document --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0
@@ -1260,7 +1257,7 @@ _impact_scheme_show() {
 
 _impact_scheme_set() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --dry-run -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --dry-run --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
     __impact_offer_flags_options 1
@@ -1310,7 +1307,7 @@ _impact_scheme_set() {
 
 _impact_watch() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--project)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --since --give-up-after)
     __impact_offer_flags_options 0
@@ -1366,7 +1363,7 @@ _impact_watch() {
 
 _impact_audit() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --actor --project --method --since --until --limit)
     __impact_offer_flags_options 0
@@ -1430,7 +1427,11 @@ _impact_audit() {
 }
 
 _impact_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __impact_offer_flags_options -1
 }
 
 complete -o filenames -F _impact impact
