@@ -24,7 +24,11 @@ struct DatabaseStartRefusalTests {
     let second = try await Self.impactd(["--listen", "127.0.0.1:0", "--database", link])
     let firstStatus = await first.stop()
     #expect(second.status == 75, "\(second.stderr)")
-    #expect(second.stderr.contains("impactd: another impactd is using \(link) (the file is locked by pid \(first.process.processIdentifier)"), "\(second.stderr)")
+    // The holder is named when the kernel's lock table shows it (/proc/locks); under load the
+    // lookup has been seen to miss, and the message then says "another process".
+    let named = "impactd: another impactd is using \(link) (the file is locked by pid \(first.process.processIdentifier)"
+    let unnamed = "impactd: another impactd is using \(link) (the file is locked by another process"
+    #expect(second.stderr.contains(named) || second.stderr.contains(unnamed), "\(second.stderr)")
     #expect(!second.stdout.contains("listening"), "\(second.stdout)")
     #expect(firstStatus == 0)
   }
