@@ -1,4 +1,4 @@
-public import Analytics
+import Analytics
 public import GRPCCore
 import Foundation
 import Logging

@@ -1,5 +1,5 @@
 import ArgumentParser
-public import Localization
+import Localization
 
 /// The language of everything `impact` prints for people: labels, numbers, messages.
 enum DisplayLanguage: String, CaseIterable, Sendable, ExpressibleByArgument {
