@@ -1,7 +1,9 @@
 """SIGTERM under load: while several threads send a continuous stream of writes and reads, the
 daemon gets SIGTERM. Every RPC either succeeds or is refused with UNAVAILABLE (no accepted RPC
 ends with DEADLINE_EXCEEDED, CANCELLED, INTERNAL or UNKNOWN), the daemon exits 0 within its grace
-period, and after a restart every acknowledged write is there and no refused write is."""
+period, and after a restart every acknowledged write is there and no write the daemon refused
+is. A call whose connection closed before its answer (UNAVAILABLE from the client's transport)
+may have run: gRPC cannot tell, so such writes are counted, not failed."""
 
 import os
 import signal
@@ -37,6 +39,7 @@ class Outcomes:
         self.lock = threading.Lock()
         self.acknowledged = []  # project ids created and acknowledged
         self.refused = []  # project ids whose creation was refused
+        self.details = {}  # refused project id -> the status message
         self.codes = {}  # code name -> count
         self.unexpected = []  # calls that ended with another code than OK or UNAVAILABLE
 
@@ -47,6 +50,7 @@ class Outcomes:
                 self.acknowledged.append(created)
             if refused:
                 self.refused.append(refused)
+                self.details[refused] = detail or ""
             if code not in ("OK", "UNAVAILABLE"):
                 self.unexpected.append(f"{code}: {detail}")
 
@@ -130,11 +134,18 @@ def test_sigterm_under_load_fails_no_accepted_rpc(daemons, workdir):
     restarted = daemons()
     stored = restarted.all_projects()
     lost = [project_id for project_id in outcomes.acknowledged if project_id not in stored]
-    ghosts = [project_id for project_id in outcomes.refused if project_id in stored]
+    # A refusal the daemon wrote ("impactd is … shutting down", or another impactd message) is
+    # a promise that nothing was written. An UNAVAILABLE made by the client's transport (the
+    # connection closed before the answer came) promises nothing: gRPC cannot say whether
+    # such a call ran, so its write may be there; it is counted and shown, not failed.
+    said_by_daemon = [p for p in outcomes.refused if "impactd" in outcomes.details.get(p, "")]
+    ghosts = [p for p in said_by_daemon if p in stored]
+    unanswered = [p for p in outcomes.refused if p in stored and p not in said_by_daemon]
     assert lost == [], f"{len(lost)} acknowledged writes lost"
-    assert ghosts == [], f"{len(ghosts)} refused writes stored"
+    assert ghosts == [], f"{len(ghosts)} writes refused by the daemon were stored: {[outcomes.details[p] for p in ghosts]}"
     assert restarted.terminate() == 0
     print(
-        f"sigterm: {len(outcomes.acknowledged)} writes acknowledged, {len(outcomes.refused)} refused, "
-        f"codes {outcomes.codes}, exit after {exited_after:.2f} s"
+        f"sigterm: {len(outcomes.acknowledged)} writes acknowledged, {len(outcomes.refused)} refused "
+        f"({len(said_by_daemon)} by the daemon), {len(unanswered)} unanswered but stored "
+        f"{[outcomes.details[p] for p in unanswered]}, codes {outcomes.codes}, exit after {exited_after:.2f} s"
     )
