@@ -8,7 +8,7 @@ import Localization
 /// by tools as much as by people.
 enum OperatorText {
   static var localizer: Localizer {
-    Localizer(Language.fromEnvironment(ProcessInfo.processInfo.environment))
+    .ofProcessEnvironment
   }
 
   /// The text of `key` for a help page (an abstract, an option's help).

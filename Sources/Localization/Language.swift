@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language people read the project's texts in.
 public enum Language: String, CaseIterable, Sendable {
   case en
@@ -28,5 +30,13 @@ public enum Language: String, CaseIterable, Sendable {
       return chosen
     }
     return fromLocale(environment) ?? .en
+  }
+}
+
+extension Localizer {
+  /// The texts of a program without a `--lang` option (impactd), in the language of this
+  /// process's environment (``Language/fromEnvironment(_:)``).
+  public static var ofProcessEnvironment: Localizer {
+    Localizer(Language.fromEnvironment(ProcessInfo.processInfo.environment))
   }
 }

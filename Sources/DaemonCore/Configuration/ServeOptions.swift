@@ -1,5 +1,4 @@
 public import ArgumentParser
-import Foundation
 import Localization
 
 /// The command-line flags of `impactd serve`; each one overrides the environment, the
@@ -77,7 +76,7 @@ public struct ServeOptions: ParsableArguments, Sendable {
 
   /// The help text of `key` in the operator's language (IMPACT_LANG, then the locale).
   static func help(_ key: String) -> String {
-    Localizer(Language.fromEnvironment(ProcessInfo.processInfo.environment))(key)
+    Localizer.ofProcessEnvironment(key)
   }
 
   /// Rejects a malformed flag before anything starts, naming the flag.
@@ -86,8 +85,7 @@ public struct ServeOptions: ParsableArguments, Sendable {
       _ = try layer()
     } catch let error as ConfigurationError {
       // In the operator's language (IMPACT_LANG, then the locale), as impactd's other texts.
-      let localizer = Localizer(Language.fromEnvironment(ProcessInfo.processInfo.environment))
-      throw ValidationError(error.localizedDescription(localizer))
+      throw ValidationError(error.localizedDescription(.ofProcessEnvironment))
     }
   }
 
