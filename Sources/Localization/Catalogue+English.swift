@@ -921,5 +921,12 @@ extension Catalogue {
     "impactd.help.serve.abstract": "Serve gRPC until SIGTERM or SIGINT (the default command).",
     "impactd.help.serve.discussion": "Flags override IMPACTD_* environment variables, which override the --config file. See docs/operations.md.",
     "impactd.help.serve.demo": "Seed an empty database with the sample portfolio (31 French social projects).",
+
+    // MARK: - history: snapshots, reading the past (history-store)
+    "enum.change_kind.snapshot_created": "snapshot_created",
+    "enum.change_kind.snapshot_deleted": "snapshot_deleted",
+
+    // MARK: - request decode budget (request-cost)
+    "daemon.field.decode_budget": "this request would take more than {limit} MiB of memory once decoded (at least {value} MiB); send fewer or smaller items",
   ]
 }

@@ -920,5 +920,12 @@ extension Catalogue {
     "impactd.help.serve.abstract": "Sert en gRPC jusqu'à SIGTERM ou SIGINT (la commande par défaut).",
     "impactd.help.serve.discussion": "Les options l'emportent sur les variables d'environnement IMPACTD_*, qui l'emportent sur le fichier --config. Voir docs/operations.md.",
     "impactd.help.serve.demo": "Remplit une base vide avec le portefeuille d'exemple (31 projets sociaux français).",
+
+    // MARK: - history: snapshots, reading the past (history-store)
+    "enum.change_kind.snapshot_created": "instantané créé",
+    "enum.change_kind.snapshot_deleted": "instantané supprimé",
+
+    // MARK: - request decode budget (request-cost)
+    "daemon.field.decode_budget": "cette requête occuperait plus de {limit} Mio de mémoire une fois décodée (au moins {value} Mio) ; envoyez moins d'éléments, ou de plus petits",
   ]
 }

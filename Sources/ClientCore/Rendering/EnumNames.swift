@@ -75,6 +75,8 @@ extension Impact_V1_ChangeKind {
     case .portfolioImported: "portfolio_imported"
     case .portfolioReplaced: "portfolio_replaced"
     case .schemeChanged: "scheme_changed"
+    case .snapshotCreated: "snapshot_created"
+    case .snapshotDeleted: "snapshot_deleted"
     case .unspecified: "unspecified"
     case .UNRECOGNIZED(let value): "kind(\(value))"
     }
@@ -157,6 +159,8 @@ extension Impact_V1_ChangeKind: LabelledValue {
     case .portfolioImported: l("enum.change_kind.portfolio_imported")
     case .portfolioReplaced: l("enum.change_kind.portfolio_replaced")
     case .schemeChanged: l("enum.change_kind.scheme_changed")
+    case .snapshotCreated: l("enum.change_kind.snapshot_created")
+    case .snapshotDeleted: l("enum.change_kind.snapshot_deleted")
     case .unspecified: l("enum.change_kind.unspecified")
     case .UNRECOGNIZED: displayName
     }

@@ -52,6 +52,12 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
 
   /// PortfolioService.SetScheme, or an import that carried a new scheme.
   case schemeChanged // = 8
+
+  /// HistoryService.CreateSnapshot (the portfolio itself is unchanged).
+  case snapshotCreated // = 9
+
+  /// HistoryService.DeleteSnapshot (the portfolio itself is unchanged).
+  case snapshotDeleted // = 10
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -69,6 +75,8 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
     case 6: self = .portfolioImported
     case 7: self = .portfolioReplaced
     case 8: self = .schemeChanged
+    case 9: self = .snapshotCreated
+    case 10: self = .snapshotDeleted
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -84,6 +92,8 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
     case .portfolioImported: return 6
     case .portfolioReplaced: return 7
     case .schemeChanged: return 8
+    case .snapshotCreated: return 9
+    case .snapshotDeleted: return 10
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -99,6 +109,8 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
     .portfolioImported,
     .portfolioReplaced,
     .schemeChanged,
+    .snapshotCreated,
+    .snapshotDeleted,
   ]
 
 }
@@ -106,5 +118,5 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 nonisolated extension Impact_V1_ChangeKind: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0CHANGE_KIND_UNSPECIFIED\0\u{1}CHANGE_KIND_PROJECT_CREATED\0\u{1}CHANGE_KIND_PROJECT_UPDATED\0\u{1}CHANGE_KIND_PROJECT_DELETED\0\u{1}CHANGE_KIND_OBSERVATION_RECORDED\0\u{1}CHANGE_KIND_RATING_RECORDED\0\u{1}CHANGE_KIND_PORTFOLIO_IMPORTED\0\u{1}CHANGE_KIND_PORTFOLIO_REPLACED\0\u{1}CHANGE_KIND_SCHEME_CHANGED\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0CHANGE_KIND_UNSPECIFIED\0\u{1}CHANGE_KIND_PROJECT_CREATED\0\u{1}CHANGE_KIND_PROJECT_UPDATED\0\u{1}CHANGE_KIND_PROJECT_DELETED\0\u{1}CHANGE_KIND_OBSERVATION_RECORDED\0\u{1}CHANGE_KIND_RATING_RECORDED\0\u{1}CHANGE_KIND_PORTFOLIO_IMPORTED\0\u{1}CHANGE_KIND_PORTFOLIO_REPLACED\0\u{1}CHANGE_KIND_SCHEME_CHANGED\0\u{1}CHANGE_KIND_SNAPSHOT_CREATED\0\u{1}CHANGE_KIND_SNAPSHOT_DELETED\0")
 }

@@ -483,11 +483,22 @@ public nonisolated struct Impact_V1_ExportPortfolioRequest: Sendable {
   /// Clears the value of `filter`. Subsequent reads from it will return its default value.
   public mutating func clearFilter() {self._filter = nil}
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _filter: Impact_V1_ProjectFilter? = nil
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of PortfolioService.ExportPortfolio.
@@ -542,9 +553,21 @@ public nonisolated struct Impact_V1_GetSchemeRequest: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of PortfolioService.GetScheme.
@@ -1022,7 +1045,7 @@ nonisolated extension Impact_V1_ImportPortfolioResponse: SwiftProtobuf.Message, 
 
 nonisolated extension Impact_V1_ExportPortfolioRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ExportPortfolioRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}format\0\u{1}filter\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}format\0\u{1}filter\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1032,6 +1055,7 @@ nonisolated extension Impact_V1_ExportPortfolioRequest: SwiftProtobuf.Message, S
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularEnumField(value: &self.format) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
@@ -1048,12 +1072,16 @@ nonisolated extension Impact_V1_ExportPortfolioRequest: SwiftProtobuf.Message, S
     try { if let v = self._filter {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_ExportPortfolioRequest, rhs: Impact_V1_ExportPortfolioRequest) -> Bool {
     if lhs.format != rhs.format {return false}
     if lhs._filter != rhs._filter {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1128,18 +1156,33 @@ nonisolated extension Impact_V1_ExportPortfolioResponse: SwiftProtobuf.Message, 
 
 nonisolated extension Impact_V1_GetSchemeRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetSchemeRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap()
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    // Load everything into unknown fields
-    while try decoder.nextFieldNumber() != nil {}
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._at) }()
+      default: break
+      }
+    }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_GetSchemeRequest, rhs: Impact_V1_GetSchemeRequest) -> Bool {
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

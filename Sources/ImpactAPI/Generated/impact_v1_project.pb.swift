@@ -430,11 +430,36 @@ public nonisolated struct Impact_V1_Outcome: @unchecked Sendable {
     set {_uniqueStorage()._nature = newValue}
   }
 
+  /// Targets per period, beside the single overall `target`, at most one per period, in the
+  /// outcome's order.
+  public var targets: [Impact_V1_PeriodTarget] {
+    get {_storage._targets}
+    set {_uniqueStorage()._targets = newValue}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _storage = _StorageClass.defaultInstance
+}
+
+/// The level an outcome aims for in one period.
+public nonisolated struct Impact_V1_PeriodTarget: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The period, in one of the forms an observation's period takes (`2026`, `2026-S1`,
+  /// `2026-Q3`, `2026-07`, `2026-01-01/2026-06-30`).
+  public var period: String = String()
+
+  /// The target value, in the indicator's unit.
+  public var value: Double = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 /// A beneficiary survey in the Lean Data style: the shares of respondents whose situation
@@ -543,6 +568,10 @@ public nonisolated struct Impact_V1_Observation: Sendable {
 
   /// The revision that recorded it. Output only.
   public var revision: Int64 = 0
+
+  /// True when the value lay outside its indicator's plausible range and the caller forced it
+  /// (RecordObservationRequest.accept_out_of_range); `recorded_by` says who. Output only.
+  public var forced: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -702,7 +731,7 @@ nonisolated extension Impact_V1_Project: SwiftProtobuf.Message, SwiftProtobuf._M
 
 nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Outcome"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}domain\0\u{1}share\0\u{1}indicator\0\u{1}unit\0\u{1}direction\0\u{1}baseline\0\u{1}threshold\0\u{1}target\0\u{1}actual\0\u{1}survey\0\u{1}reach\0\u{3}duration_years\0\u{3}drop_off\0\u{1}deadweight\0\u{1}attribution\0\u{1}displacement\0\u{3}financial_proxy\0\u{1}harmful\0\u{1}nature\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}domain\0\u{1}share\0\u{1}indicator\0\u{1}unit\0\u{1}direction\0\u{1}baseline\0\u{1}threshold\0\u{1}target\0\u{1}actual\0\u{1}survey\0\u{1}reach\0\u{3}duration_years\0\u{3}drop_off\0\u{1}deadweight\0\u{1}attribution\0\u{1}displacement\0\u{3}financial_proxy\0\u{1}harmful\0\u{1}nature\0\u{1}targets\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -725,6 +754,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
     var _financialProxy: Double? = nil
     var _harmful: Bool = false
     var _nature: Impact_V1_OutcomeNature = .unspecified
+    var _targets: [Impact_V1_PeriodTarget] = []
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -755,6 +785,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
       _financialProxy = source._financialProxy
       _harmful = source._harmful
       _nature = source._nature
+      _targets = source._targets
     }
   }
 
@@ -793,6 +824,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
         case 18: try { try decoder.decodeSingularDoubleField(value: &_storage._financialProxy) }()
         case 19: try { try decoder.decodeSingularBoolField(value: &_storage._harmful) }()
         case 20: try { try decoder.decodeSingularEnumField(value: &_storage._nature) }()
+        case 21: try { try decoder.decodeRepeatedMessageField(value: &_storage._targets) }()
         default: break
         }
       }
@@ -865,6 +897,9 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
       if _storage._nature != .unspecified {
         try visitor.visitSingularEnumField(value: _storage._nature, fieldNumber: 20)
       }
+      if !_storage._targets.isEmpty {
+        try visitor.visitRepeatedMessageField(value: _storage._targets, fieldNumber: 21)
+      }
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -894,10 +929,46 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
         if _storage._financialProxy != rhs_storage._financialProxy {return false}
         if _storage._harmful != rhs_storage._harmful {return false}
         if _storage._nature != rhs_storage._nature {return false}
+        if _storage._targets != rhs_storage._targets {return false}
         return true
       }
       if !storagesAreEqual {return false}
     }
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_PeriodTarget: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".PeriodTarget"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}period\0\u{1}value\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.period) }()
+      case 2: try { try decoder.decodeSingularDoubleField(value: &self.value) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.period.isEmpty {
+      try visitor.visitSingularStringField(value: self.period, fieldNumber: 1)
+    }
+    if self.value.bitPattern != 0 {
+      try visitor.visitSingularDoubleField(value: self.value, fieldNumber: 2)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_PeriodTarget, rhs: Impact_V1_PeriodTarget) -> Bool {
+    if lhs.period != rhs.period {return false}
+    if lhs.value != rhs.value {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -994,7 +1065,7 @@ nonisolated extension Impact_V1_Rating: SwiftProtobuf.Message, SwiftProtobuf._Me
 
 nonisolated extension Impact_V1_Observation: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Observation"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}project_id\0\u{3}outcome_id\0\u{1}value\0\u{1}period\0\u{1}source\0\u{3}recorded_by\0\u{3}recorded_at\0\u{1}revision\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}project_id\0\u{3}outcome_id\0\u{1}value\0\u{1}period\0\u{1}source\0\u{3}recorded_by\0\u{3}recorded_at\0\u{1}revision\0\u{1}forced\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1010,6 +1081,7 @@ nonisolated extension Impact_V1_Observation: SwiftProtobuf.Message, SwiftProtobu
       case 6: try { try decoder.decodeSingularStringField(value: &self.recordedBy) }()
       case 7: try { try decoder.decodeSingularMessageField(value: &self._recordedAt) }()
       case 8: try { try decoder.decodeSingularInt64Field(value: &self.revision) }()
+      case 9: try { try decoder.decodeSingularBoolField(value: &self.forced) }()
       default: break
       }
     }
@@ -1044,6 +1116,9 @@ nonisolated extension Impact_V1_Observation: SwiftProtobuf.Message, SwiftProtobu
     if self.revision != 0 {
       try visitor.visitSingularInt64Field(value: self.revision, fieldNumber: 8)
     }
+    if self.forced != false {
+      try visitor.visitSingularBoolField(value: self.forced, fieldNumber: 9)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1056,6 +1131,7 @@ nonisolated extension Impact_V1_Observation: SwiftProtobuf.Message, SwiftProtobu
     if lhs.recordedBy != rhs.recordedBy {return false}
     if lhs._recordedAt != rhs._recordedAt {return false}
     if lhs.revision != rhs.revision {return false}
+    if lhs.forced != rhs.forced {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

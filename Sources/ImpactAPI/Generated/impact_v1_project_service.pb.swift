@@ -93,9 +93,21 @@ public nonisolated struct Impact_V1_GetProjectRequest: Sendable {
   /// The project's id.
   public var id: String = String()
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of ProjectService.GetProject.
@@ -267,11 +279,22 @@ public nonisolated struct Impact_V1_ListProjectsRequest: Sendable {
   /// ignoring case and accents (`pension rennes`); every project when empty.
   public var query: String = String()
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _filter: Impact_V1_ProjectFilter? = nil
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of ProjectService.ListProjects.
@@ -406,11 +429,22 @@ public nonisolated struct Impact_V1_ListObservationsRequest: Sendable {
   /// The `next_page_token` of a previous response, to get the next page; empty for the first.
   public var pageToken: String = String()
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _outcomeID: String? = nil
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of ProjectService.ListObservations.
@@ -596,7 +630,7 @@ nonisolated extension Impact_V1_CreateProjectResponse: SwiftProtobuf.Message, Sw
 
 nonisolated extension Impact_V1_GetProjectRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetProjectRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -605,20 +639,29 @@ nonisolated extension Impact_V1_GetProjectRequest: SwiftProtobuf.Message, SwiftP
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.id.isEmpty {
       try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
     }
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_GetProjectRequest, rhs: Impact_V1_GetProjectRequest) -> Bool {
     if lhs.id != rhs.id {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -817,7 +860,7 @@ nonisolated extension Impact_V1_DeleteProjectResponse: SwiftProtobuf.Message, Sw
 
 nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListProjectsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{3}page_size\0\u{3}page_token\0\u{1}query\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{3}page_size\0\u{3}page_token\0\u{1}query\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -829,6 +872,7 @@ nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, Swif
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
       case 3: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.query) }()
+      case 5: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
@@ -851,6 +895,9 @@ nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, Swif
     if !self.query.isEmpty {
       try visitor.visitSingularStringField(value: self.query, fieldNumber: 4)
     }
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -859,6 +906,7 @@ nonisolated extension Impact_V1_ListProjectsRequest: SwiftProtobuf.Message, Swif
     if lhs.pageSize != rhs.pageSize {return false}
     if lhs.pageToken != rhs.pageToken {return false}
     if lhs.query != rhs.query {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1044,7 +1092,7 @@ nonisolated extension Impact_V1_RecordObservationResponse: SwiftProtobuf.Message
 
 nonisolated extension Impact_V1_ListObservationsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ListObservationsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}project_id\0\u{3}outcome_id\0\u{3}page_size\0\u{3}page_token\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}project_id\0\u{3}outcome_id\0\u{3}page_size\0\u{3}page_token\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1056,6 +1104,7 @@ nonisolated extension Impact_V1_ListObservationsRequest: SwiftProtobuf.Message, 
       case 2: try { try decoder.decodeSingularStringField(value: &self._outcomeID) }()
       case 3: try { try decoder.decodeSingularInt32Field(value: &self.pageSize) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.pageToken) }()
+      case 5: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
@@ -1078,6 +1127,9 @@ nonisolated extension Impact_V1_ListObservationsRequest: SwiftProtobuf.Message, 
     if !self.pageToken.isEmpty {
       try visitor.visitSingularStringField(value: self.pageToken, fieldNumber: 4)
     }
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 5)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1086,6 +1138,7 @@ nonisolated extension Impact_V1_ListObservationsRequest: SwiftProtobuf.Message, 
     if lhs._outcomeID != rhs._outcomeID {return false}
     if lhs.pageSize != rhs.pageSize {return false}
     if lhs.pageToken != rhs.pageToken {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -93,9 +93,21 @@ public nonisolated struct Impact_V1_GetProjectScoreRequest: Sendable {
   /// When true, the score carries an explanation of every figure.
   public var explain: Bool = false
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
+
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of ScoringService.GetProjectScore.
@@ -143,11 +155,22 @@ public nonisolated struct Impact_V1_RankProjectsRequest: Sendable {
   /// Return only the first `top` entries; 0 returns every entry. Negative is INVALID_ARGUMENT.
   public var top: Int32 = 0
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _filter: Impact_V1_ProjectFilter? = nil
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of ScoringService.RankProjects.
@@ -190,11 +213,22 @@ public nonisolated struct Impact_V1_StreamProjectScoresRequest: Sendable {
   /// Clears the value of `filter`. Subsequent reads from it will return its default value.
   public mutating func clearFilter() {self._filter = nil}
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _filter: Impact_V1_ProjectFilter? = nil
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// What the stream of ScoringService.StreamProjectScores is about: its first message.
@@ -289,11 +323,22 @@ public nonisolated struct Impact_V1_CompareProjectsRequest: Sendable {
   /// When true, each score carries an explanation of every figure.
   public var explain: Bool = false
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _filter: Impact_V1_ProjectFilter? = nil
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of ScoringService.CompareProjects.
@@ -329,11 +374,22 @@ public nonisolated struct Impact_V1_GetPortfolioSummaryRequest: Sendable {
   /// Clears the value of `filter`. Subsequent reads from it will return its default value.
   public mutating func clearFilter() {self._filter = nil}
 
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
 
   fileprivate var _filter: Impact_V1_ProjectFilter? = nil
+  fileprivate var _at: Impact_V1_At? = nil
 }
 
 /// The response of ScoringService.GetPortfolioSummary.
@@ -591,7 +647,7 @@ nonisolated extension Impact_V1_RankChangeKind: SwiftProtobuf._ProtoNameProvidin
 
 nonisolated extension Impact_V1_GetProjectScoreRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetProjectScoreRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}explain\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}explain\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -601,24 +657,33 @@ nonisolated extension Impact_V1_GetProjectScoreRequest: SwiftProtobuf.Message, S
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.id) }()
       case 2: try { try decoder.decodeSingularBoolField(value: &self.explain) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
   }
 
   public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
     if !self.id.isEmpty {
       try visitor.visitSingularStringField(value: self.id, fieldNumber: 1)
     }
     if self.explain != false {
       try visitor.visitSingularBoolField(value: self.explain, fieldNumber: 2)
     }
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_GetProjectScoreRequest, rhs: Impact_V1_GetProjectScoreRequest) -> Bool {
     if lhs.id != rhs.id {return false}
     if lhs.explain != rhs.explain {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -665,7 +730,7 @@ nonisolated extension Impact_V1_GetProjectScoreResponse: SwiftProtobuf.Message, 
 
 nonisolated extension Impact_V1_RankProjectsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".RankProjectsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{1}top\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{1}top\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -675,6 +740,7 @@ nonisolated extension Impact_V1_RankProjectsRequest: SwiftProtobuf.Message, Swif
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
       case 2: try { try decoder.decodeSingularInt32Field(value: &self.top) }()
+      case 3: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
@@ -691,12 +757,16 @@ nonisolated extension Impact_V1_RankProjectsRequest: SwiftProtobuf.Message, Swif
     if self.top != 0 {
       try visitor.visitSingularInt32Field(value: self.top, fieldNumber: 2)
     }
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_RankProjectsRequest, rhs: Impact_V1_RankProjectsRequest) -> Bool {
     if lhs._filter != rhs._filter {return false}
     if lhs.top != rhs.top {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -749,7 +819,7 @@ nonisolated extension Impact_V1_RankProjectsResponse: SwiftProtobuf.Message, Swi
 
 nonisolated extension Impact_V1_StreamProjectScoresRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".StreamProjectScoresRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -758,6 +828,7 @@ nonisolated extension Impact_V1_StreamProjectScoresRequest: SwiftProtobuf.Messag
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
@@ -771,11 +842,15 @@ nonisolated extension Impact_V1_StreamProjectScoresRequest: SwiftProtobuf.Messag
     try { if let v = self._filter {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_StreamProjectScoresRequest, rhs: Impact_V1_StreamProjectScoresRequest) -> Bool {
     if lhs._filter != rhs._filter {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -900,7 +975,7 @@ nonisolated extension Impact_V1_StreamProjectScoresResponse: SwiftProtobuf.Messa
 
 nonisolated extension Impact_V1_CompareProjectsRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CompareProjectsRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ids\0\u{1}filter\0\u{1}explain\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}ids\0\u{1}filter\0\u{1}explain\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -911,6 +986,7 @@ nonisolated extension Impact_V1_CompareProjectsRequest: SwiftProtobuf.Message, S
       case 1: try { try decoder.decodeRepeatedStringField(value: &self.ids) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
       case 3: try { try decoder.decodeSingularBoolField(value: &self.explain) }()
+      case 4: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
@@ -930,6 +1006,9 @@ nonisolated extension Impact_V1_CompareProjectsRequest: SwiftProtobuf.Message, S
     if self.explain != false {
       try visitor.visitSingularBoolField(value: self.explain, fieldNumber: 3)
     }
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 4)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -937,6 +1016,7 @@ nonisolated extension Impact_V1_CompareProjectsRequest: SwiftProtobuf.Message, S
     if lhs.ids != rhs.ids {return false}
     if lhs._filter != rhs._filter {return false}
     if lhs.explain != rhs.explain {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -979,7 +1059,7 @@ nonisolated extension Impact_V1_CompareProjectsResponse: SwiftProtobuf.Message, 
 
 nonisolated extension Impact_V1_GetPortfolioSummaryRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetPortfolioSummaryRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{1}at\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -988,6 +1068,7 @@ nonisolated extension Impact_V1_GetPortfolioSummaryRequest: SwiftProtobuf.Messag
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._at) }()
       default: break
       }
     }
@@ -1001,11 +1082,15 @@ nonisolated extension Impact_V1_GetPortfolioSummaryRequest: SwiftProtobuf.Messag
     try { if let v = self._filter {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
     } }()
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_GetPortfolioSummaryRequest, rhs: Impact_V1_GetPortfolioSummaryRequest) -> Bool {
     if lhs._filter != rhs._filter {return false}
+    if lhs._at != rhs._at {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
