@@ -183,10 +183,10 @@ struct ValidationTests {
 
   @Test("every rule code is covered by a case or a dedicated test")
   func everyRuleCovered() {
-    // The observation rules are checked by ObservationCheckTests.
+    // The observation rules are checked by ObservationCheckTests, the target rules by HistoryPeriodTests.
     let covered = Set(ruleCases.map(\.rule)).union([
       .duplicateProject, .invalidScheme, .observationPeriod, .observationPercentRange, .observationNegative,
-      .observationFuturePeriod,
+      .observationFuturePeriod, .targetPeriod, .duplicateTargetPeriod,
     ])
     #expect(Set(ValidationRule.all) == covered)
     #expect(Set(ValidationRule.all.map(\.code)).count == ValidationRule.all.count)

@@ -11,12 +11,18 @@ public struct Outcome: Sendable, Hashable {
   public var share: Double?
 
   public var indicator: String?
+  /// The id of the bank indicator the outcome measures (``IndicatorBank``); its `unit` and
+  /// `direction`, when given, must agree with the bank's. `nil` for a custom indicator.
+  public var indicatorID: String?
   public var unit: String?
   public var direction: Direction?
   public var baseline: Double?
   /// The level the stakeholders need: strictly beyond `baseline` in the direction of improvement.
   public var threshold: Double?
   public var target: Double?
+  /// Targets for given periods (`2026`, `2026-S1`, ...; see ``Period``), beside the single
+  /// `target`; in the document's order.
+  public var targets: [PeriodTarget]
   /// The latest observed value of the indicator.
   public var actual: Double?
   public var survey: Survey?
@@ -39,6 +45,7 @@ public struct Outcome: Sendable, Hashable {
     domain: String,
     share: Double? = nil,
     indicator: String? = nil,
+    indicatorID: String? = nil,
     unit: String? = nil,
     direction: Direction? = nil,
     baseline: Double? = nil,
@@ -54,17 +61,20 @@ public struct Outcome: Sendable, Hashable {
     displacement: Double? = nil,
     financialProxy: Double? = nil,
     harmful: Bool = false,
-    nature: OutcomeNature = .solution
+    nature: OutcomeNature = .solution,
+    targets: [PeriodTarget] = []
   ) {
     self.id = id
     self.domain = domain
     self.share = share
     self.indicator = indicator
+    self.indicatorID = indicatorID
     self.unit = unit
     self.direction = direction
     self.baseline = baseline
     self.threshold = threshold
     self.target = target
+    self.targets = targets
     self.actual = actual
     self.survey = survey
     self.reach = reach

@@ -91,6 +91,16 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
   /// An observation's period starts after today (UTC): usually a typing slip (`2031` for
   /// `2021`); recorded only when the caller insists, as an out-of-range value is.
   public static let observationFuturePeriod = ValidationRule("observation_future_period")
+  /// A period target's period is none of the forms of ``Period``.
+  public static let targetPeriod = ValidationRule("target_period")
+  /// Two targets of an outcome name the same period.
+  public static let duplicateTargetPeriod = ValidationRule("duplicate_target_period")
+  /// An outcome's `indicator_id` is not an indicator of the bank (``IndicatorBank``).
+  public static let unknownIndicator = ValidationRule("unknown_indicator")
+  /// An outcome's `unit` does not name its bank indicator's unit.
+  public static let indicatorUnit = ValidationRule("indicator_unit")
+  /// An outcome's `direction` is not its bank indicator's.
+  public static let indicatorDirection = ValidationRule("indicator_direction")
 
   /// Every rule, in the order `docs/formats.md` lists them.
   public static let all: [ValidationRule] = [
@@ -102,6 +112,7 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
     .thresholdDirection, .surveyShareRange, .surveySum, .reachRange, .durationRange, .fractionRange,
     .financialProxyRange, .extraNotJSON, .duplicateProject, .invalidScheme, .textContainsNUL,
     .invalidRater, .observationPeriod, .observationPercentRange, .observationNegative,
-    .observationFuturePeriod, .textTooLong, .textControlCharacter, .tooManyRatings,
+    .observationFuturePeriod, .textTooLong, .textControlCharacter, .tooManyRatings, .targetPeriod,
+    .duplicateTargetPeriod, .unknownIndicator, .indicatorUnit, .indicatorDirection,
   ]
 }

@@ -406,6 +406,8 @@ public struct Validator: Sendable {
         )
       }
     }
+    validateTargets(outcome, report: report)
+    validateBankIndicator(outcome, report: report)
     number("reach", outcome.reach, .reachRange, "at least 0") { $0 >= 0 }
     if let years = outcome.durationYears, !(0...Self.maximumDurationYears).contains(years) {
       report.add(
@@ -508,6 +510,67 @@ private struct ProjectReport {
       return ValidationIssue(
         path: path, projectID: projectID, outcomeID: outcome, field: field, rule: rule,
         message: "\(owner): \(detail()) (rule \(rule.code))", values: values())
+    }
+  }
+}
+
+// MARK: - Period targets
+
+extension Validator {
+  /// Each target's period is a ``Period`` named once, and its value a finite number.
+  fileprivate func validateTargets(_ outcome: Outcome, report: ProjectReport) {
+    var seen: Set<Period> = []
+    for (index, target) in outcome.targets.enumerated() {
+      let field = "targets[\(index)]"
+      do {
+        let period = try Period(parsing: target.period)
+        if !seen.insert(period).inserted {
+          report.add(
+            "\(field).period", outcome: outcome.id, .duplicateTargetPeriod,
+            "\(field).period \(Self.quoted(period.text)) is given more than once", ["value": period.text])
+        }
+      } catch {
+        report.add(
+          "\(field).period", outcome: outcome.id, .targetPeriod,
+          "\(field).period \(Self.quoted(Self.shown(target.period))) is not one of the accepted forms \(Period.acceptedForms)",
+          ["value": Self.shown(target.period), "allowed": Period.acceptedForms])
+      }
+      if !target.value.isFinite {
+        report.add(
+          "\(field).value", outcome: outcome.id, .nonFiniteNumber,
+          "\(field).value \(Self.text(target.value)) must be a finite number", ["value": Self.text(target.value)])
+      }
+    }
+  }
+}
+
+// MARK: - Bank indicators
+
+extension Validator {
+  /// An outcome that names a bank indicator uses it as the bank defines it: a unit, when
+  /// given, that names the bank's unit, and the bank's direction.
+  fileprivate func validateBankIndicator(_ outcome: Outcome, report: ProjectReport) {
+    guard let id = outcome.indicatorID else { return }
+    let bank = IndicatorBank.shipped
+    guard let indicator = bank.indicator(id) else {
+      report.add(
+        "indicator_id", outcome: outcome.id, .unknownIndicator,
+        "indicator_id \(Self.quoted(id)) is not an indicator of the bank (edition \(bank.edition))",
+        ["value": id, "edition": bank.edition])
+      return
+    }
+    if let unit = outcome.unit, !bank.unitAgrees(unit, with: indicator) {
+      let expected = bank.label(of: indicator.unit, in: \.units, language: "en")
+      report.add(
+        "unit", outcome: outcome.id, .indicatorUnit,
+        "unit \(Self.quoted(unit)) does not agree with bank indicator \(id), whose unit is \(Self.quoted(expected))",
+        ["value": unit, "indicator": id, "expected": expected])
+    }
+    if let direction = outcome.direction, direction != indicator.direction {
+      report.add(
+        "direction", outcome: outcome.id, .indicatorDirection,
+        "direction \(direction.rawValue) does not agree with bank indicator \(id), which is \(indicator.direction.rawValue)",
+        ["value": direction.rawValue, "indicator": id, "expected": indicator.direction.rawValue])
     }
   }
 }

@@ -28,6 +28,9 @@ public enum PortfolioCSV {
     "attribution", "displacement", "financial_proxy", "harmful", "nature",
   ]
   public static let ratingColumns = ["project_id", "criterion", "rater", "value", "comment"]
+  /// The outcomes table's optional last column: the bank indicator an outcome measures,
+  /// written only when some outcome names one, so tables without it keep their columns.
+  public static let indicatorIDColumn = "indicator_id"
 
   /// Reads projects from their CSV tables.
   /// - Parameters:
@@ -133,7 +136,7 @@ public enum PortfolioCSV {
     var refused = Project(id: "", name: "")
     if outcomeTable != nil {
       let columns = reader.columns(
-        of: outcomeTable!, known: outcomeColumns, required: ["project_id", "id", "domain"])
+        of: outcomeTable!, known: outcomeColumns + [targetsColumn, indicatorIDColumn], required: ["project_id", "id", "domain"])
       outcomeTable!.decimalSeparator = outcomeTable!.decimalSeparator(
         numberColumns: outcomeColumns.filter { !textOutcomeColumns.contains($0) }.compactMap { columns[$0] })
       let table = outcomeTable!
@@ -202,7 +205,8 @@ public enum PortfolioCSV {
 
   /// The outcome columns that hold text, not numbers.
   static let textOutcomeColumns: Set<String> = [
-    "project_id", "id", "domain", "indicator", "unit", "direction", "harmful", "nature",
+    "project_id", "id", "domain", "indicator", "unit", "direction", "harmful", "nature", "targets",
+    "indicator_id",
   ]
 
   /// Writes projects as three CSV tables with every column, in the documented order.
@@ -230,7 +234,11 @@ public enum PortfolioCSV {
     let riskTypes = scheme.riskTypes + extraRisks
 
     var projectRows = [projectColumns + riskTypes.map { riskColumnPrefix + $0 } + [extraColumn]]
-    var outcomeRows = [outcomeColumns]
+    let writesTargets = projects.contains { $0.outcomes.contains { !$0.targets.isEmpty } }
+    let writesIndicatorIDs = projects.contains { $0.outcomes.contains { $0.indicatorID != nil } }
+    var outcomeRows = [
+      outcomeColumns + (writesTargets ? [targetsColumn] : []) + (writesIndicatorIDs ? [indicatorIDColumn] : [])
+    ]
     var ratingRows = [ratingColumns]
     for project in projects {
       projectRows.append(
@@ -252,7 +260,8 @@ public enum PortfolioCSV {
           writer.number(outcome.attribution), writer.number(outcome.displacement),
           writer.number(outcome.financialProxy),
           outcome.harmful ? "true" : "", outcome.nature == .solution ? "" : outcome.nature.rawValue,
-        ])
+        ] + (writesTargets ? [targetsCell(outcome.targets, writer: writer)] : [])
+          + (writesIndicatorIDs ? [outcome.indicatorID ?? ""] : []))
       }
       for rating in project.ratings {
         ratingRows.append([
@@ -322,11 +331,13 @@ public enum PortfolioCSV {
       domain: fields.string("domain", required: true) ?? "")
     outcome.share = fields.double("share")
     outcome.indicator = fields.string("indicator")
+    outcome.indicatorID = fields.string(indicatorIDColumn)
     outcome.unit = fields.string("unit")
     outcome.direction = fields.enumeration("direction", as: Direction.self)
     outcome.baseline = fields.double("baseline")
     outcome.threshold = fields.double("threshold")
     outcome.target = fields.double("target")
+    outcome.targets = fields.targets()
     outcome.actual = fields.double("actual")
     let veryMuch = fields.double("survey_very_much")
     let slightly = fields.double("survey_slightly")

@@ -21,12 +21,13 @@ public enum PortfolioJSON {
   ]
   static let ratingKeys = ["criterion", "rater", "value", "comment"]
   static let outcomeKeys = [
-    "id", "domain", "share", "indicator", "unit", "direction", "baseline", "threshold", "target",
-    "actual",
+    "id", "domain", "share", "indicator", "indicator_id", "unit", "direction", "baseline", "threshold", "target",
+    "targets", "actual",
     "survey", "reach", "duration_years", "drop_off", "deadweight", "attribution", "displacement",
     "financial_proxy", "harmful", "nature",
   ]
   static let surveyKeys = ["very_much", "slightly"]
+  static let targetKeys = ["period", "value"]
 
   /// Reads a portfolio document.
   /// - Parameters:
@@ -172,11 +173,22 @@ public enum PortfolioJSON {
     var outcome = Outcome(id: id ?? "", domain: domain ?? "")
     outcome.share = fields.double("share")
     outcome.indicator = fields.string("indicator")
+    outcome.indicatorID = fields.string("indicator_id")
     outcome.unit = fields.string("unit")
     outcome.direction = fields.enumeration("direction", as: Direction.self)
     outcome.baseline = fields.double("baseline")
     outcome.threshold = fields.double("threshold")
     outcome.target = fields.double("target")
+    if let elements = fields.array("targets") {
+      outcome.targets = elements.enumerated().compactMap { index, element in
+        let path = "\(fields.path("targets"))[\(index)]"
+        guard let target = reader.object(element, at: path, allowed: targetKeys) else { return nil }
+        let period = target.string("period", required: true)
+        let value = target.double("value", required: true)
+        guard let period, let value else { return nil }
+        return PeriodTarget(period: period, value: value)
+      }
+    }
     outcome.actual = fields.double("actual")
     if let node = fields.node("survey"),
       let survey = reader.object(node, at: fields.path("survey"), allowed: surveyKeys)
@@ -250,11 +262,19 @@ public enum PortfolioJSON {
     }
     add("share", outcome.share)
     add("indicator", outcome.indicator)
+    add("indicator_id", outcome.indicatorID)
     add("unit", outcome.unit)
     add("direction", outcome.direction?.rawValue)
     add("baseline", outcome.baseline)
     add("threshold", outcome.threshold)
     add("target", outcome.target)
+    if !outcome.targets.isEmpty {
+      members.append(
+        (
+          "targets",
+          .array(outcome.targets.map { .object([("period", .string($0.period)), ("value", .number($0.value))]) })
+        ))
+    }
     add("actual", outcome.actual)
     if let survey = outcome.survey {
       members.append(
