@@ -3,11 +3,7 @@ import Foundation
 import GRDB
 import Testing
 
-#if canImport(DaemonCore)
-  @testable import DaemonCore
-#else
-  @testable import Storage
-#endif
+@testable import DaemonCore
 
 @Suite("Storage: observations, ratings and journal")
 struct StorageHistoryTests {
@@ -211,7 +207,7 @@ struct StorageHistoryTests {
             criterion: try #require(fields["criterion"] as? String),
             rater: try #require(fields["rater"] as? String),
             value: try #require(fields["value"] as? Double), comment: fields["comment"] as? String))
-      case .setScheme:
+      case .setScheme, .createSnapshot, .deleteSnapshot:
         break
       }
       #expect(replayed == states[offset], "revision \(entry.revision)")

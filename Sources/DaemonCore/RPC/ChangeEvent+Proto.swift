@@ -19,6 +19,8 @@ extension Impact_V1_ChangeKind {
     case .setScheme: self = .schemeChanged
     case .recordObservation: self = .observationRecorded
     case .recordRating: self = .ratingRecorded
+    case .createSnapshot: self = .snapshotCreated
+    case .deleteSnapshot: self = .snapshotDeleted
     }
   }
 }

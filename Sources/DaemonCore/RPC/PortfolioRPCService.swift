@@ -79,7 +79,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     request: Impact_V1_ExportPortfolioRequest,
     context: ServerContext
   ) async throws -> Impact_V1_ExportPortfolioResponse {
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     let filter = try snapshot.filter(request.filter)
     let projects = filter == .all ? snapshot.projects : snapshot.projects.filter { filter.matches($0) }
     return try .with {
@@ -110,7 +110,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     request: Impact_V1_GetSchemeRequest,
     context: ServerContext
   ) async throws -> Impact_V1_GetSchemeResponse {
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     return .with {
       $0.scheme = Impact_V1_Scheme(snapshot.scheme)
       $0.documentJson = String(decoding: SchemeJSON.encode(snapshot.scheme), as: UTF8.self)

@@ -34,10 +34,10 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     request: Impact_V1_GetProjectRequest,
     context: ServerContext
   ) async throws -> Impact_V1_GetProjectResponse {
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     guard let project = snapshot.project(request.id) else { throw StoreError.projectNotFound(request.id) }
     var message = Impact_V1_Project(project)
-    addRatingTimes(to: &message, revision: snapshot.revision)
+    await addRatingTimes(to: &message, revision: snapshot.revision, past: request.hasAt && snapshot.revision != store.snapshot.revision)
     let answer = message
     return .with {
       $0.project = answer
@@ -49,14 +49,16 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
   /// not). A rating recorded after the snapshot's revision is left without a time rather than
   /// given another rating's; when the database cannot be read, the project is still answered
   /// from memory, without times.
-  private func addRatingTimes(to project: inout Impact_V1_Project, revision: Int64) {
+  ///
+  /// For a past state (`past`), the times come from the rating history up to its revision.
+  private func addRatingTimes(to project: inout Impact_V1_Project, revision: Int64, past: Bool) async {
     guard !project.ratings.isEmpty,
-      let recorded = try? store.database.recordedValues(of: [project.id])[project.id]
+      let times = try? await store.ratingTimes(projectID: project.id, revision: revision, past: past)
     else { return }
     for index in project.ratings.indices {
       let key = RecordedValues.RatingKey(criterion: project.ratings[index].criterion, rater: project.ratings[index].rater)
-      if let stamp = recorded.ratings[key], stamp.revision <= revision {
-        project.ratings[index].ratedAt = Google_Protobuf_Timestamp(date: stamp.at)
+      if let time = times[key] {
+        project.ratings[index].ratedAt = Google_Protobuf_Timestamp(date: time)
       }
     }
   }
@@ -102,7 +104,7 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     request: Impact_V1_ListProjectsRequest,
     context: ServerContext
   ) async throws -> Impact_V1_ListProjectsResponse {
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     let (filter, unmatched) = try snapshot.resolvedFilter(request.filter)
     try RequestText.check(request.query, field: "query", limit: TextLimits.query)
     let search = ProjectSearch(request.query)
@@ -168,27 +170,20 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     request: Impact_V1_ListObservationsRequest,
     context: ServerContext
   ) async throws -> Impact_V1_ListObservationsResponse {
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     guard let project = snapshot.project(request.projectID) else { throw StoreError.projectNotFound(request.projectID) }
     let pageSize = try PageSize.resolve(request.pageSize, maximum: limits.maxPageSize)
     let after = try PageToken.integerKey(from: request.pageToken)
     let outcomeID = request.hasOutcomeID ? request.outcomeID : nil
     // An outcome removed since keeps its observations; only one never seen is unknown.
-    if let outcomeID, !project.outcomes.contains(where: { $0.id == outcomeID }),
-      try store.database.observationCount(projectID: request.projectID, outcomeID: outcomeID) == 0
-    {
+    // Observations recorded after the state read are not part of it.
+    let (rows, total) = try await store.observations(
+      projectID: request.projectID, outcomeID: outcomeID, after: after, limit: pageSize + 1,
+      throughRevision: request.hasAt ? snapshot.revision : nil)
+    if let outcomeID, !project.outcomes.contains(where: { $0.id == outcomeID }), total == 0 {
       throw StoreError.outcomeNotFound(projectID: request.projectID, outcomeID: outcomeID)
     }
-    let rows = try store.database.observations(
-      projectID: request.projectID,
-      outcomeID: outcomeID,
-      after: after,
-      limit: pageSize + 1
-    )
     let page = rows.prefix(pageSize)
-    let total =
-      after == nil && rows.count <= pageSize
-      ? rows.count : try store.database.observationCount(projectID: request.projectID, outcomeID: outcomeID)
     return .with {
       $0.observations = page.map { Impact_V1_Observation($0, revision: $0.revision ?? 0).visible(to: RequestPrincipal.caller) }
       if rows.count > pageSize, let last = page.last?.id { $0.nextPageToken = PageToken.make(after: String(last)) }

@@ -13,7 +13,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     request: Impact_V1_GetProjectScoreRequest,
     context: ServerContext
   ) async throws -> Impact_V1_GetProjectScoreResponse {
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     guard let project = snapshot.project(request.id), let score = snapshot.score(request.id) else {
       throw StoreError.projectNotFound(request.id)
     }
@@ -38,7 +38,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Impact_V1_RankProjectsResponse {
     guard request.top >= 0 else { throw RPCErrorFactory.negative("top", request.top) }
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     let filter = try snapshot.filter(request.filter)
     let analyzer = PortfolioAnalyzer(scheme: snapshot.scheme)
     let ranking =
@@ -74,7 +74,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     response: RPCWriter<Impact_V1_StreamProjectScoresResponse>,
     context: ServerContext
   ) async throws {
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     let filter = try snapshot.filter(request.filter)
     let analyzer = PortfolioAnalyzer(scheme: snapshot.scheme)
     let ranking: Ranking
@@ -128,7 +128,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
         "ids", "at most \(limits.maxPageSize) projects per comparison, got \(request.ids.count)", rule: "too_many_compared",
         values: ["limit": "\(limits.maxPageSize)", "value": "\(request.ids.count)"])
     }
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     let filter = try snapshot.filter(request.filter)
     if let missing = request.ids.first(where: { !snapshot.contains($0) }) {
       throw StoreError.projectNotFound(missing)
@@ -159,7 +159,7 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     request: Impact_V1_GetPortfolioSummaryRequest,
     context: ServerContext
   ) async throws -> Impact_V1_GetPortfolioSummaryResponse {
-    let snapshot = store.snapshot
+    let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     let filter = try snapshot.filter(request.filter)
     let summary =
       filter == .all

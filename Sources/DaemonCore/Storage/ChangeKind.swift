@@ -6,4 +6,11 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
   case setScheme = "set_scheme"
   case recordObservation = "record_observation"
   case recordRating = "record_rating"
+  case createSnapshot = "create_snapshot"
+  case deleteSnapshot = "delete_snapshot"
+
+  /// Whether the change leaves the portfolio and the scheme as they were (a replay skips it).
+  public var keepsPortfolio: Bool {
+    self == .createSnapshot || self == .deleteSnapshot
+  }
 }

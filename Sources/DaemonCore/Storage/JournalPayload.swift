@@ -37,6 +37,11 @@ enum JournalPayload {
         comment: rating.comment, ratedAt: ratedAt))
   }
 
+  /// A snapshot's creation (`{"name", "note", "revision"}`) or deletion (`{"name"}`).
+  static func snapshotName(_ name: String, note: String?, revision: Int64?) throws -> String {
+    try encode(SnapshotPayload(name: name, note: note, revision: revision))
+  }
+
   static func projectIDs(fromText text: String) -> [String]? {
     try? JSONDecoder().decode([String].self, from: Data(text.utf8))
   }
@@ -64,6 +69,12 @@ enum JournalPayload {
     var source: String?
     var recordedBy: String
     var recordedAt: String
+  }
+
+  private struct SnapshotPayload: Encodable {
+    var name: String
+    var note: String?
+    var revision: Int64?
   }
 
   private struct RatingPayload: Encodable {

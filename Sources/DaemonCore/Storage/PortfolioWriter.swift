@@ -65,7 +65,35 @@ struct PortfolioWriter {
       return (
         [projectID], try record(rating, of: projectID, ratedAt: StoredTimestamp.text(ratedAt))
       )
+
+    case .createSnapshot(let snapshot):
+      return ([], try store(snapshot))
+
+    case .deleteSnapshot(let name):
+      // The store checked that it exists, under the one writer.
+      try db.execute(sql: "DELETE FROM snapshots WHERE name = ?", arguments: [name])
+      return ([], try JournalPayload.snapshotName(name, note: nil, revision: nil))
     }
+  }
+
+  /// Stores a snapshot (the store checked its name is free; the primary key is the
+  /// backstop); returns its journal payload (its name, note and revision: the documents stay
+  /// in the `snapshots` table).
+  private func store(_ snapshot: StoredSnapshot) throws -> String {
+    try db.execute(
+      sql: """
+        INSERT INTO snapshots (name, note, revision, revision_committed_at, created_at, created_by,
+          created_revision, scheme_id, project_count, total_amount, weighted_composite,
+          portfolio_document, scheme_document)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        snapshot.name, snapshot.note, snapshot.revision,
+        snapshot.revisionCommittedAt.map(StoredTimestamp.text), timestamp, snapshot.createdBy,
+        revision, snapshot.schemeID, snapshot.projectCount, snapshot.totalAmount,
+        snapshot.weightedComposite, snapshot.portfolioDocument, snapshot.schemeDocument,
+      ])
+    return try JournalPayload.snapshotName(snapshot.name, note: snapshot.note, revision: snapshot.revision)
   }
 
   /// Stores `scheme` and makes it the active one; returns its document.

@@ -10,6 +10,10 @@ enum StorageSchema {
     migrator.registerMigration("v1-portfolio", migrate: createPortfolioTables)
     migrator.registerMigration("v2-credentials", migrate: createCredentialTable)
     migrator.registerMigration("v3-identity") { db in try mark(db, schemaVersion: 3) }
+    migrator.registerMigration("v4-snapshots") { db in
+      try createSnapshotTable(db)
+      try mark(db, schemaVersion: 4)
+    }
     return migrator
   }
 
@@ -27,6 +31,32 @@ enum StorageSchema {
   private static func mark(_ db: Database, schemaVersion: Int) throws {
     try db.execute(sql: "PRAGMA application_id = \(DatabaseIdentity.applicationID)")
     try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+  }
+
+  // Named snapshots: the portfolio and the scheme frozen as documents, so that what was shown
+  // to a committee can be shown again identically whatever changes afterwards. The journal
+  // index on committed_at resolves a date to its revision without a scan.
+  private static func createSnapshotTable(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE snapshots (
+          name TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+          note TEXT NOT NULL CHECK (length(note) <= 2000),
+          revision INTEGER NOT NULL CHECK (revision >= 0),
+          revision_committed_at TEXT,
+          created_at TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          created_revision INTEGER NOT NULL,
+          scheme_id TEXT NOT NULL,
+          project_count INTEGER NOT NULL,
+          total_amount REAL NOT NULL,
+          weighted_composite REAL NOT NULL,
+          portfolio_document TEXT NOT NULL,
+          scheme_document TEXT NOT NULL
+        );
+        CREATE INDEX journal_by_time ON journal (committed_at, revision);
+        """
+    )
   }
 
   // Who may call the daemon: bearer tokens (only the SHA-256 of their secret) and client

@@ -22,6 +22,11 @@ public enum StoredChange: Sendable, Hashable {
   /// that criterion (which stays in the rating history) and moving it last, as
   /// `Project.record(_:)` does.
   case recordRating(projectID: String, Rating, at: Date)
+  /// Stores a named snapshot of the portfolio (refused when the name is taken). The portfolio
+  /// itself does not change.
+  case createSnapshot(StoredSnapshot)
+  /// Deletes a named snapshot (refused when there is none). The portfolio does not change.
+  case deleteSnapshot(name: String)
 
   /// The journal kind of this change.
   public var kind: ChangeKind {
@@ -32,6 +37,8 @@ public enum StoredChange: Sendable, Hashable {
     case .setScheme: .setScheme
     case .recordObservation: .recordObservation
     case .recordRating: .recordRating
+    case .createSnapshot: .createSnapshot
+    case .deleteSnapshot: .deleteSnapshot
     }
   }
 }

@@ -15,6 +15,8 @@ public final class PortfolioStore: Sendable {
   private let broadcaster: ChangeBroadcaster
   private let onPublish: @Sendable (PortfolioSnapshot) -> Void
   public let database: ImpactDatabase
+  /// The portfolio's past: every read of history goes through it.
+  public let history: PortfolioHistory
 
   /// A store over `database`, empty until ``load()``.
   /// - Parameter onPublish: called with every snapshot published (for metrics).
@@ -24,6 +26,7 @@ public final class PortfolioStore: Sendable {
     onPublish: @escaping @Sendable (PortfolioSnapshot) -> Void = { _ in }
   ) {
     self.database = database
+    self.history = PortfolioHistory(database: database)
     self.onPublish = onPublish
     self.broadcaster = ChangeBroadcaster(maximumSubscribers: maximumWatchers)
     self.current = Mutex(PortfolioSnapshot(revision: 0, committedAt: nil, scheme: .impactV1, projects: []))
@@ -61,6 +64,14 @@ public final class PortfolioStore: Sendable {
   /// The portfolio as it stands now.
   public var snapshot: PortfolioSnapshot {
     current.withLock { $0 }
+  }
+
+  /// The portfolio at `point` (now when `nil`), scored with the scheme `choice` says.
+  /// - Throws: ``HistoryError``, ``StoreError``, ``StorageError``.
+  public func snapshot(at point: PointInTime?, scheme choice: SchemeChoice = .then) async throws -> PortfolioSnapshot {
+    let current = self.snapshot
+    guard let point, point != .now else { return current }
+    return try await history.state(at: point, scheme: choice, current: current)
   }
 
   /// A stream of the changes committed from now on; `nil` when too many clients watch already.
@@ -275,6 +286,114 @@ public final class PortfolioStore: Sendable {
   private static func check(_ scheme: Scheme, fits snapshot: PortfolioSnapshot) throws {
     if let error = Validator(scheme: scheme).validationError(for: snapshot.projects) {
       throw StoreError.schemeIncompatible(error)
+    }
+  }
+
+  // MARK: - Snapshots
+
+  /// Freezes the portfolio as it stands under `name`: its projects and its scheme as
+  /// documents, its revision and the time. The creation is journaled with its own revision;
+  /// the portfolio does not change.
+  /// - Throws: ``HistoryError/invalidSnapshotName(_:)``, ``HistoryError/noteTooLong(_:)``,
+  ///   ``HistoryError/snapshotExists(_:)``, ``StoreError/revisionMismatch(expected:actual:)``.
+  public func createSnapshot(
+    named name: String, note: String, context: ChangeContext
+  ) async throws -> (snapshot: StoredSnapshot, revision: Int64) {
+    guard SnapshotName.isValid(name) else { throw HistoryError.invalidSnapshotName(name) }
+    guard note.count <= SnapshotName.maximumNoteLength else { throw HistoryError.noteTooLong(note.count) }
+    return try await serializer.perform { [self] in
+      try self.refuseIfReadOnly()
+      let before = self.snapshot
+      try Self.check(context.expectedRevision, against: before)
+      guard try self.database.snapshot(named: name, documents: false) == nil else {
+        throw HistoryError.snapshotExists(name)
+      }
+      let summary = before.figures.summary
+      let frozen = StoredSnapshot(
+        name: name, note: note, revision: before.revision,
+        revisionCommittedAt: try self.database.commitTime(ofRevision: before.revision),
+        createdBy: context.actor, schemeID: before.scheme.id, projectCount: Int64(before.projects.count),
+        totalAmount: summary.totalAmount, weightedComposite: summary.weightedComposite,
+        portfolioDocument: String(
+          decoding: PortfolioJSON.encode(
+            PortfolioDocument(scheme: before.scheme, projects: before.projects, revision: before.revision)),
+          as: UTF8.self),
+        schemeDocument: String(decoding: SchemeJSON.encode(before.scheme), as: UTF8.self))
+      let receipt = try self.database.commit(.createSnapshot(frozen), context: context)
+      self.publish(before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt), receipt: receipt, context: context)
+      var created = frozen
+      created.createdAt = receipt.committedAt
+      created.createdRevision = receipt.revision
+      return (created, receipt.revision)
+    }
+  }
+
+  /// Deletes the snapshot named `name`; journaled.
+  /// - Throws: ``HistoryError/snapshotNotFound(_:)``.
+  public func deleteSnapshot(named name: String, context: ChangeContext) async throws -> Int64 {
+    try await serializer.perform { [self] in
+      try self.refuseIfReadOnly()
+      let before = self.snapshot
+      try Self.check(context.expectedRevision, against: before)
+      guard try self.database.snapshot(named: name, documents: false) != nil else {
+        throw HistoryError.snapshotNotFound(name)
+      }
+      let receipt = try self.database.commit(.deleteSnapshot(name: name), context: context)
+      self.publish(before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt), receipt: receipt, context: context)
+      return receipt.revision
+    }
+  }
+
+  /// Every snapshot, oldest first, without documents.
+  public func snapshots() async throws -> [StoredSnapshot] {
+    let database = self.database
+    return try await history.offPool { try database.snapshotSummaries() }
+  }
+
+  /// The snapshot named `name` (with its documents when `documents`).
+  /// - Throws: ``HistoryError/snapshotNotFound(_:)``.
+  public func storedSnapshot(named name: String, documents: Bool) async throws -> StoredSnapshot {
+    let database = self.database
+    return try await history.offPool {
+      guard let stored = try database.snapshot(named: name, documents: documents) else {
+        throw HistoryError.snapshotNotFound(name)
+      }
+      return stored
+    }
+  }
+
+  /// The observations of a project (or one outcome) recorded at or before `revision`, oldest
+  /// first, and how many there are; read off the cooperative pool.
+  public func observations(
+    projectID: String, outcomeID: String?, after: Int64?, limit: Int, throughRevision revision: Int64?
+  ) async throws -> (observations: [Observation], total: Int) {
+    let database = self.database
+    return try await history.offPool {
+      try database.observations(
+        projectID: projectID, outcomeID: outcomeID, after: after, limit: limit, throughRevision: revision)
+    }
+  }
+
+  /// The journal entries `filter` selects after `after`, at most `limit`, read off the
+  /// cooperative pool.
+  public func journal(matching filter: JournalFilter = JournalFilter(), after: Int64?, limit: Int) async throws
+    -> [JournalEntry]
+  {
+    let database = self.database
+    return try await history.offPool { try database.journal(matching: filter, after: after, limit: limit) }
+  }
+
+  /// When each current rating of `projectID` was given, as the portfolio stood at `revision`:
+  /// from the rating history for a past state, from the current ratings otherwise (a rating
+  /// recorded after `revision` is left out).
+  public func ratingTimes(projectID: String, revision: Int64, past: Bool) async throws
+    -> [RecordedValues.RatingKey: Date]
+  {
+    let database = self.database
+    return try await history.offPool {
+      if past { return try database.ratingTimes(projectID: projectID, throughRevision: revision) }
+      let recorded = try database.recordedValues(of: [projectID])[projectID]
+      return (recorded?.ratings ?? [:]).filter { $0.value.revision <= revision }.mapValues(\.at)
     }
   }
 

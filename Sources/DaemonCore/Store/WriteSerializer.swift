@@ -1,7 +1,14 @@
-/// Runs one write at a time. Waiting writers suspend instead of blocking a thread, so the
-/// cooperative pool stays free for readers while a commit waits on the disk.
-actor WriteSerializer {
-  func perform<T: Sendable>(_ body: @Sendable () throws -> T) throws -> T {
-    try body()
+import Dispatch
+
+/// Runs one write at a time, on a serial queue of its own: the synchronous SQLite commit (and
+/// its `fsync`) blocks that queue's thread, never a thread of Swift's cooperative pool, and
+/// waiting writers suspend instead of blocking.
+final class WriteSerializer: Sendable {
+  private let queue = DispatchQueue(label: "impactd-writer", qos: .userInitiated)
+
+  func perform<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+      queue.async { continuation.resume(with: Result { try body() }) }
+    }
   }
 }
