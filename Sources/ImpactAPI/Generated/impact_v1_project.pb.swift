@@ -437,6 +437,19 @@ public nonisolated struct Impact_V1_Outcome: @unchecked Sendable {
     set {_uniqueStorage()._targets = newValue}
   }
 
+  /// The id of the indicator bank's entry the outcome measures (`housing.cost_effort_rate`;
+  /// see `impact indicators`); absent for a custom indicator. When set, `unit` (if given) must
+  /// name the bank's unit and `direction` (if given) be the bank's: INVALID_ARGUMENT otherwise,
+  /// with rule `unknown_indicator`, `indicator_unit` or `indicator_direction`.
+  public var indicatorID: String {
+    get {_storage._indicatorID ?? String()}
+    set {_uniqueStorage()._indicatorID = newValue}
+  }
+  /// Returns true if `indicatorID` has been explicitly set.
+  public var hasIndicatorID: Bool {_storage._indicatorID != nil}
+  /// Clears the value of `indicatorID`. Subsequent reads from it will return its default value.
+  public mutating func clearIndicatorID() {_uniqueStorage()._indicatorID = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -731,7 +744,7 @@ nonisolated extension Impact_V1_Project: SwiftProtobuf.Message, SwiftProtobuf._M
 
 nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Outcome"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}domain\0\u{1}share\0\u{1}indicator\0\u{1}unit\0\u{1}direction\0\u{1}baseline\0\u{1}threshold\0\u{1}target\0\u{1}actual\0\u{1}survey\0\u{1}reach\0\u{3}duration_years\0\u{3}drop_off\0\u{1}deadweight\0\u{1}attribution\0\u{1}displacement\0\u{3}financial_proxy\0\u{1}harmful\0\u{1}nature\0\u{1}targets\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}domain\0\u{1}share\0\u{1}indicator\0\u{1}unit\0\u{1}direction\0\u{1}baseline\0\u{1}threshold\0\u{1}target\0\u{1}actual\0\u{1}survey\0\u{1}reach\0\u{3}duration_years\0\u{3}drop_off\0\u{1}deadweight\0\u{1}attribution\0\u{1}displacement\0\u{3}financial_proxy\0\u{1}harmful\0\u{1}nature\0\u{1}targets\0\u{3}indicator_id\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -755,6 +768,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
     var _harmful: Bool = false
     var _nature: Impact_V1_OutcomeNature = .unspecified
     var _targets: [Impact_V1_PeriodTarget] = []
+    var _indicatorID: String? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -786,6 +800,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
       _harmful = source._harmful
       _nature = source._nature
       _targets = source._targets
+      _indicatorID = source._indicatorID
     }
   }
 
@@ -825,6 +840,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
         case 19: try { try decoder.decodeSingularBoolField(value: &_storage._harmful) }()
         case 20: try { try decoder.decodeSingularEnumField(value: &_storage._nature) }()
         case 21: try { try decoder.decodeRepeatedMessageField(value: &_storage._targets) }()
+        case 22: try { try decoder.decodeSingularStringField(value: &_storage._indicatorID) }()
         default: break
         }
       }
@@ -900,6 +916,9 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
       if !_storage._targets.isEmpty {
         try visitor.visitRepeatedMessageField(value: _storage._targets, fieldNumber: 21)
       }
+      try { if let v = _storage._indicatorID {
+        try visitor.visitSingularStringField(value: v, fieldNumber: 22)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -930,6 +949,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
         if _storage._harmful != rhs_storage._harmful {return false}
         if _storage._nature != rhs_storage._nature {return false}
         if _storage._targets != rhs_storage._targets {return false}
+        if _storage._indicatorID != rhs_storage._indicatorID {return false}
         return true
       }
       if !storagesAreEqual {return false}
