@@ -115,6 +115,8 @@ let package = Package(
         .product(name: "X509", package: "swift-certificates"),
         .product(name: "SwiftASN1", package: "swift-asn1"),
       ],
+      // The demo portfolio, compiled into the binary (`PackageResources.demo_portfolio_json`).
+      resources: [.embedInCode("Demo/demo-portfolio.json")],
       swiftSettings: defaultSwiftSettings
     ),
     .testTarget(
