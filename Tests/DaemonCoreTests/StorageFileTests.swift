@@ -3,11 +3,7 @@ import Foundation
 import GRDB
 import Testing
 
-#if canImport(DaemonCore)
-  @testable import DaemonCore
-#else
-  @testable import Storage
-#endif
+@testable import DaemonCore
 
 @Suite("Storage: database files")
 struct StorageFileTests {

@@ -2,11 +2,7 @@ import Analytics
 import Foundation
 import Testing
 
-#if canImport(DaemonCore)
-  @testable import DaemonCore
-#else
-  @testable import Storage
-#endif
+@testable import DaemonCore
 
 @Suite("Storage: save and load")
 struct StorageRoundTripTests {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import GRPCCore
 import Localization
 
@@ -61,9 +60,6 @@ public struct ExitStatus: Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String { "\(code)" }
-
-  /// The status as ArgumentParser's exit code.
-  var exitCode: ExitCode { ExitCode(code) }
 
   /// What the code means in the language of `l`, for `impact --help`.
   func meaning(_ l: Localizer) -> String {

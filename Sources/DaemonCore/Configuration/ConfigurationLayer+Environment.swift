@@ -1,12 +1,4 @@
 extension ConfigurationLayer {
-  /// The environment variables the daemon reads, each with the key it sets.
-  public static let environmentVariables: [String] = [
-    "IMPACTD_LISTEN", "IMPACTD_DATABASE", "IMPACTD_DURABILITY", "IMPACTD_METRICS_LISTEN",
-    "IMPACTD_LOG_LEVEL", "IMPACTD_CONFIG", "IMPACTD_AUTH", "IMPACTD_TLS_CERT", "IMPACTD_TLS_KEY",
-    "IMPACTD_TLS_CLIENT_CA", "IMPACTD_ALLOW_INSECURE_REMOTE", "IMPACTD_MAX_DATABASE_SIZE", "IMPACTD_READ_ONLY",
-    "IMPACTD_INTEGRITY",
-  ]
-
   /// Reads the `IMPACTD_*` variables; an empty variable counts as unset.
   ///
   /// - Throws: ``ConfigurationError`` naming the variable whose value cannot be parsed.

@@ -50,14 +50,6 @@ extension ConfigurationLayer {
     return .milliseconds(Int64((seconds * 1000).rounded()))
   }
 
-  /// Parses a positive integer.
-  public static func parsePositiveInteger(_ text: String, setting: String) throws -> Int {
-    guard let value = Int(text), value > 0 else {
-      throw ConfigurationError(setting: setting, key: "config.expected-positive-integer", values: ["value": "\"\(text)\""])
-    }
-    return value
-  }
-
   /// Parses `auto`, `on` or `off`.
   public static func parseAuthentication(_ text: String, setting: String) throws -> AuthenticationMode {
     guard let mode = AuthenticationMode(rawValue: text) else {

@@ -25,14 +25,4 @@ public enum ImpactServices {
       AuditRPCService(store: store, limits: limits),
     ]
   }
-
-  /// The fully qualified names of the services, for health per service.
-  public static let serviceNames = [
-    "impact.v1.ProjectService",
-    "impact.v1.PortfolioService",
-    "impact.v1.ScoringService",
-    "impact.v1.WatchService",
-    "impact.v1.StatusService",
-    "impact.v1.AuditService",
-  ]
 }

@@ -11,13 +11,19 @@ public import GRPCCore
 ///    long-lived streams such as change watches), in-flight RPCs drain (cancelled after the
 ///    grace period), then ``shutdown(context:)``: close the database.
 ///
+/// ``ImpactApplication`` is the daemon's; in outline:
+///
 /// ```swift
-/// struct ImpactApplication: DaemonApplication {
+/// final class ImpactApplication: DaemonApplication {
 ///   func makeServices(context: DaemonContext) async throws -> [any RegistrableRPCService] {
-///     let storage = try Storage.open(path: context.configuration.database.path)
-///     ...
-///     return [ScoringService(store: store), PortfolioService(store: store)]
+///     let database = try ImpactDatabase.open(atPath: context.configuration.database.path)
+///     let store = PortfolioStore(database: database)
+///     return ImpactServices.make(
+///       store: store, limits: context.configuration.limits, startedAt: Date(),
+///       databasePath: context.configuration.database.path, isServing: { true })
 ///   }
+///   func load(context: DaemonContext) async throws { try await store.load() }
+///   var accessPolicy: AccessPolicy { .impactV1 }
 /// }
 /// ```
 public protocol DaemonApplication: Sendable {

@@ -13,7 +13,7 @@ import GRDB
 /// let state = try database.loadState()
 /// let receipt = try database.commit(
 ///   .upsertProjects([project]),
-///   context: ChangeContext(actor: "amel", rpcMethod: "impact.v1.Projects/CreateProject",
+///   context: ChangeContext(actor: "amel", rpcMethod: "/impact.v1.ProjectService/CreateProject",
 ///                          expectedRevision: state.revision))
 /// try database.close()
 /// ```

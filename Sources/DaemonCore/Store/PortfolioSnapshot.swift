@@ -132,16 +132,4 @@ public struct PortfolioSnapshot: Sendable {
       positions: structureChanged ? nil : positions
     )
   }
-
-  /// A snapshot with another revision and the same content (a change that touched no project).
-  func withRevision(_ revision: Int64, committedAt: Date) -> PortfolioSnapshot {
-    PortfolioSnapshot(
-      revision: revision,
-      committedAt: committedAt,
-      scheme: scheme,
-      sortedProjects: projects,
-      scores: scores,
-      positions: positions
-    )
-  }
 }

@@ -1,2 +1,0 @@
-import Testing
-@Test func daemonCorePlaceholder() { #expect(Bool(true)) }
