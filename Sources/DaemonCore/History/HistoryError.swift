@@ -55,7 +55,7 @@ public enum SnapshotName {
     guard isAlphanumeric(bytes[0]) else { return false }
     guard bytes.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") })
     else { return false }
-    if CalendarDay(name) != nil { return false }
+    if DayBounds(name) != nil { return false }
     if name == "now" { return false }
     return true
   }

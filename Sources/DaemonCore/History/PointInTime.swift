@@ -23,7 +23,7 @@ public enum SchemeChoice: Sendable, Hashable {
 }
 
 /// A calendar day with the offset it is read in: its start and its end as instants.
-struct CalendarDay: Sendable, Hashable {
+struct DayBounds: Sendable, Hashable {
   /// The first instant of the day.
   var start: Date
   /// The first instant of the next day.

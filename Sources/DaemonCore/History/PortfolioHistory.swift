@@ -102,7 +102,7 @@ public final class PortfolioHistory: Sendable {
       guard time <= now() else { throw HistoryError.inTheFuture(StoredTimestamp.text(time)) }
       return min(try database.revision(committedAtOrBefore: time), current.revision)
     case .date(let text):
-      guard let day = CalendarDay(text) else { throw HistoryError.invalidDate(text) }
+      guard let day = DayBounds(text) else { throw HistoryError.invalidDate(text) }
       let instant = now()
       guard day.start <= instant else { throw HistoryError.inTheFuture(text) }
       // The end of the day, or now for today.

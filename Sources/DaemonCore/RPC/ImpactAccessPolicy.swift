@@ -9,6 +9,7 @@ extension AccessPolicy {
     typealias Project = Impact_V1_ProjectService.Method
     typealias Portfolio = Impact_V1_PortfolioService.Method
     typealias Scoring = Impact_V1_ScoringService.Method
+    typealias History = Impact_V1_HistoryService.Method
     let rules: [(MethodDescriptor, Role)] = [
       // The committee reads scores, rankings, comparisons, the portfolio and its coverage,
       // and the projects, observations and scheme those are computed from.
@@ -22,6 +23,14 @@ extension AccessPolicy {
       (Project.ListObservations.descriptor, .viewer),
       (Portfolio.GetScheme.descriptor, .viewer),
       (Impact_V1_StatusService.Method.GetStatus.descriptor, .viewer),
+      // History: viewers read it, editors freeze snapshots, admins delete them.
+      (History.ListSnapshots.descriptor, .viewer),
+      (History.GetSnapshot.descriptor, .viewer),
+      (History.DiffPortfolios.descriptor, .viewer),
+      (History.GetTrend.descriptor, .viewer),
+      (History.GetProgress.descriptor, .viewer),
+      (History.CreateSnapshot.descriptor, .editor),
+      (History.DeleteSnapshot.descriptor, .admin),
       // Analysts also simulate, export and follow changes.
       (Scoring.SimulateWhatIf.descriptor, .analyst),
       (Portfolio.ExportPortfolio.descriptor, .analyst),

@@ -23,6 +23,7 @@ public enum ImpactServices {
       WatchRPCService(store: store, limits: limits),
       StatusRPCService(store: store, startedAt: startedAt, databasePath: databasePath, isServing: isServing),
       AuditRPCService(store: store, limits: limits),
+      HistoryRPCService(store: store, limits: limits),
     ]
   }
 }

@@ -1,5 +1,6 @@
 import Analytics
 import DaemonCore
+import DaemonTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
@@ -35,6 +36,13 @@ struct AccessControlTests {
     "impact.v1.StatusService/GetStatus": .viewer,
     "impact.v1.WatchService/WatchChanges": .analyst,
     "impact.v1.AuditService/ListAuditEntries": .admin,
+    "impact.v1.HistoryService/ListSnapshots": .viewer,
+    "impact.v1.HistoryService/GetSnapshot": .viewer,
+    "impact.v1.HistoryService/DiffPortfolios": .viewer,
+    "impact.v1.HistoryService/GetTrend": .viewer,
+    "impact.v1.HistoryService/GetProgress": .viewer,
+    "impact.v1.HistoryService/CreateSnapshot": .editor,
+    "impact.v1.HistoryService/DeleteSnapshot": .admin,
     "grpc.health.v1.Health/Check": nil,
     "grpc.health.v1.Health/List": nil,
     "grpc.health.v1.Health/Watch": nil,
