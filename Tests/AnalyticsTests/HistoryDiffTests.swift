@@ -251,4 +251,19 @@ struct HistoryDiffTests {
     #expect(abs(attribution.composite.evidenceAndRisks - expectedK) <= 1e-12)
     #expect(abs(attribution.composite.total - (f1.composite - f0.composite)) <= 1e-12)
   }
+
+  @Test("a filter applies on each side: a project that leaves the selection is removed from it")
+  func filtered() {
+    var after = projects
+    let position = after.firstIndex { $0.status == .funded }!
+    after[position].status = .closed
+    let funded = ProjectFilter(statuses: [.funded])
+    let diff = PortfolioDiffer().diff(
+      from: PortfolioState(scheme: .impactV1, projects: projects), to: PortfolioState(scheme: .impactV1, projects: after),
+      filter: funded)
+    #expect(diff.removed.map(\.projectID) == [after[position].id])
+    #expect(diff.added.isEmpty && diff.changed.isEmpty)
+    #expect(diff.before.projects == projects.filter { $0.status == .funded }.count)
+    expectExact(diff)
+  }
 }

@@ -35,7 +35,8 @@ enum ProtoMappingFixtures {
         id: "indicator", domain: "employment", share: 0.5, indicator: "Sorties", unit: "%",
         direction: .higherIsBetter, baseline: 10, threshold: 68, target: 50, actual: 45, reach: 400,
         durationYears: 3, dropOff: 0.2, deadweight: 0.25, attribution: 0.1, displacement: 0,
-        financialProxy: 1000, harmful: false, nature: .solution
+        financialProxy: 1000, harmful: false, nature: .solution,
+        targets: [PeriodTarget(period: "2026", value: 40), PeriodTarget(period: "2026-S1", value: 20.5)]
       ),
       Outcome(
         id: "lower", domain: "health", share: 0.25, direction: .lowerIsBetter, baseline: 6, threshold: 2,

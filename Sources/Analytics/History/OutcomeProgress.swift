@@ -8,13 +8,22 @@ public struct ProgressObservation: Sendable, Hashable {
   public var source: String?
   public var recordedBy: String
   public var recordedAt: Date
+  /// The revision that recorded it, when known.
+  public var revision: Int64?
+  /// Whether it lay outside its indicator's plausible range and was recorded anyway.
+  public var forced: Bool
 
-  public init(value: Double, period: String, source: String? = nil, recordedBy: String, recordedAt: Date) {
+  public init(
+    value: Double, period: String, source: String? = nil, recordedBy: String, recordedAt: Date,
+    revision: Int64? = nil, forced: Bool = false
+  ) {
     self.value = value
     self.period = period
     self.source = source
     self.recordedBy = recordedBy
     self.recordedAt = recordedAt
+    self.revision = revision
+    self.forced = forced
   }
 }
 

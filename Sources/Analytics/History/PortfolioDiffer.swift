@@ -21,9 +21,14 @@ public struct PortfolioDiffer: Sendable {
     self.moverCount = max(0, moverCount)
   }
 
-  /// The diff from `before` to `after`, scoring both.
-  public func diff(from before: PortfolioState, to after: PortfolioState) -> PortfolioDiff {
-    diff(from: ScoredPortfolioState(before, lanes: lanes), to: ScoredPortfolioState(after, lanes: lanes))
+  /// The diff from `before` to `after`, scoring both, of the projects `filter` selects on
+  /// each side (a project the filter selects on one side only is added or removed).
+  public func diff(from before: PortfolioState, to after: PortfolioState, filter: ProjectFilter = .all)
+    -> PortfolioDiff
+  {
+    diff(
+      from: ScoredPortfolioState(before, lanes: lanes).selecting(filter),
+      to: ScoredPortfolioState(after, lanes: lanes).selecting(filter))
   }
 
   /// The attribution of project `projectID` between the two states with its 16 scorings;

@@ -34,3 +34,21 @@ public struct ScoredPortfolioState: Sendable {
     self.scores = scores
   }
 }
+
+extension ScoredPortfolioState {
+  /// The projects (and their scores) `filter` selects, in order; the state itself when it
+  /// selects every project.
+  public func selecting(_ filter: ProjectFilter) -> ScoredPortfolioState {
+    guard !filter.selectsAll else { return self }
+    let selection = Selection(filter: filter, index: SchemeIndex(scheme: state.scheme))
+    var projects: [Project] = []
+    var selected: [ProjectScore] = []
+    scores.withUnsafeBufferPointer { buffer in
+      for position in buffer.indices where selection.matches(buffer.baseAddress.unsafelyUnwrapped + position) {
+        projects.append(state.projects[position])
+        selected.append(buffer[position])
+      }
+    }
+    return ScoredPortfolioState(PortfolioState(scheme: state.scheme, projects: projects), scores: selected)
+  }
+}

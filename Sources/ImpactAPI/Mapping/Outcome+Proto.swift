@@ -8,11 +8,18 @@ extension Impact_V1_Outcome {
     domain = outcome.domain
     if let share = outcome.share { self.share = share }
     if let indicator = outcome.indicator { self.indicator = indicator }
+    if let indicatorID = outcome.indicatorID { self.indicatorID = indicatorID }
     if let unit = outcome.unit { self.unit = unit }
     direction = Impact_V1_Direction(outcome.direction)
     if let baseline = outcome.baseline { self.baseline = baseline }
     if let threshold = outcome.threshold { self.threshold = threshold }
     if let target = outcome.target { self.target = target }
+    targets = outcome.targets.map { target in
+      var message = Impact_V1_PeriodTarget()
+      message.period = target.period
+      message.value = target.value
+      return message
+    }
     if let actual = outcome.actual { self.actual = actual }
     if let survey = outcome.survey { self.survey = Impact_V1_Survey(survey) }
     if let reach = outcome.reach { self.reach = reach }
@@ -36,6 +43,7 @@ extension Outcome {
       domain: proto.domain,
       share: proto.hasShare ? proto.share : nil,
       indicator: proto.hasIndicator ? proto.indicator : nil,
+      indicatorID: proto.hasIndicatorID ? proto.indicatorID : nil,
       unit: proto.hasUnit ? proto.unit : nil,
       direction: try Direction.from(proto: proto.direction, fieldPath: "\(fieldPath).direction"),
       baseline: proto.hasBaseline ? proto.baseline : nil,
@@ -51,7 +59,8 @@ extension Outcome {
       displacement: proto.hasDisplacement ? proto.displacement : nil,
       financialProxy: proto.hasFinancialProxy ? proto.financialProxy : nil,
       harmful: proto.harmful,
-      nature: try OutcomeNature(proto: proto.nature, fieldPath: "\(fieldPath).nature")
+      nature: try OutcomeNature(proto: proto.nature, fieldPath: "\(fieldPath).nature"),
+      targets: proto.targets.map { PeriodTarget(period: $0.period, value: $0.value) }
     )
   }
 }
