@@ -19,6 +19,7 @@ struct CompareCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var history: AtOptions
   @OptionGroup var filter: FilterOptions
 
   @Argument(help: ArgumentHelp(HelpText.l("help.compare.ids"), valueName: "id"))
@@ -32,6 +33,7 @@ struct CompareCommand: AsyncParsableCommand {
 
   func run() async throws {
     var draft = Impact_V1_CompareProjectsRequest()
+    if let at = history.message { draft.at = at }
     draft.ids = ids
     if !filter.isEmpty { draft.filter = filter.message }
     let request = draft
@@ -52,7 +54,7 @@ struct CompareCommand: AsyncParsableCommand {
         response = try await scoring.compareProjects(resolved, metadata: connection.metadata, options: connection.callOptions)
       }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+        history.schemeRequest, metadata: connection.metadata, options: connection.callOptions)
       return (response, scheme.scheme)
     }
     let renderer = global.renderer()

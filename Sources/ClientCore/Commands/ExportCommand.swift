@@ -25,6 +25,7 @@ struct ExportCommand: AsyncParsableCommand {
   }
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var history: AtOptions
   @OptionGroup var filter: FilterOptions
 
   @Option(help: ArgumentHelp(HelpText.l("help.export.format")))
@@ -39,6 +40,7 @@ struct ExportCommand: AsyncParsableCommand {
 
   func run() async throws {
     var draft = Impact_V1_ExportPortfolioRequest()
+    if let at = history.message { draft.at = at }
     // CSV tables are written here from the JSON document, in the dialect the options ask
     // for (--excel): one writer for every CSV of the CLI.
     draft.format = .json

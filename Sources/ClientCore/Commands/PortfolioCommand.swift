@@ -16,10 +16,12 @@ struct PortfolioCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var history: AtOptions
   @OptionGroup var filter: FilterOptions
 
   func run() async throws {
     var draft = Impact_V1_GetPortfolioSummaryRequest()
+    if let at = history.message { draft.at = at }
     if !filter.isEmpty { draft.filter = filter.message }
     let request = draft
     let connection = try global.connection()
@@ -32,7 +34,7 @@ struct PortfolioCommand: AsyncParsableCommand {
         try await filter.reportEmptySelection(client: client, connection: connection, language: language)
       }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+        history.schemeRequest, metadata: connection.metadata, options: connection.callOptions)
       return (response, scheme.scheme)
     }
     let renderer = global.renderer()

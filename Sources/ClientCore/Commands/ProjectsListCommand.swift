@@ -17,6 +17,7 @@ struct ProjectsListCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var history: AtOptions
   @OptionGroup var filter: FilterOptions
 
   func run() async throws {
@@ -26,6 +27,7 @@ struct ProjectsListCommand: AsyncParsableCommand {
     let language = global.language
     let response = try await connection.run { client, _ in
       var request = Impact_V1_ListProjectsRequest()
+      if let at = history.message { request.at = at }
       if let filterMessage { request.filter = filterMessage }
       let all = try await ProjectListing.all(request, client: client, connection: connection)
       if all.projects.isEmpty {

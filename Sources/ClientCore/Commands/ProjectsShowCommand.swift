@@ -16,6 +16,7 @@ struct ProjectsShowCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var history: AtOptions
 
   @Argument(help: ArgumentHelp(HelpText.l("help.score.id")))
   var id: String
@@ -26,12 +27,13 @@ struct ProjectsShowCommand: AsyncParsableCommand {
     let (response, scheme) = try await connection.run { client, _ in
       let response = try await ProjectReference.withProject(id, client: client, connection: connection) { id in
         var request = Impact_V1_GetProjectRequest()
+        if let at = history.message { request.at = at }
         request.id = id
         return try await Impact_V1_ProjectService.Client(wrapping: client).getProject(
           request, metadata: connection.metadata, options: connection.callOptions)
       }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+        history.schemeRequest, metadata: connection.metadata, options: connection.callOptions)
       return (response, scheme.scheme)
     }
     let renderer = global.renderer()

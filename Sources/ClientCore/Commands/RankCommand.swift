@@ -16,6 +16,7 @@ struct RankCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var history: AtOptions
   @OptionGroup var filter: FilterOptions
 
   @Option(help: ArgumentHelp(HelpText.l("help.rank.top"), valueName: "n"))
@@ -27,6 +28,7 @@ struct RankCommand: AsyncParsableCommand {
 
   func run() async throws {
     var draft = Impact_V1_RankProjectsRequest()
+    if let at = history.message { draft.at = at }
     if !filter.isEmpty { draft.filter = filter.message }
     draft.top = top ?? 0
     let request = draft

@@ -16,6 +16,7 @@ struct SchemeShowCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var history: AtOptions
 
   @Flag(help: ArgumentHelp(HelpText.l("help.scheme.show.document")))
   var document = false
@@ -24,7 +25,7 @@ struct SchemeShowCommand: AsyncParsableCommand {
     let connection = try global.connection()
     let response = try await connection.run { client, _ in
       try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+        history.schemeRequest, metadata: connection.metadata, options: connection.callOptions)
     }
     if document {
       StandardStreams.writeLine(response.documentJson)

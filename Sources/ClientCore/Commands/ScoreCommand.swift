@@ -16,6 +16,7 @@ struct ScoreCommand: AsyncParsableCommand {
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var history: AtOptions
 
   @Argument(help: ArgumentHelp(HelpText.l("help.score.id")))
   var id: String
@@ -25,6 +26,7 @@ struct ScoreCommand: AsyncParsableCommand {
 
   func run() async throws {
     var draft = Impact_V1_GetProjectScoreRequest()
+    if let at = history.message { draft.at = at }
     draft.id = id
     draft.explain = explain
     let request = draft
@@ -37,7 +39,7 @@ struct ScoreCommand: AsyncParsableCommand {
           request, metadata: connection.metadata, options: connection.callOptions)
       }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-        Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+        history.schemeRequest, metadata: connection.metadata, options: connection.callOptions)
       return (response, scheme.scheme)
     }
     let renderer = global.renderer()
