@@ -39,6 +39,8 @@ let package = Package(
     // The scoring method, the domain model and the exchange formats. Foundation only.
     .target(
       name: "Analytics",
+      // The indicator bank, compiled into the binary (`PackageResources.impact_indicators_1_json`).
+      resources: [.embedInCode("Referential/Resources/impact-indicators-1.json")],
       swiftSettings: defaultSwiftSettings
     ),
     .testTarget(
