@@ -35,6 +35,7 @@ struct ImpactCommand: AsyncParsableCommand {
       ObserveCommand.self,
       ObservationsCommand.self,
       SchemeCommand.self,
+      IndicatorsCommand.self,
       WatchCommand.self,
       AuditCommand.self,
     ]
