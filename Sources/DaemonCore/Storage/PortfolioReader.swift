@@ -147,7 +147,7 @@ struct PortfolioReader {
       sql: """
         SELECT project_id, position, id, domain, share, indicator, unit, direction, baseline, threshold, target,
           actual, survey_very_much, survey_slightly, reach, duration_years, drop_off, deadweight, attribution,
-          displacement, financial_proxy, harmful, nature
+          displacement, financial_proxy, harmful, nature, indicator_id
         FROM outcomes ORDER BY project_id, id
         """,
       table: "outcomes",
@@ -167,6 +167,7 @@ struct PortfolioReader {
     var domains = TextInterner()
     var units = TextInterner()
     var indicators = TextInterner()
+    var indicatorIDs = TextInterner()
     var directions = TextInterner()
     var natures = TextInterner()
   }
@@ -201,6 +202,7 @@ struct PortfolioReader {
         3, interner: &interners.domains, key: "\(projectID)/\(id)", name: "domain"),
       share: columns.optionalDouble(4),
       indicator: columns.optionalText(5, interner: &interners.indicators),
+      indicatorID: columns.optionalText(23, interner: &interners.indicatorIDs),
       unit: columns.optionalText(6, interner: &interners.units), direction: direction,
       baseline: columns.optionalDouble(8), threshold: columns.optionalDouble(9),
       target: columns.optionalDouble(10), actual: columns.optionalDouble(11), survey: survey,

@@ -14,6 +14,12 @@ enum StorageSchema {
       try createSnapshotTable(db)
       try mark(db, schemaVersion: 4)
     }
+    migrator.registerMigration("v5-indicator-ids") { db in
+      // The indicator bank entry an outcome measures (`Outcome.indicatorID`); NULL for a
+      // custom indicator, which every outcome stored before this migration has.
+      try db.execute(sql: "ALTER TABLE outcomes ADD COLUMN indicator_id TEXT")
+      try mark(db, schemaVersion: 5)
+    }
     return migrator
   }
 
