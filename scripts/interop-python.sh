@@ -6,7 +6,8 @@
 #
 # Builds impactd (debug, or the configuration in IMPACT_BUILD_CONFIGURATION), creates the venv
 # .build/interop-venv on first use (PyPI: grpcio, grpcio-tools, grpcio-health-checking, pytest),
-# generates the Python stubs into a temporary folder and runs Tests/Interop/test_interop.py.
+# generates the Python stubs into a temporary folder and runs Tests/Interop/test_interop.py and
+# test_cids_export.py (impact export --format cids expanded by pyld).
 # The whole run is bounded by `timeout` (INTEROP_TIMEOUT seconds, default 300).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,5 +19,8 @@ fi
 source scripts/python-client-setup.sh
 prepare_python_client impact-interop
 
-IMPACTD="$impactd" IMPACT_STUBS="$stubs" \
-  "$venv/bin/python" -m pytest -p no:cacheprovider Tests/Interop/test_interop.py "$@"
+swift build -c "${IMPACT_BUILD_CONFIGURATION:-debug}" --product impact
+impact="$(swift build -c "${IMPACT_BUILD_CONFIGURATION:-debug}" --show-bin-path)/impact"
+
+IMPACTD="$impactd" IMPACT="$impact" IMPACT_STUBS="$stubs" \
+  "$venv/bin/python" -m pytest -p no:cacheprovider Tests/Interop/test_interop.py Tests/Interop/test_cids_export.py "$@"

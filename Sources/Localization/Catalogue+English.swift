@@ -551,7 +551,7 @@ extension Catalogue {
     "help.import.overwrite_newer": "Replace ratings and observed values recorded after the document was made (refused otherwise).",
     "help.import.yes": "Confirm a --replace that deletes more than half of the stored projects.",
     "help.export.discussion": "JSON goes to stdout, or to the file --to names. CSV needs --to, a directory that receives projects.csv, outcomes.csv and ratings.csv (created if missing).",
-    "help.export.format": "The document's format: json or csv.",
+    "help.export.format": "The document's format: json, csv, or cids (the Common Impact Data Standard 3.2 as JSON-LD: the organisation, its outcomes, indicators, indicator reports and impact reports; needs --organization).",
     "help.export.to": "The file (json) or directory (csv) to write to.",
     "help.projects.list.abstract": "List the projects a filter selects, ordered by id.",
     "help.projects.list.discussion": "Every page is fetched: the output holds every selected project.",
@@ -1160,8 +1160,8 @@ extension Catalogue {
     "daemon.rule.unknown_indicator": "indicator_id \"{value}\" is not an indicator of the bank (edition {edition}); see impact indicators search",
     "daemon.rule.indicator_unit": "unit \"{value}\" does not agree with bank indicator {indicator}, whose unit is \"{expected}\"",
     "daemon.rule.indicator_direction": "direction {value} does not agree with bank indicator {indicator}, which is {expected}",
-    "help.export.format.cids": "cids writes the Common Impact Data Standard 3.2 (JSON-LD): the organisation, its outcomes, indicators, indicator reports and impact reports.",
     "help.export.organization": "The organisation's name in a cids export.",
+    "help.export.base_iri": "The start of every node's @id in a cids export (default urn:impact:<organisation>:).",
     "error.export.cids_needs_organization": "--format cids needs --organization NAME (the organisation the data belongs to)",
 
     // MARK: - history: diff, attribution, trend, periods and progress (history-analytics)

@@ -550,7 +550,7 @@ extension Catalogue {
     "help.import.overwrite_newer": "Remplacer les notes et valeurs observées enregistrées après la création du document (refusé sinon).",
     "help.import.yes": "Confirmer un --replace qui supprime plus de la moitié des projets enregistrés.",
     "help.export.discussion": "Le JSON est écrit sur la sortie standard, ou dans le fichier indiqué par --to. Le CSV demande --to : un dossier (créé s'il n'existe pas) qui reçoit projects.csv, outcomes.csv et ratings.csv.",
-    "help.export.format": "Le format du document : json ou csv.",
+    "help.export.format": "Le format du document : json, csv, ou cids (le Common Impact Data Standard 3.2 en JSON-LD : l'organisation, ses résultats, indicateurs, relevés d'indicateurs et rapports d'impact ; demande --organization).",
     "help.export.to": "Le fichier (json) ou le dossier (csv) où écrire.",
     "help.projects.list.abstract": "Lister les projets retenus par les filtres, par ordre d'identifiant.",
     "help.projects.list.discussion": "Toutes les pages sont lues : la sortie contient tous les projets retenus.",
@@ -1159,8 +1159,8 @@ extension Catalogue {
     "daemon.rule.unknown_indicator": "indicator_id « {value} » n'est pas un indicateur de la banque (édition {edition}) ; voir impact indicators search",
     "daemon.rule.indicator_unit": "l'unité « {value} » ne concorde pas avec l'indicateur {indicator} de la banque, dont l'unité est « {expected} »",
     "daemon.rule.indicator_direction": "le sens {value} ne concorde pas avec l'indicateur {indicator} de la banque, qui est {expected}",
-    "help.export.format.cids": "cids écrit le Common Impact Data Standard 3.2 (JSON-LD) : l'organisation, ses résultats, indicateurs, relevés d'indicateurs et rapports d'impact.",
     "help.export.organization": "Le nom de l'organisation dans un export cids.",
+    "help.export.base_iri": "Le début de l'@id de chaque nœud d'un export cids (par défaut urn:impact:<organisation>:).",
     "error.export.cids_needs_organization": "--format cids demande --organization NOM (l'organisation à qui sont les données)",
 
     // MARK: - history: diff, attribution, trend, periods and progress (history-analytics)

@@ -16,12 +16,13 @@ struct ExportCommand: AsyncParsableCommand {
       \(HelpText.l("help.example"))
         impact export > portfolio.json
         impact export --format csv --to ./tables --status funded
+        impact export --format cids --organization "Fondation Exemple" --to cids.jsonld
       """
   )
 
   /// The format of the exported document.
   enum DocumentFormat: String, CaseIterable, ExpressibleByArgument {
-    case json, csv
+    case json, csv, cids
   }
 
   @OptionGroup var global: GlobalOptions
@@ -34,8 +35,13 @@ struct ExportCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp(HelpText.l("help.export.to"), valueName: "path"))
   var to: String?
 
+  @OptionGroup var cids: CIDSExportOptions
+
   func validate() throws {
     if format == .csv, to == nil { throw ValidationError(global.language.localizer("error.export.csv_needs_to")) }
+    if format == .cids, cids.organization == nil {
+      throw ValidationError(global.language.localizer("error.export.cids_needs_organization"))
+    }
   }
 
   func run() async throws {
@@ -60,6 +66,8 @@ struct ExportCommand: AsyncParsableCommand {
       return response
     }
     switch response.document {
+    case .jsonDocument(let document) where format == .cids:
+      try await writeCIDS(document, connection: connection, revision: response.revision)
     case .jsonDocument(let document) where format == .csv:
       let decoded: PortfolioDocument
       do {

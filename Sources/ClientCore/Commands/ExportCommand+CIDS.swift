@@ -1,0 +1,51 @@
+import Analytics
+import Foundation
+import ImpactAPI
+import Localization
+import SwiftProtobuf
+
+extension ExportCommand {
+  /// Writes the exported document in the Common Impact Data Standard (JSON-LD), with every
+  /// recorded observation of the exported projects as an indicator report.
+  func writeCIDS(_ document: String, connection: ImpactConnection, revision: Int64) async throws {
+    let decoded: PortfolioDocument
+    do {
+      decoded = try PortfolioJSON.decode(Data(document.utf8), source: "export")
+    } catch {
+      throw CommandFailure(.failure, "\(error)")
+    }
+    let at = history.message
+    let projectIDs = decoded.projects.map(\.id)
+    let observations = try await connection.run { client, _ in
+      let projects = Impact_V1_ProjectService.Client(wrapping: client)
+      var all: [CIDSObservation] = []
+      for id in projectIDs {
+        var request = Impact_V1_ListObservationsRequest()
+        request.projectID = id
+        request.pageSize = 1000
+        if let at { request.at = at }
+        while true {
+          let page = try await projects.listObservations(
+            request, metadata: connection.metadata, options: connection.callOptions)
+          all += page.observations.map {
+            CIDSObservation(
+              projectID: $0.projectID, outcomeID: $0.outcomeID, value: $0.value, period: $0.period, source: $0.source,
+              recordedAt: $0.hasRecordedAt ? $0.recordedAt.date : Date())
+          }
+          if page.nextPageToken.isEmpty { break }
+          request.pageToken = page.nextPageToken
+        }
+      }
+      return all
+    }
+    let export = CIDSExport(
+      organization: cids.organization ?? "", baseIRI: cids.baseIRI, language: global.language.rawValue)
+    let text = export.document(decoded, observations: observations)
+    guard let to else {
+      StandardStreams.write(text)
+      return
+    }
+    try LocalFile.write(text, to: to)
+    StandardStreams.writeError(global.language.localizer("export.wrote_file", ["path": to, "revision": String(revision)]))
+  }
+}
