@@ -13,9 +13,9 @@ struct DiffCommand: AsyncParsableCommand {
       \(HelpText.l("help.diff.discussion"))
 
       \(HelpText.l("help.example"))
-        impact diff comite-2026-03
-        impact diff comite-2026-03 comite-2026-06 --explain pension-de-famille-rennes
-        impact diff rev:120 --output csv > diff.csv
+        impact diff rev:1
+        impact diff rev:1 now --explain pension-de-famille-rennes
+        impact diff rev:1 --output csv > diff.csv
       """
   )
 

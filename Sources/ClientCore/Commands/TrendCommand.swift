@@ -13,8 +13,8 @@ struct TrendCommand: AsyncParsableCommand {
 
       \(HelpText.l("help.example"))
         impact trend
-        impact trend --every quarter --since 2025-01-01 --output csv > trend.csv
-        impact trend --project pension-de-famille-rennes
+        impact trend --point rev:1 --point now --output csv > trend.csv
+        impact trend --project pension-de-famille-rennes --point rev:1 --point now
       """
   )
 
