@@ -61,6 +61,18 @@ let package = Package(
       swiftSettings: defaultSwiftSettings
     ),
 
+    // Reports: values in, self-contained HTML pages with inline SVG charts out. No I/O.
+    .target(
+      name: "Reports",
+      dependencies: ["Localization"],
+      swiftSettings: defaultSwiftSettings
+    ),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["Reports", "Localization"],
+      swiftSettings: defaultSwiftSettings
+    ),
+
     // The version and the git commit of this build (stamped by BuildCommitPlugin).
     .target(
       name: "BuildInfo",
@@ -158,6 +170,7 @@ let package = Package(
         "Analytics",
         "Localization",
         "ImpactAPI",
+        "Reports",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

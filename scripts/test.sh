@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command of the README: builds everything, runs every Swift test suite (unit,
-# in-process gRPC, real-process end-to-end), then the external-client interop test (Python
+# in-process gRPC, real-process end-to-end), the reports in a real browser (headless Chromium:
+# no console error, no request, the portfolio's figures in the page), then the external-client interop test (Python
 # grpcio against a real impactd), the fault tests with a short kill -9 crash test, the
 # fuzzers with their CI budget, and the README's examples against real output.
 #
@@ -12,6 +13,7 @@ cd "$(dirname "$0")/.."
 scripts/install-packages.sh
 swift build
 swift test
+scripts/report-check.sh
 scripts/interop-python.sh
 scripts/fault-test.sh
 scripts/fuzz.sh

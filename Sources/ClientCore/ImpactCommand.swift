@@ -38,6 +38,7 @@ struct ImpactCommand: AsyncParsableCommand {
       IndicatorsCommand.self,
       WatchCommand.self,
       AuditCommand.self,
+      ReportCommand.self,
     ]
   )
 }

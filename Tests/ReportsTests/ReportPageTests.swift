@@ -80,13 +80,20 @@ struct ReportPageTests {
     #expect((ranking?["rows"] as? [Any])?.count == 51)
   }
 
-  @Test("10 000 projects render in well under three seconds", .timeLimit(.minutes(1)))
+  @Test("10 000 projects render within the budget (3 s in release)", .timeLimit(.minutes(1)))
   func scale() {
     let input = ReportFixtures.portfolio(count: 10_000)
     let start = ContinuousClock.now
     let report = PortfolioReport.render(input, language: .fr)
     let elapsed = ContinuousClock.now - start
-    #expect(elapsed < .seconds(3), "\(elapsed)")
+    // The 3 s budget is the release build's (docs/benchmarks.md); a debug build on a loaded
+    // machine is several times slower, and still catches anything quadratic.
+    #if DEBUG
+      let budget = Duration.seconds(20)
+    #else
+      let budget = Duration.seconds(3)
+    #endif
+    #expect(elapsed < budget, "\(elapsed)")
     #expect(report.html.utf8.count < 2_000_000)
   }
 

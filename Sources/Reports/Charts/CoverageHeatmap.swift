@@ -14,7 +14,10 @@ public enum CoverageHeatmap {
     let left = labelWidth + 14
     let columnWidth = (width - left - 8) / Double(depthClasses.count)
     let headerHeight = 30.0
-    let labels = scheme.domains.map { domain in (domain.strategic ? "★ " : "") + domain.label }
+    // A gap says so in its label, so that the mark never overlaps the name.
+    let labels = scheme.domains.map { domain in
+      (domain.strategic ? "★ " : "") + domain.label + (figures.gaps.contains(domain.id) ? " · " + l("report.heatmap.gap") : "")
+    }
     let layout = RowLayout(
       labels: labels, top: headerHeight, labelWidth: labelWidth - 10, fontSize: 11, maxLines: 3, minimumHeight: 36,
       gap: 3)
@@ -40,12 +43,7 @@ public enum CoverageHeatmap {
           x: 2, y: row.y, width: width - 4, height: row.height, fill: "url(#gap-hatch)",
           extra: "stroke=\"\(Palette.vermillion)\" stroke-dasharray=\"4 3\"")
       }
-      layout.drawLabel(rowIndex, fullText: labels[rowIndex], into: &svg, x: labelWidth)
-      if isGap {
-        svg.text(
-          l("report.heatmap.gap"), x: labelWidth + 4, y: row.y + 11, size: 9, fill: Palette.vermillion,
-          extra: "font-weight=\"700\"")
-      }
+      layout.drawLabel(rowIndex, fullText: labels[rowIndex], into: &svg, x: labelWidth, fill: isGap ? "#A63F00" : Palette.ink)
       for (columnIndex, depth) in depthClasses.enumerated() {
         let cell = figures.matrix.first { $0.domain == domain.id && $0.depthClass == depth }
         let x = left + Double(columnIndex) * columnWidth

@@ -18,7 +18,7 @@ public enum ExposureBars {
     let scale = LinearScale.including0(values + [scheme.coverageThreshold], range: (left, right))
     let format = { (value: Double) in numbers.percent(value, places: 0) }
     let ticks = AxisDrawing.spaced(scale.ticks(count: 5), scale: scale, format: format)
-    let height = layout.bottom + 10
+    let height = layout.bottom + 22
     var svg = SVGBuilder(width: width, height: height)
     // Legend on top.
     svg.rect(x: left, y: 6, width: 12, height: 10, fill: Palette.blue)
@@ -28,10 +28,10 @@ public enum ExposureBars {
     svg.text(l("report.exposure.impact_weighted"), x: second + 16, y: 15, size: 10)
     AxisDrawing.horizontal(scale, ticks: ticks, top: 36, bottom: layout.bottom, labelY: 32, format: format, into: &svg)
     let tau = scale.position(scheme.coverageThreshold)
-    svg.line(x1: tau, y1: 22, x2: tau, y2: layout.bottom, stroke: Palette.vermillion, extra: "stroke-dasharray=\"3 3\"")
+    svg.line(x1: tau, y1: 36, x2: tau, y2: layout.bottom + 6, stroke: Palette.vermillion, extra: "stroke-dasharray=\"3 3\"")
     svg.text(
-      l("report.exposure.threshold", ["value": numbers.percent(scheme.coverageThreshold, places: 0)]), x: tau + 3, y: 25, size: 9,
-      fill: Palette.vermillion)
+      l("report.exposure.threshold", ["value": numbers.percent(scheme.coverageThreshold, places: 0)]), x: tau + 3, y: layout.bottom + 16,
+      size: 9, fill: "#A63F00")
     var table = DataTable(columns: [l("label.domain"), l("label.exposure"), l("report.exposure.impact_weighted"), l("label.covered")])
     for (index, domain) in scheme.domains.enumerated() {
       let row = layout.rows[index]

@@ -55,10 +55,12 @@ public struct LinearScale: Sendable, Equatable {
     let first = (domain.lowerBound / step).rounded(.up)
     let last = (domain.upperBound / step).rounded(.down)
     guard first <= last else { return [] }
+    // Rounded to the step's decimals: 3 × 0.2 is 0.6000000000000001 in binary, and -0 prints badly.
+    var power = 1.0
+    while step * power < 1, power < 1e12 { power *= 10 }
     return stride(from: first, through: last, by: 1).map { index in
-      let value = index * step
-      // -0 and binary noise (0.30000000000000004) print badly.
-      return value == 0 ? 0 : (value / step).rounded() * step
+      let value = (index * step * power).rounded() / power
+      return value == 0 ? 0 : value
     }
   }
 

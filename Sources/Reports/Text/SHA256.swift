@@ -43,7 +43,14 @@ public enum SHA256 {
         let t2 = s0 &+ majority
         (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
       }
-      for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ value }
+      state[0] = state[0] &+ a
+      state[1] = state[1] &+ b
+      state[2] = state[2] &+ c
+      state[3] = state[3] &+ d
+      state[4] = state[4] &+ e
+      state[5] = state[5] &+ f
+      state[6] = state[6] &+ g
+      state[7] = state[7] &+ h
     }
     return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
   }

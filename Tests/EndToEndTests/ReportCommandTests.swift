@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// `impact report` against a real `impactd --demo`: whole reports compared with golden files in
+/// both languages, byte-identical output for the same data, the chart data, and the message
+/// when no Chromium is there to print a PDF.
+///
+/// Golden files: `Tests/EndToEndTests/Golden/report-*.html`; `IMPACT_UPDATE_GOLDEN=1` rewrites
+/// them (open them in a browser to review).
+@Suite("impact report", .serialized)
+struct ReportCommandTests {
+  static let generatedAt = "2026-06-30T09:00:00Z"
+
+  static let reports: [(golden: String, arguments: [String])] = [
+    ("report-portfolio-en.html", ["report", "portfolio", "--lang", "en"]),
+    ("report-portfolio-fr.html", ["report", "portfolio", "--lang", "fr"]),
+    ("report-project-fr.html", ["report", "project", "bus-sante-nievre", "--lang", "fr"]),
+    ("report-committee-en.html", [
+      "report", "committee", "--candidate", "mediation-sante-montpellier", "--candidate", "soutien-parentalite-dijon", "--lang", "en",
+    ]),
+  ]
+
+  @Test("whole reports on the demo portfolio match their golden files, twice over", .timeLimit(.minutes(2)))
+  func goldenReports() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
+    defer { Task { await daemon.stop() } }
+    for report in Self.reports {
+      let first = directory.path("first-" + report.golden)
+      let second = directory.path("second-" + report.golden)
+      for path in [first, second] {
+        let run = try await CLIRun.impact(report.arguments + ["-o", path, "--generated-at", Self.generatedAt], daemon: daemon)
+        #expect(run.status == 0, "\(report.arguments): \(run.stderr)")
+      }
+      let html = try String(contentsOfFile: first, encoding: .utf8)
+      #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)), "\(report.golden) differs between two runs")
+      #expect(!html.contains("<script"), "a report needs no script")
+      #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url(http"), "a report fetches nothing")
+      try CLIGolden.check(html, daemon: daemon, name: report.golden)
+    }
+    await daemon.stop()
+  }
+
+  @Test("--data writes every chart's numbers; the page's figures are the portfolio's", .timeLimit(.minutes(2)))
+  func chartData() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
+    defer { Task { await daemon.stop() } }
+    let run = try await CLIRun.impact(
+      ["report", "portfolio", "-o", directory.path("p.html"), "--data", directory.path("p.json"), "--status", "funded"], daemon: daemon)
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path("p.json"))))
+    let document = try #require(object as? [String: Any])
+    #expect(document["format"] as? String == "impact-report-data/1")
+    let charts = try #require(document["charts"] as? [String: Any])
+    #expect(Set(charts.keys).isSuperset(of: ["heatmap", "exposure", "classes", "ranking", "bubble", "pareto"]))
+    let portfolio = try await CLIRun.impact(["portfolio", "--json", "--status", "funded"], daemon: daemon)
+    let summary = try #require(
+      (try JSONSerialization.jsonObject(with: Data(portfolio.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Any])
+    let ranking = try #require(charts["ranking"] as? [String: Any])
+    #expect((ranking["rows"] as? [Any])?.count == (summary["projects"] as? Int))
+    let html = try String(contentsOfFile: directory.path("p.html"), encoding: .utf8)
+    #expect(html.contains("selection: --status funded"))
+    await daemon.stop()
+  }
+
+  @Test("--pdf without Chromium says how to install it and exits 69, after writing the page", .timeLimit(.minutes(2)))
+  func noChromium() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
+    defer { Task { await daemon.stop() } }
+    let run = try await CLIRun.impact(
+      ["report", "portfolio", "-o", directory.path("p.html"), "--pdf", directory.path("p.pdf"), "--server", daemon.address],
+      environment: ["IMPACT_CHROMIUM": directory.path("no-such-chromium")])
+    #expect(run.status == 69, "\(run.status) \(run.stderr)")
+    #expect(run.stderr.contains("apt-get install chromium"))
+    #expect(FileManager.default.fileExists(atPath: directory.path("p.html")))
+    #expect(!FileManager.default.fileExists(atPath: directory.path("p.pdf")))
+    let badTime = try await CLIRun.impact(["report", "portfolio", "-o", directory.path("q.html"), "--generated-at", "yesterday"], daemon: daemon)
+    #expect(badTime.status == 64)
+    await daemon.stop()
+  }
+}
