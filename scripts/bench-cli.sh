@@ -79,6 +79,7 @@ hyperfine --style basic --runs "$runs" --warmup 1 --export-markdown "$dir/table.
   -n "score (name prefix) --explain --lang fr" "$impact score 'Pension de famille – Rennes (100)' --explain --lang fr" \
   -n "compare 5 projects" "$impact compare bus-sante-nievre maraudes-lyon tiers-lieu-tulle atelier-velo-nantes bus-sante-nievre-1" \
   -n "portfolio" "$impact portfolio" \
+  -n "report portfolio (HTML)" "$impact report portfolio -o $dir/report.html --timeout 600" \
   -n "scores --output csv" "$impact scores --output csv --timeout 600" \
   -n "export --format json" "$impact export --format json --timeout 600" \
   -n "export --format csv --excel" "$impact export --format csv --excel --to $dir/excel --timeout 600" \
