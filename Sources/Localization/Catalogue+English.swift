@@ -953,6 +953,9 @@ extension Catalogue {
 
     // MARK: - request decode budget (request-cost)
     "daemon.field.decode_budget": "this request would take more than {limit} MiB of memory once decoded (at least {value} MiB); send fewer or smaller items",
+    "daemon.field.stream_header_once": "the header comes once, in the first message",
+    "daemon.field.stream_header_first": "the header must come first",
+    "daemon.field.stream_project_count": "the header announced {value} projects, the chunks carried {count}",
     // MARK: - reports: impact report, the committee pack (reports)
     "report.section.headline": "Headline figures",
     "report.section.coverage": "Impact domains and depth of impact",
@@ -1112,6 +1115,7 @@ extension Catalogue {
     "help.report.generated_at": "The time printed as the report’s date (ISO 8601, UTC), so that the same data gives the same file.",
     "help.report.candidate": "A candidate project (id or the start of its name); repeat for several.",
     "help.report.project": "The project (id or the start of its name).",
+    "help.report.since": "Also show what changed since this moment (a snapshot, rev:N or a date), with the change of the weighted composite attributed to its causes.",
     "error.report.generated_at": "--generated-at {value}: expected a UTC time such as 2026-06-30T09:00:00Z",
     "error.report.no_candidate": "give at least one --candidate",
     "error.report.write": "cannot write {path}: {reason}",
@@ -1189,6 +1193,7 @@ extension Catalogue {
     "help.diff.top": "How many rank movers to list.",
     "help.diff.max_projects": "The most changed, added and removed projects to list (each).",
     "error.diff.negative": "--top and --max-projects take a number of 0 or more",
+    "error.diff.invalid_when": "'{value}' is not a moment: give a snapshot name, rev:N, a date YYYY-MM-DD, a date-time 2026-03-31T18:00:00+02:00 or now",
     "diff.figures.title": "Portfolio figures",
     "diff.attribution.title": "Weighted composite: where the difference comes from",
     "diff.changed.title": "Changed projects ({count}): rank-score difference by cause",

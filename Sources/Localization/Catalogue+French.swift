@@ -952,6 +952,9 @@ extension Catalogue {
 
     // MARK: - request decode budget (request-cost)
     "daemon.field.decode_budget": "cette requête occuperait plus de {limit} Mio de mémoire une fois décodée (au moins {value} Mio) ; envoyez moins d'éléments, ou de plus petits",
+    "daemon.field.stream_header_once": "l'en-tête vient une seule fois, dans le premier message",
+    "daemon.field.stream_header_first": "l'en-tête doit venir en premier",
+    "daemon.field.stream_project_count": "l'en-tête annonçait {value} projets, les morceaux en ont apporté {count}",
     // MARK: - reports: impact report, the committee pack (reports)
     "report.section.headline": "Chiffres clés",
     "report.section.coverage": "Domaines d’impact et profondeur de l’impact",
@@ -1111,6 +1114,7 @@ extension Catalogue {
     "help.report.generated_at": "L’heure imprimée comme date du rapport (ISO 8601, UTC), pour qu’une même donnée donne le même fichier.",
     "help.report.candidate": "Un projet candidat (identifiant ou début de son nom) ; à répéter pour plusieurs.",
     "help.report.project": "Le projet (identifiant ou début de son nom).",
+    "help.report.since": "Montrer aussi ce qui a changé depuis ce moment (un instantané, rev:N ou une date), avec l’évolution du composite pondéré attribuée à ses causes.",
     "error.report.generated_at": "--generated-at {value} : une heure UTC est attendue, par exemple 2026-06-30T09:00:00Z",
     "error.report.no_candidate": "indiquez au moins un --candidate",
     "error.report.write": "impossible d’écrire {path} : {reason}",
@@ -1188,6 +1192,7 @@ extension Catalogue {
     "help.diff.top": "Combien de variations de rang lister.",
     "help.diff.max_projects": "Le nombre maximal de projets modifiés, ajoutés et retirés à lister (chacun).",
     "error.diff.negative": "--top et --max-projects prennent un nombre positif ou nul",
+    "error.diff.invalid_when": "« {value} » n'est pas un moment : donnez un nom d'instantané, rev:N, une date AAAA-MM-JJ, une date et heure 2026-03-31T18:00:00+02:00 ou now",
     "diff.figures.title": "Chiffres du portefeuille",
     "diff.attribution.title": "Composite pondéré : d'où vient l'écart",
     "diff.changed.title": "Projets modifiés ({count}) : écart de score de classement par cause",

@@ -83,7 +83,7 @@ struct HistoryAnalyticsCommandTests {
       let unknown = try await CLIRun.impact(["diff", "comite-inconnu"], daemon: daemon)
       #expect(unknown.status == 66, "\(unknown.stderr)")
       let invalid = try await CLIRun.impact(["diff", "rev:x"], daemon: daemon)
-      #expect(invalid.status == 64, "\(invalid.stderr)")
+      #expect(invalid.status == 64 && invalid.stderr.contains("'rev:x' is not a moment"), "\(invalid.stderr)")
       let missing = try await CLIRun.impact(["diff", "rev:1", "--explain", "no-such-project"], daemon: daemon)
       #expect(missing.status == 66, "\(missing.stderr)")
     }

@@ -39,7 +39,7 @@ struct DiffCommand: AsyncParsableCommand {
 
   func validate() throws {
     for when in [from] + (to.map { [$0] } ?? []) where AtOptions.selector(when) == nil {
-      throw ValidationError(HelpText.l("error.at.invalid", ["value": when]))
+      throw ValidationError(HelpText.l("error.diff.invalid_when", ["value": when]))
     }
     guard top >= 0, maxProjects >= 0 else { throw ValidationError(HelpText.l("error.diff.negative")) }
   }

@@ -45,7 +45,7 @@ struct TrendCommand: AsyncParsableCommand {
       throw ValidationError(HelpText.l("error.at.scheme", ["value": scheme]))
     }
     for point in points where AtOptions.selector(point) == nil {
-      throw ValidationError(HelpText.l("error.at.invalid", ["value": point]))
+      throw ValidationError(HelpText.l("error.diff.invalid_when", ["value": point]))
     }
   }
 
