@@ -38,6 +38,10 @@ struct ImpactCommand: AsyncParsableCommand {
       IndicatorsCommand.self,
       WatchCommand.self,
       AuditCommand.self,
+      SnapshotCommand.self,
+      DiffCommand.self,
+      TrendCommand.self,
+      ProgressCommand.self,
       ReportCommand.self,
     ]
   )
