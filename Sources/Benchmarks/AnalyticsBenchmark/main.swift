@@ -223,3 +223,26 @@ timing("what-if, one replace", whatIfTimes, "whatIfTimes", "")
 row("explain one project", format(explainTime.milliseconds), format(explainTime.wall), "")
 row("score cache, counted bytes per project", String(format: "%.0f", perProjectHeap), "stride \(MemoryLayout<ProjectScore>.stride)", "≤ 2048")
 row("score cache, RSS bytes per project", String(format: "%.0f", perProjectResident), "", "≤ 2048")
+
+// Issue 12: a diff of two states with attribution, from scratch (both states scored), on
+// every core (`lanes` below) as the daemon runs it; CPU time is the calling thread's only.
+let diffBefore = PortfolioState(scheme: scheme, projects: projects)
+let diffScenarios: [(String, String, PortfolioState)] = [
+  ("diff, 1 000 edits + 100 added + 100 removed", "diffSameScheme",
+    DiffBenchmark.laterState(projects, seed: options.seed, scheme: scheme)),
+  ("diff, the same and a scheme change", "diffNewScheme",
+    DiffBenchmark.laterState(projects, seed: options.seed, scheme: DiffBenchmark.revisedScheme)),
+  ("diff, every project in all 4 groups", "diffEverything",
+    DiffBenchmark.everythingChanged(projects, scheme: DiffBenchmark.revisedScheme)),
+]
+let differ = PortfolioDiffer(lanes: DiffBenchmark.lanes)
+for (name, key, later) in diffScenarios {
+  var samples: [Double] = []
+  for _ in 0..<max(1, options.iterations / 2) {
+    let run = measure { differ.diff(from: diffBefore, to: later) }
+    samples.append(run.milliseconds)
+    wallTimes[key, default: []].append(run.wall)
+    withExtendedLifetime(run.result) {}
+  }
+  timing("\(name), \(DiffBenchmark.lanes) lanes", samples, key, "wall ≤ \(format(2_000 * share))")
+}
