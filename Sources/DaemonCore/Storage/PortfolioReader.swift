@@ -147,7 +147,7 @@ struct PortfolioReader {
       sql: """
         SELECT project_id, position, id, domain, share, indicator, unit, direction, baseline, threshold, target,
           actual, survey_very_much, survey_slightly, reach, duration_years, drop_off, deadweight, attribution,
-          displacement, financial_proxy, harmful, nature, indicator_id
+          displacement, financial_proxy, harmful, nature, indicator_id, targets
         FROM outcomes ORDER BY project_id, id
         """,
       table: "outcomes",
@@ -211,7 +211,8 @@ struct PortfolioReader {
       dropOff: columns.optionalDouble(16), deadweight: columns.optionalDouble(17),
       attribution: columns.optionalDouble(18), displacement: columns.optionalDouble(19),
       financialProxy: columns.optionalDouble(20), harmful: columns.integer(21) != 0,
-      nature: nature)
+      nature: nature,
+      targets: try StoredTargets.targets(columns.optionalText(24), key: "\(projectID)/\(id)"))
   }
 
   private func readRatings() throws -> [(projectID: String, ratings: [Rating])] {

@@ -215,8 +215,8 @@ struct PortfolioWriter {
         sql: """
           INSERT INTO outcomes (project_id, position, id, domain, share, indicator, unit, direction,
             baseline, threshold, target, actual, survey_very_much, survey_slightly, reach, duration_years,
-            drop_off, deadweight, attribution, displacement, financial_proxy, harmful, nature, indicator_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            drop_off, deadweight, attribution, displacement, financial_proxy, harmful, nature, indicator_id, targets)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       for (position, outcome) in project.outcomes.enumerated() {
         try statement.execute(arguments: [
@@ -227,6 +227,7 @@ struct PortfolioWriter {
           outcome.survey?.veryMuch, outcome.survey?.slightly, outcome.reach, outcome.durationYears,
           outcome.dropOff, outcome.deadweight, outcome.attribution, outcome.displacement,
           outcome.financialProxy, outcome.harmful, outcome.nature.rawValue, outcome.indicatorID,
+          StoredTargets.text(outcome.targets),
         ])
       }
     }

@@ -20,6 +20,12 @@ enum StorageSchema {
       try db.execute(sql: "ALTER TABLE outcomes ADD COLUMN indicator_id TEXT")
       try mark(db, schemaVersion: 5)
     }
+    migrator.registerMigration("v6-outcome-targets") { db in
+      // An outcome's targets per period (`Outcome.targets`), a JSON array
+      // `[{"period": "2026", "value": 40}]`; NULL when it has none.
+      try db.execute(sql: "ALTER TABLE outcomes ADD COLUMN targets TEXT CHECK (targets IS NULL OR json_valid(targets))")
+      try mark(db, schemaVersion: 6)
+    }
     return migrator
   }
 
