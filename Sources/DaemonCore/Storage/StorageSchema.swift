@@ -26,6 +26,32 @@ enum StorageSchema {
       try db.execute(sql: "ALTER TABLE outcomes ADD COLUMN targets TEXT CHECK (targets IS NULL OR json_valid(targets))")
       try mark(db, schemaVersion: 6)
     }
+    migrator.registerMigration("v7-journal-snapshot-kinds") { db in
+      // The journal's kind CHECK gains `create_snapshot` and `delete_snapshot`. SQLite cannot
+      // change a CHECK in place: the table is copied into one with the new rule (once, at the
+      // first start of this version; its time grows with the journal's size).
+      try db.execute(
+        sql: """
+          CREATE TABLE journal_v7 (
+            revision INTEGER PRIMARY KEY CHECK (revision >= 1),
+            committed_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            rpc_method TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('upsert_projects', 'delete_projects',
+              'replace_portfolio', 'set_scheme', 'record_observation', 'record_rating',
+              'create_snapshot', 'delete_snapshot')),
+            project_ids TEXT NOT NULL CHECK (json_valid(project_ids)),
+            revision_before INTEGER NOT NULL CHECK (revision_before = revision - 1),
+            payload TEXT NOT NULL CHECK (json_valid(payload))
+          );
+          INSERT INTO journal_v7 SELECT revision, committed_at, actor, rpc_method, kind, project_ids,
+            revision_before, payload FROM journal;
+          DROP TABLE journal;
+          ALTER TABLE journal_v7 RENAME TO journal;
+          CREATE INDEX journal_by_time ON journal (committed_at, revision);
+          """)
+      try mark(db, schemaVersion: 7)
+    }
     return migrator
   }
 
