@@ -133,10 +133,22 @@ let package = Package(
       resources: [.embedInCode("Demo/demo-portfolio.json")],
       swiftSettings: defaultSwiftSettings
     ),
+    // The in-process daemon harness and time limits of the tests, benchmarks and fuzzer.
+    .target(
+      name: "DaemonTestSupport",
+      dependencies: [
+        "DaemonCore",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
     .testTarget(
       name: "DaemonCoreTests",
       dependencies: [
         "DaemonCore",
+        "DaemonTestSupport",
         "ImpactAPI",
         "Localization",
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -202,7 +214,11 @@ let package = Package(
     // Benchmarks, run in release mode (see README).
     .executableTarget(
       name: "impact-bench-analytics",
-      dependencies: ["Analytics", "SyntheticData"],
+      dependencies: [
+        "Analytics",
+        "SyntheticData",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Sources/Benchmarks/AnalyticsBenchmark",
       swiftSettings: defaultSwiftSettings
     ),
@@ -210,6 +226,8 @@ let package = Package(
       name: "impact-bench-daemon",
       dependencies: [
         "DaemonCore",
+        "DaemonTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "ImpactAPI",
         "SyntheticData",
         "Analytics",
@@ -227,6 +245,7 @@ let package = Package(
       name: "impact-fuzz-requests",
       dependencies: [
         "DaemonCore",
+        "DaemonTestSupport",
         "ImpactAPI",
         "Analytics",
         "SyntheticData",

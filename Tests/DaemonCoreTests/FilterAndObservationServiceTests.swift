@@ -1,5 +1,6 @@
 import Analytics
 import DaemonCore
+import DaemonTestSupport
 import GRPCCore
 import ImpactAPI
 import SwiftProtobuf

@@ -1,4 +1,5 @@
 import DaemonCore
+import DaemonTestSupport
 import GRPCCore
 import ImpactAPI
 import Testing

@@ -1,5 +1,6 @@
 import Analytics
 import DaemonCore
+import DaemonTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2

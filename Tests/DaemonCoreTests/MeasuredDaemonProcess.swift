@@ -1,4 +1,5 @@
 import DaemonCore
+import DaemonTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
@@ -58,13 +59,13 @@ final class MeasuredDaemonProcess: Sendable {
     }
     guard let address else {
       if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-      throw TestTimeout(what: "impactd's listening line (it exited)")
+      throw TimeLimitExceeded(what: "impactd's listening line (it exited)")
     }
     return MeasuredDaemonProcess(process: process, address: address, directory: directory, logURL: logURL)
   }
 
   static func requireExecutable() throws -> URL {
-    guard let executable = impactdExecutable() else { throw TestTimeout(what: "the impactd executable (not built)") }
+    guard let executable = impactdExecutable() else { throw TimeLimitExceeded(what: "the impactd executable (not built)") }
     return executable
   }
 

@@ -1,4 +1,5 @@
 import DaemonCore
+import DaemonTestSupport
 import Foundation
 import Logging
 import GRPCCore
@@ -136,7 +137,7 @@ struct RuntimeTests {
           try await daemon.run(application: HealthOnlyApplication(), handlingSignals: false)
         }
       }
-      #expect(!(error is TestTimeout))
+      #expect(!(error is TimeLimitExceeded))
       await #expect(throws: (any Error).self) { try await daemon.listeningAddress }
     }
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaemonCore
+import DaemonTestSupport
 import Foundation
 import GRPCCore
 import ImpactAPI

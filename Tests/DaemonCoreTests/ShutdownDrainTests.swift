@@ -1,4 +1,5 @@
 import DaemonCore
+import DaemonTestSupport
 import Testing
 
 /// The drain of a graceful shutdown, frame by frame: what a client library may send while the

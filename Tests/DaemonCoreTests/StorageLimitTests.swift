@@ -7,6 +7,7 @@ import SwiftProtobuf
 import Testing
 
 @testable import DaemonCore
+import DaemonTestSupport
 
 /// A database that cannot grow (size limit or full disk) or cannot be written (read-only):
 /// the write fails with a clear error, memory and disk stay as they were, reads go on.

@@ -1,4 +1,5 @@
 @testable import DaemonCore
+import DaemonTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2

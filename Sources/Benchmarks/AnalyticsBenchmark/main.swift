@@ -2,33 +2,48 @@
 // core, on a generated portfolio: `swift run -c release impact-bench-analytics [--projects N]
 // [--iterations K] [--only rescore]`.
 import Analytics
+import ArgumentParser
 import Foundation
-import Glibc
 import SyntheticData
 
-struct Options {
-  var projects = 100_000
-  var iterations = 7
-  var seed: UInt64 = 42
-  /// Only the full rescore is measured, for profiling it alone.
-  var onlyRescore = false
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-  init(arguments: [String]) {
-    var remaining = arguments.dropFirst()
-    while let flag = remaining.popFirst() {
-      let value = remaining.popFirst()
-      switch flag {
-      case "--projects": projects = value.flatMap(Int.init) ?? projects
-      case "--iterations": iterations = value.flatMap(Int.init) ?? iterations
-      case "--seed": seed = value.flatMap(UInt64.init) ?? seed
-      case "--only" where value == "rescore": onlyRescore = true
-      default:
-        FileHandle.standardError.write(Data("usage: impact-bench-analytics [--projects N] [--iterations K] [--seed S] [--only rescore]\n".utf8))
-        exit(2)
-      }
-    }
-    projects = max(projects, 1)
-    iterations = max(iterations, 1)
+/// The options, read by ArgumentParser: a value that is not a number, or out of range, is an
+/// error with the usage, never silently replaced by the default.
+struct Options: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "impact-bench-analytics",
+    abstract: "Measures scoring and the portfolio figures on one core (see docs/benchmarks.md)."
+  )
+
+  /// What `--only` may restrict the run to.
+  enum Measure: String, ExpressibleByArgument {
+    /// Only the full rescore, for profiling it alone.
+    case rescore
+  }
+
+  @Option(help: "Projects in the generated portfolio.")
+  var projects = 100_000
+
+  @Option(help: "Runs of each measure.")
+  var iterations = 7
+
+  @Option(help: "Seed of the generated portfolio.")
+  var seed: UInt64 = 42
+
+  @Option(help: "Measure only this (rescore).")
+  var only: Measure?
+
+  /// Only the full rescore is measured, for profiling it alone.
+  var onlyRescore: Bool { only == .rescore }
+
+  func validate() throws {
+    guard projects >= 1 else { throw ValidationError("--projects must be at least 1, got \(projects)") }
+    guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1, got \(iterations)") }
   }
 }
 
@@ -98,7 +113,7 @@ func format(_ value: Double) -> String {
   String(format: "%.2f", value)
 }
 
-let options = Options(arguments: CommandLine.arguments)
+let options = Options.parseOrExit()
 let scheme = Scheme.impactV1
 let scorer = ProjectScorer(scheme: scheme)
 let analyzer = PortfolioAnalyzer(scheme: scheme)

@@ -1,6 +1,7 @@
 // Measures impactd against issue 3 item 5, on a generated portfolio:
 //   swift build -c release --product impactd --product impact-bench-daemon
-//   .build/release/impact-bench-daemon [--projects N] [--requests K] [--concurrency C]
+//   .build/release/impact-bench-daemon [--projects N] [--requests K] [--concurrency C] ...
+//   (the options: DaemonBenchmarkCommand.swift, or --help)
 // (a) GetProjectScore latency and throughput against a bare echo RPC served by the same
 //     in-process daemon (same transport, same interceptors), sequential and concurrent;
 // (b) importing N projects with ImportPortfolio, as one JSON document and in chunks;
@@ -9,72 +10,20 @@
 // See docs/benchmarks.md.
 import Analytics
 import DaemonCore
+import DaemonTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
-import Glibc
 import ImpactAPI
 import Logging
 import SwiftProtobuf
 import SyntheticData
 
-struct Options {
-  var projects = 100_000
-  var requests = 20_000
-  var concurrency = 16
-  var chunk = 10_000
-  var startups = 3
-  var seed: UInt64 = 42
-  var impactd: String?
-  var singleDocument = true
-  var keep = false
-
-  static let usage = """
-    usage: impact-bench-daemon [--projects N] [--requests K] [--concurrency C] [--chunk M]
-                               [--startups S] [--seed S] [--impactd PATH] [--no-single-document] [--keep]
-
-    """
-
-  init(arguments: [String]) {
-    var remaining = arguments.dropFirst()
-    while let flag = remaining.popFirst() {
-      switch flag {
-      case "--no-single-document":
-        singleDocument = false
-        continue
-      case "--keep":
-        keep = true
-        continue
-      default: break
-      }
-      let value = remaining.popFirst()
-      switch flag {
-      case "--projects": projects = value.flatMap(Int.init) ?? projects
-      case "--requests": requests = value.flatMap(Int.init) ?? requests
-      case "--concurrency": concurrency = value.flatMap(Int.init) ?? concurrency
-      case "--chunk": chunk = value.flatMap(Int.init) ?? chunk
-      case "--startups": startups = value.flatMap(Int.init) ?? startups
-      case "--seed": seed = value.flatMap(UInt64.init) ?? seed
-      case "--impactd": impactd = value
-      default:
-        FileHandle.standardError.write(Data(Self.usage.utf8))
-        exit(2)
-      }
-    }
-    projects = max(projects, 1)
-    requests = max(requests, 1)
-    concurrency = max(concurrency, 1)
-    chunk = max(chunk, 1)
-    startups = max(startups, 1)
-  }
-
-  /// `--impactd`, or the `impactd` built next to this executable.
-  var impactdPath: String {
-    if let impactd { return impactd }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    return executable.deletingLastPathComponent().appendingPathComponent("impactd").path
-  }
-}
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 // MARK: - The bare RPC
 
@@ -122,66 +71,35 @@ struct BenchApplication: DaemonApplication {
   }
 }
 
-// MARK: - Running things with a time limit
+// MARK: - The in-process daemon
 
 struct BenchmarkFailure: Error, CustomStringConvertible {
   var description: String
 }
 
-/// Runs `operation`, failing if it takes longer than `limit`.
-func withTimeout<Result: Sendable>(
-  _ limit: Duration,
-  _ what: String,
-  _ operation: @escaping @Sendable () async throws -> Result
-) async throws -> Result {
-  try await withThrowingTaskGroup(of: Result?.self) { group in
-    group.addTask { try await operation() }
-    group.addTask {
-      try await Task.sleep(for: limit)
-      return nil
-    }
-    defer { group.cancelAll() }
-    guard let first = try await group.next(), let result = first else {
-      throw BenchmarkFailure(description: "timed out after \(limit) waiting for \(what)")
-    }
-    return result
-  }
-}
-
-/// Runs an in-process daemon serving ``BenchApplication`` on 127.0.0.1 port 0, waits until it is
-/// SERVING, runs `body` with its address, then shuts it down (keeping the database file).
+/// Runs an in-process daemon serving ``BenchApplication`` on 127.0.0.1 port 0 (the harness of
+/// the daemon's tests), waits until it is SERVING, runs `body` with its address, then shuts it
+/// down, keeping the database file.
 func withInProcessDaemon<Result: Sendable>(
   databasePath: String,
   maxRequestPayloadBytes: Int,
   maxProjectsPerRequest: Int,
   _ body: @Sendable (ListenAddress) async throws -> Result
 ) async throws -> Result {
-  var configuration = DaemonConfiguration.defaults
-  configuration.server.listen = ListenAddress(host: "127.0.0.1", port: 0)
+  var configuration = DaemonConfiguration.inProcess(databasePrefix: "impact-bench-daemon")
   configuration.server.gracePeriod = .seconds(10)
   configuration.database.path = databasePath
+  configuration.database.durability = .full
   configuration.limits.maxRequestPayloadBytes = maxRequestPayloadBytes
   configuration.limits.maxProjectsPerRequest = maxProjectsPerRequest
-  var logger = Logger(label: "impact-bench-daemon")
-  logger.logLevel = .warning
-  let daemon = Daemon(configuration: configuration, logger: logger)
-  let running = Task { try await daemon.run(application: BenchApplication(), handlingSignals: false) }
-
-  let outcome: Swift.Result<Result, any Error>
-  do {
-    let address = try await withTimeout(.seconds(60), "the in-process daemon to listen") {
-      try await daemon.listeningAddress
-    }
-    try await withTimeout(.seconds(600), "the in-process daemon to serve") {
-      for await status in daemon.health.subscribe(to: "").updates where status == .serving { return }
-    }
-    outcome = .success(try await body(address))
-  } catch {
-    outcome = .failure(error)
-  }
-  await daemon.triggerGracefulShutdown()
-  try await withTimeout(.seconds(60), "the in-process daemon to stop") { try await running.value }
-  return try outcome.get()
+  return try await withRunningDaemon(
+    configuration: configuration,
+    application: BenchApplication(),
+    startLimit: .seconds(600),
+    shutdownLimit: .seconds(60),
+    keepDatabase: true,
+    logger: .inProcessDaemon(label: "impact-bench-daemon")
+  ) { daemon in try await body(daemon.address) }
 }
 
 /// Runs `body` with a client on one HTTP/2 connection to `address`.
@@ -306,7 +224,7 @@ func log(_ text: String) {
 
 // MARK: - (a) latency
 
-func measureLatency(address: ListenAddress, ids: [String], options: Options) async throws -> [LatencyRun] {
+func measureLatency(address: ListenAddress, ids: [String], options: DaemonBenchmarkCommand) async throws -> [LatencyRun] {
   try await withClient(address) { client in
     let scoring = Impact_V1_ScoringService.Client(wrapping: client)
     let status = Impact_V1_StatusService.Client(wrapping: client)
@@ -523,7 +441,7 @@ func removeDatabase(_ path: String) {
   for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 }
 
-func run(_ options: Options) async throws {
+func runBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   let impactd = options.impactdPath
   guard FileManager.default.isExecutableFile(atPath: impactd) else {
     throw BenchmarkFailure(
@@ -583,7 +501,7 @@ func run(_ options: Options) async throws {
   report(options: options, latency: latency, imports: imports, startups: startups, databaseMiB: fileMiB(database))
 }
 
-func report(options: Options, latency: [LatencyRun], imports: [ImportRun], startups: [StartupRun], databaseMiB: Double) {
+func report(options: DaemonBenchmarkCommand, latency: [LatencyRun], imports: [ImportRun], startups: [StartupRun], databaseMiB: Double) {
   print("impact-bench-daemon: \(options.projects) projects, \(options.requests) requests per row, \(ProcessInfo.processInfo.activeProcessorCount) cores")
   print("")
   print("(a) unary RPC latency, in-process daemon, one HTTP/2 connection, client in the same process")
@@ -625,10 +543,3 @@ func report(options: Options, latency: [LatencyRun], imports: [ImportRun], start
   }
 }
 
-let options = Options(arguments: CommandLine.arguments)
-do {
-  try await run(options)
-} catch {
-  FileHandle.standardError.write(Data("impact-bench-daemon: \(error)\n".utf8))
-  exit(1)
-}

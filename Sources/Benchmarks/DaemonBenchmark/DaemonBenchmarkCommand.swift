@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+
+/// `impact-bench-daemon`: its options, read by ArgumentParser (a value that is not a number, or
+/// out of range, is an error with the usage, never silently replaced by the default).
+@main
+struct DaemonBenchmarkCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "impact-bench-daemon",
+    abstract: "Measures impactd: RPC latency, import, start-up and memory (see docs/benchmarks.md)."
+  )
+
+  @Option(help: "Projects in the generated portfolio.")
+  var projects = 100_000
+
+  @Option(help: "Calls per latency row.")
+  var requests = 20_000
+
+  @Option(help: "Concurrent callers of the concurrent rows.")
+  var concurrency = 16
+
+  @Option(help: "Projects per import request of the chunked import.")
+  var chunk = 10_000
+
+  @Option(help: "Start-ups of a real impactd process.")
+  var startups = 3
+
+  @Option(help: "Seed of the generated portfolio.")
+  var seed: UInt64 = 42
+
+  @Option(help: "The impactd to start (default: the one built beside this program).")
+  var impactd: String?
+
+  @Flag(name: .customLong("single-document"), inversion: .prefixedNo, help: "Also import the portfolio in one request.")
+  var singleDocument = true
+
+  @Flag(help: "Keep the work folder (the database and the daemon's logs).")
+  var keep = false
+
+  func validate() throws {
+    for (name, value) in [
+      ("--projects", projects), ("--requests", requests), ("--concurrency", concurrency), ("--chunk", chunk),
+      ("--startups", startups),
+    ] where value < 1 {
+      throw ValidationError("\(name) must be at least 1, got \(value)")
+    }
+  }
+
+  /// `--impactd`, or the `impactd` built next to this executable.
+  var impactdPath: String {
+    if let impactd { return impactd }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    return executable.deletingLastPathComponent().appendingPathComponent("impactd").path
+  }
+
+  func run() async throws {
+    try await runBenchmark(self)
+  }
+}
