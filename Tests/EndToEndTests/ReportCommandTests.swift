@@ -80,4 +80,28 @@ struct ReportCommandTests {
     #expect(badTime.status == 64)
     await daemon.stop()
   }
+
+  @Test("--since draws the changes since an earlier revision, with the attribution waterfall", .timeLimit(.minutes(2)))
+  func changesSince() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
+    defer { Task { await daemon.stop() } }
+    let rated = try await CLIRun.impact(["rate", "bus-sante-nievre", "--criterion", "who", "--rater", "amel", "--value", "4"], daemon: daemon)
+    #expect(rated.status == 0, "\(rated.stderr)")
+    let run = try await CLIRun.impact(
+      ["report", "portfolio", "-o", directory.path("p.html"), "--data", directory.path("p.json"), "--since", "rev:1", "--lang", "en"],
+      daemon: daemon)
+    #expect(run.status == 0, "\(run.stderr)")
+    let html = try String(contentsOfFile: directory.path("p.html"), encoding: .utf8)
+    #expect(html.contains("Changes since rev:1"))
+    #expect(html.contains("id=\"chart-attribution\""))
+    #expect(html.contains("Bus santé – Nièvre"))
+    let data = try String(contentsOfFile: directory.path("p.json"), encoding: .utf8)
+    #expect(data.contains("\"attribution\""))
+    // A word that is not a revision or a date names a snapshot, as with --at.
+    let refused = try await CLIRun.impact(["report", "portfolio", "-o", directory.path("q.html"), "--since", "no-such-snapshot"], daemon: daemon)
+    #expect(refused.status == 66)
+    #expect(refused.stderr.contains("no-such-snapshot"))
+    await daemon.stop()
+  }
 }

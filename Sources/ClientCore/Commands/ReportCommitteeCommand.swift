@@ -19,11 +19,17 @@ struct ReportCommitteeCommand: AsyncParsableCommand {
   @OptionGroup var report: ReportOptions
   @OptionGroup var filter: FilterOptions
 
+  @Option(help: ArgumentHelp(HelpText.l("help.report.since"), valueName: "when"))
+  var since: String?
+
   @Option(name: .customLong("candidate"), help: ArgumentHelp(HelpText.l("help.report.candidate"), valueName: "project"))
   var candidates: [String] = []
 
   func validate() throws {
     try report.validate(language: global.language)
+    if let since, AtOptions.selector(since) == nil {
+      throw ValidationError(HelpText.l("error.at.invalid", ["value": since]))
+    }
     if candidates.isEmpty { throw ValidationError(global.language.localizer("error.report.no_candidate")) }
   }
 
@@ -32,6 +38,7 @@ struct ReportCommitteeCommand: AsyncParsableCommand {
     let connection = try global.connection()
     let filterMessage = filter.isEmpty ? nil : filter.message
     let filter = self.filter
+    let since = self.since
     let typedCandidates = candidates
     let title = report.title ?? language.localizer("report.title.committee")
     let generatedAt = report.generationTime
@@ -42,9 +49,10 @@ struct ReportCommitteeCommand: AsyncParsableCommand {
         let id = try await ProjectReference.id(typed, client: client, connection: connection)
         if !ids.contains(id) { ids.append(id) }
       }
-      let portfolio = try await source.portfolio(filterMessage) { revision, scheme in
+      var portfolio = try await source.portfolio(filterMessage) { revision, scheme in
         ReportIdentity(title: title, selection: filter.typed, revision: revision, schemeID: scheme, generatedAt: generatedAt)
       }
+      try await source.addHistory(to: &portfolio, since: since, filter: filterMessage)
       let scheme = try await source.scheme()
       let everyScore = try await source.scores(nil)
       var sheets: [ProjectSheetInput] = []
