@@ -89,30 +89,22 @@ public struct ServeOptions: ParsableArguments, Sendable {
     }
   }
 
-  /// The settings these flags make.
+  /// The settings these flags make, each read by its entry of ``DaemonSetting/all``.
   ///
   /// - Throws: ``ConfigurationError`` naming the flag whose value cannot be parsed.
   public func layer() throws -> ConfigurationLayer {
+    let given: [(DaemonSetting, String?)] = [
+      (.listen, listen), (.database, database), (.durability, durability), (.metricsListen, metricsListen),
+      (.logLevel, logLevel), (.gracePeriod, gracePeriod), (.maxDatabaseSize, maxDatabaseSize),
+      (.readOnly, readOnly ? "true" : nil), (.integrity, integrity), (.auth, auth), (.tlsCertificate, tlsCert),
+      (.tlsKey, tlsKey), (.tlsClientCA, tlsClientCA), (.allowInsecureRemote, allowInsecureRemote ? "true" : nil),
+      (.config, config),
+    ]
     var layer = ConfigurationLayer()
-    layer.listen = try listen.map { try ConfigurationLayer.parseListenAddress($0, setting: "--listen") }
-    layer.databasePath = try database.map { try ConfigurationLayer.parsePath($0, setting: "--database") }
-    layer.durability = try durability.map { try ConfigurationLayer.parseDurability($0, setting: "--durability") }
-    layer.metrics = try metricsListen.map {
-      try ConfigurationLayer.parseMetricsEndpoint($0, setting: "--metrics-listen")
+    for case (let setting, let text?) in given {
+      guard let flag = setting.flag else { continue }
+      try setting.readText(text, flag, &layer)
     }
-    layer.logLevel = try logLevel.map { try ConfigurationLayer.parseLogLevel($0, setting: "--log-level") }
-    layer.gracePeriod = try gracePeriod.map { try ConfigurationLayer.parseSeconds($0, setting: "--grace-period") }
-    layer.maxDatabaseBytes = try maxDatabaseSize.map {
-      try ConfigurationLayer.parseDatabaseSize($0, setting: "--max-database-size")
-    }
-    if readOnly { layer.readOnly = true }
-    layer.integrityCheck = try integrity.map { try ConfigurationLayer.parseIntegrityCheck($0, setting: "--integrity") }
-    layer.authentication = try auth.map { try ConfigurationLayer.parseAuthentication($0, setting: "--auth") }
-    layer.tlsCertificate = try tlsCert.map { try ConfigurationLayer.parsePath($0, setting: "--tls-cert") }
-    layer.tlsKey = try tlsKey.map { try ConfigurationLayer.parsePath($0, setting: "--tls-key") }
-    layer.tlsClientCA = try tlsClientCA.map { try ConfigurationLayer.parsePath($0, setting: "--tls-client-ca") }
-    if allowInsecureRemote { layer.allowInsecureRemote = true }
-    layer.configFile = try config.map { try ConfigurationLayer.parsePath($0, setting: "--config") }
     return layer
   }
 }
