@@ -13,9 +13,11 @@ struct IndicatorsCommand: AsyncParsableCommand {
         impact indicators list --domain basic_needs --kind outcome
         impact indicators search loyer
         impact indicators show housing.cost_effort_rate --lang fr
+        impact indicators usage
       """,
     subcommands: [
-      IndicatorsListCommand.self, IndicatorsSearchCommand.self, IndicatorsShowCommand.self
+      IndicatorsListCommand.self, IndicatorsSearchCommand.self, IndicatorsShowCommand.self,
+      IndicatorsUsageCommand.self,
     ]
   )
 }
