@@ -711,7 +711,6 @@ extension Catalogue {
     "daemon.outcome.not-found": "outcome '{outcome}' of project '{project}' not found",
     "daemon.project.exists": "project '{project}' already exists",
     "daemon.revision.mismatch": "expected revision {expected_revision} but the portfolio is at revision {actual_revision}",
-    "daemon.storage.revision-mismatch": "expected revision {expected_revision} but the store is at revision {actual_revision}",
     "daemon.scheme.differs": "the document was made with scheme '{document_scheme}', which differs from the active scheme '{active_scheme}': import it with mode REPLACE to adopt its scheme with its projects, set the scheme first with SetScheme, or remove the document's scheme",
     "daemon.scheme.incompatible": "the scheme would leave projects invalid ({count} problems):",
     "daemon.scheme.refused": "scheme {scheme} is refused ({count} problems):",

@@ -710,7 +710,6 @@ extension Catalogue {
     "daemon.outcome.not-found": "effet « {outcome} » du projet « {project} » introuvable",
     "daemon.project.exists": "le projet « {project} » existe déjà",
     "daemon.revision.mismatch": "révision {expected_revision} attendue, mais le portefeuille est à la révision {actual_revision}",
-    "daemon.storage.revision-mismatch": "révision {expected_revision} attendue, mais la base est à la révision {actual_revision}",
     "daemon.scheme.differs": "le document a été établi avec le référentiel « {document_scheme} », différent du référentiel actif « {active_scheme} » : importez-le en mode REPLACE pour adopter son référentiel avec ses projets, définissez d'abord le référentiel avec SetScheme, ou retirez le référentiel du document",
     "daemon.scheme.incompatible": "le référentiel rendrait des projets invalides ({count} problèmes) :",
     "daemon.scheme.refused": "le référentiel {scheme} est refusé ({count} problèmes) :",

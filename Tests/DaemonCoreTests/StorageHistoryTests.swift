@@ -51,7 +51,7 @@ struct StorageHistoryTests {
     let database = try ImpactDatabase.inMemory()
     try database.commit(
       .upsertProjects([StorageSamples.full(id: "a")]), context: StorageSamples.context())
-    #expect(throws: StorageError.outcomeNotFound(projectID: "a", outcomeID: "nope")) {
+    #expect(throws: StorageError.constraintViolated(projectID: "a", detail: "no outcome 'nope' is stored in this project")) {
       try database.commit(
         .recordObservation(observation(1, period: "x", outcome: "nope")),
         context: StorageSamples.context())

@@ -105,22 +105,23 @@ struct StorageMutationTests {
     #expect(state.projects == [StorageSamples.full(id: "b")])
   }
 
-  @Test("a change against a stale revision is refused and changes nothing")
-  func revisionMismatch() throws {
+  @Test("a change against a stale revision is refused once, by the store, and changes nothing")
+  func revisionMismatch() async throws {
     let database = try ImpactDatabase.inMemory()
-    try database.commit(
-      .upsertProjects([StorageSamples.full(id: "a")]),
-      context: StorageSamples.context(expectedRevision: 0))
-    let before = try database.loadState()
-    #expect(throws: StorageError.revisionMismatch(expected: 0, actual: 1)) {
-      try database.commit(
-        .deleteProjects(["a"]), context: StorageSamples.context(expectedRevision: 0))
+    let store = PortfolioStore(database: database)
+    try await store.load()
+    try await store.create(StorageSamples.full(id: "a"), context: StorageSamples.context(expectedRevision: 0))
+    let before = try await database.loadState()
+    do {
+      try await store.delete("a", context: StorageSamples.context(expectedRevision: 0))
+      Issue.record("a stale expected revision was accepted")
+    } catch StoreError.revisionMismatch(let expected, let actual) {
+      #expect(expected == 0 && actual == 1)
     }
-    let after = try database.loadState()
-    #expect(after == before)
-    let receipt = try database.commit(
-      .deleteProjects(["a"]), context: StorageSamples.context(expectedRevision: 1))
-    #expect(receipt.revision == 2)
+    let unchanged = try await database.loadState()
+    #expect(unchanged == before)
+    let after = try await store.delete("a", context: StorageSamples.context(expectedRevision: 1))
+    #expect(after.revision == 2)
   }
 
   @Test("a change naming an unknown or repeated project is refused and changes nothing")
@@ -129,7 +130,7 @@ struct StorageMutationTests {
     try database.commit(
       .upsertProjects([StorageSamples.full(id: "a")]), context: StorageSamples.context())
     let before = try database.loadState()
-    #expect(throws: StorageError.projectNotFound("zz")) {
+    #expect(throws: StorageError.constraintViolated(projectID: "zz", detail: "no such project is stored")) {
       try database.commit(.deleteProjects(["a", "zz"]), context: StorageSamples.context())
     }
     #expect(throws: StorageError.duplicateProjectID("b")) {
@@ -137,7 +138,7 @@ struct StorageMutationTests {
         .upsertProjects([StorageSamples.minimal(id: "b"), StorageSamples.full(id: "b")]),
         context: StorageSamples.context())
     }
-    #expect(throws: StorageError.projectNotFound("zz")) {
+    #expect(throws: StorageError.constraintViolated(projectID: "zz", detail: "no such project is stored")) {
       try database.commit(
         .recordRating(
           projectID: "zz", Rating(criterion: "who", rater: "x", value: 1), at: StorageSamples.time),

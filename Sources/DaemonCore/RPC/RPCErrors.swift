@@ -195,8 +195,7 @@ extension SchemeError: RPCErrorConvertible, ExplainedError {
 extension StorageError: RPCErrorConvertible, ExplainedError {
   public var rpcErrorCode: RPCError.Code {
     switch self {
-    case .revisionMismatch, .readOnly: .failedPrecondition
-    case .projectNotFound, .outcomeNotFound: .notFound
+    case .readOnly: .failedPrecondition
     case .duplicateProjectID, .constraintViolated: .invalidArgument
     case .databaseFull: .resourceExhausted
     case .databaseInUse, .lockUnavailable, .unreadableValue, .schemaNotCurrent, .database: .unavailable
@@ -223,16 +222,8 @@ extension StorageError: RPCErrorConvertible, ExplainedError {
         isTranslatable: translatable)
     }
     switch self {
-    case .revisionMismatch(let expected, let actual):
-      return explained(
-        "REVISION_MISMATCH", "daemon.storage.revision-mismatch",
-        ["expected_revision": "\(expected)", "actual_revision": "\(actual)"])
     case .databaseInUse, .lockUnavailable:
       return explained("DATABASE_LOCKED", "daemon.detail", ["detail": description], translatable: false)
-    case .projectNotFound(let id):
-      return explained("PROJECT_NOT_FOUND", "daemon.project.not-found", ["project": id])
-    case .outcomeNotFound(let projectID, let outcomeID):
-      return explained("OUTCOME_NOT_FOUND", "daemon.outcome.not-found", ["project": projectID, "outcome": outcomeID])
     case .duplicateProjectID(let id):
       return explained("PROJECT_DUPLICATED", "daemon.storage.duplicate-project", ["project": id])
     case .constraintViolated(let projectID?, let detail):

@@ -6,8 +6,10 @@ public struct ChangeContext: Sendable, Hashable {
   public var actor: String
   /// The RPC that asked for the change (`impact.v1.ProjectService/UpdateProject`), for the audit.
   public var rpcMethod: String
-  /// When set, the change is refused with ``StorageError/revisionMismatch(expected:actual:)``
-  /// unless the stored revision is exactly this one (optimistic concurrency).
+  /// When set, ``PortfolioStore`` refuses the change with
+  /// ``StoreError/revisionMismatch(expected:actual:)`` unless the portfolio is at exactly this
+  /// revision (optimistic concurrency). The store checks it once, under its one writer, before
+  /// planning the change; the database, written by that writer alone, does not check it again.
   public var expectedRevision: Int64?
   /// The commit time written to the journal; kept to the millisecond.
   public var at: Date

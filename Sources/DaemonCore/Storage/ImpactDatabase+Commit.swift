@@ -1,12 +1,13 @@
 import GRDB
 
 extension ImpactDatabase {
-  /// Applies `change` in one write transaction: checks the context's expected revision against
-  /// the stored one, writes the change, appends its journal row and bumps the revision. Returns
-  /// once the transaction is committed (and synced, with ``Durability/full``).
+  /// Applies `change` in one write transaction: writes the change, appends its journal row and
+  /// bumps the revision. Returns once the transaction is committed (and synced, with
+  /// ``Durability/full``). The context's expected revision is the store's to check
+  /// (``PortfolioStore``, under its one writer), not checked again here.
   ///
-  /// A refused or failed change (revision mismatch, unknown project, a value the schema
-  /// refuses, an I/O error) is rolled back whole: the database is as it was.
+  /// A refused or failed change (an unknown project, a value the schema refuses, an I/O error)
+  /// is rolled back whole: the database is as it was.
   /// - Throws: ``StorageError``.
   @discardableResult
   public func commit(_ change: StoredChange, context: ChangeContext) throws -> CommitReceipt {
@@ -40,9 +41,6 @@ extension ImpactDatabase {
     -> CommitReceipt
   {
     let current = try currentRevision(in: db)
-    if let expected = context.expectedRevision, expected != current {
-      throw StorageError.revisionMismatch(expected: expected, actual: current)
-    }
     let revision = current + 1
     let committedAt = StoredTimestamp.normalized(context.at)
     let timestamp = StoredTimestamp.text(committedAt)

@@ -27,7 +27,7 @@ struct PortfolioWriter {
       let delete = try db.cachedStatement(sql: "DELETE FROM projects WHERE id = ?")
       for id in ids {
         try delete.execute(arguments: [id])
-        guard db.changesCount > 0 else { throw StorageError.projectNotFound(id) }
+        guard db.changesCount > 0 else { throw Self.missingProject(id) }
       }
       return (ids, try JournalPayload.deleted(ids))
 
@@ -280,7 +280,13 @@ struct PortfolioWriter {
     try db.execute(
       sql: "UPDATE projects SET updated_revision = ? WHERE id = ?",
       arguments: [revision, projectID])
-    guard db.changesCount > 0 else { throw StorageError.projectNotFound(projectID) }
+    guard db.changesCount > 0 else { throw Self.missingProject(projectID) }
+  }
+
+  /// A change naming a project that is not stored (the store checked it exists; this is the
+  /// database's backstop).
+  private static func missingProject(_ id: String) -> StorageError {
+    .constraintViolated(projectID: id, detail: "no such project is stored")
   }
 
   private func record(_ rating: Rating, of projectID: String, ratedAt: String) throws -> String {
@@ -317,8 +323,8 @@ struct PortfolioWriter {
         sql: "UPDATE outcomes SET actual = ? WHERE project_id = ? AND id = ?",
         arguments: [observation.value, observation.projectID, observation.outcomeID])
       guard db.changesCount > 0 else {
-        throw StorageError.outcomeNotFound(
-          projectID: observation.projectID, outcomeID: observation.outcomeID)
+        throw StorageError.constraintViolated(
+          projectID: observation.projectID, detail: "no outcome '\(observation.outcomeID)' is stored in this project")
       }
       let recordedAt = StoredTimestamp.text(observation.recordedAt)
       try db.execute(

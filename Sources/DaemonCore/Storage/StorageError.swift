@@ -1,18 +1,19 @@
-/// Why the store refused or failed an operation. A refused or failed commit changed nothing.
+/// Why the database refused or failed an operation. A refused or failed commit changed nothing.
+///
+/// The refusals of the portfolio's rules (an unknown project or outcome, a stale revision) are
+/// ``StoreError``s, checked once by ``PortfolioStore`` before it writes; the database backs them
+/// with its constraints (``constraintViolated(projectID:detail:)``).
 public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// The change expected the store at `expected` but it is at `actual`.
-  case revisionMismatch(expected: Int64, actual: Int64)
   /// Another daemon holds the lock of the database file (under this name or another): one
   /// daemon per database. `pid` is the holder's, when the system says.
   case databaseInUse(path: String, pid: Int32?)
   /// The database file could not be opened or locked for another reason than another holder.
   case lockUnavailable(path: String, reason: String)
-  case projectNotFound(String)
-  case outcomeNotFound(projectID: String, outcomeID: String)
   /// The same project id twice in one change.
   case duplicateProjectID(String)
-  /// A value the schema refuses (a CHECK, UNIQUE, NOT NULL or foreign key constraint);
-  /// `detail` is SQLite's message, which names the column and the rule.
+  /// A value the schema refuses (a CHECK, UNIQUE, NOT NULL or foreign key constraint), or a
+  /// change naming a project or outcome that is not stored; `detail` is SQLite's message, which
+  /// names the column and the rule, or names the missing row.
   case constraintViolated(projectID: String?, detail: String)
   /// A stored value this version cannot read (an unknown status, a malformed document).
   case unreadableValue(table: String, key: String, column: String, detail: String)
@@ -29,17 +30,11 @@ public enum StorageError: Error, Sendable, Hashable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .revisionMismatch(let expected, let actual):
-      return "expected revision \(expected) but the store is at revision \(actual)"
     case .databaseInUse(let path, let pid):
       let holder = pid.map { "pid \($0)" } ?? "another process"
       return "another impactd is using \(path) (the file is locked by \(holder), under this name or another)"
     case .lockUnavailable(let path, let reason):
       return "cannot lock \(path): \(reason)"
-    case .projectNotFound(let id):
-      return "project '\(id)' not found"
-    case .outcomeNotFound(let projectID, let outcomeID):
-      return "outcome '\(outcomeID)' of project '\(projectID)' not found"
     case .duplicateProjectID(let id):
       return "project '\(id)' appears more than once in the change"
     case .constraintViolated(let projectID, let detail):
