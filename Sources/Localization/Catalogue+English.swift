@@ -952,6 +952,7 @@ extension Catalogue {
 
     // MARK: - request decode budget (request-cost)
     "daemon.field.decode_budget": "this request would take more than {limit} MiB of memory once decoded (at least {value} MiB); send fewer or smaller items",
+    "daemon.field.document_budget": "a document of more than {limit} values is imported in a stream (ImportPortfolioStream, which `impact import` uses)",
     "daemon.field.stream_header_once": "the header comes once, in the first message",
     "daemon.field.stream_header_first": "the header must come first",
     "daemon.field.stream_project_count": "the header announced {value} projects, the chunks carried {count}",
@@ -1193,6 +1194,7 @@ extension Catalogue {
     "help.diff.max_projects": "The most changed, added and removed projects to list (each).",
     "error.diff.negative": "--top and --max-projects take a number of 0 or more",
     "error.diff.invalid_when": "'{value}' is not a moment: give a snapshot name, rev:N, a date YYYY-MM-DD, a date-time 2026-03-31T18:00:00+02:00 or now",
+    "error.diff.from_now": "FROM is the earlier moment and cannot be now: give a snapshot name, rev:N, a date or a date-time",
     "diff.figures.title": "Portfolio figures",
     "diff.attribution.title": "Weighted composite: where the difference comes from",
     "diff.changed.title": "Changed projects ({count}): rank-score difference by cause",

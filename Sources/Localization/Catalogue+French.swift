@@ -951,6 +951,7 @@ extension Catalogue {
 
     // MARK: - request decode budget (request-cost)
     "daemon.field.decode_budget": "cette requête occuperait plus de {limit} Mio de mémoire une fois décodée (au moins {value} Mio) ; envoyez moins d'éléments, ou de plus petits",
+    "daemon.field.document_budget": "un document de plus de {limit} valeurs s'importe en flux (ImportPortfolioStream, qu'utilise `impact import`)",
     "daemon.field.stream_header_once": "l'en-tête vient une seule fois, dans le premier message",
     "daemon.field.stream_header_first": "l'en-tête doit venir en premier",
     "daemon.field.stream_project_count": "l'en-tête annonçait {value} projets, les morceaux en ont apporté {count}",
@@ -1192,6 +1193,7 @@ extension Catalogue {
     "help.diff.max_projects": "Le nombre maximal de projets modifiés, ajoutés et retirés à lister (chacun).",
     "error.diff.negative": "--top et --max-projects prennent un nombre positif ou nul",
     "error.diff.invalid_when": "« {value} » n'est pas un moment : donnez un nom d'instantané, rev:N, une date AAAA-MM-JJ, une date et heure 2026-03-31T18:00:00+02:00 ou now",
+    "error.diff.from_now": "FROM est le moment antérieur et ne peut pas être now : donnez un nom d'instantané, rev:N, une date ou une date et heure",
     "diff.figures.title": "Chiffres du portefeuille",
     "diff.attribution.title": "Composite pondéré : d'où vient l'écart",
     "diff.changed.title": "Projets modifiés ({count}) : écart de score de classement par cause",

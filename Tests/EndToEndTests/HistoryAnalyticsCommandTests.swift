@@ -70,8 +70,11 @@ struct HistoryAnalyticsCommandTests {
       let csv = try await CLIRun.impact(["diff", "rev:1", "--output", "csv"], daemon: daemon)
       #expect(csv.stdout.contains("cause,difference\r\nscheme,0\r\n"), "\(csv.stdout)")
 
-      let same = try await json(["diff", "now", "now"], daemon)
+      let same = try await json(["diff", "rev:2", "rev:2"], daemon)
       #expect(same["changed"] == nil && same["added"] == nil && same["removed"] == nil)
+      #expect(number(same["attribution"], "total") == 0)
+      let fromNow = try await CLIRun.impact(["diff", "now"], daemon: daemon)
+      #expect(fromNow.status == 64 && fromNow.stderr.contains("cannot be now"), "\(fromNow.stderr)")
     }
   }
 

@@ -41,6 +41,8 @@ struct DiffCommand: AsyncParsableCommand {
     for when in [from] + (to.map { [$0] } ?? []) where AtOptions.selector(when) == nil {
       throw ValidationError(HelpText.l("error.diff.invalid_when", ["value": when]))
     }
+    // The daemon needs a past moment to compare from (an unset `from_at` is refused).
+    guard from != "now" else { throw ValidationError(HelpText.l("error.diff.from_now")) }
     guard top >= 0, maxProjects >= 0 else { throw ValidationError(HelpText.l("error.diff.negative")) }
   }
 
