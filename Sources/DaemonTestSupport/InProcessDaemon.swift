@@ -19,13 +19,24 @@ public struct RunningDaemon: Sendable {
     config: HTTP2ClientTransport.Posix.Config = .defaults,
     _ body: (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Result
   ) async throws -> Result {
-    let transport = try HTTP2ClientTransport.Posix(
-      target: .ipv4(address: address.host, port: address.port),
-      transportSecurity: security,
-      config: config
-    )
-    return try await withGRPCClient(transport: transport, handleClient: body)
+    try await DaemonTestSupport.withClient(to: address, security: security, config: config, body)
   }
+}
+
+/// Runs `body` with a gRPC client on one HTTP/2 connection to `address` (a daemon in this
+/// process or another), in plaintext unless told otherwise.
+public func withClient<Result: Sendable>(
+  to address: ListenAddress,
+  security: HTTP2ClientTransport.Posix.TransportSecurity = .plaintext,
+  config: HTTP2ClientTransport.Posix.Config = .defaults,
+  _ body: (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Result
+) async throws -> Result {
+  let transport = try HTTP2ClientTransport.Posix(
+    target: .ipv4(address: address.host, port: address.port),
+    transportSecurity: security,
+    config: config
+  )
+  return try await withGRPCClient(transport: transport, handleClient: body)
 }
 
 extension DaemonConfiguration {

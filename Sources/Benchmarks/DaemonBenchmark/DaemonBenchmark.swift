@@ -107,12 +107,7 @@ func withClient<Result: Sendable>(
   _ address: ListenAddress,
   _ body: (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Result
 ) async throws -> Result {
-  let transport = try HTTP2ClientTransport.Posix(
-    target: .ipv4(address: address.host, port: address.port),
-    transportSecurity: .plaintext,
-    config: .defaults { $0.http2.targetWindowSize = 16 * 1024 * 1024 }
-  )
-  return try await withGRPCClient(transport: transport, handleClient: body)
+  try await withClient(to: address, config: .defaults { $0.http2.targetWindowSize = 16 * 1024 * 1024 }, body)
 }
 
 func callOptions(_ timeout: Duration) -> CallOptions {
