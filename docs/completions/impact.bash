@@ -173,13 +173,13 @@ _impact() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|import|export|projects|find|score|rank|scores|compare|portfolio|coverage|whatif|rate|observe|observations|scheme|watch|audit|help)
+    status|import|export|projects|find|score|rank|scores|compare|portfolio|coverage|whatif|rate|observe|observations|scheme|indicators|watch|audit|snapshot|diff|trend|progress|report|help)
         # Offer subcommand argument completions
         "_impact_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status import export projects find score rank scores compare portfolio coverage whatif rate observe observations scheme watch audit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status import export projects find score rank scores compare portfolio coverage whatif rate observe observations scheme indicators watch audit snapshot diff trend progress report help' -- "${cur}"))
         ;;
     esac
 }
@@ -292,7 +292,7 @@ _impact_export() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --format --to)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --format --to --organization --base-iri)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -332,6 +332,12 @@ _impact_export() {
     '--separator')
         return
         ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
+        return
+        ;;
     '--status')
         __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
         return
@@ -346,10 +352,16 @@ _impact_export() {
         return
         ;;
     '--format')
-        __impact_add_completions -W 'json'$'\n''csv'
+        __impact_add_completions -W 'json'$'\n''csv'$'\n''cids'
         return
         ;;
     '--to')
+        return
+        ;;
+    '--organization')
+        return
+        ;;
+    '--base-iri')
         return
         ;;
     esac
@@ -382,7 +394,7 @@ _impact_projects_list() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -422,6 +434,12 @@ _impact_projects_list() {
     '--separator')
         return
         ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
+        return
+        ;;
     '--status')
         __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
         return
@@ -442,7 +460,7 @@ _impact_projects_show() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -480,6 +498,12 @@ _impact_projects_show() {
         return
         ;;
     '--separator')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
         return
         ;;
     esac
@@ -599,7 +623,7 @@ _impact_score() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --explain --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -639,6 +663,12 @@ _impact_score() {
     '--separator')
         return
         ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
+        return
+        ;;
     esac
 }
 
@@ -646,7 +676,7 @@ _impact_rank() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --top)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --top)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -684,6 +714,12 @@ _impact_rank() {
         return
         ;;
     '--separator')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
         return
         ;;
     '--status')
@@ -769,7 +805,7 @@ _impact_compare() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -809,6 +845,12 @@ _impact_compare() {
     '--separator')
         return
         ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
+        return
+        ;;
     '--status')
         __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
         return
@@ -829,7 +871,7 @@ _impact_portfolio() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -867,6 +909,12 @@ _impact_portfolio() {
         return
         ;;
     '--separator')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
         return
         ;;
     '--status')
@@ -889,7 +937,7 @@ _impact_coverage() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -927,6 +975,12 @@ _impact_coverage() {
         return
         ;;
     '--separator')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
         return
         ;;
     '--status')
@@ -1212,7 +1266,7 @@ _impact_scheme_show() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --document --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1250,6 +1304,12 @@ _impact_scheme_show() {
         return
         ;;
     '--separator')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
         return
         ;;
     esac
@@ -1300,6 +1360,244 @@ _impact_scheme_set() {
         return
         ;;
     '--expected-revision')
+        return
+        ;;
+    esac
+}
+
+_impact_indicators() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __impact_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|search|show|usage)
+        # Offer subcommand argument completions
+        "_impact_indicators_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list search show usage' -- "${cur}"))
+        ;;
+    esac
+}
+
+_impact_indicators_list() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --domain --kind)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--kind')
+        __impact_add_completions -W 'output'$'\n''outcome'
+        return
+        ;;
+    esac
+}
+
+_impact_indicators_search() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --domain --kind)
+    __impact_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--kind')
+        __impact_add_completions -W 'output'$'\n''outcome'
+        return
+        ;;
+    esac
+}
+
+_impact_indicators_show() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    esac
+}
+
+_impact_indicators_usage() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=(--status --programme --territory --domain)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--status')
+        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    '--territory')
+        return
+        ;;
+    '--domain')
         return
         ;;
     esac
@@ -1421,6 +1719,671 @@ _impact_audit() {
         return
         ;;
     '--limit')
+        return
+        ;;
+    esac
+}
+
+_impact_snapshot() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __impact_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    create|list|show|delete)
+        # Offer subcommand argument completions
+        "_impact_snapshot_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'create list show delete' -- "${cur}"))
+        ;;
+    esac
+}
+
+_impact_snapshot_create() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --note)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--expected-revision')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    esac
+}
+
+_impact_snapshot_list() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    esac
+}
+
+_impact_snapshot_show() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    esac
+}
+
+_impact_snapshot_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--expected-revision')
+        return
+        ;;
+    esac
+}
+
+_impact_diff() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=(--status --programme --territory --domain --explain)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --top --max-projects)
+    __impact_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--status')
+        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    '--territory')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--explain')
+        return
+        ;;
+    '--top')
+        return
+        ;;
+    '--max-projects')
+        return
+        ;;
+    esac
+}
+
+_impact_trend() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=(--status --programme --territory --domain --point)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --every --since --project --scheme)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--status')
+        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    '--territory')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--every')
+        __impact_add_completions -W 'snapshot'$'\n''month'$'\n''quarter'
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--project')
+        return
+        ;;
+    '--point')
+        return
+        ;;
+    '--scheme')
+        return
+        ;;
+    esac
+}
+
+_impact_progress() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --outcome)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
+        return
+        ;;
+    '--outcome')
+        return
+        ;;
+    esac
+}
+
+_impact_report() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __impact_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    portfolio|project|committee)
+        # Offer subcommand argument completions
+        "_impact_report_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'portfolio project committee' -- "${cur}"))
+        ;;
+    esac
+}
+
+_impact_report_portfolio() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=(--status --programme --territory --domain)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at --since)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '-o'|'--to')
+        return
+        ;;
+    '--title')
+        return
+        ;;
+    '--pdf')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--generated-at')
+        return
+        ;;
+    '--status')
+        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    '--territory')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    esac
+}
+
+_impact_report_project() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '-o'|'--to')
+        return
+        ;;
+    '--title')
+        return
+        ;;
+    '--pdf')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--generated-at')
+        return
+        ;;
+    esac
+}
+
+_impact_report_committee() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=(--status --programme --territory --domain --candidate)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at --since)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '-o'|'--to')
+        return
+        ;;
+    '--title')
+        return
+        ;;
+    '--pdf')
+        return
+        ;;
+    '--data')
+        return
+        ;;
+    '--generated-at')
+        return
+        ;;
+    '--status')
+        __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    '--territory')
+        return
+        ;;
+    '--domain')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--candidate')
         return
         ;;
     esac
