@@ -42,6 +42,7 @@ extension AccessPolicy {
       (Project.RecordObservation.descriptor, .editor),
       (Project.RecordRating.descriptor, .editor),
       (Portfolio.ImportPortfolio.descriptor, .editor),
+      (Portfolio.ImportPortfolioStream.descriptor, .editor),
       // Administrators change the method and read the audit journal.
       (Portfolio.SetScheme.descriptor, .admin),
       (Impact_V1_AuditService.Method.ListAuditEntries.descriptor, .admin),

@@ -19,12 +19,18 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     var documentRevision: Int64?
     switch request.source {
     case .jsonDocument(let text):
+      var counted = 0
+      try ImportDocumentBudget.check(text, field: "json_document", csv: false, counted: &counted)
       let document = try PortfolioJSON.decode(Data(text.utf8), source: "json_document")
       scheme = document.scheme
       projects = document.projects
       documentRevision = document.revision
     case .csv(let tables):
       guard !tables.projects.isEmpty else { throw RPCErrorFactory.invalid("csv.projects", "the projects table is required", rule: "projects_table_required") }
+      var counted = 0
+      for (table, field) in [(tables.projects, "csv.projects"), (tables.outcomes, "csv.outcomes"), (tables.ratings, "csv.ratings")] {
+        try ImportDocumentBudget.check(table, field: field, csv: true, counted: &counted)
+      }
       let names = CSVFileNames(
         projects: tables.projectsFileName.isEmpty ? "projects.csv" : tables.projectsFileName,
         outcomes: tables.outcomesFileName.isEmpty ? "outcomes.csv" : tables.outcomesFileName,
@@ -42,37 +48,14 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
       throw RPCErrorFactory.oneOf("source", ["json_document", "csv"])
     }
     try limits.checkContents(of: projects, field: "source", what: "import")
-    let mode: ImportMode
-    switch request.mode {
-    case .upsert: mode = .upsert
-    case .replace:
-      try RequestPrincipal.require(.admin, for: "replacing the whole portfolio (mode REPLACE)")
-      mode = .replace
-    case .UNRECOGNIZED(let value):
-      throw RPCErrorFactory.invalid(
-        "mode", "unknown import mode \(value)", rule: "unknown_enum_value", values: ["value": "\(value)"])
-    }
-    // A revision this portfolio has not reached was exported from another one (a backup
-    // restored on a new daemon): it says nothing of this history, so the document is dated by
-    // `document_time` instead.
-    let comparableRevision = documentRevision.flatMap { $0 <= snapshot.revision ? $0 : nil }
-    let safeguards = ImportSafeguards(
-      documentRevision: comparableRevision,
-      documentTime: request.hasDocumentTime ? try request.documentTime.checkedDate(field: "document_time") : nil,
-      overwriteNewer: request.overwriteNewer,
-      confirmLargeDeletion: request.confirmLargeDeletion
-    )
-    let summary = try await store.importProjects(
-      projects,
-      mode: mode,
-      scheme: scheme,
-      validateOnly: request.validateOnly,
-      safeguards: safeguards,
-      context: .from(context, expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil)
-    )
-    var response = Impact_V1_ImportPortfolioResponse(summary)
-    if let documentRevision { response.documentRevision = documentRevision }
-    return response
+    return try await commitImport(
+      projects, scheme: scheme, documentRevision: documentRevision,
+      options: ImportOptions(
+        mode: request.mode, validateOnly: request.validateOnly,
+        expectedRevision: request.hasExpectedRevision ? request.expectedRevision : nil,
+        overwriteNewer: request.overwriteNewer, confirmLargeDeletion: request.confirmLargeDeletion,
+        documentTime: request.hasDocumentTime ? request.documentTime : nil),
+      context: context)
   }
 
   func exportPortfolio(

@@ -10,6 +10,9 @@ import GRPCCore
 /// error of the message stream: the RPC ends with a status, the connection stays usable, and no
 /// handler sees the message. Messages over the ceiling are still reset by the transport as soon
 /// as their 5-byte prefix arrives, so one stream never buffers more than the ceiling.
+///
+/// A message within the limit is then judged on what it would take once decoded
+/// (``RequestDecodeBudget``), from its bytes, before any handler decodes it.
 struct PayloadLimitedServerTransport<Base: ServerTransport>: ServerTransport {
   typealias Bytes = Base.Bytes
 
@@ -17,11 +20,14 @@ struct PayloadLimitedServerTransport<Base: ServerTransport>: ServerTransport {
   let base: Base
   /// The largest request message served, in bytes.
   let limit: Int
+  /// What a message may take once decoded.
+  let decodeBudget: RequestDecodeBudget
 
   /// Wraps `base`, which must accept messages of at least `limit` bytes.
-  init(base: Base, limit: Int) {
+  init(base: Base, limit: Int, decodeBudget: RequestDecodeBudget = RequestDecodeBudget()) {
     self.base = base
     self.limit = limit
+    self.decodeBudget = decodeBudget
   }
 
   /// The `maxRequestPayloadSize` to give the wrapped transport for `limit`: twice the limit, and
@@ -42,13 +48,18 @@ struct PayloadLimitedServerTransport<Base: ServerTransport>: ServerTransport {
     streamHandler: @escaping @Sendable (RPCStream<Inbound, Outbound>, ServerContext) async -> Void
   ) async throws {
     let limit = self.limit
+    let decodeBudget = self.decodeBudget
     try await base.listen { stream, context in
+      let method = stream.descriptor.fullyQualifiedMethod
       let checked = stream.inbound.map { part throws -> RPCRequestPart<Bytes> in
-        if case .message(let bytes) = part, bytes.count > limit {
-          throw RPCError(
-            code: .resourceExhausted,
-            message: "request message of \(bytes.count) bytes exceeds the limit of \(limit) bytes (limits.maxRequestPayloadBytes)"
-          )
+        if case .message(let bytes) = part {
+          if bytes.count > limit {
+            throw RPCError(
+              code: .resourceExhausted,
+              message: "request message of \(bytes.count) bytes exceeds the limit of \(limit) bytes (limits.maxRequestPayloadBytes)"
+            )
+          }
+          try decodeBudget.check(bytes, method: method)
         }
         return part
       }

@@ -36,6 +36,19 @@ public enum Impact_V1_PortfolioService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "ImportPortfolioStream" metadata.
+        public enum ImportPortfolioStream: Sendable {
+            /// Request type for "ImportPortfolioStream".
+            public typealias Input = Impact_V1_ImportPortfolioStreamRequest
+            /// Response type for "ImportPortfolioStream".
+            public typealias Output = Impact_V1_ImportPortfolioResponse
+            /// Descriptor for "ImportPortfolioStream".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "impact.v1.PortfolioService"),
+                method: "ImportPortfolioStream",
+                type: .clientStreaming
+            )
+        }
         /// Namespace for "ExportPortfolio" metadata.
         public enum ExportPortfolio: Sendable {
             /// Request type for "ExportPortfolio".
@@ -78,6 +91,7 @@ public enum Impact_V1_PortfolioService: Sendable {
         /// Descriptors for all methods in the "impact.v1.PortfolioService" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             ImportPortfolio.descriptor,
+            ImportPortfolioStream.descriptor,
             ExportPortfolio.descriptor,
             GetScheme.descriptor,
             SetScheme.descriptor
@@ -135,6 +149,29 @@ extension Impact_V1_PortfolioService {
         /// - Returns: A streaming response of `Impact_V1_ImportPortfolioResponse` messages.
         func importPortfolio(
             request: GRPCCore.StreamingServerRequest<Impact_V1_ImportPortfolioRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_ImportPortfolioResponse>
+
+        /// Handle the "ImportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Imports a portfolio of any size: first a header (the options of ImportPortfolio and the
+        /// > scheme the document carries), then the projects in chunks, each message within the limits
+        /// > of one request; the end of the client's stream commits. The same rules and answer as
+        /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
+        /// > leaves the portfolio and the database exactly as they were. A refusal names the project
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Impact_V1_ImportPortfolioStreamRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Impact_V1_ImportPortfolioResponse` messages.
+        func importPortfolioStream(
+            request: GRPCCore.StreamingServerRequest<Impact_V1_ImportPortfolioStreamRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_ImportPortfolioResponse>
 
@@ -234,6 +271,29 @@ extension Impact_V1_PortfolioService {
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Impact_V1_ImportPortfolioResponse>
 
+        /// Handle the "ImportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Imports a portfolio of any size: first a header (the options of ImportPortfolio and the
+        /// > scheme the document carries), then the projects in chunks, each message within the limits
+        /// > of one request; the end of the client's stream commits. The same rules and answer as
+        /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
+        /// > leaves the portfolio and the database exactly as they were. A refusal names the project
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Impact_V1_ImportPortfolioStreamRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A response containing a single `Impact_V1_ImportPortfolioResponse` message.
+        func importPortfolioStream(
+            request: GRPCCore.StreamingServerRequest<Impact_V1_ImportPortfolioStreamRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.ServerResponse<Impact_V1_ImportPortfolioResponse>
+
         /// Handle the "ExportPortfolio" method.
         ///
         /// > Source IDL Documentation:
@@ -328,6 +388,29 @@ extension Impact_V1_PortfolioService {
             context: GRPCCore.ServerContext
         ) async throws -> Impact_V1_ImportPortfolioResponse
 
+        /// Handle the "ImportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Imports a portfolio of any size: first a header (the options of ImportPortfolio and the
+        /// > scheme the document carries), then the projects in chunks, each message within the limits
+        /// > of one request; the end of the client's stream commits. The same rules and answer as
+        /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
+        /// > leaves the portfolio and the database exactly as they were. A refusal names the project
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        ///
+        /// - Parameters:
+        ///   - request: A stream of `Impact_V1_ImportPortfolioStreamRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A `Impact_V1_ImportPortfolioResponse` to respond with.
+        func importPortfolioStream(
+            request: GRPCCore.RPCAsyncSequence<Impact_V1_ImportPortfolioStreamRequest, any Swift.Error>,
+            context: GRPCCore.ServerContext
+        ) async throws -> Impact_V1_ImportPortfolioResponse
+
         /// Handle the "ExportPortfolio" method.
         ///
         /// > Source IDL Documentation:
@@ -402,6 +485,17 @@ extension Impact_V1_PortfolioService.StreamingServiceProtocol {
             }
         )
         router.registerHandler(
+            forMethod: Impact_V1_PortfolioService.Method.ImportPortfolioStream.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_ImportPortfolioStreamRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_ImportPortfolioResponse>(),
+            handler: { request, context in
+                try await self.importPortfolioStream(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
             forMethod: Impact_V1_PortfolioService.Method.ExportPortfolio.descriptor,
             deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_ExportPortfolioRequest>(),
             serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_ExportPortfolioResponse>(),
@@ -451,6 +545,17 @@ extension Impact_V1_PortfolioService.ServiceProtocol {
         return GRPCCore.StreamingServerResponse(single: response)
     }
 
+    public func importPortfolioStream(
+        request: GRPCCore.StreamingServerRequest<Impact_V1_ImportPortfolioStreamRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_ImportPortfolioResponse> {
+        let response = try await self.importPortfolioStream(
+            request: request,
+            context: context
+        )
+        return GRPCCore.StreamingServerResponse(single: response)
+    }
+
     public func exportPortfolio(
         request: GRPCCore.StreamingServerRequest<Impact_V1_ExportPortfolioRequest>,
         context: GRPCCore.ServerContext
@@ -495,6 +600,19 @@ extension Impact_V1_PortfolioService.SimpleServiceProtocol {
         return GRPCCore.ServerResponse<Impact_V1_ImportPortfolioResponse>(
             message: try await self.importPortfolio(
                 request: request.message,
+                context: context
+            ),
+            metadata: [:]
+        )
+    }
+
+    public func importPortfolioStream(
+        request: GRPCCore.StreamingServerRequest<Impact_V1_ImportPortfolioStreamRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.ServerResponse<Impact_V1_ImportPortfolioResponse> {
+        return GRPCCore.ServerResponse<Impact_V1_ImportPortfolioResponse>(
+            message: try await self.importPortfolioStream(
+                request: request.messages,
                 context: context
             ),
             metadata: [:]
@@ -581,6 +699,34 @@ extension Impact_V1_PortfolioService {
         func importPortfolio<Result>(
             request: GRPCCore.ClientRequest<Impact_V1_ImportPortfolioRequest>,
             serializer: some GRPCCore.MessageSerializer<Impact_V1_ImportPortfolioRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Impact_V1_ImportPortfolioResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Impact_V1_ImportPortfolioResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ImportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Imports a portfolio of any size: first a header (the options of ImportPortfolio and the
+        /// > scheme the document carries), then the projects in chunks, each message within the limits
+        /// > of one request; the end of the client's stream commits. The same rules and answer as
+        /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
+        /// > leaves the portfolio and the database exactly as they were. A refusal names the project
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
+        ///   - serializer: A serializer for `Impact_V1_ImportPortfolioStreamRequest` messages.
+        ///   - deserializer: A deserializer for `Impact_V1_ImportPortfolioResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func importPortfolioStream<Result>(
+            request: GRPCCore.StreamingClientRequest<Impact_V1_ImportPortfolioStreamRequest>,
+            serializer: some GRPCCore.MessageSerializer<Impact_V1_ImportPortfolioStreamRequest>,
             deserializer: some GRPCCore.MessageDeserializer<Impact_V1_ImportPortfolioResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Impact_V1_ImportPortfolioResponse>) async throws -> Result
@@ -714,6 +860,45 @@ extension Impact_V1_PortfolioService {
             try await self.client.unary(
                 request: request,
                 descriptor: Impact_V1_PortfolioService.Method.ImportPortfolio.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "ImportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Imports a portfolio of any size: first a header (the options of ImportPortfolio and the
+        /// > scheme the document carries), then the projects in chunks, each message within the limits
+        /// > of one request; the end of the client's stream commits. The same rules and answer as
+        /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
+        /// > leaves the portfolio and the database exactly as they were. A refusal names the project
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
+        ///   - serializer: A serializer for `Impact_V1_ImportPortfolioStreamRequest` messages.
+        ///   - deserializer: A deserializer for `Impact_V1_ImportPortfolioResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func importPortfolioStream<Result>(
+            request: GRPCCore.StreamingClientRequest<Impact_V1_ImportPortfolioStreamRequest>,
+            serializer: some GRPCCore.MessageSerializer<Impact_V1_ImportPortfolioStreamRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Impact_V1_ImportPortfolioResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Impact_V1_ImportPortfolioResponse>) async throws -> Result = { response in
+                try response.message
+            }
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.clientStreaming(
+                request: request,
+                descriptor: Impact_V1_PortfolioService.Method.ImportPortfolioStream.descriptor,
                 serializer: serializer,
                 deserializer: deserializer,
                 options: options,
@@ -868,6 +1053,40 @@ extension Impact_V1_PortfolioService.ClientProtocol {
         )
     }
 
+    /// Call the "ImportPortfolioStream" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Imports a portfolio of any size: first a header (the options of ImportPortfolio and the
+    /// > scheme the document carries), then the projects in chunks, each message within the limits
+    /// > of one request; the end of the client's stream commits. The same rules and answer as
+    /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
+    /// > leaves the portfolio and the database exactly as they were. A refusal names the project
+    /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+    ///
+    /// - Parameters:
+    ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func importPortfolioStream<Result>(
+        request: GRPCCore.StreamingClientRequest<Impact_V1_ImportPortfolioStreamRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Impact_V1_ImportPortfolioResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        try await self.importPortfolioStream(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_ImportPortfolioStreamRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_ImportPortfolioResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
     /// Call the "ExportPortfolio" method.
     ///
     /// > Source IDL Documentation:
@@ -997,6 +1216,45 @@ extension Impact_V1_PortfolioService.ClientProtocol {
             metadata: metadata
         )
         return try await self.importPortfolio(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ImportPortfolioStream" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Imports a portfolio of any size: first a header (the options of ImportPortfolio and the
+    /// > scheme the document carries), then the projects in chunks, each message within the limits
+    /// > of one request; the end of the client's stream commits. The same rules and answer as
+    /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
+    /// > leaves the portfolio and the database exactly as they were. A refusal names the project
+    /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+    ///
+    /// - Parameters:
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - producer: A closure producing request messages to send to the server. Returning
+    ///       from the closure closes the request stream.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func importPortfolioStream<Result>(
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        requestProducer producer: @Sendable @escaping (GRPCCore.RPCWriter<Impact_V1_ImportPortfolioStreamRequest>) async throws -> Void,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Impact_V1_ImportPortfolioResponse>) async throws -> Result = { response in
+            try response.message
+        }
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.StreamingClientRequest<Impact_V1_ImportPortfolioStreamRequest>(
+            metadata: metadata,
+            producer: producer
+        )
+        return try await self.importPortfolioStream(
             request: request,
             options: options,
             onResponse: handleResponse

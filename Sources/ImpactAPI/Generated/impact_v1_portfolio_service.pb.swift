@@ -323,6 +323,125 @@ public nonisolated struct Impact_V1_ImportPortfolioRequest: Sendable {
   fileprivate var _documentTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
+/// One message of PortfolioService.ImportPortfolioStream: the header first, then chunks.
+public nonisolated struct Impact_V1_ImportPortfolioStreamRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var part: Impact_V1_ImportPortfolioStreamRequest.OneOf_Part? = nil
+
+  /// The first message, and only the first.
+  public var header: Impact_V1_ImportStreamHeader {
+    get {
+      if case .header(let v)? = part {return v}
+      return Impact_V1_ImportStreamHeader()
+    }
+    set {part = .header(newValue)}
+  }
+
+  /// Every following message.
+  public var chunk: Impact_V1_ImportStreamChunk {
+    get {
+      if case .chunk(let v)? = part {return v}
+      return Impact_V1_ImportStreamChunk()
+    }
+    set {part = .chunk(newValue)}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public nonisolated enum OneOf_Part: Equatable, Sendable {
+    /// The first message, and only the first.
+    case header(Impact_V1_ImportStreamHeader)
+    /// Every following message.
+    case chunk(Impact_V1_ImportStreamChunk)
+
+  }
+
+  public init() {}
+}
+
+/// The options of a streamed import (as in ImportPortfolioRequest) and what the document
+/// carries besides its projects.
+public nonisolated struct Impact_V1_ImportStreamHeader: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// How the projects already stored are treated.
+  public var mode: Impact_V1_ImportMode = .upsert
+
+  /// When true, everything is checked and counted but nothing is written.
+  public var validateOnly: Bool = false
+
+  /// When set, the import fails with FAILED_PRECONDITION unless the store is at this revision.
+  public var expectedRevision: Int64 {
+    get {_expectedRevision ?? 0}
+    set {_expectedRevision = newValue}
+  }
+  /// Returns true if `expectedRevision` has been explicitly set.
+  public var hasExpectedRevision: Bool {self._expectedRevision != nil}
+  /// Clears the value of `expectedRevision`. Subsequent reads from it will return its default value.
+  public mutating func clearExpectedRevision() {self._expectedRevision = nil}
+
+  /// When true, ratings and observed values newer than the document are replaced too.
+  public var overwriteNewer: Bool = false
+
+  /// Must be true for an IMPORT_MODE_REPLACE import that deletes more than half of the stored
+  /// projects.
+  public var confirmLargeDeletion: Bool = false
+
+  /// When the document was made (see ImportPortfolioRequest.document_time).
+  public var documentTime: SwiftProtobuf.Google_Protobuf_Timestamp {
+    get {_documentTime ?? SwiftProtobuf.Google_Protobuf_Timestamp()}
+    set {_documentTime = newValue}
+  }
+  /// Returns true if `documentTime` has been explicitly set.
+  public var hasDocumentTime: Bool {self._documentTime != nil}
+  /// Clears the value of `documentTime`. Subsequent reads from it will return its default value.
+  public mutating func clearDocumentTime() {self._documentTime = nil}
+
+  /// The revision the document was exported at, when it says so.
+  public var documentRevision: Int64 {
+    get {_documentRevision ?? 0}
+    set {_documentRevision = newValue}
+  }
+  /// Returns true if `documentRevision` has been explicitly set.
+  public var hasDocumentRevision: Bool {self._documentRevision != nil}
+  /// Clears the value of `documentRevision`. Subsequent reads from it will return its default value.
+  public mutating func clearDocumentRevision() {self._documentRevision = nil}
+
+  /// The scheme the document carries, as a scheme document (JSON text); empty when none. It is
+  /// installed with the projects, in the same commit.
+  public var schemeJson: String = String()
+
+  /// How many projects the chunks carry in all: the import is refused when they carry another
+  /// number (a stream cut short is never taken for a whole document).
+  public var projectCount: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _expectedRevision: Int64? = nil
+  fileprivate var _documentTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
+  fileprivate var _documentRevision: Int64? = nil
+}
+
+/// Projects of a streamed import, in the document's order.
+public nonisolated struct Impact_V1_ImportStreamChunk: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var projects: [Impact_V1_Project] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
 /// One stored value an import replaces or removes.
 public nonisolated struct Impact_V1_ReplacedValue: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -840,6 +959,177 @@ nonisolated extension Impact_V1_ImportPortfolioRequest: SwiftProtobuf.Message, S
     if lhs.overwriteNewer != rhs.overwriteNewer {return false}
     if lhs.confirmLargeDeletion != rhs.confirmLargeDeletion {return false}
     if lhs._documentTime != rhs._documentTime {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ImportPortfolioStreamRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportPortfolioStreamRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}header\0\u{1}chunk\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try {
+        var v: Impact_V1_ImportStreamHeader?
+        var hadOneofValue = false
+        if let current = self.part {
+          hadOneofValue = true
+          if case .header(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.part = .header(v)
+        }
+      }()
+      case 2: try {
+        var v: Impact_V1_ImportStreamChunk?
+        var hadOneofValue = false
+        if let current = self.part {
+          hadOneofValue = true
+          if case .chunk(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.part = .chunk(v)
+        }
+      }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    switch self.part {
+    case .header?: try {
+      guard case .header(let v)? = self.part else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    }()
+    case .chunk?: try {
+      guard case .chunk(let v)? = self.part else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    }()
+    case nil: break
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ImportPortfolioStreamRequest, rhs: Impact_V1_ImportPortfolioStreamRequest) -> Bool {
+    if lhs.part != rhs.part {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ImportStreamHeader: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportStreamHeader"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}mode\0\u{3}validate_only\0\u{3}expected_revision\0\u{3}overwrite_newer\0\u{3}confirm_large_deletion\0\u{3}document_time\0\u{3}document_revision\0\u{3}scheme_json\0\u{3}project_count\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularEnumField(value: &self.mode) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.validateOnly) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self._expectedRevision) }()
+      case 4: try { try decoder.decodeSingularBoolField(value: &self.overwriteNewer) }()
+      case 5: try { try decoder.decodeSingularBoolField(value: &self.confirmLargeDeletion) }()
+      case 6: try { try decoder.decodeSingularMessageField(value: &self._documentTime) }()
+      case 7: try { try decoder.decodeSingularInt64Field(value: &self._documentRevision) }()
+      case 8: try { try decoder.decodeSingularStringField(value: &self.schemeJson) }()
+      case 9: try { try decoder.decodeSingularInt64Field(value: &self.projectCount) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    if self.mode != .upsert {
+      try visitor.visitSingularEnumField(value: self.mode, fieldNumber: 1)
+    }
+    if self.validateOnly != false {
+      try visitor.visitSingularBoolField(value: self.validateOnly, fieldNumber: 2)
+    }
+    try { if let v = self._expectedRevision {
+      try visitor.visitSingularInt64Field(value: v, fieldNumber: 3)
+    } }()
+    if self.overwriteNewer != false {
+      try visitor.visitSingularBoolField(value: self.overwriteNewer, fieldNumber: 4)
+    }
+    if self.confirmLargeDeletion != false {
+      try visitor.visitSingularBoolField(value: self.confirmLargeDeletion, fieldNumber: 5)
+    }
+    try { if let v = self._documentTime {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+    } }()
+    try { if let v = self._documentRevision {
+      try visitor.visitSingularInt64Field(value: v, fieldNumber: 7)
+    } }()
+    if !self.schemeJson.isEmpty {
+      try visitor.visitSingularStringField(value: self.schemeJson, fieldNumber: 8)
+    }
+    if self.projectCount != 0 {
+      try visitor.visitSingularInt64Field(value: self.projectCount, fieldNumber: 9)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ImportStreamHeader, rhs: Impact_V1_ImportStreamHeader) -> Bool {
+    if lhs.mode != rhs.mode {return false}
+    if lhs.validateOnly != rhs.validateOnly {return false}
+    if lhs._expectedRevision != rhs._expectedRevision {return false}
+    if lhs.overwriteNewer != rhs.overwriteNewer {return false}
+    if lhs.confirmLargeDeletion != rhs.confirmLargeDeletion {return false}
+    if lhs._documentTime != rhs._documentTime {return false}
+    if lhs._documentRevision != rhs._documentRevision {return false}
+    if lhs.schemeJson != rhs.schemeJson {return false}
+    if lhs.projectCount != rhs.projectCount {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ImportStreamChunk: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportStreamChunk"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}projects\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.projects) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.projects.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.projects, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ImportStreamChunk, rhs: Impact_V1_ImportStreamChunk) -> Bool {
+    if lhs.projects != rhs.projects {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -32,6 +32,7 @@ struct AccessControlTests {
     "impact.v1.PortfolioService/GetScheme": .viewer,
     "impact.v1.PortfolioService/ExportPortfolio": .analyst,
     "impact.v1.PortfolioService/ImportPortfolio": .editor,
+    "impact.v1.PortfolioService/ImportPortfolioStream": .editor,
     "impact.v1.PortfolioService/SetScheme": .admin,
     "impact.v1.StatusService/GetStatus": .viewer,
     "impact.v1.WatchService/WatchChanges": .analyst,

@@ -1,0 +1,120 @@
+import Analytics
+import Foundation
+import GRPCCore
+import ImpactAPI
+import SwiftProtobuf
+
+/// The options an import is given, by ImportPortfolio or by the header of ImportPortfolioStream.
+struct ImportOptions: Sendable {
+  var mode: Impact_V1_ImportMode
+  var validateOnly: Bool
+  var expectedRevision: Int64?
+  var overwriteNewer: Bool
+  var confirmLargeDeletion: Bool
+  var documentTime: Google_Protobuf_Timestamp?
+}
+
+extension PortfolioRPCService {
+  /// `ImportPortfolioStream`: the header, then chunks of projects, each message judged on its
+  /// own like any request (size, decoding budget, shapes); nothing is written before the
+  /// client's stream ends, so a refused chunk, a cut connection or a cancelled call change
+  /// nothing. Then the same import as ImportPortfolio, in one commit.
+  func importPortfolioStream(
+    request: RPCAsyncSequence<Impact_V1_ImportPortfolioStreamRequest, any Error>,
+    context: ServerContext
+  ) async throws -> Impact_V1_ImportPortfolioResponse {
+    var header: Impact_V1_ImportStreamHeader?
+    var scheme: Scheme?
+    var projects: [Project] = []
+    var outcomes = 0
+    var ratings = 0
+    for try await message in request {
+      switch message.part {
+      case .header(let value):
+        guard header == nil else {
+          throw RPCErrorFactory.invalid(
+            "header", "the header comes once, in the first message", rule: "stream_header_once")
+        }
+        guard value.projectCount >= 0 else { throw RPCErrorFactory.negative("header.project_count", value.projectCount) }
+        try limits.checkContents(
+          projects: Int(clamping: value.projectCount), outcomes: 0, ratings: 0, field: "header.project_count",
+          what: "import")
+        if !value.schemeJson.isEmpty {
+          scheme = try SchemeJSON.decode(Data(value.schemeJson.utf8), source: "header.scheme_json")
+        }
+        header = value
+      case .chunk(let chunk):
+        guard header != nil else {
+          throw RPCErrorFactory.invalid("chunk", "the header must come first", rule: "stream_header_first")
+        }
+        // Sizes first, from the message: nothing is built from a chunk over a limit.
+        outcomes += chunk.projects.reduce(0) { $0 + $1.outcomes.count }
+        ratings += chunk.projects.reduce(0) { $0 + $1.ratings.count }
+        try limits.checkContents(
+          projects: projects.count + chunk.projects.count, outcomes: outcomes, ratings: ratings, field: "chunk",
+          what: "import")
+        try limits.checkShapes(of: chunk.projects, scheme: scheme ?? store.snapshot.scheme)
+        projects.reserveCapacity(projects.count + chunk.projects.count)
+        for message in chunk.projects {
+          projects.append(try Project(proto: message, fieldPath: "projects[\(projects.count)]"))
+        }
+      case nil:
+        throw RPCErrorFactory.oneOf("part", ["header", "chunk"])
+      }
+    }
+    guard let header else { throw RPCErrorFactory.required("header") }
+    guard Int64(projects.count) == header.projectCount else {
+      throw RPCErrorFactory.invalid(
+        "header.project_count",
+        "the header announced \(header.projectCount) projects, the chunks carried \(projects.count)",
+        rule: "stream_project_count", values: ["value": "\(header.projectCount)", "count": "\(projects.count)"])
+    }
+    return try await commitImport(
+      projects, scheme: scheme, documentRevision: header.hasDocumentRevision ? header.documentRevision : nil,
+      options: ImportOptions(
+        mode: header.mode, validateOnly: header.validateOnly,
+        expectedRevision: header.hasExpectedRevision ? header.expectedRevision : nil,
+        overwriteNewer: header.overwriteNewer, confirmLargeDeletion: header.confirmLargeDeletion,
+        documentTime: header.hasDocumentTime ? header.documentTime : nil),
+      context: context)
+  }
+
+  /// Imports `projects` (and `scheme`, when the document carries one) as `options` say: what
+  /// ImportPortfolio and ImportPortfolioStream share once the document is read.
+  func commitImport(
+    _ projects: [Project], scheme: Scheme?, documentRevision: Int64?, options: ImportOptions,
+    context: ServerContext
+  ) async throws -> Impact_V1_ImportPortfolioResponse {
+    let mode: ImportMode
+    switch options.mode {
+    case .upsert: mode = .upsert
+    case .replace:
+      try RequestPrincipal.require(.admin, for: "replacing the whole portfolio (mode REPLACE)")
+      mode = .replace
+    case .UNRECOGNIZED(let value):
+      throw RPCErrorFactory.invalid(
+        "mode", "unknown import mode \(value)", rule: "unknown_enum_value", values: ["value": "\(value)"])
+    }
+    // A revision this portfolio has not reached was exported from another one (a backup
+    // restored on a new daemon): it says nothing of this history, so the document is dated by
+    // `document_time` instead.
+    let comparableRevision = documentRevision.flatMap { $0 <= store.snapshot.revision ? $0 : nil }
+    let safeguards = ImportSafeguards(
+      documentRevision: comparableRevision,
+      documentTime: try options.documentTime?.checkedDate(field: "document_time"),
+      overwriteNewer: options.overwriteNewer,
+      confirmLargeDeletion: options.confirmLargeDeletion
+    )
+    let summary = try await store.importProjects(
+      projects,
+      mode: mode,
+      scheme: scheme,
+      validateOnly: options.validateOnly,
+      safeguards: safeguards,
+      context: .from(context, expectedRevision: options.expectedRevision)
+    )
+    var response = Impact_V1_ImportPortfolioResponse(summary)
+    if let documentRevision { response.documentRevision = documentRevision }
+    return response
+  }
+}
