@@ -931,7 +931,7 @@ extension Catalogue {
     "daemon.history.revision-out-of-range": "revision {revision} does not exist: the portfolio's revisions run from 0 to {current_revision}",
     "daemon.history.future": "{moment} is in the future: the history ends now",
     "daemon.history.invalid-date": "'{value}' is not a date: write YYYY-MM-DD, optionally with an offset (2026-03-31+02:00)",
-    "help.at": "Answer as at WHEN: a snapshot name, rev:N, a date YYYY-MM-DD (the end of that day, UTC unless an offset follows: 2026-03-31+02:00), a date-time (2026-03-31T18:00:00+02:00, UTC without an offset) or now. The answer is what the daemon said then, with the scheme then active.",
+    "help.at": "Answer as at that moment: a snapshot name, rev:N, a date YYYY-MM-DD (the end of that day, UTC unless an offset follows: 2026-03-31+02:00), a date-time (2026-03-31T18:00:00+02:00, UTC without an offset) or now. The answer is what the daemon said then, with the scheme then active.",
     "help.at.scheme": "With --at, 'current' re-scores the past inputs with today's scheme, for like-for-like comparisons.",
     "error.at.invalid": "--at '{value}' is not a moment: give a snapshot name, rev:N, a date YYYY-MM-DD or a date-time 2026-03-31T18:00:00+02:00",
     "error.at.scheme": "--scheme '{value}': the only choices are current and then",

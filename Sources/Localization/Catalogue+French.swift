@@ -930,7 +930,7 @@ extension Catalogue {
     "daemon.history.revision-out-of-range": "la révision {revision} n'existe pas : les révisions du portefeuille vont de 0 à {current_revision}",
     "daemon.history.future": "{moment} est dans le futur : l'historique s'arrête à maintenant",
     "daemon.history.invalid-date": "« {value} » n'est pas une date : écrivez AAAA-MM-JJ, avec un décalage éventuel (2026-03-31+02:00)",
-    "help.at": "Répond comme à la date WHEN : un nom d'instantané, rev:N, une date AAAA-MM-JJ (la fin de ce jour, en UTC sauf décalage : 2026-03-31+02:00), une date et heure (2026-03-31T18:00:00+02:00, UTC sans décalage) ou now. La réponse est celle que le démon donnait alors, avec le référentiel alors en vigueur.",
+    "help.at": "Répond comme à ce moment : un nom d'instantané, rev:N, une date AAAA-MM-JJ (la fin de ce jour, en UTC sauf décalage : 2026-03-31+02:00), une date et heure (2026-03-31T18:00:00+02:00, UTC sans décalage) ou now. La réponse est celle que le démon donnait alors, avec le référentiel alors en vigueur.",
     "help.at.scheme": "Avec --at, « current » recalcule les données passées avec le référentiel d'aujourd'hui, pour comparer à méthode égale.",
     "error.at.invalid": "--at « {value} » n'est pas un moment : donnez un nom d'instantané, rev:N, une date AAAA-MM-JJ ou une date et heure 2026-03-31T18:00:00+02:00",
     "error.at.scheme": "--scheme « {value} » : les seuls choix sont current et then",

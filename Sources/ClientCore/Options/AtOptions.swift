@@ -8,7 +8,7 @@ import SwiftProtobuf
 /// (the end of that day, UTC unless an offset follows: `2026-03-31+02:00`), a date-time
 /// (`2026-03-31T18:00:00+02:00`, UTC without an offset) or `now`.
 struct AtOptions: ParsableArguments {
-  @Option(name: .customLong("at"), help: ArgumentHelp(HelpText.l("help.at"), valueName: "when"))
+  @Option(name: .customLong("at"), help: ArgumentHelp(HelpText.l("help.at"), valueName: "moment"))
   var when: String?
 
   @Option(name: .customLong("scheme"), help: ArgumentHelp(HelpText.l("help.at.scheme"), valueName: "current"))
