@@ -175,14 +175,21 @@ struct StorageLimitTests {
     var configuration = DaemonConfiguration.testing
     configuration.database.maxSizeBytes = 256 * 1024
     let document = PortfolioDocument(scheme: .impactV1, projects: Self.generated(2000))
-    let json = String(decoding: PortfolioJSON.encode(document), as: UTF8.self)
     try await withRunningDaemon(configuration: configuration, application: ImpactApplication()) { daemon in
       try await daemon.withClient { client in
         _ = try await ImpactServiceTests.importFixture(client)
         let status = Impact_V1_StatusService.Client(wrapping: client)
         let before = try await status.getStatus(.init())
+        // 2 000 projects: more values than one ImportPortfolio parses, so they are streamed.
         let refused = await #expect(throws: RPCError.self) {
-          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(.with { $0.jsonDocument = json })
+          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
+            requestProducer: { writer in
+              try await writer.write(.with { $0.header = .with { $0.projectCount = Int64(document.projects.count) } })
+              for start in stride(from: 0, to: document.projects.count, by: 250) {
+                let chunk = document.projects[start..<min(start + 250, document.projects.count)]
+                try await writer.write(.with { $0.chunk = .with { $0.projects = chunk.map(Impact_V1_Project.init) } })
+              }
+            })
         }
         #expect(refused?.code == .resourceExhausted)
         #expect(refused?.message.contains("the change was not saved") == true)

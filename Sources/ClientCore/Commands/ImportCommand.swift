@@ -70,12 +70,32 @@ struct ImportCommand: AsyncParsableCommand {
       connection, report: IssueList(language: global.language, errorsPath: errors))
     let response: Impact_V1_ImportPortfolioResponse
     do {
-      response = try await connection.run { client, _ in
-        try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(
-          request,
-          metadata: connection.metadata,
-          options: connection.callOptions
-        )
+      if StreamedImport.shouldStream(request.source) {
+        // A large document goes as a stream of chunks: every message within the daemon's
+        // default limits. It was checked above, so it reads here.
+        let scheme = try await connection.run { client, _ in
+          try Scheme(
+            proto: try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+              Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions
+            ).scheme)
+        }
+        let streamed: StreamedImport
+        do {
+          streamed = try StreamedImport(request, scheme: scheme, documentPath: files.first)
+        } catch let error as FormatError {
+          throw CommandFailure(.invalidInput, error.description)
+        }
+        response = try await connection.run { client, _ in
+          try await streamed.send(client, metadata: connection.metadata, options: connection.callOptions)
+        }
+      } else {
+        response = try await connection.run { client, _ in
+          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(
+            request,
+            metadata: connection.metadata,
+            options: connection.callOptions
+          )
+        }
       }
     } catch var failure as CommandFailure {
       // The daemon only sees the document's text: name the file the user gave instead.

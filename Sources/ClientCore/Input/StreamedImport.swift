@@ -1,0 +1,105 @@
+import Analytics
+import Foundation
+import GRPCCore
+import ImpactAPI
+import SwiftProtobuf
+
+/// An import sent as a stream (`ImportPortfolioStream`): the header, then the projects in
+/// chunks, so that a portfolio of any size goes through with the daemon's default limits.
+/// `impact import` streams every document over ``threshold`` bytes; smaller ones go in one
+/// `ImportPortfolio` message, whose refusals name lines and columns of the document.
+struct StreamedImport {
+  /// Documents (or CSV tables, all together) larger than this are streamed, in bytes.
+  static let threshold = 1 << 20
+  /// The most projects per chunk.
+  static let chunkProjects = 250
+  /// The most a chunk may take once decoded, by the daemon's own estimate (``DecodeEstimate``):
+  /// half of what one request may take (16 MiB), so that a chunk of projects with long texts
+  /// or a thousand ratings each is never refused.
+  static let chunkDecodedBytes = 8 << 20
+
+  /// The header, and the projects to send.
+  var header: Impact_V1_ImportStreamHeader
+  var projects: [Project]
+
+  /// Whether `source` is large enough to be streamed.
+  static func shouldStream(_ source: Impact_V1_ImportPortfolioRequest.OneOf_Source?) -> Bool {
+    switch source {
+    case .jsonDocument(let text): text.utf8.count > threshold
+    case .csv(let tables): tables.projects.utf8.count + tables.outcomes.utf8.count + tables.ratings.utf8.count > threshold
+    case nil: false
+    }
+  }
+
+  /// Reads the projects of `request`'s document on this side (CSV tables need the daemon's
+  /// `scheme` for their rating columns), keeping its options for the header.
+  init(_ request: Impact_V1_ImportPortfolioRequest, scheme: Scheme, documentPath: String?) throws {
+    var header = Impact_V1_ImportStreamHeader()
+    header.mode = request.mode
+    header.validateOnly = request.validateOnly
+    if request.hasExpectedRevision { header.expectedRevision = request.expectedRevision }
+    header.overwriteNewer = request.overwriteNewer
+    header.confirmLargeDeletion = request.confirmLargeDeletion
+    if request.hasDocumentTime { header.documentTime = request.documentTime }
+    switch request.source {
+    case .jsonDocument(let text):
+      let document = try PortfolioJSON.decode(Data(text.utf8), source: documentPath ?? "document")
+      projects = document.projects
+      if let scheme = document.scheme { header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self) }
+      if let revision = document.revision { header.documentRevision = revision }
+    case .csv(let tables):
+      projects = try PortfolioCSV.decode(
+        projects: Data(tables.projects.utf8),
+        outcomes: tables.outcomes.isEmpty ? nil : Data(tables.outcomes.utf8),
+        ratings: tables.ratings.isEmpty ? nil : Data(tables.ratings.utf8),
+        names: CSVFileNames(
+          projects: tables.projectsFileName, outcomes: tables.outcomesFileName, ratings: tables.ratingsFileName),
+        scheme: scheme)
+      if tables.hasRevision { header.documentRevision = tables.revision }
+    case nil:
+      projects = []
+    }
+    header.projectCount = Int64(projects.count)
+    self.header = header
+  }
+
+  /// What `project` takes once decoded, by the daemon's estimate.
+  static func decodedBytes(of project: Impact_V1_Project) -> Int {
+    guard let bytes = try? project.serializedBytes() as [UInt8],
+      let index = WireSchema.api.messageIndex["impact.v1.Project"]
+    else { return chunkDecodedBytes }
+    return bytes.withUnsafeBytes { DecodeEstimate.bytes(of: $0, messageIndex: index, schema: .api) }
+  }
+
+  /// Sends the stream; the daemon commits when it ends.
+  func send(
+    _ client: ImpactConnection.Client, metadata: Metadata, options: CallOptions
+  ) async throws -> Impact_V1_ImportPortfolioResponse {
+    let header = self.header
+    let projects = self.projects
+    return try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
+      metadata: metadata, options: options,
+      requestProducer: { writer in
+        try await writer.write(.with { $0.header = header })
+        var chunk = Impact_V1_ImportStreamChunk()
+        var decoded = 0
+        for project in projects {
+          let message = Impact_V1_Project(project)
+          let cost = Self.decodedBytes(of: message)
+          if !chunk.projects.isEmpty, chunk.projects.count == Self.chunkProjects || decoded + cost > Self.chunkDecodedBytes {
+            let full = chunk
+            try await writer.write(.with { $0.chunk = full })
+            chunk = Impact_V1_ImportStreamChunk()
+            decoded = 0
+          }
+          chunk.projects.append(message)
+          decoded += cost
+        }
+        if !chunk.projects.isEmpty {
+          let last = chunk
+          try await writer.write(.with { $0.chunk = last })
+        }
+      },
+      onResponse: { try $0.message })
+  }
+}

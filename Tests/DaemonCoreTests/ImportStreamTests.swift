@@ -1,0 +1,137 @@
+import Analytics
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import ImpactAPI
+import SwiftProtobuf
+import Testing
+@testable import DaemonCore
+import DaemonTestSupport
+
+/// `ImportPortfolioStream` over a real socket: a portfolio larger than one request may be goes
+/// through with the default limits, and a stream that is refused, cut short or cancelled
+/// leaves the portfolio and the database as they were.
+@Suite("Streamed import", .timeLimit(.minutes(3)))
+struct ImportStreamTests {
+  typealias Client = GRPCClient<HTTP2ClientTransport.Posix>
+
+  /// Projects of about 16 KB each (a long `extra`), so that a thousand exceed one message;
+  /// sent 100 to a chunk (about 6 MiB once decoded, under the budget of one request).
+  static func heavy(_ count: Int, prefix: String = "heavy") -> [Project] {
+    (0..<count).map { number in
+      var project = StorageSamples.full(id: "\(prefix)-\(number)")
+      project.extra = "{\"note\":\"" + String(repeating: "x", count: 16_000) + "\"}"
+      return project
+    }
+  }
+
+  static func send(
+    _ client: Client, _ projects: [Project], header: Impact_V1_ImportStreamHeader = .init(),
+    announced: Int? = nil, chunk: Int = 100, cancelAfterChunks: Int? = nil
+  ) async throws -> Impact_V1_ImportPortfolioResponse {
+    var header = header
+    header.projectCount = Int64(announced ?? projects.count)
+    let sent = header
+    return try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
+      requestProducer: { writer in
+        try await writer.write(.with { $0.header = sent })
+        for (index, start) in stride(from: 0, to: projects.count, by: chunk).enumerated() {
+          if let cancelAfterChunks, index == cancelAfterChunks { throw CancellationError() }
+          let part = projects[start..<min(start + chunk, projects.count)]
+          try await writer.write(.with { $0.chunk = .with { $0.projects = part.map(Impact_V1_Project.init) } })
+        }
+      })
+  }
+
+  /// The revision and the number of projects, from a fresh GetStatus.
+  static func state(_ client: Client) async throws -> (revision: Int64, projects: Int64) {
+    let status = try await Impact_V1_StatusService.Client(wrapping: client).getStatus(.init())
+    return (status.revision, status.projectCount)
+  }
+
+  @Test("a portfolio larger than the request limit imports with the default limits, in one revision")
+  func largerThanOneRequest() async throws {
+    let projects = Self.heavy(1_200)
+    let size = projects.reduce(0) { $0 + ((try? Impact_V1_Project($1).serializedBytes() as [UInt8])?.count ?? 0) }
+    #expect(size > DaemonConfiguration.Limits.defaults.maxRequestPayloadBytes)
+    try await withRunningDaemon(configuration: .testing, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        let before = try await Self.state(client)
+        let response = try await Self.send(client, projects)
+        #expect(response.created == 1_200)
+        #expect(response.revision == before.revision + 1)
+        #expect(try await Self.state(client).projects == before.projects + 1_200)
+      }
+    }
+  }
+
+  @Test("a bad project in the last chunk refuses the whole stream, naming it; nothing changes")
+  func badLastChunk() async throws {
+    let projects = {
+      var projects = Self.heavy(600)
+      projects[599].outcomes[0].domain = "nowhere"
+      return projects
+    }()
+    try await withRunningDaemon(configuration: .testing, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        _ = try await ImpactServiceTests.importFixture(client)
+        let before = try await Self.state(client)
+        let refused = await #expect(throws: RPCError.self) { try await Self.send(client, projects) }
+        #expect(refused?.code == .invalidArgument)
+        #expect(refused?.message.contains("heavy-599") == true, "\(String(describing: refused))")
+        let after = try await Self.state(client)
+        #expect(after.revision == before.revision && after.projects == before.projects)
+      }
+    }
+  }
+
+  @Test("a stream cut short, a chunk before the header, or a cancelled client change nothing")
+  func incompleteStreams() async throws {
+    let projects = Self.heavy(300)
+    try await withRunningDaemon(configuration: .testing, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        _ = try await ImpactServiceTests.importFixture(client)
+        let before = try await Self.state(client)
+        // Fewer projects than the header announced: a stream cut short is not a document.
+        let short = await #expect(throws: RPCError.self) { try await Self.send(client, projects, announced: 400) }
+        #expect(short?.code == .invalidArgument)
+        #expect(short?.message.contains("announced 400 projects, the chunks carried 300") == true)
+        // A chunk first.
+        let headless = await #expect(throws: RPCError.self) {
+          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
+            requestProducer: { writer in
+              try await writer.write(.with { $0.chunk = .with { $0.projects = [Impact_V1_Project(projects[0])] } })
+            })
+        }
+        #expect(headless?.code == .invalidArgument)
+        // The client gives up after two chunks.
+        await #expect(throws: (any Error).self) { try await Self.send(client, projects, chunk: 50, cancelAfterChunks: 2) }
+        let after = try await Self.state(client)
+        #expect(after.revision == before.revision && after.projects == before.projects)
+        // The daemon serves on, and the same projects then import whole.
+        let response = try await Self.send(client, projects)
+        #expect(response.created == 300)
+      }
+    }
+  }
+
+  @Test("a write during a streamed import: the import's expected revision decides, and it is told")
+  func concurrentWrite() async throws {
+    let projects = Self.heavy(300)
+    try await withRunningDaemon(configuration: .testing, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        _ = try await ImpactServiceTests.importFixture(client)
+        let before = try await Self.state(client)
+        var header = Impact_V1_ImportStreamHeader()
+        header.expectedRevision = before.revision
+        // Another writer commits between the header and the end of the stream.
+        _ = try await Impact_V1_ProjectService.Client(wrapping: client).createProject(
+          .with { $0.project = Impact_V1_Project(StorageSamples.full(id: "meanwhile")) })
+        let refused = await #expect(throws: RPCError.self) { try await Self.send(client, projects, header: header) }
+        #expect(refused?.code == .failedPrecondition)
+        let after = try await Self.state(client)
+        #expect(after.revision == before.revision + 1 && after.projects == before.projects + 1)
+      }
+    }
+  }
+}
