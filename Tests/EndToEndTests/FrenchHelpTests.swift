@@ -9,7 +9,7 @@ struct FrenchHelpTests {
     [], ["status"], ["import"], ["export"], ["projects"], ["projects", "list"], ["projects", "show"],
     ["projects", "delete"], ["find"], ["score"], ["rank"], ["scores"], ["compare"], ["portfolio"], ["coverage"],
     ["whatif"], ["rate"], ["observe"], ["observations"], ["scheme"], ["scheme", "show"], ["scheme", "set"],
-    ["watch"], ["audit"],
+    ["watch"], ["audit"], ["trend"],
   ]
 
   /// Words that only an English sentence holds (none of them is French).

@@ -34,7 +34,7 @@ struct TrendCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp(HelpText.l("help.trend.project"), valueName: "id"))
   var project: String?
 
-  @Option(name: .customLong("point"), help: ArgumentHelp(HelpText.l("help.trend.point"), valueName: "when"))
+  @Option(name: .customLong("point"), help: ArgumentHelp(HelpText.l("help.trend.point"), valueName: "moment"))
   var points: [String] = []
 
   @Option(name: .customLong("scheme"), help: ArgumentHelp(HelpText.l("help.at.scheme"), valueName: "current"))
