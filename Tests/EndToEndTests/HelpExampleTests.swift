@@ -11,6 +11,8 @@ struct HelpExampleTests {
     "impact projects delete old-project --expected-revision 41": "shows the guard: its point is the refusal",
     "impact import projects.csv outcomes.csv ratings.csv --replace --expected-revision 12":
       "shows the guard: its point is the refusal",
+    "impact snapshot create comite-2026-03 --note \"March committee\"":
+      "run by the setup above, so that the examples reading the snapshot find it",
     "impact rank --server impact.example.org:7420 --ca ca.pem --token \"$IMPACT_TOKEN\"":
       "names a remote daemon and its CA, which a test does not have",
   ]
@@ -23,7 +25,9 @@ struct HelpExampleTests {
     // The files examples read: what the daemon exports, as people would have them.
     let setup = try await Self.shell(
       "impact export > portfolio.json"
-        + " && impact export --format csv --to . && impact scheme show --document > impact-v2.json",
+        + " && impact export --format csv --to . && impact scheme show --document > impact-v2.json"
+        // The committee snapshot the history examples name.
+        + " && impact snapshot create comite-2026-03 --note \"March committee\"",
       in: directory.url, daemon: daemon)
     #expect(setup.status == 0, "\(setup.stderr)")
     // A candidate: one of the portfolio's projects under a new id, as a document of its own.

@@ -22,10 +22,10 @@ struct DiffCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var filter: FilterOptions
 
-  @Argument(help: ArgumentHelp(HelpText.l("help.diff.from"), valueName: "from"))
+  @Argument(help: ArgumentHelp(HelpText.l("help.diff.from"), valueName: "t0"))
   var from: String
 
-  @Argument(help: ArgumentHelp(HelpText.l("help.diff.to"), valueName: "to"))
+  @Argument(help: ArgumentHelp(HelpText.l("help.diff.to"), valueName: "t1"))
   var to: String?
 
   @Option(help: ArgumentHelp(HelpText.l("help.diff.explain"), valueName: "id"))

@@ -12,7 +12,7 @@ struct IndicatorsListCommand: ParsableCommand {
 
       \(HelpText.l("help.example"))
         impact indicators list --domain health --kind outcome
-        impact indicators list --csv > indicators.csv
+        impact indicators list --output csv > indicators.csv
       """
   )
 
