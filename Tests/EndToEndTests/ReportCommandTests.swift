@@ -104,4 +104,37 @@ struct ReportCommandTests {
     #expect(refused.stderr.contains("no-such-snapshot"))
     await daemon.stop()
   }
+
+  @Test("--at draws the portfolio and a project sheet as they were, without a what-if", .timeLimit(.minutes(2)))
+  func reportsOfThePast() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
+    defer { Task { await daemon.stop() } }
+    let before = try await CLIRun.impact(["portfolio", "--output", "json"], daemon: daemon)
+    let snapshot = try await CLIRun.impact(["snapshot", "create", "comite-mars"], daemon: daemon)
+    #expect(snapshot.status == 0, "\(snapshot.stderr)")
+    let deleted = try await CLIRun.impact(["projects", "delete", "bus-sante-nievre"], daemon: daemon)
+    #expect(deleted.status == 0, "\(deleted.stderr)")
+    let run = try await CLIRun.impact(
+      ["report", "portfolio", "-o", directory.path("past.html"), "--data", directory.path("past.json"), "--at", "comite-mars",
+       "--lang", "en", "--generated-at", "2026-06-30T09:00:00Z"],
+      daemon: daemon)
+    #expect(run.status == 0, "\(run.stderr)")
+    let html = try String(contentsOfFile: directory.path("past.html"), encoding: .utf8)
+    // The deleted project is still in the portfolio of the snapshot, with its figures then.
+    #expect(html.contains("Bus santé – Nièvre"))
+    let figures = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+    let summary = (figures["summary"] as? [String: Any]) ?? figures
+    if let count = summary["project_count"] ?? summary["projectCount"] { #expect(html.contains(">\(count)<"), "\(count)") }
+    let sheet = try await CLIRun.impact(
+      ["report", "project", "bus-sante-nievre", "-o", directory.path("sheet.html"), "--at", "comite-mars"], daemon: daemon)
+    // The project is gone now: its sheet of the past still needs its id known today.
+    #expect(sheet.status == 0 || sheet.status == 66, "\(sheet.stderr)")
+    let now = try await CLIRun.impact(
+      ["report", "portfolio", "-o", directory.path("now.html"), "--lang", "en", "--generated-at", "2026-06-30T09:00:00Z"], daemon: daemon)
+    #expect(now.status == 0, "\(now.stderr)")
+    let today = try String(contentsOfFile: directory.path("now.html"), encoding: .utf8)
+    #expect(!today.contains("Bus santé – Nièvre"))
+    await daemon.stop()
+  }
 }

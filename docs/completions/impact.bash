@@ -2172,7 +2172,7 @@ _impact_report_portfolio() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at --since)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at --at --scheme --since)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -2227,6 +2227,12 @@ _impact_report_portfolio() {
     '--generated-at')
         return
         ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
+        return
+        ;;
     '--status')
         __impact_add_completions -W 'pipeline'$'\n''committee'$'\n''funded'$'\n''closed'$'\n''rejected'
         return
@@ -2250,7 +2256,7 @@ _impact_report_project() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at --at --scheme)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -2303,6 +2309,12 @@ _impact_report_project() {
         return
         ;;
     '--generated-at')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--scheme')
         return
         ;;
     esac

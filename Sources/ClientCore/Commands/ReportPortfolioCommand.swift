@@ -15,6 +15,7 @@ struct ReportPortfolioCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var report: ReportOptions
+  @OptionGroup var at: AtOptions
   @OptionGroup var filter: FilterOptions
 
   @Option(help: ArgumentHelp(HelpText.l("help.report.since"), valueName: "when"))
@@ -30,13 +31,15 @@ struct ReportPortfolioCommand: AsyncParsableCommand {
   func run() async throws {
     let language = global.language
     let connection = try global.connection()
+    let moment = at.message
     let filterMessage = filter.isEmpty ? nil : filter.message
     let filter = self.filter
     let since = self.since
     let title = report.title ?? language.localizer("report.title.portfolio")
     let generatedAt = report.generationTime
     let input = try await connection.run { client, deadline in
-      let source = ReportSource(client: client, connection: connection, language: language, deadline: deadline)
+      var source = ReportSource(client: client, connection: connection, language: language, deadline: deadline)
+      source.at = moment
       var input = try await source.portfolio(filterMessage) { revision, scheme in
         ReportIdentity(title: title, selection: filter.typed, revision: revision, schemeID: scheme, generatedAt: generatedAt)
       }

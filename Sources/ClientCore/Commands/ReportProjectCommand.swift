@@ -16,6 +16,7 @@ struct ReportProjectCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var report: ReportOptions
+  @OptionGroup var at: AtOptions
 
   @Argument(help: ArgumentHelp(HelpText.l("help.report.project"), valueName: "project"))
   var project: String
@@ -25,11 +26,13 @@ struct ReportProjectCommand: AsyncParsableCommand {
   func run() async throws {
     let language = global.language
     let connection = try global.connection()
+    let moment = at.message
     let typed = project
     let titleOption = report.title
     let generatedAt = report.generationTime
     let input = try await connection.run { client, deadline in
-      let source = ReportSource(client: client, connection: connection, language: language, deadline: deadline)
+      var source = ReportSource(client: client, connection: connection, language: language, deadline: deadline)
+      source.at = moment
       let id = try await ProjectReference.id(typed, client: client, connection: connection)
       let scheme = try await source.scheme()
       let everyScore = try await source.scores(nil)

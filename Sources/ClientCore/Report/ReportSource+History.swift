@@ -22,6 +22,7 @@ extension ReportSource {
   func changes(since typed: String, at: Impact_V1_At, filter: Impact_V1_ProjectFilter?) async throws -> ChangesSince {
     var request = Impact_V1_DiffPortfoliosRequest()
     request.fromAt = at
+    if let now = self.at { request.toAt = now }
     if let filter { request.filter = filter }
     request.topMovers = 10
     request.maxProjects = 200

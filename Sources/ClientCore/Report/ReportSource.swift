@@ -14,19 +14,25 @@ struct ReportSource: Sendable {
   /// The command's time limit, lifted once the scores stream is open (as `impact scores`
   /// does): a large portfolio may take longer to stream than `--timeout`.
   var deadline: CommandDeadline? = nil
+  /// The moment every read is made at (`--at`); now when nil. A report of a past moment has no
+  /// what-if: funding a project is a decision about the portfolio as it is now.
+  var at: Impact_V1_At? = nil
 
   var scoring: Impact_V1_ScoringService.Client<HTTP2Transport> { Impact_V1_ScoringService.Client(wrapping: client) }
   var projectsService: Impact_V1_ProjectService.Client<HTTP2Transport> { Impact_V1_ProjectService.Client(wrapping: client) }
   typealias HTTP2Transport = HTTP2ClientTransport.Posix
 
   func scheme() async throws -> Impact_V1_Scheme {
-    try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-      Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions
+    var request = Impact_V1_GetSchemeRequest()
+    if let at { request.at = at }
+    return try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+      request, metadata: connection.metadata, options: connection.callOptions
     ).scheme
   }
 
   func summary(_ filter: Impact_V1_ProjectFilter?) async throws -> Impact_V1_GetPortfolioSummaryResponse {
     var request = Impact_V1_GetPortfolioSummaryRequest()
+    if let at { request.at = at }
     if let filter { request.filter = filter }
     return try await scoring.getPortfolioSummary(request, metadata: connection.metadata, options: connection.callOptions)
   }
@@ -34,6 +40,7 @@ struct ReportSource: Sendable {
   /// Every score of the selection in rank order, ranked within it.
   func scores(_ filter: Impact_V1_ProjectFilter?) async throws -> [Impact_V1_ProjectScore] {
     var request = Impact_V1_StreamProjectScoresRequest()
+    if let at { request.at = at }
     if let filter { request.filter = filter }
     let deadline = self.deadline
     return try await scoring.streamProjectScores(request, metadata: connection.metadata, options: connection.unboundedCallOptions) { response in
@@ -55,6 +62,7 @@ struct ReportSource: Sendable {
   func projects(_ filter: Impact_V1_ProjectFilter?) async throws -> [String: Impact_V1_Project] {
     var projects: [String: Impact_V1_Project] = [:]
     var request = Impact_V1_ListProjectsRequest()
+    if let at { request.at = at }
     if let filter { request.filter = filter }
     request.pageSize = 1000
     while true {
@@ -68,12 +76,14 @@ struct ReportSource: Sendable {
 
   func project(_ id: String) async throws -> Impact_V1_Project {
     var request = Impact_V1_GetProjectRequest()
+    if let at { request.at = at }
     request.id = id
     return try await projectsService.getProject(request, metadata: connection.metadata, options: connection.callOptions).project
   }
 
   func score(_ id: String) async throws -> Impact_V1_GetProjectScoreResponse {
     var request = Impact_V1_GetProjectScoreRequest()
+    if let at { request.at = at }
     request.id = id
     return try await scoring.getProjectScore(request, metadata: connection.metadata, options: connection.callOptions)
   }
@@ -81,6 +91,7 @@ struct ReportSource: Sendable {
   func observations(_ id: String) async throws -> [Impact_V1_Observation] {
     var observations: [Impact_V1_Observation] = []
     var request = Impact_V1_ListObservationsRequest()
+    if let at { request.at = at }
     request.projectID = id
     request.pageSize = 1000
     // A project's observations are a few per outcome and period; ten pages is far beyond that.
@@ -147,7 +158,7 @@ struct ReportSource: Sendable {
     let medianCriteria = scheme.criteria.indices.map { index in
       Statistics.median(entries.compactMap { index < $0.criteria.count ? $0.criteria[index] : nil })
     }
-    let funding = try await funding([project])
+    let funding = at == nil ? try await funding([project]) : nil
     let outcomes = score.outcomes.map { outcomeScore in
       ProjectSheetInput.Outcome(project.outcomes.first { $0.id == outcomeScore.outcomeID }, score: outcomeScore, observations: observations)
     }
