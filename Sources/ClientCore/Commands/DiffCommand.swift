@@ -56,14 +56,21 @@ struct DiffCommand: AsyncParsableCommand {
     let typed = explain
     let template = draft
     let connection = try global.connection()
-    let response = try await connection.run { client, _ in
+    let (response, scheme) = try await connection.run { client, _ in
       var request = template
       for id in typed { request.explainIds.append(try await ProjectReference.id(id, client: client, connection: connection)) }
-      return try await Impact_V1_HistoryService.Client(wrapping: client).diffPortfolios(
+      let response = try await Impact_V1_HistoryService.Client(wrapping: client).diffPortfolios(
         request, metadata: connection.metadata, options: connection.callOptions)
+      // The domains are named as the later moment's scheme names them.
+      var schemeRequest = Impact_V1_GetSchemeRequest()
+      if template.hasToAt { schemeRequest.at = template.toAt }
+      let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+        schemeRequest, metadata: connection.metadata, options: connection.callOptions)
+      return (response, scheme.scheme)
     }
     let renderer = global.renderer()
-    try renderer.emit(response) { DiffTables.sections(response, renderer: renderer) }
+    let labels = SchemeLabels(scheme: scheme, language: renderer.language)
+    try renderer.emit(response) { DiffTables.sections(response, renderer: renderer, labels: labels) }
   }
 }
 
@@ -95,9 +102,11 @@ enum DiffTables {
     Cell(display: value > 0 && !cell.display.hasPrefix("+") ? "+" + cell.display : cell.display, csv: cell.csv)
   }
 
-  static func sections(_ response: Impact_V1_DiffPortfoliosResponse, renderer: Renderer) -> [Section] {
+  static func sections(
+    _ response: Impact_V1_DiffPortfoliosResponse, renderer: Renderer, labels: SchemeLabels? = nil
+  ) -> [Section] {
     let l = renderer.l
-    let figureLabels = FigureLabels(l: l, labels: nil)
+    let figureLabels = FigureLabels(l: l, labels: labels)
     var figures = Table(title: l("diff.figures.title"), columns: [
       .text("figure", l("label.figure"), truncatable: true), .number("before", l("label.before")),
       .number("after", l("label.after")), .number("difference", l("label.difference")),
