@@ -37,8 +37,9 @@ def test_full_database_refuses_the_write_and_keeps_serving(daemons, workdir):
         project_service_pb2.GetProjectRequest(id=template[0]["id"]), timeout=DEADLINE
     )
 
-    # About 6 MB of JSON: far more than the 2 MiB the file may hold, under the 16 MiB payload limit.
-    large = generated_document(template, 3000, "filler")
+    # About 1.6 MB of JSON, 1 300 projects: more than the 2 MiB the file may hold once stored (rows
+    # and journal), and under the 200 000 values one ImportPortfolio parses.
+    large = generated_document(template, 1300, "filler")
     assert len(large) < 12 * 1024 * 1024
     for attempt in range(2):
         with pytest.raises(grpc.RpcError) as refused:
@@ -88,6 +89,6 @@ def test_full_database_refuses_the_write_and_keeps_serving(daemons, workdir):
     assert not any(project_id.startswith("filler-") for project_id in stored)
     # Without the limit the same import now fits.
     imported = import_json(restarted, large)
-    assert imported.created == 3000
+    assert imported.created == 1300
     assert restarted.terminate() == 0
     assert integrity_check(database) == ["ok"]
