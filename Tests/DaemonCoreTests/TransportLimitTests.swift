@@ -33,7 +33,9 @@ struct TransportLimitTests {
         channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
       }
     return try await channel.executeThenClose { inbound, outbound in
-      if !bytes.isEmpty { try await outbound.write(ByteBuffer(bytes: bytes)) }
+      // On a loaded machine the daemon may have closed the connection before the bytes go
+      // out: a write on a closed channel is a close too, measured by the reader below.
+      if !bytes.isEmpty { try? await outbound.write(ByteBuffer(bytes: bytes)) }
       return try await withThrowingTaskGroup(of: Double?.self) { group in
         group.addTask {
           do { for try await _ in inbound {} } catch {}
