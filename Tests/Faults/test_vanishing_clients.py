@@ -103,11 +103,13 @@ def test_killed_stream_clients_release_their_slots(daemons, workdir):
         json.dump({"limits": {"maxWatchSubscribers": WATCH_LIMIT}}, handle)
     daemon = daemons("--demo", "--config", configuration)
     template = export_document(daemon)["projects"]
-    # A larger portfolio, so that an export is still being written when its client dies.
-    daemon.portfolio().ImportPortfolio(
-        portfolio_service_pb2.ImportPortfolioRequest(json_document=generated_document(template, 2000, "bulk")),
-        timeout=60,
-    )
+    # A larger portfolio, so that an export is still being written when its client dies: 2 000
+    # projects, in two documents (one ImportPortfolio parses at most 200 000 values).
+    for part in ("bulk-a", "bulk-b"):
+        daemon.portfolio().ImportPortfolio(
+            portfolio_service_pb2.ImportPortfolioRequest(json_document=generated_document(template, 1000, part)),
+            timeout=60,
+        )
 
     stop = threading.Event()
     results = {"acknowledged": 0, "errors": []}
