@@ -53,7 +53,7 @@ build_target() {
   local target=$1 entry binary
   entry=$(entry_file "$target")
   binary="$build_dir/fuzz-$target"
-  if [ -x "$binary" ] && [ -z "$(find Sources/Analytics Fuzz/Formats -name '*.swift' -newer "$binary" | head -1)" ]; then
+  if [ -x "$binary" ] && [ -z "$(find Sources/Analytics Fuzz/Formats \( -name '*.swift' -o -name '*.json' \) -newer "$binary" | head -1)" ]; then
     return 0
   fi
   # Compile a copy: the tree may be edited while swiftc runs, which it refuses.
@@ -61,6 +61,19 @@ build_target() {
   mkdir -p "$snapshot"
   cp -R Sources/Analytics "$snapshot/Analytics"
   cp Fuzz/Formats/*.swift "$snapshot/"
+  # The resources SwiftPM embeds in the Analytics module (`.embedInCode`), as SwiftPM writes
+  # them: one [UInt8] per file in `PackageResources`.
+  python3 - "$snapshot/Analytics/PackageResources.swift" Sources/Analytics/Referential/Resources/*.json <<'PY'
+import os, re, sys
+out, files = sys.argv[1], sys.argv[2:]
+with open(out, "w") as handle:
+    handle.write("enum PackageResources {\n")
+    for path in files:
+        name = re.sub(r"[^A-Za-z0-9_]", "_", os.path.basename(path))
+        data = open(path, "rb").read()
+        handle.write(f"  static let {name}: [UInt8] = [{','.join(str(b) for b in data)}]\n")
+    handle.write("}\n")
+PY
   sources=$(find "$snapshot/Analytics" -name '*.swift' | sort)
   echo "building $target (swiftc -O -sanitize=fuzzer,address, about 1.5 min)..."
   local started=$SECONDS
