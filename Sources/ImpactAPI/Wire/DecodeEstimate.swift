@@ -68,18 +68,8 @@ public enum DecodeEstimate {
       if total > budget { stopped = true }
     }
 
-    /// Reads a varint at `position`; nil when the bytes end first or it is longer than 10 bytes.
     func varint(at position: inout Int, end: Int) -> UInt64? {
-      var value: UInt64 = 0
-      var shift: UInt64 = 0
-      while position < end, shift < 64 {
-        let byte = buffer[position]
-        position += 1
-        value |= UInt64(byte & 0x7F) << shift
-        if byte & 0x80 == 0 { return value }
-        shift += 7
-      }
-      return nil
+      WireFields.varint(in: buffer, at: &position, end: end)
     }
 
     mutating func message(from start: Int, to end: Int, type: Int, depth: Int) {

@@ -9,18 +9,7 @@ public enum WireFields {
     in bytes: UnsafeRawBufferPointer, _ body: (_ number: Int, _ value: UnsafeRawBufferPointer) throws -> Void
   ) rethrows {
     var position = 0
-    func varint() -> UInt64? {
-      var value: UInt64 = 0
-      var shift: UInt64 = 0
-      while position < bytes.count, shift < 64 {
-        let byte = bytes[position]
-        position += 1
-        value |= UInt64(byte & 0x7F) << shift
-        if byte & 0x80 == 0 { return value }
-        shift += 7
-      }
-      return nil
-    }
+    func varint() -> UInt64? { Self.varint(in: bytes, at: &position, end: bytes.count) }
     while position < bytes.count {
       guard let key = varint() else { return }
       switch key & 7 {
@@ -39,5 +28,20 @@ public enum WireFields {
         return
       }
     }
+  }
+
+  /// Reads a varint of `bytes` at `position`, moving past it; nil when the bytes end (at
+  /// `end`) first or it is longer than 10 bytes.
+  public static func varint(in bytes: UnsafeRawBufferPointer, at position: inout Int, end: Int) -> UInt64? {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while position < end, shift < 64 {
+      let byte = bytes[position]
+      position += 1
+      value |= UInt64(byte & 0x7F) << shift
+      if byte & 0x80 == 0 { return value }
+      shift += 7
+    }
+    return nil
   }
 }
