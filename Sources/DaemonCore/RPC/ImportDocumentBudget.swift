@@ -11,15 +11,10 @@ enum ImportDocumentBudget {
   /// The most values a JSON document, or cells CSV tables, may hold in one ImportPortfolio.
   static let maximumValues = 200_000
 
-  /// Refuses `text` (the document of field `field`) when it holds more than ``maximumValues``
-  /// values; `csv` counts cells instead of JSON values. Adds to `counted` what it counted, so
-  /// that several tables share one budget.
-  static func check(_ text: String, field: String, csv: Bool, counted: inout Int) throws {
-    var text = text
-    try text.withUTF8 { try check(UnsafeRawBufferPointer($0), field: field, csv: csv, counted: &counted) }
-  }
-
-  /// ``check(_:field:csv:counted:)`` on the UTF-8 bytes of a document, before it is decoded.
+  /// Refuses the UTF-8 bytes of a document (field `field`), before it is decoded, when they
+  /// hold more than ``maximumValues`` values; `csv` counts cells instead of JSON values. Adds to
+  /// `counted` what it counted, so that several tables share one budget. Called by
+  /// ``RequestDecodeBudget`` on every ImportPortfolio message, before its handler decodes it.
   static func check(_ bytes: UnsafeRawBufferPointer, field: String, csv: Bool, counted: inout Int) throws {
     let left = maximumValues - counted
     let count = csv ? cells(in: bytes, stoppingAbove: left) : values(in: bytes, stoppingAbove: left)

@@ -19,18 +19,12 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     var documentRevision: Int64?
     switch request.source {
     case .jsonDocument(let text):
-      var counted = 0
-      try ImportDocumentBudget.check(text, field: "json_document", csv: false, counted: &counted)
       let document = try PortfolioJSON.decode(Data(text.utf8), source: "json_document")
       scheme = document.scheme
       projects = document.projects
       documentRevision = document.revision
     case .csv(let tables):
       guard !tables.projects.isEmpty else { throw RPCErrorFactory.invalid("csv.projects", "the projects table is required", rule: "projects_table_required") }
-      var counted = 0
-      for (table, field) in [(tables.projects, "csv.projects"), (tables.outcomes, "csv.outcomes"), (tables.ratings, "csv.ratings")] {
-        try ImportDocumentBudget.check(table, field: field, csv: true, counted: &counted)
-      }
       let names = CSVFileNames(
         projects: tables.projectsFileName.isEmpty ? "projects.csv" : tables.projectsFileName,
         outcomes: tables.outcomesFileName.isEmpty ? "outcomes.csv" : tables.outcomesFileName,
