@@ -24,7 +24,7 @@ struct AuditRPCService: Impact_V1_AuditService.SimpleServiceProtocol {
     // Time and method are filtered here, over pages of the journal read in revision order.
     var entries: [JournalEntry] = []
     while entries.count <= pageSize {
-      let batch = try store.database.journal(matching: filter, after: after, limit: 500)
+      let batch = try await store.journal(matching: filter, after: after, limit: 500)
       if batch.isEmpty { break }
       for entry in batch {
         after = entry.revision

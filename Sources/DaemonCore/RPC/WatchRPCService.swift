@@ -48,7 +48,7 @@ struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
       /// Sends the journal's entries after `last` and before `end` (every one when `nil`).
       func replay(before end: Int64?) async throws {
         while !context.cancellation.isCancelled {
-          let entries = try store.database.journal(after: last, limit: Self.replayBatch)
+          let entries = try await store.journal(after: last, limit: Self.replayBatch)
           for entry in entries {
             if let end, entry.revision >= end { return }
             let event = Impact_V1_ChangeEvent(entry)
