@@ -153,6 +153,7 @@ let package = Package(
         "Localization",
         .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         "SyntheticData",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "SwiftProtobuf", package: "swift-protobuf"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

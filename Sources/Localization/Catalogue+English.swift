@@ -573,7 +573,7 @@ extension Catalogue {
     "help.observe.outcome": "The outcome's id.",
     "help.observe.value": "The observed value, in the indicator's unit (33.5, 33,5, 1 250, -4).",
     "help.observe.period": "The period the value describes: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30.",
-    "help.observe.force": "Record a value outside its indicator's plausible range (a percentage above 100, a negative count), or a period that starts after today.",
+    "help.observe.force": "Record a value outside its indicator's plausible range (a percentage above 100, a negative count), or a period that starts after today. The observation is marked forced, under your name.",
     "help.observe.source": "Where the value comes from.",
     "help.observe.by": "Who records it (default: the caller's identity).",
     "help.observations.outcome": "Only the observations of this outcome.",
@@ -1225,5 +1225,7 @@ extension Catalogue {
     "label.latest": "latest",
     "label.progress": "progress",
     "label.observations": "observations",
-  ]
+      // MARK: - Forced observations
+    "label.forced": "forced",
+]
 }

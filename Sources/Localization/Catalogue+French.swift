@@ -572,7 +572,7 @@ extension Catalogue {
     "help.observe.outcome": "L'identifiant de l'effet.",
     "help.observe.value": "La valeur observée, dans l'unité de l'indicateur (33.5, 33,5, 1 250, -4).",
     "help.observe.period": "La période que décrit la valeur : 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 ou 2026-01-01/2026-06-30.",
-    "help.observe.force": "Enregistrer une valeur hors de la plage plausible de son indicateur (un pourcentage au-delà de 100, un effectif négatif), ou une période qui commence après aujourd'hui.",
+    "help.observe.force": "Enregistrer une valeur hors de la plage plausible de son indicateur (un pourcentage au-delà de 100, un effectif négatif), ou une période qui commence après aujourd'hui. L'observation est marquée forcée, à votre nom.",
     "help.observe.source": "La provenance de la valeur.",
     "help.observe.by": "Qui l'enregistre (par défaut, l'identité de l'appelant).",
     "help.observations.outcome": "Seulement les observations de cet effet.",
@@ -1224,5 +1224,7 @@ extension Catalogue {
     "label.latest": "dernière",
     "label.progress": "progression",
     "label.observations": "observations",
-  ]
+      // MARK: - Forced observations
+    "label.forced": "forcée",
+]
 }

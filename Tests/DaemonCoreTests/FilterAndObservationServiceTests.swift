@@ -86,8 +86,10 @@ struct FilterAndObservationServiceTests {
         #expect(unchanged.revision == before.revision && unchanged.project == before.project)
 
         #expect(try await record(33.5, "2026-s1").observation.period == "2026-S1")
-        #expect(try await record(-4, "2026-01-01/2026-06-30", force: true).project.outcomes[0].actual == -4)
-        _ = try await record(52, "2026-Q3")
+        let forced = try await record(-4, "2026-01-01/2026-06-30", force: true)
+        #expect(forced.project.outcomes[0].actual == -4 && forced.observation.forced)
+        // --force on a plausible value forces nothing.
+        #expect(try await record(52, "2026-Q3", force: true).observation.forced == false)
 
         var pages: [[Double]] = []
         var request = Impact_V1_ListObservationsRequest.with {
@@ -103,6 +105,8 @@ struct FilterAndObservationServiceTests {
           request.pageToken = page.nextPageToken
         }
         #expect(pages == [[33.5, -4], [52]])
+        let listed = try await projects.listObservations(.with { $0.projectID = "chantier-insertion-lyon"; $0.outcomeID = "emploi-durable" })
+        #expect(listed.observations.map(\.forced) == [false, true, false])
         let unknown = await #expect(throws: RPCError.self) {
           try await projects.listObservations(.with {
             $0.projectID = "chantier-insertion-lyon"

@@ -42,8 +42,11 @@ struct StorageMutationTests {
         receipt
           == CommitReceipt(
             revision: Int64(offset + 1), committedAt: StorageSamples.time, kind: change.kind,
-            projectIDs: projectIDs))
+            projectIDs: projectIDs, payloadBytes: receipt.payloadBytes))
     }
+    // Each receipt's payload size is its journal row's.
+    let payloads = try database.journal().map { $0.payload.utf8.count }
+    #expect(payloads.allSatisfy { $0 > 0 })
     let state = try database.loadState()
     #expect(state.revision == 6)
     #expect(state.scheme == scheme)

@@ -261,3 +261,40 @@ for (name, key, later) in diffScenarios {
   }
   timing("\(name), \(DiffBenchmark.lanes) lanes", samples, key, "wall ≤ \(format(2_000 * share))")
 }
+
+// Issue 12: a snapshot's frozen document, written and read back (`impact snapshot create`,
+// `--at NAME` the first time).
+var encodeTimes: [Double] = []
+var encoded = Data()
+for _ in 0..<max(1, options.iterations / 2) {
+  let run = measure { PortfolioJSON.encode(PortfolioDocument(scheme: scheme, projects: projects, revision: 1)) }
+  encodeTimes.append(run.milliseconds)
+  wallTimes["encodeTimes", default: []].append(run.wall)
+  encoded = run.result
+}
+timing("portfolio document, encode (\(encoded.count / 1_000_000) MB)", encodeTimes, "encodeTimes", "")
+var decodeTimes: [Double] = []
+for _ in 0..<max(1, options.iterations / 2) {
+  let run = measure { try? PortfolioJSON.decode(encoded, source: "benchmark") }
+  decodeTimes.append(run.milliseconds)
+  wallTimes["decodeTimes", default: []].append(run.wall)
+  withExtendedLifetime(run.result) {}
+}
+timing("portfolio document, decode", decodeTimes, "decodeTimes", "")
+var binaryEncodeTimes: [Double] = []
+var binary: [UInt8] = []
+for _ in 0..<max(1, options.iterations / 2) {
+  let run = measure { ProjectsBinary.encode(projects) }
+  binaryEncodeTimes.append(run.milliseconds)
+  wallTimes["binaryEncodeTimes", default: []].append(run.wall)
+  binary = run.result
+}
+timing("projects binary, encode (\(binary.count / 1_000_000) MB)", binaryEncodeTimes, "binaryEncodeTimes", "")
+var binaryDecodeTimes: [Double] = []
+for _ in 0..<max(1, options.iterations / 2) {
+  let run = measure { try? ProjectsBinary.decode(binary) }
+  binaryDecodeTimes.append(run.milliseconds)
+  wallTimes["binaryDecodeTimes", default: []].append(run.wall)
+  withExtendedLifetime(run.result) {}
+}
+timing("projects binary, decode", binaryDecodeTimes, "binaryDecodeTimes", "")

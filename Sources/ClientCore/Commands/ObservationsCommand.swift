@@ -55,12 +55,14 @@ struct ObservationsCommand: AsyncParsableCommand {
         .text("outcome", l("label.outcome")), .number("value", l("label.value")), .text("period", l("label.period")),
         .text("source", l("label.source"), truncatable: true), .text("recorded_by", l("label.recorded_by")),
         .text("recorded_at", l("label.recorded_at")), .number("revision", l("label.revision")),
+        .text("forced", l("label.forced")),
       ])
       for observation in response.observations {
         table.append([
           Cell(observation.outcomeID), renderer.number(observation.value, .decimals(2)), Cell(observation.period),
           Cell(observation.source), Cell(observation.recordedBy),
           Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : ""), Cell(observation.revision),
+          Cell(display: observation.forced ? l("common.yes") : "", csv: observation.forced ? "true" : "false"),
         ])
       }
       return [.table(table)]

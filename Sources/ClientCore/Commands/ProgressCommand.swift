@@ -65,6 +65,7 @@ enum ProgressTables {
         .text("outcome", l("label.outcome")), .text("period", l("label.period")),
         .number("value", l("label.value")), .text("source", l("label.source"), truncatable: true),
         .text("recorded_by", l("label.recorded_by")), .text("recorded_at", l("label.recorded_at")),
+        .text("forced", l("label.forced")),
       ])
     for outcome in response.outcomes {
       let baseline = renderer.number(outcome.hasBaseline ? outcome.baseline : nil, .decimals(2))
@@ -95,6 +96,7 @@ enum ProgressTables {
           Cell(outcome.outcomeID), Cell(observation.period), renderer.number(observation.value, .decimals(2)),
           Cell(observation.source), Cell(observation.recordedBy),
           Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : ""),
+          Cell(display: observation.forced ? l("common.yes") : "", csv: observation.forced ? "true" : "false"),
         ])
       }
     }

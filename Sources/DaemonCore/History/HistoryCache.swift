@@ -73,7 +73,13 @@ final class HistoryCache: Sendable {
     state.withLock { entries in
       var best: PortfolioSnapshot?
       for (key, entry) in entries.values {
-        guard case .revision(let cached) = key, cached <= revision else { continue }
+        // A snapshot's state is its revision's, with the scheme then active.
+        switch key {
+        case .revision, .snapshot: break
+        case .rescored: continue
+        }
+        let cached = entry.snapshot.revision
+        guard cached <= revision else { continue }
         if best.map({ $0.revision < cached }) ?? true { best = entry.snapshot }
       }
       return best

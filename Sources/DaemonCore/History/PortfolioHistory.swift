@@ -111,10 +111,18 @@ public final class PortfolioHistory: Sendable {
     }
   }
 
-  /// The portfolio at `revision`, replayed from the latest cached state at or before it (or
-  /// from the empty store).
+  /// Keeps the state a snapshot just froze, so that reading it right after costs nothing.
+  func remember(_ state: PortfolioSnapshot, forSnapshot name: String, createdRevision: Int64) {
+    cache.store(state, for: .snapshot(name: name, createdRevision: createdRevision))
+  }
+
+  /// The portfolio at `revision`, replayed from the latest state at or before it: a cached
+  /// one, a checkpoint or a snapshot, or else the empty store.
   private func rebuild(_ revision: Int64) throws -> PortfolioSnapshot {
-    let start = cache.latest(atOrBefore: revision)
+    var start = cache.latest(atOrBefore: revision)
+    if let stored = try database.nearestStoredState(atOrBefore: revision, after: start?.revision ?? 0) {
+      start = try Self.decode(stored)
+    }
     var replay = JournalReplay(
       revision: start?.revision ?? 0, scheme: start?.scheme ?? .impactV1, projects: start?.projects ?? [])
     while replay.revision < revision {
@@ -127,16 +135,33 @@ public final class PortfolioHistory: Sendable {
       projects: Array(replay.projects.values))
   }
 
-  /// A snapshot's state, from its frozen documents.
-  static func decode(_ stored: StoredSnapshot) throws -> PortfolioSnapshot {
+  /// A checkpoint's or a snapshot's state, from its stored documents.
+  static func decode(_ stored: FrozenState) throws -> PortfolioSnapshot {
     do {
-      let scheme = try SchemeJSON.decode(Data(stored.schemeDocument.utf8), source: "snapshot \(stored.name)")
-      let document = try PortfolioJSON.decode(Data(stored.portfolioDocument.utf8), source: "snapshot \(stored.name)")
+      let scheme = try SchemeJSON.decode(Data(stored.schemeDocument.utf8), source: stored.origin)
       return PortfolioSnapshot(
-        revision: stored.revision, committedAt: stored.revisionCommittedAt, scheme: scheme, projects: document.projects)
+        revision: stored.revision, committedAt: nil, scheme: scheme, projects: try ProjectsBinary.decode(stored.projectsDocument))
     } catch {
       throw StorageError.unreadableValue(
-        table: "snapshots", key: stored.name, column: "portfolio_document", detail: "\(error)")
+        table: stored.origin == "checkpoint" ? "checkpoints" : "snapshots", key: stored.origin == "checkpoint" ? "\(stored.revision)" : stored.origin,
+        column: "projects", detail: "\(error)")
+    }
+  }
+
+  /// A snapshot's state, from its frozen documents.
+  static func decode(_ stored: StoredSnapshot) throws -> PortfolioSnapshot {
+    let binary = !stored.projectsDocument.isEmpty
+    do {
+      let scheme = try SchemeJSON.decode(Data(stored.schemeDocument.utf8), source: "snapshot \(stored.name)")
+      let projects =
+        binary
+        ? try ProjectsBinary.decode(stored.projectsDocument)
+        : try PortfolioJSON.decode(Data(stored.portfolioDocument.utf8), source: "snapshot \(stored.name)").projects
+      return PortfolioSnapshot(
+        revision: stored.revision, committedAt: stored.revisionCommittedAt, scheme: scheme, projects: projects)
+    } catch {
+      throw StorageError.unreadableValue(
+        table: "snapshots", key: stored.name, column: binary ? "projects" : "portfolio_document", detail: "\(error)")
     }
   }
 }

@@ -170,7 +170,7 @@ struct HistoryRPCService: Impact_V1_HistoryService.SimpleServiceProtocol {
       byOutcome[row.outcomeID, default: []].append(
         ProgressObservation(
           value: row.value, period: row.period, source: row.source, recordedBy: row.recordedBy,
-          recordedAt: row.recordedAt))
+          recordedAt: row.recordedAt, revision: row.revision, forced: row.forced))
       messages[row.outcomeID, default: []].append(
         Impact_V1_Observation(row, revision: row.revision ?? 0).visible(to: caller))
     }

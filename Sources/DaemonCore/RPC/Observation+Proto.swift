@@ -13,6 +13,7 @@ extension Impact_V1_Observation {
     recordedBy = observation.recordedBy
     recordedAt = Google_Protobuf_Timestamp(date: observation.recordedAt)
     self.revision = revision
+    forced = observation.forced
   }
 
   /// The role that may read who recorded an observation: the audit trail's

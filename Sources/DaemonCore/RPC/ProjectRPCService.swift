@@ -143,11 +143,17 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     try Self.checkTexts(of: message)
     // Checked against the outcome as it stands; an unknown project or outcome is left to the
     // store, which refuses it with NOT_FOUND.
+    // A value that passes only because the caller insisted is recorded as forced.
+    var forced = false
     if let outcome = store.snapshot.project(message.projectID)?.outcomes.first(where: { $0.id == message.outcomeID }) {
       let check = ObservationCheck(
         projectID: message.projectID, outcome: outcome, acceptOutOfRange: request.acceptOutOfRange)
       let issues = check.issues(value: message.value, period: message.period)
       guard issues.isEmpty else { throw ValidationError(issues: issues) }
+      if request.acceptOutOfRange {
+        forced = !ObservationCheck(projectID: message.projectID, outcome: outcome)
+          .issues(value: message.value, period: message.period).isEmpty
+      }
     }
     let observation = Observation(
       projectID: message.projectID,
@@ -156,7 +162,8 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       period: ObservationPeriod.canonical(message.period) ?? message.period,
       source: message.source.isEmpty ? nil : message.source,
       recordedBy: try Self.recorder(claimed: message.recordedBy, caller: changeContext.actor),
-      recordedAt: message.hasRecordedAt ? try message.recordedAt.checkedDate(field: "observation.recorded_at") : changeContext.at
+      recordedAt: message.hasRecordedAt ? try message.recordedAt.checkedDate(field: "observation.recorded_at") : changeContext.at,
+      forced: forced
     )
     let snapshot = try await store.record(observation, context: changeContext)
     return .with {

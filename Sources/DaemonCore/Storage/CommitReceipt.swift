@@ -9,11 +9,14 @@ public struct CommitReceipt: Sendable, Hashable {
   public var kind: ChangeKind
   /// The projects the change touched, in the order of the change.
   public var projectIDs: [String]
+  /// The size of its journal payload, bytes: what replaying it costs (``CheckpointPolicy``).
+  public var payloadBytes: Int
 
-  public init(revision: Int64, committedAt: Date, kind: ChangeKind, projectIDs: [String]) {
+  public init(revision: Int64, committedAt: Date, kind: ChangeKind, projectIDs: [String], payloadBytes: Int = 0) {
     self.revision = revision
     self.committedAt = committedAt
     self.kind = kind
     self.projectIDs = projectIDs
+    self.payloadBytes = payloadBytes
   }
 }

@@ -59,6 +59,6 @@ extension ImpactDatabase {
     try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'revision'", arguments: [revision])
     return CommitReceipt(
       revision: revision, committedAt: committedAt, kind: change.kind,
-      projectIDs: written.projectIDs)
+      projectIDs: written.projectIDs, payloadBytes: written.payload.utf8.count)
   }
 }

@@ -12,7 +12,7 @@ extension ImpactDatabase {
   ) throws -> [Observation] {
     try read { db in
       var sql = """
-        SELECT id, project_id, outcome_id, value, period, source, recorded_by, recorded_at, revision
+        SELECT id, project_id, outcome_id, value, period, source, recorded_by, recorded_at, revision, forced
         FROM observations WHERE project_id = ?
         """
       var arguments: StatementArguments = [projectID]
@@ -33,7 +33,7 @@ extension ImpactDatabase {
         return Observation(
           id: id, projectID: row[1], outcomeID: row[2], value: row[3], period: row[4],
           source: row[5],
-          recordedBy: row[6], recordedAt: date, revision: row[8])
+          recordedBy: row[6], recordedAt: date, revision: row[8], forced: row[9])
       }
     }
   }

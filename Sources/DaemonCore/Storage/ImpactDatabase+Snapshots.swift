@@ -9,8 +9,8 @@ extension ImpactDatabase {
         db,
         sql: """
           SELECT name, note, revision, revision_committed_at, created_at, created_by, created_revision,
-            scheme_id, project_count, total_amount, weighted_composite, '', '',
-            length(CAST(portfolio_document AS BLOB)) + length(CAST(scheme_document AS BLOB))
+            scheme_id, project_count, total_amount, weighted_composite, NULL, NULL, NULL,
+            \(Self.storedBytes)
           FROM snapshots ORDER BY created_revision
           """
       ).map(Self.snapshot)
@@ -26,8 +26,8 @@ extension ImpactDatabase {
         sql: """
           SELECT name, note, revision, revision_committed_at, created_at, created_by, created_revision,
             scheme_id, project_count, total_amount, weighted_composite,
-            \(documents ? "portfolio_document, scheme_document" : "'', ''"),
-            length(CAST(portfolio_document AS BLOB)) + length(CAST(scheme_document AS BLOB))
+            \(documents ? "projects, portfolio_document, scheme_document" : "NULL, NULL, NULL"),
+            \(Self.storedBytes)
           FROM snapshots WHERE name = ?
           """,
         arguments: [name]
@@ -35,14 +35,20 @@ extension ImpactDatabase {
     }
   }
 
+  /// The bytes a snapshot's documents take.
+  private static let storedBytes = """
+    COALESCE(length(projects), 0) + COALESCE(length(CAST(portfolio_document AS BLOB)), 0)
+      + length(CAST(scheme_document AS BLOB))
+    """
+
   private static func snapshot(_ row: Row) -> StoredSnapshot {
     StoredSnapshot(
       name: row[0], note: row[1], revision: row[2],
       revisionCommittedAt: (row[3] as String?).flatMap(StoredTimestamp.date),
       createdAt: (row[4] as String?).flatMap(StoredTimestamp.date), createdBy: row[5],
       createdRevision: row[6], schemeID: row[7], projectCount: row[8], totalAmount: row[9],
-      weightedComposite: row[10], portfolioDocument: row[11], schemeDocument: row[12],
-      storedBytes: row[13])
+      weightedComposite: row[10], projectsDocument: (row[11] as Data?).map { [UInt8]($0) } ?? [],
+      portfolioDocument: row[12] ?? "", schemeDocument: row[13] ?? "", storedBytes: row[14])
   }
 
   /// The last revision committed at or before `time`; 0 when none was.

@@ -26,7 +26,7 @@ enum JournalPayload {
         projectID: observation.projectID, outcomeID: observation.outcomeID,
         value: observation.value,
         period: observation.period, source: observation.source, recordedBy: observation.recordedBy,
-        recordedAt: recordedAt))
+        recordedAt: recordedAt, forced: observation.forced ? true : nil))
   }
 
   static func rating(projectID: String, _ rating: Rating, ratedAt: String) throws -> String {
@@ -69,6 +69,8 @@ enum JournalPayload {
     var source: String?
     var recordedBy: String
     var recordedAt: String
+    /// Present (`true`) only for a forced observation.
+    var forced: Bool?
   }
 
   private struct SnapshotPayload: Encodable {

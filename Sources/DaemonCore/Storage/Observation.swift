@@ -18,6 +18,9 @@ public struct Observation: Sendable, Hashable {
   public var recordedAt: Date
   /// The revision that recorded it; ignored when recording.
   public var revision: Int64?
+  /// Recorded although it lay outside its indicator's plausible range (or described a period
+  /// not yet begun) because the caller insisted; `recordedBy` says who.
+  public var forced: Bool
 
   public init(
     id: Int64? = nil,
@@ -28,7 +31,8 @@ public struct Observation: Sendable, Hashable {
     source: String? = nil,
     recordedBy: String,
     recordedAt: Date,
-    revision: Int64? = nil
+    revision: Int64? = nil,
+    forced: Bool = false
   ) {
     self.id = id
     self.projectID = projectID
@@ -39,5 +43,6 @@ public struct Observation: Sendable, Hashable {
     self.recordedBy = recordedBy
     self.recordedAt = recordedAt
     self.revision = revision
+    self.forced = forced
   }
 }

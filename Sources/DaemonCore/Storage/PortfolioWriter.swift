@@ -1,3 +1,4 @@
+import Foundation
 import Analytics
 import GRDB
 
@@ -84,14 +85,14 @@ struct PortfolioWriter {
       sql: """
         INSERT INTO snapshots (name, note, revision, revision_committed_at, created_at, created_by,
           created_revision, scheme_id, project_count, total_amount, weighted_composite,
-          portfolio_document, scheme_document)
+          projects, scheme_document)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         snapshot.name, snapshot.note, snapshot.revision,
         snapshot.revisionCommittedAt.map(StoredTimestamp.text), timestamp, snapshot.createdBy,
         revision, snapshot.schemeID, snapshot.projectCount, snapshot.totalAmount,
-        snapshot.weightedComposite, snapshot.portfolioDocument, snapshot.schemeDocument,
+        snapshot.weightedComposite, Data(snapshot.projectsDocument), snapshot.schemeDocument,
       ])
     return try JournalPayload.snapshotName(snapshot.name, note: snapshot.note, revision: snapshot.revision)
   }
@@ -329,12 +330,12 @@ struct PortfolioWriter {
       let recordedAt = StoredTimestamp.text(observation.recordedAt)
       try db.execute(
         sql: """
-          INSERT INTO observations (project_id, outcome_id, value, period, source, recorded_by, recorded_at, revision)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO observations (project_id, outcome_id, value, period, source, recorded_by, recorded_at, revision, forced)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           observation.projectID, observation.outcomeID, observation.value, observation.period,
-          observation.source, observation.recordedBy, recordedAt, revision,
+          observation.source, observation.recordedBy, recordedAt, revision, observation.forced,
         ])
       return try JournalPayload.observation(observation, recordedAt: recordedAt)
     } catch {

@@ -52,6 +52,53 @@ enum StorageSchema {
           """)
       try mark(db, schemaVersion: 7)
     }
+    migrator.registerMigration("v8-observation-forced") { db in
+      // An observation recorded outside its indicator's plausible range because the caller
+      // insisted (`impact observe --force`); 0 for every observation stored before.
+      try db.execute(
+        sql: "ALTER TABLE observations ADD COLUMN forced INTEGER NOT NULL DEFAULT 0 CHECK (forced IN (0, 1))")
+      try mark(db, schemaVersion: 8)
+    }
+    migrator.registerMigration("v9-binary-states") { db in
+      // Snapshots keep their projects as an `impact-projects-bin/1` document (`projects`); the
+      // JSON `portfolio_document` stays only for the snapshots made before. `checkpoints` keeps
+      // the whole state at some revisions, so that reading a past revision replays a bounded
+      // part of the journal (docs/storage.md, "How past states are kept").
+      try db.execute(
+        sql: """
+          CREATE TABLE snapshots_v9 (
+            name TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 64),
+            note TEXT NOT NULL CHECK (length(note) <= 2000),
+            revision INTEGER NOT NULL CHECK (revision >= 0),
+            revision_committed_at TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_revision INTEGER NOT NULL,
+            scheme_id TEXT NOT NULL,
+            project_count INTEGER NOT NULL,
+            total_amount REAL NOT NULL,
+            weighted_composite REAL NOT NULL,
+            portfolio_document TEXT,
+            projects BLOB,
+            scheme_document TEXT NOT NULL,
+            CHECK ((portfolio_document IS NULL) <> (projects IS NULL))
+          );
+          INSERT INTO snapshots_v9 SELECT name, note, revision, revision_committed_at, created_at, created_by,
+            created_revision, scheme_id, project_count, total_amount, weighted_composite, portfolio_document, NULL,
+            scheme_document FROM snapshots;
+          DROP TABLE snapshots;
+          ALTER TABLE snapshots_v9 RENAME TO snapshots;
+          CREATE INDEX snapshots_by_revision ON snapshots (revision);
+          CREATE TABLE checkpoints (
+            revision INTEGER PRIMARY KEY CHECK (revision >= 1),
+            created_at TEXT NOT NULL,
+            project_count INTEGER NOT NULL,
+            scheme_document TEXT NOT NULL,
+            projects BLOB NOT NULL
+          );
+          """)
+      try mark(db, schemaVersion: 9)
+    }
     return migrator
   }
 

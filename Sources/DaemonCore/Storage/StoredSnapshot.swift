@@ -1,8 +1,9 @@
 public import Foundation
 
-/// A named snapshot as stored in the `snapshots` table: the portfolio and the scheme frozen as
-/// documents, with the figures a list shows. Its numbers never change afterwards: reading it
-/// decodes the documents, whatever the scheme or the code's defaults have become.
+/// A named snapshot as stored in the `snapshots` table: the projects (an
+/// `impact-projects-bin/1` document, ``ProjectsBinary``) and the scheme (JSON) frozen, with the
+/// figures a list shows. Its numbers never change afterwards: reading it decodes the documents,
+/// whatever the scheme or the code's defaults have become.
 public struct StoredSnapshot: Sendable, Hashable {
   public var name: String
   public var note: String
@@ -19,8 +20,11 @@ public struct StoredSnapshot: Sendable, Hashable {
   public var projectCount: Int64
   public var totalAmount: Double
   public var weightedComposite: Double
-  /// The portfolio, a JSON `impact-portfolio/2` document with its scheme; empty when the
-  /// documents were not read.
+  /// The projects, an `impact-projects-bin/1` document; empty when the documents were not
+  /// read, or for a snapshot made before schema v9, which has ``portfolioDocument`` instead.
+  public var projectsDocument: [UInt8]
+  /// The portfolio as a JSON `impact-portfolio/2` document, kept only by snapshots made
+  /// before schema v9; empty otherwise.
   public var portfolioDocument: String
   /// The scheme document (JSON); empty when the documents were not read.
   public var schemeDocument: String
@@ -30,8 +34,8 @@ public struct StoredSnapshot: Sendable, Hashable {
   public init(
     name: String, note: String, revision: Int64, revisionCommittedAt: Date?, createdAt: Date? = nil,
     createdBy: String, createdRevision: Int64 = 0, schemeID: String, projectCount: Int64,
-    totalAmount: Double, weightedComposite: Double, portfolioDocument: String, schemeDocument: String,
-    storedBytes: Int64? = nil
+    totalAmount: Double, weightedComposite: Double, projectsDocument: [UInt8] = [], portfolioDocument: String = "",
+    schemeDocument: String, storedBytes: Int64? = nil
   ) {
     self.name = name
     self.note = note
@@ -44,8 +48,9 @@ public struct StoredSnapshot: Sendable, Hashable {
     self.projectCount = projectCount
     self.totalAmount = totalAmount
     self.weightedComposite = weightedComposite
+    self.projectsDocument = projectsDocument
     self.portfolioDocument = portfolioDocument
     self.schemeDocument = schemeDocument
-    self.storedBytes = storedBytes ?? Int64(portfolioDocument.utf8.count + schemeDocument.utf8.count)
+    self.storedBytes = storedBytes ?? Int64(projectsDocument.count + portfolioDocument.utf8.count + schemeDocument.utf8.count)
   }
 }

@@ -17,15 +17,21 @@ public final class PortfolioStore: Sendable {
   public let database: ImpactDatabase
   /// The portfolio's past: every read of history goes through it.
   public let history: PortfolioHistory
+  /// When to write a checkpoint, and the journal written since the latest stored state.
+  let checkpoints: CheckpointPolicy
+  private let sinceCheckpoint = Mutex<(revisions: Int64, bytes: Int64)>((0, 0))
+  private let logger = Logger(label: "impactd.store")
 
   /// A store over `database`, empty until ``load()``.
   /// - Parameter onPublish: called with every snapshot published (for metrics).
   public init(
     database: ImpactDatabase,
     maximumWatchers: Int = 64,
+    checkpoints: CheckpointPolicy = CheckpointPolicy(),
     onPublish: @escaping @Sendable (PortfolioSnapshot) -> Void = { _ in }
   ) {
     self.database = database
+    self.checkpoints = checkpoints
     self.history = PortfolioHistory(database: database)
     self.onPublish = onPublish
     self.broadcaster = ChangeBroadcaster(maximumSubscribers: maximumWatchers)
@@ -44,6 +50,7 @@ public final class PortfolioStore: Sendable {
         continuation.resume(
           with: Result {
             let state = try database.loadStateInIDOrder()
+            self.sinceCheckpoint.withLock { $0 = (try? database.journalSinceLastStoredState()) ?? (0, 0) }
             return PortfolioSnapshot(
               revision: state.revision,
               committedAt: nil,
@@ -314,13 +321,13 @@ public final class PortfolioStore: Sendable {
         revisionCommittedAt: try self.database.commitTime(ofRevision: before.revision),
         createdBy: context.actor, schemeID: before.scheme.id, projectCount: Int64(before.projects.count),
         totalAmount: summary.totalAmount, weightedComposite: summary.weightedComposite,
-        portfolioDocument: String(
-          decoding: PortfolioJSON.encode(
-            PortfolioDocument(scheme: before.scheme, projects: before.projects, revision: before.revision)),
-          as: UTF8.self),
+        projectsDocument: ProjectsBinary.encode(before.projects),
         schemeDocument: String(decoding: SchemeJSON.encode(before.scheme), as: UTF8.self))
       let receipt = try self.database.commit(.createSnapshot(frozen), context: context)
+      // The snapshot is a stored whole state: replays may start from it.
+      self.sinceCheckpoint.withLock { $0 = (1, Int64(receipt.payloadBytes)) }
       self.publish(before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt), receipt: receipt, context: context)
+      self.history.remember(before, forSnapshot: name, createdRevision: receipt.revision)
       var created = frozen
       created.createdAt = receipt.committedAt
       created.createdRevision = receipt.revision
@@ -350,14 +357,24 @@ public final class PortfolioStore: Sendable {
     return try await history.offPool { try database.snapshotSummaries() }
   }
 
-  /// The snapshot named `name` (with its documents when `documents`).
+  /// The snapshot named `name`; with `documents`, its portfolio as a JSON
+  /// `impact-portfolio/2` document (``StoredSnapshot/portfolioDocument``, written from the
+  /// frozen binary one) and its scheme document.
   /// - Throws: ``HistoryError/snapshotNotFound(_:)``.
   public func storedSnapshot(named name: String, documents: Bool) async throws -> StoredSnapshot {
     let database = self.database
     return try await history.offPool {
-      guard let stored = try database.snapshot(named: name, documents: documents) else {
+      guard var stored = try database.snapshot(named: name, documents: documents) else {
         throw HistoryError.snapshotNotFound(name)
       }
+      if documents, stored.portfolioDocument.isEmpty {
+        let state = try PortfolioHistory.decode(stored)
+        stored.portfolioDocument = String(
+          decoding: PortfolioJSON.encode(
+            PortfolioDocument(scheme: state.scheme, projects: state.projects, revision: state.revision)),
+          as: UTF8.self)
+      }
+      stored.projectsDocument = []
       return stored
     }
   }
@@ -445,6 +462,7 @@ public final class PortfolioStore: Sendable {
 
   private func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext) {
     current.withLock { $0 = snapshot }
+    scheduleCheckpointIfDue(after: receipt, state: snapshot)
     onPublish(snapshot)
     broadcaster.publish(
       ChangeEvent(
@@ -456,6 +474,38 @@ public final class PortfolioStore: Sendable {
         rpcMethod: context.rpcMethod
       )
     )
+  }
+
+  /// Counts the journal `receipt` added and, when the policy says so, writes a checkpoint of
+  /// `state` after this write has answered (a checkpoint is derived data: its failure is
+  /// logged and costs only replay time).
+  private func scheduleCheckpointIfDue(after receipt: CommitReceipt, state: PortfolioSnapshot) {
+    let due = sinceCheckpoint.withLock { pending in
+      pending.revisions += 1
+      pending.bytes += Int64(receipt.payloadBytes)
+      guard checkpoints.isDue(pending) else { return false }
+      pending = (0, 0)
+      return true
+    }
+    guard due, !database.configuration.readOnly else { return }
+    let database = self.database
+    let logger = self.logger
+    serializer.enqueue {
+      let clock = ContinuousClock()
+      let start = clock.now
+      do {
+        try database.writeCheckpoint(
+          revision: state.revision, scheme: state.scheme, projects: state.projects, at: receipt.committedAt)
+        logger.info(
+          "checkpoint written",
+          metadata: [
+            "revision": "\(state.revision)", "projects": "\(state.projects.count)",
+            "ms": "\((clock.now - start).components.seconds * 1_000 + (clock.now - start).components.attoseconds / 1_000_000_000_000_000)",
+          ])
+      } catch {
+        logger.warning("checkpoint not written", metadata: ["revision": "\(state.revision)", "error": "\(error)"])
+      }
+    }
   }
 
   private static func check(_ expected: Int64?, against snapshot: PortfolioSnapshot) throws {

@@ -4,11 +4,19 @@ import Dispatch
 /// its `fsync`) blocks that queue's thread, never a thread of Swift's cooperative pool, and
 /// waiting writers suspend instead of blocking.
 final class WriteSerializer: Sendable {
-  private let queue = DispatchQueue(label: "impactd-writer", qos: .userInitiated)
+  fileprivate let queue = DispatchQueue(label: "impactd-writer", qos: .userInitiated)
 
   func perform<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
       queue.async { continuation.resume(with: Result { try body() }) }
     }
+  }
+}
+
+extension WriteSerializer {
+  /// Runs `body` after the writes queued so far and before any queued later, without waiting
+  /// for it: housekeeping that must not delay the answer of the write that asked for it.
+  func enqueue(_ body: @escaping @Sendable () -> Void) {
+    queue.async(execute: body)
   }
 }
