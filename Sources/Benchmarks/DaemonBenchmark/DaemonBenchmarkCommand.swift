@@ -37,6 +37,12 @@ struct DaemonBenchmarkCommand: AsyncParsableCommand {
   @Flag(help: "Keep the work folder (the database and the daemon's logs).")
   var keep = false
 
+  @Flag(help: "Measure the past instead: snapshots, --at, diff on a history of --revisions revisions.")
+  var history = false
+
+  @Option(help: "Revisions of history for --history (the import is the first).")
+  var revisions = 1_000
+
   func validate() throws {
     for (name, value) in [
       ("--projects", projects), ("--requests", requests), ("--concurrency", concurrency), ("--chunk", chunk),
@@ -54,6 +60,11 @@ struct DaemonBenchmarkCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    try await runBenchmark(self)
+    if history {
+      guard revisions >= 10 else { throw ValidationError("--revisions must be at least 10, got \(revisions)") }
+      try await runHistoryBenchmark(self)
+    } else {
+      try await runBenchmark(self)
+    }
   }
 }
