@@ -580,7 +580,7 @@ complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options 
 complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options "impact observe" bom' -l 'bom' -d 'Start CSV with a UTF-8 byte order mark, which Excel needs to show accents; implied by --excel.'
 complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options "impact observe" expected-revision' -l 'expected-revision' -d 'Refuse the write (exit 65) unless the portfolio is at this revision.' -rfka ''
 complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options "impact observe" period' -l 'period' -d 'The period the value describes: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30.' -rfka ''
-complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options "impact observe" force' -l 'force' -d 'Record a value outside its indicator\'s plausible range (a percentage above 100, a negative count), or a period that starts after today.'
+complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options "impact observe" force' -l 'force' -d 'Record a value outside its indicator\'s plausible range (a percentage above 100, a negative count), or a period that starts after today. The observation is marked forced, under your name.'
 complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options "impact observe" source' -l 'source' -d 'Where the value comes from.' -rfka ''
 complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options "impact observe" version' -l 'version' -d 'Show the version.'
 complete -c 'impact' -n '__impact_should_offer_completions_for_flags_or_options "impact observe" h help' -s 'h' -l 'help' -d 'Show help information.'
