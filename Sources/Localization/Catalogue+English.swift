@@ -1203,7 +1203,7 @@ extension Catalogue {
     "diff.movers.title": "Largest rank movers",
     "diff.explain.title": "The 16 scorings of {id}",
     "diff.explain.none": "none (the earlier state)",
-    "diff.no_figure_changes": "No portfolio figure changed.",
+    "diff.no_figure_changes": "No portfolio figure changed at the precision shown.",
     "label.cause": "cause",
     "label.places": "places",
     "label.from_later": "inputs from the later state",

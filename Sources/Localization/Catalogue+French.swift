@@ -1202,7 +1202,7 @@ extension Catalogue {
     "diff.movers.title": "Plus fortes variations de rang",
     "diff.explain.title": "Les 16 calculs de {id}",
     "diff.explain.none": "aucune (l'état antérieur)",
-    "diff.no_figure_changes": "Aucun chiffre du portefeuille n'a changé.",
+    "diff.no_figure_changes": "Aucun chiffre du portefeuille n'a changé à la précision affichée.",
     "label.cause": "cause",
     "label.places": "places",
     "label.from_later": "données de l'état postérieur",
