@@ -38,7 +38,7 @@ enum SnapshotFields {
       ("projects", l("label.projects"), Cell(snapshot.projectCount)),
       ("total_amount", l("label.total_amount"), renderer.number(snapshot.totalAmount, .amount)),
       ("weighted_composite", l("label.weighted_composite"), renderer.number(snapshot.weightedComposite, .score)),
-      ("stored_bytes", l("label.snapshot.stored_bytes"), Cell(snapshot.storedBytes)),
+      ("stored_bytes", l("label.snapshot.stored_bytes"), renderer.number(Double(snapshot.storedBytes), .amount)),
     ]
     if !snapshot.createdBy.isEmpty {
       rows.insert(("created_by", l("label.snapshot.created_by"), Cell(snapshot.createdBy)), at: 5)
