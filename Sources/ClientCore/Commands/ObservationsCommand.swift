@@ -62,7 +62,7 @@ struct ObservationsCommand: AsyncParsableCommand {
           Cell(observation.outcomeID), renderer.number(observation.value, .decimals(2)), Cell(observation.period),
           Cell(observation.source), Cell(observation.recordedBy),
           Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : ""), Cell(observation.revision),
-          Cell(display: observation.forced ? l("common.yes") : "", csv: observation.forced ? "true" : "false"),
+          Cell(observation.forced, l, blankWhenFalse: true),
         ])
       }
       return [.table(table)]

@@ -96,7 +96,7 @@ struct ObserveCommand: AsyncParsableCommand {
               Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : "")
             ),
             ("revision", l("label.revision"), Cell(response.revision)),
-            ("forced", l("label.forced"), Cell(display: observation.forced ? l("common.yes") : l("common.no"), csv: observation.forced ? "true" : "false")),
+            ("forced", l("label.forced"), Cell(observation.forced, l)),
           ])
         )
       ]

@@ -96,7 +96,7 @@ enum ProgressTables {
           Cell(outcome.outcomeID), Cell(observation.period), renderer.number(observation.value, .decimals(2)),
           Cell(observation.source), Cell(observation.recordedBy),
           Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : ""),
-          Cell(display: observation.forced ? l("common.yes") : "", csv: observation.forced ? "true" : "false"),
+          Cell(observation.forced, l, blankWhenFalse: true),
         ])
       }
     }

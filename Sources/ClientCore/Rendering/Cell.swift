@@ -33,9 +33,10 @@ struct Cell: Sendable, ExpressibleByStringLiteral {
     csv = String(value)
   }
 
-  /// A yes/no in the reader's language; CSV keeps `true`/`false`.
-  init(_ value: Bool, _ l: Localizer) {
-    display = value ? l("common.yes") : l("common.no")
+  /// A yes/no in the reader's language; CSV keeps `true`/`false`. With `blankWhenFalse` a
+  /// table shows only the yeses, for a column where they are the exception.
+  init(_ value: Bool, _ l: Localizer, blankWhenFalse: Bool = false) {
+    display = value ? l("common.yes") : blankWhenFalse ? "" : l("common.no")
     csv = value ? "true" : "false"
   }
 }
