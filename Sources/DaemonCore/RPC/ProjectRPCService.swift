@@ -146,13 +146,16 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     // A value that passes only because the caller insisted is recorded as forced.
     var forced = false
     if let outcome = store.snapshot.project(message.projectID)?.outcomes.first(where: { $0.id == message.outcomeID }) {
-      let check = ObservationCheck(
-        projectID: message.projectID, outcome: outcome, acceptOutOfRange: request.acceptOutOfRange)
-      let issues = check.issues(value: message.value, period: message.period)
-      guard issues.isEmpty else { throw ValidationError(issues: issues) }
-      if request.acceptOutOfRange {
-        forced = !ObservationCheck(projectID: message.projectID, outcome: outcome)
-          .issues(value: message.value, period: message.period).isEmpty
+      let strict = ObservationCheck(projectID: message.projectID, outcome: outcome)
+        .issues(value: message.value, period: message.period)
+      if !strict.isEmpty {
+        let issues =
+          request.acceptOutOfRange
+          ? ObservationCheck(projectID: message.projectID, outcome: outcome, acceptOutOfRange: true)
+            .issues(value: message.value, period: message.period)
+          : strict
+        guard issues.isEmpty else { throw ValidationError(issues: issues) }
+        forced = true
       }
     }
     let observation = Observation(
