@@ -136,32 +136,35 @@ public final class PortfolioHistory: Sendable {
   }
 
   /// A checkpoint's or a snapshot's state, from its stored documents.
-  static func decode(_ stored: FrozenState) throws -> PortfolioSnapshot {
+  static func decode(_ stored: FrozenState, committedAt: Date? = nil) throws -> PortfolioSnapshot {
+    let (table, key) = stored.location
     do {
-      let scheme = try SchemeJSON.decode(Data(stored.schemeDocument.utf8), source: stored.origin)
+      let scheme = try SchemeJSON.decode(Data(stored.schemeDocument.utf8), source: stored.source)
       return PortfolioSnapshot(
-        revision: stored.revision, committedAt: nil, scheme: scheme, projects: try ProjectsBinary.decode(stored.projectsDocument))
+        revision: stored.revision, committedAt: committedAt, scheme: scheme,
+        projects: try ProjectsBinary.decode(stored.projectsDocument))
     } catch {
-      throw StorageError.unreadableValue(
-        table: stored.origin == "checkpoint" ? "checkpoints" : "snapshots", key: stored.origin == "checkpoint" ? "\(stored.revision)" : stored.origin,
-        column: "projects", detail: "\(error)")
+      throw StorageError.unreadableValue(table: table, key: key, column: "projects", detail: "\(error)")
     }
   }
 
-  /// A snapshot's state, from its frozen documents.
+  /// A snapshot's state, from its frozen documents (JSON for a snapshot made before schema v9).
   static func decode(_ stored: StoredSnapshot) throws -> PortfolioSnapshot {
-    let binary = !stored.projectsDocument.isEmpty
+    guard stored.projectsDocument.isEmpty else {
+      return try decode(
+        FrozenState(
+          revision: stored.revision, schemeDocument: stored.schemeDocument, projectsDocument: stored.projectsDocument,
+          origin: .snapshot(name: stored.name)),
+        committedAt: stored.revisionCommittedAt)
+    }
     do {
       let scheme = try SchemeJSON.decode(Data(stored.schemeDocument.utf8), source: "snapshot \(stored.name)")
-      let projects =
-        binary
-        ? try ProjectsBinary.decode(stored.projectsDocument)
-        : try PortfolioJSON.decode(Data(stored.portfolioDocument.utf8), source: "snapshot \(stored.name)").projects
+      let document = try PortfolioJSON.decode(Data(stored.portfolioDocument.utf8), source: "snapshot \(stored.name)")
       return PortfolioSnapshot(
-        revision: stored.revision, committedAt: stored.revisionCommittedAt, scheme: scheme, projects: projects)
+        revision: stored.revision, committedAt: stored.revisionCommittedAt, scheme: scheme, projects: document.projects)
     } catch {
       throw StorageError.unreadableValue(
-        table: "snapshots", key: stored.name, column: binary ? "projects" : "portfolio_document", detail: "\(error)")
+        table: "snapshots", key: stored.name, column: "portfolio_document", detail: "\(error)")
     }
   }
 }

@@ -4,11 +4,31 @@ import GRDB
 
 /// A whole past state as stored: a checkpoint's or a snapshot's frozen projects and scheme.
 struct FrozenState: Sendable {
+  enum Origin: Sendable, Hashable {
+    case checkpoint
+    case snapshot(name: String)
+  }
+
   var revision: Int64
   var schemeDocument: String
   var projectsDocument: [UInt8]
-  /// `checkpoint` or the snapshot's name, for messages.
-  var origin: String
+  var origin: Origin
+
+  /// What messages call it: `checkpoint 12`, `snapshot comite-2026-03`.
+  var source: String {
+    switch origin {
+    case .checkpoint: "checkpoint \(revision)"
+    case .snapshot(let name): "snapshot \(name)"
+    }
+  }
+
+  /// Where it is stored, for messages: its table and its key there.
+  var location: (table: String, key: String) {
+    switch origin {
+    case .checkpoint: ("checkpoints", "\(revision)")
+    case .snapshot(let name): ("snapshots", name)
+    }
+  }
 }
 
 extension ImpactDatabase {
@@ -30,6 +50,14 @@ extension ImpactDatabase {
     }
   }
 
+  /// Every stored whole state a replay may start from: `revision`, and `snapshot`, the
+  /// snapshot's name or NULL for a checkpoint. Snapshots kept as JSON (before schema v9) are
+  /// left out: reading them costs more than a replay.
+  private static let storedStates = """
+    SELECT revision, NULL AS snapshot FROM checkpoints
+    UNION ALL SELECT revision, name FROM snapshots WHERE projects IS NOT NULL
+    """
+
   /// The stored whole state with the latest revision at or before `revision` (a checkpoint or
   /// a snapshot kept in binary), and after `after`; `nil` when there is none.
   func nearestStoredState(atOrBefore revision: Int64, after: Int64) throws -> FrozenState? {
@@ -38,20 +66,20 @@ extension ImpactDatabase {
         let row = try Row.fetchOne(
           db,
           sql: """
-            SELECT revision, origin FROM (
-              SELECT revision, 'checkpoint' AS origin FROM checkpoints WHERE revision <= ?1 AND revision > ?2
-              UNION ALL
-              SELECT revision, name FROM snapshots WHERE projects IS NOT NULL AND revision <= ?1 AND revision > ?2
-            ) ORDER BY revision DESC LIMIT 1
+            SELECT revision, snapshot FROM (\(Self.storedStates))
+            WHERE revision <= ? AND revision > ? ORDER BY revision DESC LIMIT 1
             """,
           arguments: [revision, after])
       else { return nil }
       let found: Int64 = row[0]
-      let origin: String = row[1]
+      let origin: FrozenState.Origin = (row[1] as String?).map { .snapshot(name: $0) } ?? .checkpoint
       let documents =
-        origin == "checkpoint"
-        ? try Row.fetchOne(db, sql: "SELECT scheme_document, projects FROM checkpoints WHERE revision = ?", arguments: [found])
-        : try Row.fetchOne(db, sql: "SELECT scheme_document, projects FROM snapshots WHERE name = ?", arguments: [origin])
+        switch origin {
+        case .checkpoint:
+          try Row.fetchOne(db, sql: "SELECT scheme_document, projects FROM checkpoints WHERE revision = ?", arguments: [found])
+        case .snapshot(let name):
+          try Row.fetchOne(db, sql: "SELECT scheme_document, projects FROM snapshots WHERE name = ?", arguments: [name])
+        }
       guard let documents else { return nil }
       return FrozenState(
         revision: found, schemeDocument: documents[0], projectsDocument: [UInt8]((documents[1] as Data?) ?? Data()),
@@ -63,13 +91,7 @@ extension ImpactDatabase {
   /// what the next checkpoint is measured from.
   func journalSinceLastStoredState() throws -> (revisions: Int64, bytes: Int64) {
     try read { db in
-      let last =
-        try Int64.fetchOne(
-          db,
-          sql: """
-            SELECT MAX(revision) FROM (SELECT MAX(revision) AS revision FROM checkpoints
-              UNION ALL SELECT MAX(revision) FROM snapshots WHERE projects IS NOT NULL)
-            """) ?? 0
+      let last = try Int64.fetchOne(db, sql: "SELECT MAX(revision) FROM (\(Self.storedStates))") ?? 0
       let row = try Row.fetchOne(
         db,
         sql: "SELECT COUNT(*), COALESCE(SUM(length(CAST(payload AS BLOB))), 0) FROM journal WHERE revision > ?",

@@ -491,16 +491,14 @@ public final class PortfolioStore: Sendable {
     let database = self.database
     let logger = self.logger
     serializer.enqueue {
-      let clock = ContinuousClock()
-      let start = clock.now
+      let start = ContinuousClock.now
       do {
         try database.writeCheckpoint(
           revision: state.revision, scheme: state.scheme, projects: state.projects, at: receipt.committedAt)
         logger.info(
           "checkpoint written",
           metadata: [
-            "revision": "\(state.revision)", "projects": "\(state.projects.count)",
-            "ms": "\((clock.now - start).components.seconds * 1_000 + (clock.now - start).components.attoseconds / 1_000_000_000_000_000)",
+            "revision": "\(state.revision)", "projects": "\(state.projects.count)", "duration": "\(ContinuousClock.now - start)",
           ])
       } catch {
         logger.warning("checkpoint not written", metadata: ["revision": "\(state.revision)", "error": "\(error)"])
