@@ -366,40 +366,69 @@ func waitForExit(_ process: Process, limit: Duration) async -> Bool {
   return true
 }
 
-func startImpactd(path: String, databasePath: String, logPath: String, ids: [String]) async throws -> StartupRun {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: path)
-  process.arguments = ["--listen", "127.0.0.1:0", "--database", databasePath, "--log-level", "info"]
-  let output = Pipe()
-  process.standardOutput = output
-  _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-  process.standardError = FileHandle(forWritingAtPath: logPath)
+/// A real impactd process, running until ``stop()``.
+struct RunningImpactd {
+  var process: Process
+  var address: ListenAddress
+  /// From spawning to the address printed, and to SERVING.
+  var listeningMilliseconds: Double
+  var servingMilliseconds: Double
 
-  let spawned = ContinuousClock.now
-  try process.run()
-  do {
-    let address = try await withTimeout(.seconds(60), "impactd to print its address") {
-      try await listeningAddress(from: output.fileHandleForReading)
-    }
-    let listening = milliseconds(ContinuousClock.now - spawned)
-    let serving: Double = try await withClient(address) { client in
-      let health = Grpc_Health_V1_Health.Client(wrapping: client)
-      return try await withTimeout(.seconds(120), "impactd to report SERVING") {
-        try await health.watch(
-          request: ClientRequest(message: .with { $0.service = "" }), options: callOptions(.seconds(120))
-        ) { response in
-          for try await message in response.messages where message.status == .serving {
-            return milliseconds(ContinuousClock.now - spawned)
+  static func launch(path: String, databasePath: String, logPath: String) async throws -> RunningImpactd {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = ["--listen", "127.0.0.1:0", "--database", databasePath, "--log-level", "info"]
+    let output = Pipe()
+    process.standardOutput = output
+    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+    process.standardError = FileHandle(forWritingAtPath: logPath)
+    let spawned = ContinuousClock.now
+    try process.run()
+    do {
+      let address = try await withTimeout(.seconds(60), "impactd to print its address") {
+        try await listeningAddress(from: output.fileHandleForReading)
+      }
+      let listening = milliseconds(ContinuousClock.now - spawned)
+      let serving: Double = try await withClient(address) { client in
+        let health = Grpc_Health_V1_Health.Client(wrapping: client)
+        return try await withTimeout(.seconds(120), "impactd to report SERVING") {
+          try await health.watch(
+            request: ClientRequest(message: .with { $0.service = "" }), options: callOptions(.seconds(120))
+          ) { response in
+            for try await message in response.messages where message.status == .serving {
+              return milliseconds(ContinuousClock.now - spawned)
+            }
+            throw BenchmarkFailure(description: "the health watch ended before SERVING")
           }
-          throw BenchmarkFailure(description: "the health watch ended before SERVING")
         }
       }
+      return RunningImpactd(
+        process: process, address: address, listeningMilliseconds: listening, servingMilliseconds: serving)
+    } catch {
+      kill(process.processIdentifier, SIGKILL)
+      _ = await waitForExit(process, limit: .seconds(10))
+      throw error
     }
-    let atServing = residentMemory(pid: process.processIdentifier)
-    let cpuAtServing = cpuMilliseconds(pid: process.processIdentifier)
+  }
+
+  func stop() async throws {
+    process.terminate()
+    guard await waitForExit(process, limit: .seconds(60)) else {
+      kill(process.processIdentifier, SIGKILL)
+      throw BenchmarkFailure(description: "impactd did not stop within 60 s of SIGTERM")
+    }
+  }
+}
+
+func startImpactd(path: String, databasePath: String, logPath: String, ids: [String]) async throws -> StartupRun {
+  let daemon = try await RunningImpactd.launch(path: path, databasePath: databasePath, logPath: logPath)
+  let pid = daemon.process.processIdentifier
+  do {
+    let atServing = residentMemory(pid: pid)
+    let cpuAtServing = cpuMilliseconds(pid: pid)
 
     // A working daemon holds the figures readers ask for, not only the loaded projects.
-    try await withClient(address) { client in
+    try await withClient(daemon.address) { client in
       let scoring = Impact_V1_ScoringService.Client(wrapping: client)
       let options = callOptions(.seconds(120))
       _ = try await scoring.getPortfolioSummary(Impact_V1_GetPortfolioSummaryRequest(), options: options)
@@ -408,29 +437,25 @@ func startImpactd(path: String, databasePath: String, logPath: String, ids: [Str
         _ = try await scoring.getProjectScore(.with { $0.id = ids[(index &* 7_919) % ids.count] }, options: options)
       }
     }
-    let afterReads = residentMemory(pid: process.processIdentifier)
+    let afterReads = residentMemory(pid: pid)
 
     let stopping = ContinuousClock.now
-    process.terminate()  // SIGTERM
-    guard await waitForExit(process, limit: .seconds(60)) else {
-      kill(process.processIdentifier, SIGKILL)
-      throw BenchmarkFailure(description: "impactd did not stop within 60 s of SIGTERM")
-    }
+    try await daemon.stop()  // SIGTERM
     return StartupRun(
-      listeningMilliseconds: listening,
-      servingMilliseconds: serving,
+      listeningMilliseconds: daemon.listeningMilliseconds,
+      servingMilliseconds: daemon.servingMilliseconds,
       loadMilliseconds: loggedLoadMilliseconds(logPath: logPath),
       cpuMillisecondsAtServing: cpuAtServing,
       residentAtServing: atServing?.resident ?? .nan,
       residentAfterReads: afterReads?.resident ?? .nan,
       peak: afterReads?.peak ?? .nan,
-      exitStatus: process.terminationStatus,
+      exitStatus: daemon.process.terminationStatus,
       stopMilliseconds: milliseconds(ContinuousClock.now - stopping)
     )
   } catch {
-    if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      _ = await waitForExit(process, limit: .seconds(10))
+    if daemon.process.isRunning {
+      kill(pid, SIGKILL)
+      _ = await waitForExit(daemon.process, limit: .seconds(10))
     }
     throw error
   }

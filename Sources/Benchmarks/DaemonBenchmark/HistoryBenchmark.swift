@@ -31,56 +31,6 @@ struct HistoryRow {
   var target: String
 }
 
-/// A real impactd process, running until ``stop()``.
-struct RunningImpactd {
-  var process: Process
-  var address: ListenAddress
-  var servingMilliseconds: Double
-
-  static func launch(path: String, databasePath: String, logPath: String) async throws -> RunningImpactd {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = ["--listen", "127.0.0.1:0", "--database", databasePath, "--log-level", "info"]
-    let output = Pipe()
-    process.standardOutput = output
-    _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-    process.standardError = FileHandle(forWritingAtPath: logPath)
-    let spawned = ContinuousClock.now
-    try process.run()
-    do {
-      let address = try await withTimeout(.seconds(60), "impactd to print its address") {
-        try await listeningAddress(from: output.fileHandleForReading)
-      }
-      let serving: Double = try await withClient(address) { client in
-        let health = Grpc_Health_V1_Health.Client(wrapping: client)
-        return try await withTimeout(.seconds(120), "impactd to report SERVING") {
-          try await health.watch(
-            request: ClientRequest(message: .with { $0.service = "" }), options: callOptions(.seconds(120))
-          ) { response in
-            for try await message in response.messages where message.status == .serving {
-              return milliseconds(ContinuousClock.now - spawned)
-            }
-            throw BenchmarkFailure(description: "the health watch ended before SERVING")
-          }
-        }
-      }
-      return RunningImpactd(process: process, address: address, servingMilliseconds: serving)
-    } catch {
-      kill(process.processIdentifier, SIGKILL)
-      _ = await waitForExit(process, limit: .seconds(10))
-      throw error
-    }
-  }
-
-  func stop() async throws {
-    process.terminate()
-    guard await waitForExit(process, limit: .seconds(60)) else {
-      kill(process.processIdentifier, SIGKILL)
-      throw BenchmarkFailure(description: "impactd did not stop within 60 s of SIGTERM")
-    }
-  }
-}
-
 /// Wall milliseconds of `body`.
 func timed<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
   let start = ContinuousClock.now
