@@ -516,7 +516,7 @@ extension Catalogue {
     "help.option.cert": "A PEM client certificate for mutual TLS, with --key; implies TLS (env IMPACT_CERT).",
     "help.option.key": "The PEM private key of --cert (env IMPACT_KEY).",
     "help.option.tls_server_name": "The host name to verify in the daemon's certificate when it differs from the --server host (env IMPACT_TLS_SERVER_NAME).",
-    "help.option.timeout": "The most seconds the whole command may take.",
+    "help.option.timeout": "The most seconds to wait for the daemon: to connect, then for each answer. A long import, export or stream goes on as long as it makes progress.",
     "help.option.output": "Output format: table, json or csv.",
     "help.option.json": "Shorthand for --output json.",
     "help.option.lang": "Language of what is printed: en or fr (env IMPACT_LANG, then the locale's LC_ALL, LC_MESSAGES or LANG; default en).",
@@ -1227,5 +1227,19 @@ extension Catalogue {
     "label.observations": "observations",
       // MARK: - Forced observations
     "label.forced": "forced",
+      // MARK: - Streamed transfers
+    "connection.stalled": "impactd at {address} stopped answering: nothing moved for {seconds} (see --timeout)",
+    "help.option.quiet": "Show no progress line on the terminal.",
+    "transfer.import": "Importing",
+    "transfer.export": "Exporting",
+    "transfer.scores": "Scoring",
+    "transfer.projects_of": "{done} / {total} projects",
+    "transfer.projects": "{done} projects",
+    "transfer.left": "{time} left",
+    "transfer.rate": "{rate} projects/s",
+    "import.gave_up.before_end": "impact gave up before the end of the document: the daemon drops an import whose stream does not end, so nothing was changed.",
+    "import.gave_up.after_end": "The daemon had the whole document when impact gave up: it commits or refuses it on its own. `impact status` shows its revision (it was {revision} before this import).",
+    "import.gave_up.sent": "The daemon had the whole document when impact gave up: it commits or refuses it on its own. `impact status` shows its revision.",
+    "error.file.write_failed": "cannot write {path}: {reason}",
 ]
 }

@@ -515,7 +515,7 @@ extension Catalogue {
     "help.option.cert": "Un certificat client PEM pour le TLS mutuel, avec --key ; implique TLS (variable IMPACT_CERT).",
     "help.option.key": "La clé privée PEM de --cert (variable IMPACT_KEY).",
     "help.option.tls_server_name": "Le nom d'hôte à vérifier dans le certificat du démon quand il diffère de l'hôte de --server (variable IMPACT_TLS_SERVER_NAME).",
-    "help.option.timeout": "La durée maximale de toute la commande, en secondes.",
+    "help.option.timeout": "Le nombre maximal de secondes d’attente du démon : pour se connecter, puis pour chaque réponse. Un long import, export ou flux continue tant qu’il avance.",
     "help.option.output": "Format de sortie : table, json ou csv.",
     "help.option.json": "Raccourci de --output json.",
     "help.option.lang": "Langue de l'affichage : en ou fr (variable IMPACT_LANG, puis LC_ALL, LC_MESSAGES ou LANG de la locale ; en par défaut).",
@@ -1226,5 +1226,19 @@ extension Catalogue {
     "label.observations": "observations",
       // MARK: - Forced observations
     "label.forced": "forcée",
+      // MARK: - Streamed transfers
+    "connection.stalled": "impactd à {address} ne répond plus : rien n’a avancé pendant {seconds} (voir --timeout)",
+    "help.option.quiet": "N’affiche pas de ligne de progression dans le terminal.",
+    "transfer.import": "Import",
+    "transfer.export": "Export",
+    "transfer.scores": "Scores",
+    "transfer.projects_of": "{done} / {total} projets",
+    "transfer.projects": "{done} projets",
+    "transfer.left": "reste {time}",
+    "transfer.rate": "{rate} projets/s",
+    "import.gave_up.before_end": "impact a abandonné avant la fin du document : le démon abandonne un import dont le flux ne se termine pas, rien n’a donc changé.",
+    "import.gave_up.after_end": "Le démon avait reçu tout le document quand impact a abandonné : il l’enregistre ou le refuse de lui-même. `impact status` montre sa révision (elle était à {revision} avant cet import).",
+    "import.gave_up.sent": "Le démon avait reçu tout le document quand impact a abandonné : il l’enregistre ou le refuse de lui-même. `impact status` montre sa révision.",
+    "error.file.write_failed": "impossible d’écrire {path} : {reason}",
 ]
 }

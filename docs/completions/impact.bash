@@ -233,7 +233,7 @@ _impact_status() {
 
 _impact_import() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --replace --dry-run --overwrite-newer --yes --version -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --replace --dry-run --overwrite-newer --yes -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --encoding --errors)
     __impact_offer_flags_options -1
@@ -290,7 +290,7 @@ _impact_import() {
 
 _impact_export() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -q --quiet --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --format --to --organization --base-iri)
     __impact_offer_flags_options 0
@@ -743,7 +743,7 @@ _impact_rank() {
 
 _impact_scores() {
     repeating_flags=()
-    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -q --quiet --version -h --help)
     repeating_options=(--status --programme --territory --domain)
     non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
     __impact_offer_flags_options 0

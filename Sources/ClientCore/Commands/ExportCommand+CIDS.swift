@@ -7,13 +7,8 @@ import SwiftProtobuf
 extension ExportCommand {
   /// Writes the exported document in the Common Impact Data Standard (JSON-LD), with every
   /// recorded observation of the exported projects as an indicator report.
-  func writeCIDS(_ document: String, connection: ImpactConnection, revision: Int64) async throws {
-    let decoded: PortfolioDocument
-    do {
-      decoded = try PortfolioJSON.decode(Data(document.utf8), source: "export")
-    } catch {
-      throw CommandFailure(.failure, "\(error)")
-    }
+  func writeCIDS(_ gathered: GatheringSink, connection: ImpactConnection, revision: Int64) async throws {
+    let decoded = PortfolioDocument(scheme: gathered.scheme, projects: gathered.projects, revision: revision)
     let at = history.message
     let projectIDs = decoded.projects.map(\.id)
     let observations = try await connection.run { client, _ in

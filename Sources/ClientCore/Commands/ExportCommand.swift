@@ -1,6 +1,7 @@
 import Analytics
 import ArgumentParser
 import Foundation
+import GRPCCore
 import ImpactAPI
 import SwiftProtobuf
 import Localization
@@ -44,81 +45,98 @@ struct ExportCommand: AsyncParsableCommand {
     }
   }
 
+  @OptionGroup var progress: ProgressOptions
+
   func run() async throws {
-    var draft = Impact_V1_ExportPortfolioRequest()
+    var draft = Impact_V1_ExportPortfolioStreamRequest()
     if let at = history.message { draft.at = at }
-    // CSV tables are written here from the JSON document, in the dialect the options ask
-    // for (--excel): one writer for every CSV of the CLI.
-    draft.format = .json
     if !filter.isEmpty { draft.filter = filter.message }
     let request = draft
     let connection = try global.connection()
     let filter = self.filter
     let language = global.language
-    let response = try await connection.run { client, _ in
-      let response = try await Impact_V1_PortfolioService.Client(wrapping: client).exportPortfolio(
-        request,
-        metadata: connection.metadata,
-        options: connection.callOptions
-      )
-      // An export of nothing is still a valid document; stderr says why it is empty.
-      try await filter.reportEmptySelection(client: client, connection: connection, language: language)
-      return response
+    let display = ProgressDisplay(
+      ProgressLine(activityKey: "transfer.export", language: language),
+      enabled: !progress.quiet && (to != nil || isatty(STDOUT_FILENO) != 1))
+    // The projects arrive in chunks and are written as they come: neither side holds the
+    // portfolio as one message, and a file appears under its name only once whole.
+    let outcome = try await connection.run { client, deadline in
+      try await Impact_V1_PortfolioService.Client(wrapping: client).exportPortfolioStream(
+        request, metadata: connection.metadata, options: connection.streamingCallOptions
+      ) { response in
+        var sink: (any ExportSink)?
+        var revision: Int64 = 0
+        var count = 0
+        var written: Int64 = 0
+        do {
+          for try await message in response.messages {
+            deadline.progress()
+            switch message.part {
+            case .header(let header):
+              guard sink == nil else { continue }
+              revision = header.revision
+              display.setTotal(Int(clamping: header.projectCount))
+              sink = try self.sink(for: header)
+            case .chunk(let chunk):
+              guard var current = sink else { throw CommandFailure(.failure, .l("error.export.no_document")) }
+              for message in chunk.projects {
+                do {
+                  try current.add(try Project(proto: message, fieldPath: "projects[\(count)]"))
+                } catch let error as APIMappingError {
+                  throw CommandFailure(.failure, "\(error)")
+                }
+                count += 1
+              }
+              display.advance(projects: chunk.projects.count, bytes: current.bytesWritten - written)
+              written = current.bytesWritten
+              sink = current
+            case nil:
+              continue
+            }
+          }
+          guard var finished = sink else { throw CommandFailure(.failure, .l("error.export.no_document")) }
+          try finished.finish()
+          display.finish()
+          sink = finished
+        } catch {
+          display.finish()
+          sink?.discard()
+          throw error
+        }
+        // An export of nothing is still a valid document; stderr says why it is empty.
+        if count == 0 {
+          try await filter.reportEmptySelection(client: client, connection: connection, language: language)
+        }
+        return (revision: revision, gathered: sink as? GatheringSink)
+      }
     }
-    switch response.document {
-    case .jsonDocument(let document) where format == .cids:
-      try await writeCIDS(document, connection: connection, revision: response.revision)
-    case .jsonDocument(let document) where format == .csv:
-      let decoded: PortfolioDocument
-      do {
-        decoded = try PortfolioJSON.decode(Data(document.utf8), source: "export")
-      } catch {
-        throw CommandFailure(.failure, "\(error)")
-      }
-      let tables = PortfolioCSV.encode(
-        decoded.projects, dialect: global.csv.dialect, scheme: decoded.scheme ?? .impactV1)
-      try writeTables(
-        Impact_V1_CsvTables.with {
-          $0.projects = tables.projects
-          $0.outcomes = tables.outcomes
-          $0.ratings = tables.ratings
-        }, revision: response.revision)
-    case .jsonDocument(let document):
-      guard let to else {
-        StandardStreams.writeLine(document)
-        return
-      }
-      try LocalFile.write(document.hasSuffix("\n") ? document : document + "\n", to: to)
+    switch format {
+    case .cids:
+      guard let gathered = outcome.gathered else { return }
+      try await writeCIDS(gathered, connection: connection, revision: outcome.revision)
+    case .csv:
       StandardStreams.writeError(
-        global.language.localizer("export.wrote_file", ["path": to, "revision": String(response.revision)]))
-    case .csv(let tables):
-      try writeTables(tables, revision: response.revision)
-    case nil:
-      throw CommandFailure(.failure, .l("error.export.no_document"))
+        language.localizer("export.wrote_tables", ["directory": to ?? ".", "revision": String(outcome.revision)]))
+    case .json:
+      if let to {
+        StandardStreams.writeError(
+          language.localizer("export.wrote_file", ["path": to, "revision": String(outcome.revision)]))
+      }
     }
   }
 
-  /// Writes the three tables into the `--to` directory, creating it if needed.
-  private func writeTables(_ tables: Impact_V1_CsvTables, revision: Int64) throws(CommandFailure) {
-    let directory = to ?? "."
+  /// Where the projects of the stream `header` opens go, as `--format` and `--to` say.
+  private func sink(for header: Impact_V1_ExportStreamHeader) throws(CommandFailure) -> any ExportSink {
+    let scheme: Scheme
     do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      scheme = try SchemeJSON.decode(Data(header.schemeJson.utf8), source: "header.scheme_json")
     } catch {
-      throw CommandFailure(
-        .invalidInput,
-        .l("error.directory.uncreatable", ["path": directory, "reason": (error as NSError).localizedDescription]))
+      throw CommandFailure(.failure, "\(error)")
     }
-    let base = URL(fileURLWithPath: directory)
-    // export.csv dates the tables by revision, so that an import of them after Excel has
-    // saved them again still knows what was recorded since.
-    let stamp = CSVExportStamp(revision: revision, exportedAt: Date()).encode(dialect: global.csv.dialect)
-    for (name, text) in [
-      ("projects.csv", tables.projects), ("outcomes.csv", tables.outcomes), ("ratings.csv", tables.ratings),
-      (CSVExportStamp.fileName, stamp),
-    ] {
-      try LocalFile.write(text, to: base.appendingPathComponent(name).path)
+    switch format {
+    case .json: return try JSONExportSink(header: header, scheme: scheme, path: to)
+    case .csv: return try CSVExportSink(header: header, scheme: scheme, directory: to ?? ".", dialect: global.csv.dialect)
+    case .cids: return GatheringSink(scheme: scheme)
     }
-    StandardStreams.writeError(
-      global.language.localizer("export.wrote_tables", ["directory": directory, "revision": String(revision)]))
   }
 }

@@ -43,6 +43,8 @@ struct ImportCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp(HelpText.l("csv.help.errors"), valueName: "file"))
   var errors: String?
 
+  @OptionGroup var progress: ProgressOptions
+
   func validate() throws {
     if files.isEmpty { throw ValidationError(global.language.localizer("error.import.no_files")) }
   }
@@ -73,24 +75,36 @@ struct ImportCommand: AsyncParsableCommand {
       if StreamedImport.shouldStream(request.source) {
         // A large document goes as a stream of chunks: every message within the daemon's
         // default limits. It was checked above, so it reads here.
-        let scheme = try await connection.run { client, _ in
-          try Scheme(
-            proto: try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-              Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions
-            ).scheme)
+        let current = try await connection.run { client, _ in
+          try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+            Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
         }
         let streamed: StreamedImport
         do {
-          streamed = try StreamedImport(request, scheme: scheme, documentPath: files.first)
+          streamed = try StreamedImport(request, scheme: try Scheme(proto: current.scheme), documentPath: files.first)
         } catch let error as FormatError {
           throw CommandFailure(.invalidInput, error.description)
         }
-        response = try await connection.run { client, _ in
-          try await streamed.send(client, metadata: connection.metadata, options: connection.callOptions)
+        let display = ProgressDisplay(
+          ProgressLine(activityKey: "transfer.import", language: global.language), enabled: !progress.quiet)
+        let l = global.language.localizer
+        let notes = (
+          beforeEnd: l("import.gave_up.before_end"),
+          afterEnd: l("import.gave_up.after_end", ["revision": String(current.revision)])
+        )
+        defer { display.finish() }
+        response = try await connection.run { client, deadline in
+          try await streamed.send(
+            client, metadata: connection.metadata, options: connection.streamingCallOptions, deadline: deadline,
+            display: display, notes: notes)
         }
       } else {
-        response = try await connection.run { client, _ in
-          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(
+        let note = global.language.localizer("import.gave_up.sent")
+        response = try await connection.run { client, deadline in
+          // The whole document goes in one message: once the time is out, the daemon may
+          // still commit it.
+          deadline.giveUpNote = note
+          return try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(
             request,
             metadata: connection.metadata,
             options: connection.callOptions

@@ -23,6 +23,7 @@ struct ScoresCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var filter: FilterOptions
+  @OptionGroup var progress: ProgressOptions
 
   func run() async throws {
     var draft = Impact_V1_StreamProjectScoresRequest()
@@ -31,23 +32,30 @@ struct ScoresCommand: AsyncParsableCommand {
     let connection = try global.connection()
     let renderer = global.renderer()
     let printed: Int
+    // Rows printed on the terminal show the progress themselves; a bar goes with a redirect.
+    let display = ProgressDisplay(
+      ProgressLine(activityKey: "transfer.scores", language: global.language),
+      enabled: !progress.quiet && isatty(STDOUT_FILENO) != 1)
+    defer { display.finish() }
     do {
       printed = try await connection.run { client, deadline in
       try await Impact_V1_ScoringService.Client(wrapping: client).streamProjectScores(
-        request, metadata: connection.metadata, options: connection.unboundedCallOptions
+        request, metadata: connection.metadata, options: connection.streamingCallOptions
       ) { response in
         var printer: ScoreRowPrinter?
         var count = 0
         for try await message in response.messages {
+          // Each message starts --timeout again: a long stream goes on while it moves.
+          deadline.progress()
           switch message.item {
           case .header(let header):
-            // The stream is open: a long one may take longer than --timeout.
-            deadline.disarm()
+            display.setTotal(Int(clamping: header.totalSize))
             printer = ScoreRowPrinter(header: header, renderer: renderer)
             try printer?.start(message)
           case .score:
             try printer?.print(message)
             count += 1
+            display.advance(projects: 1, bytes: 0)
           case nil:
             continue
           }

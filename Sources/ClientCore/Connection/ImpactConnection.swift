@@ -5,8 +5,9 @@ import GRPCNIOTransportHTTP2
 import Synchronization
 
 /// How a command reaches the daemon: its address, TLS or plaintext, the bearer token, and the
-/// time limit that bounds the whole command, so that an unreachable daemon never makes
-/// `impact` hang.
+/// time limit (`--timeout`) that bounds connecting and each wait for the daemon, so that an
+/// unreachable or stalled daemon never makes `impact` hang, while a long transfer that keeps
+/// making progress (an import or export of a large portfolio) goes on.
 struct ImpactConnection: Sendable {
   typealias Client = GRPCClient<HTTP2ClientTransport.Posix>
 
@@ -42,9 +43,20 @@ struct ImpactConnection: Sendable {
   /// Call options for a call that may last as long as the user wants (a watch stream).
   var unboundedCallOptions: CallOptions { .defaults }
 
-  /// Runs `body` with a client connected to the daemon, bounded by `timeout` until `body`
-  /// calls `Deadline.disarm()` (the watch command does so once the stream is open). gRPC
-  /// errors become ``CommandFailure``s with the matching exit status.
+  /// Call options for a streamed transfer (import, export, every score): the message limits
+  /// of ``callOptions`` and no deadline on the whole call; the command's time limit bounds
+  /// each wait instead, through ``CommandDeadline/progress()``.
+  var streamingCallOptions: CallOptions {
+    var options = callOptions
+    options.timeout = nil
+    return options
+  }
+
+  /// Runs `body` with a client connected to the daemon. It fails when `timeout` passes with
+  /// no progress: `body` reports progress with ``CommandDeadline/progress()`` (each message
+  /// of a stream sent or received), which starts the time limit again, or lifts it with
+  /// ``CommandDeadline/disarm()`` (the watch command, once its stream is open). gRPC errors
+  /// become ``CommandFailure``s with the matching exit status.
   func run<Result: Sendable>(
     _ body: @escaping @Sendable (Client, CommandDeadline) async throws -> Result
   ) async throws -> Result {
@@ -63,17 +75,25 @@ struct ImpactConnection: Sendable {
           }
         }
         group.addTask {
-          try await Task.sleep(for: timeout)
-          if deadline.isDisarmed {
-            try await deadline.waitForever()
+          var since = deadline.lastProgress
+          while true {
+            try await Task.sleep(until: since + timeout, clock: .continuous)
+            if deadline.isDisarmed { try await deadline.waitForever() }
+            let latest = deadline.lastProgress
+            if latest == since { return nil }
+            since = latest
           }
-          return nil
         }
         defer { group.cancelAll() }
         while let outcome = try await group.next() {
           if let result = outcome { return result }
-          throw CommandFailure(
-            .unavailable, l("connection.timeout", ["address": "\(address)", "seconds": Self.seconds(timeout)]))
+          let seconds = Self.seconds(timeout)
+          var message =
+            deadline.hasProgressed
+            ? l("connection.stalled", ["address": "\(address)", "seconds": seconds])
+            : l("connection.timeout", ["address": "\(address)", "seconds": seconds])
+          if let note = deadline.giveUpNote { message += "\n" + note }
+          throw CommandFailure(.unavailable, message)
         }
         throw CommandFailure(.failure, l("connection.no-answer", ["address": "\(address)"]))
       }
@@ -214,14 +234,43 @@ struct ImpactConnection: Sendable {
   }
 }
 
-/// Lets a long-lived command (watch) lift the command's time limit once it is connected.
+/// The time limit of a command: it runs from the start, starts again at each sign of
+/// progress, and a long-lived command (watch) may lift it once connected.
 final class CommandDeadline: Sendable {
-  private let disarmed = Mutex(false)
+  private struct State {
+    var disarmed = false
+    var lastProgress = ContinuousClock.now
+    var progressed = false
+    var giveUpNote: String?
+  }
+
+  private let state = Mutex(State())
 
   /// Stops the time limit: the command may now run until it ends by itself.
-  func disarm() { disarmed.withLock { $0 = true } }
+  func disarm() { state.withLock { $0.disarmed = true } }
 
-  var isDisarmed: Bool { disarmed.withLock { $0 } }
+  var isDisarmed: Bool { state.withLock { $0.disarmed } }
+
+  /// Starts the time limit again: the daemon answered, or took a message from the command.
+  func progress() {
+    state.withLock {
+      $0.lastProgress = .now
+      $0.progressed = true
+    }
+  }
+
+  /// When the command last made progress (or started).
+  var lastProgress: ContinuousClock.Instant { state.withLock { $0.lastProgress } }
+
+  /// Whether the command made progress before the time limit ran out.
+  var hasProgressed: Bool { state.withLock { $0.progressed } }
+
+  /// What became of the daemon's side, said after the time-out message when the command gives
+  /// up (an import: rolled back, or maybe committed); set as the command moves along.
+  var giveUpNote: String? {
+    get { state.withLock { $0.giveUpNote } }
+    set { state.withLock { $0.giveUpNote = newValue } }
+  }
 
   /// Suspends until cancelled (the timer of a disarmed deadline has nothing left to do).
   func waitForever() async throws {

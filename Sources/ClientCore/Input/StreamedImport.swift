@@ -63,42 +63,55 @@ struct StreamedImport {
     self.header = header
   }
 
-  /// What `project` takes once decoded, by the daemon's estimate.
-  static func decodedBytes(of project: Impact_V1_Project) -> Int {
+  /// What `project` takes on the wire and once decoded, by the daemon's estimate.
+  static func sizes(of project: Impact_V1_Project) -> (wire: Int, decoded: Int) {
     guard let bytes = try? project.serializedBytes() as [UInt8],
       let index = WireSchema.api.messageIndex["impact.v1.Project"]
-    else { return chunkDecodedBytes }
-    return bytes.withUnsafeBytes { DecodeEstimate.bytes(of: $0, messageIndex: index, schema: .api) }
+    else { return (0, chunkDecodedBytes) }
+    return (bytes.count, bytes.withUnsafeBytes { DecodeEstimate.bytes(of: $0, messageIndex: index, schema: .api) })
   }
 
-  /// Sends the stream; the daemon commits when it ends.
+  /// Sends the stream; the daemon commits when it ends. Each chunk the transport takes is
+  /// progress (`deadline`, `display`); once the last one is sent, the time-out note says the
+  /// daemon may commit without the command.
   func send(
-    _ client: ImpactConnection.Client, metadata: Metadata, options: CallOptions
+    _ client: ImpactConnection.Client, metadata: Metadata, options: CallOptions, deadline: CommandDeadline,
+    display: ProgressDisplay, notes: (beforeEnd: String, afterEnd: String)
   ) async throws -> Impact_V1_ImportPortfolioResponse {
     let header = self.header
     let projects = self.projects
+    display.setTotal(projects.count)
+    deadline.giveUpNote = notes.beforeEnd
     return try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
       metadata: metadata, options: options,
       requestProducer: { writer in
         try await writer.write(.with { $0.header = header })
+        deadline.progress()
         var chunk = Impact_V1_ImportStreamChunk()
         var decoded = 0
+        var wire = 0
+        func send() async throws {
+          let full = chunk
+          try await writer.write(.with { $0.chunk = full })
+          deadline.progress()
+          display.advance(projects: full.projects.count, bytes: Int64(wire))
+          chunk = Impact_V1_ImportStreamChunk()
+          decoded = 0
+          wire = 0
+        }
         for project in projects {
           let message = Impact_V1_Project(project)
-          let cost = Self.decodedBytes(of: message)
-          if !chunk.projects.isEmpty, chunk.projects.count == Self.chunkProjects || decoded + cost > Self.chunkDecodedBytes {
-            let full = chunk
-            try await writer.write(.with { $0.chunk = full })
-            chunk = Impact_V1_ImportStreamChunk()
-            decoded = 0
+          let cost = Self.sizes(of: message)
+          if !chunk.projects.isEmpty, chunk.projects.count == Self.chunkProjects || decoded + cost.decoded > Self.chunkDecodedBytes {
+            try await send()
           }
           chunk.projects.append(message)
-          decoded += cost
+          decoded += cost.decoded
+          wire += cost.wire
         }
-        if !chunk.projects.isEmpty {
-          let last = chunk
-          try await writer.write(.with { $0.chunk = last })
-        }
+        if !chunk.projects.isEmpty { try await send() }
+        display.finish()
+        deadline.giveUpNote = notes.afterEnd
       },
       onResponse: { try $0.message })
   }

@@ -43,12 +43,13 @@ struct ReportSource: Sendable {
     if let at { request.at = at }
     if let filter { request.filter = filter }
     let deadline = self.deadline
-    return try await scoring.streamProjectScores(request, metadata: connection.metadata, options: connection.unboundedCallOptions) { response in
+    return try await scoring.streamProjectScores(request, metadata: connection.metadata, options: connection.streamingCallOptions) { response in
       var scores: [Impact_V1_ProjectScore] = []
       for try await message in response.messages {
+        // Each message starts the time limit again: a long stream goes on while it moves.
+        deadline?.progress()
         switch message.item {
         case .header(let header):
-          deadline?.disarm()
           scores.reserveCapacity(Int(header.totalSize))
         case .score(let score): scores.append(score)
         case nil: continue

@@ -34,6 +34,7 @@ extension AccessPolicy {
       // Analysts also simulate, export and follow changes.
       (Scoring.SimulateWhatIf.descriptor, .analyst),
       (Portfolio.ExportPortfolio.descriptor, .analyst),
+      (Portfolio.ExportPortfolioStream.descriptor, .analyst),
       (Impact_V1_WatchService.Method.WatchChanges.descriptor, .analyst),
       // Editors change projects, ratings and observations, and import.
       (Project.CreateProject.descriptor, .editor),

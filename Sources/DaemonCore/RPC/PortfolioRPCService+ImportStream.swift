@@ -2,6 +2,7 @@ import Analytics
 import Foundation
 import GRPCCore
 import ImpactAPI
+import Logging
 import SwiftProtobuf
 
 /// The options an import is given, by ImportPortfolio or by the header of ImportPortfolioStream.
@@ -15,6 +16,10 @@ struct ImportOptions: Sendable {
 }
 
 extension PortfolioRPCService {
+  /// A streamed import logs its progress at info every this many projects received.
+  static let importLogInterval = 10_000
+  static let importLogger = Logger(label: "impactd.import")
+
   /// `ImportPortfolioStream`: the header, then chunks of projects, each message judged on its
   /// own like any request (size, decoding budget, shapes); nothing is written before the
   /// client's stream ends, so a refused chunk, a cut connection or a cancelled call change
@@ -28,6 +33,8 @@ extension PortfolioRPCService {
     var projects: [Project] = []
     var outcomes = 0
     var ratings = 0
+    let start = ContinuousClock.now
+    var logged = 0
     for try await message in request {
       switch message.part {
       case .header(let value):
@@ -58,6 +65,15 @@ extension PortfolioRPCService {
         for message in chunk.projects {
           projects.append(try Project(proto: message, fieldPath: "projects[\(projects.count)]"))
         }
+        if projects.count - logged >= Self.importLogInterval {
+          logged = projects.count
+          Self.importLogger.info(
+            "import stream progress",
+            metadata: [
+              "received": "\(projects.count)", "announced": "\(header?.projectCount ?? 0)",
+              "elapsed": "\(ContinuousClock.now - start)",
+            ])
+        }
       case nil:
         throw RPCErrorFactory.oneOf("part", ["header", "chunk"])
       }
@@ -68,6 +84,10 @@ extension PortfolioRPCService {
         "header.project_count",
         "the header announced \(header.projectCount) projects, the chunks carried \(projects.count)",
         rule: "stream_project_count", values: ["value": "\(header.projectCount)", "count": "\(projects.count)"])
+    }
+    if projects.count >= Self.importLogInterval {
+      Self.importLogger.info(
+        "import stream received", metadata: ["projects": "\(projects.count)", "elapsed": "\(ContinuousClock.now - start)"])
     }
     return try await commitImport(
       projects, scheme: scheme, documentRevision: header.hasDocumentRevision ? header.documentRevision : nil,

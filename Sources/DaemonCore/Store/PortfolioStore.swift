@@ -181,6 +181,7 @@ public final class PortfolioStore: Sendable {
     safeguards: ImportSafeguards = .none,
     context: ChangeContext
   ) async throws -> ImportSummary {
+    let start = ContinuousClock.now
     let box = Mutex<ImportSummary?>(nil)
     let adopted = try scheme.map(Self.checked)
     let database = self.database
@@ -244,6 +245,14 @@ public final class PortfolioStore: Sendable {
     }
     var summary = box.withLock { $0 } ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
     summary.revision = snapshot.revision
+    if projects.count >= Self.largeChangeProjects {
+      logger.info(
+        validateOnly ? "import checked" : "import committed",
+        metadata: [
+          "projects": "\(projects.count)", "created": "\(summary.created)", "updated": "\(summary.updated)",
+          "deleted": "\(summary.deleted)", "revision": "\(summary.revision)", "duration": "\(ContinuousClock.now - start)",
+        ])
+    }
     if !validateOnly && summary.created + summary.updated + summary.deleted >= Self.largeChangeProjects {
       // The change is committed; shrinking the log it left is housekeeping, and its failure
       // (readers holding the log past the busy timeout) changes nothing.

@@ -62,6 +62,19 @@ public enum Impact_V1_PortfolioService: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "ExportPortfolioStream" metadata.
+        public enum ExportPortfolioStream: Sendable {
+            /// Request type for "ExportPortfolioStream".
+            public typealias Input = Impact_V1_ExportPortfolioStreamRequest
+            /// Response type for "ExportPortfolioStream".
+            public typealias Output = Impact_V1_ExportPortfolioStreamResponse
+            /// Descriptor for "ExportPortfolioStream".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "impact.v1.PortfolioService"),
+                method: "ExportPortfolioStream",
+                type: .serverStreaming
+            )
+        }
         /// Namespace for "GetScheme" metadata.
         public enum GetScheme: Sendable {
             /// Request type for "GetScheme".
@@ -93,6 +106,7 @@ public enum Impact_V1_PortfolioService: Sendable {
             ImportPortfolio.descriptor,
             ImportPortfolioStream.descriptor,
             ExportPortfolio.descriptor,
+            ExportPortfolioStream.descriptor,
             GetScheme.descriptor,
             SetScheme.descriptor
         ]
@@ -179,7 +193,8 @@ extension Impact_V1_PortfolioService {
         ///
         /// > Source IDL Documentation:
         /// >
-        /// > Exports the projects a filter selects, with the current scheme (JSON only).
+        /// > Exports the projects a filter selects, with the current scheme, in one message (bounded by
+        /// > the size of one answer; ExportPortfolioStream has no such bound).
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Impact_V1_ExportPortfolioRequest` messages.
@@ -192,6 +207,28 @@ extension Impact_V1_PortfolioService {
             request: GRPCCore.StreamingServerRequest<Impact_V1_ExportPortfolioRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_ExportPortfolioResponse>
+
+        /// Handle the "ExportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Exports the projects a filter selects as a stream: a header (the revision, the scheme, the
+        /// > number of projects and what the CSV tables need to choose their columns), then the
+        /// > projects in id order, in chunks of at most 250 projects. Every message is read from one
+        /// > snapshot; the server builds one chunk at a time and waits for the client to take it, so
+        /// > neither side holds the whole portfolio as messages.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Impact_V1_ExportPortfolioStreamRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Impact_V1_ExportPortfolioStreamResponse` messages.
+        func exportPortfolioStream(
+            request: GRPCCore.StreamingServerRequest<Impact_V1_ExportPortfolioStreamRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_ExportPortfolioStreamResponse>
 
         /// Handle the "GetScheme" method.
         ///
@@ -298,7 +335,8 @@ extension Impact_V1_PortfolioService {
         ///
         /// > Source IDL Documentation:
         /// >
-        /// > Exports the projects a filter selects, with the current scheme (JSON only).
+        /// > Exports the projects a filter selects, with the current scheme, in one message (bounded by
+        /// > the size of one answer; ExportPortfolioStream has no such bound).
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_ExportPortfolioRequest` message.
@@ -311,6 +349,28 @@ extension Impact_V1_PortfolioService {
             request: GRPCCore.ServerRequest<Impact_V1_ExportPortfolioRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Impact_V1_ExportPortfolioResponse>
+
+        /// Handle the "ExportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Exports the projects a filter selects as a stream: a header (the revision, the scheme, the
+        /// > number of projects and what the CSV tables need to choose their columns), then the
+        /// > projects in id order, in chunks of at most 250 projects. Every message is read from one
+        /// > snapshot; the server builds one chunk at a time and waits for the client to take it, so
+        /// > neither side holds the whole portfolio as messages.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Impact_V1_ExportPortfolioStreamRequest` message.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Impact_V1_ExportPortfolioStreamResponse` messages.
+        func exportPortfolioStream(
+            request: GRPCCore.ServerRequest<Impact_V1_ExportPortfolioStreamRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_ExportPortfolioStreamResponse>
 
         /// Handle the "GetScheme" method.
         ///
@@ -415,7 +475,8 @@ extension Impact_V1_PortfolioService {
         ///
         /// > Source IDL Documentation:
         /// >
-        /// > Exports the projects a filter selects, with the current scheme (JSON only).
+        /// > Exports the projects a filter selects, with the current scheme, in one message (bounded by
+        /// > the size of one answer; ExportPortfolioStream has no such bound).
         ///
         /// - Parameters:
         ///   - request: A `Impact_V1_ExportPortfolioRequest` message.
@@ -428,6 +489,29 @@ extension Impact_V1_PortfolioService {
             request: Impact_V1_ExportPortfolioRequest,
             context: GRPCCore.ServerContext
         ) async throws -> Impact_V1_ExportPortfolioResponse
+
+        /// Handle the "ExportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Exports the projects a filter selects as a stream: a header (the revision, the scheme, the
+        /// > number of projects and what the CSV tables need to choose their columns), then the
+        /// > projects in id order, in chunks of at most 250 projects. Every message is read from one
+        /// > snapshot; the server builds one chunk at a time and waits for the client to take it, so
+        /// > neither side holds the whole portfolio as messages.
+        ///
+        /// - Parameters:
+        ///   - request: A `Impact_V1_ExportPortfolioStreamRequest` message.
+        ///   - response: A response stream of `Impact_V1_ExportPortfolioStreamResponse` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        func exportPortfolioStream(
+            request: Impact_V1_ExportPortfolioStreamRequest,
+            response: GRPCCore.RPCWriter<Impact_V1_ExportPortfolioStreamResponse>,
+            context: GRPCCore.ServerContext
+        ) async throws
 
         /// Handle the "GetScheme" method.
         ///
@@ -507,6 +591,17 @@ extension Impact_V1_PortfolioService.StreamingServiceProtocol {
             }
         )
         router.registerHandler(
+            forMethod: Impact_V1_PortfolioService.Method.ExportPortfolioStream.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_ExportPortfolioStreamRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_ExportPortfolioStreamResponse>(),
+            handler: { request, context in
+                try await self.exportPortfolioStream(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
             forMethod: Impact_V1_PortfolioService.Method.GetScheme.descriptor,
             deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_GetSchemeRequest>(),
             serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_GetSchemeResponse>(),
@@ -565,6 +660,17 @@ extension Impact_V1_PortfolioService.ServiceProtocol {
             context: context
         )
         return GRPCCore.StreamingServerResponse(single: response)
+    }
+
+    public func exportPortfolioStream(
+        request: GRPCCore.StreamingServerRequest<Impact_V1_ExportPortfolioStreamRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_ExportPortfolioStreamResponse> {
+        let response = try await self.exportPortfolioStream(
+            request: GRPCCore.ServerRequest(stream: request),
+            context: context
+        )
+        return response
     }
 
     public func getScheme(
@@ -629,6 +735,23 @@ extension Impact_V1_PortfolioService.SimpleServiceProtocol {
                 context: context
             ),
             metadata: [:]
+        )
+    }
+
+    public func exportPortfolioStream(
+        request: GRPCCore.ServerRequest<Impact_V1_ExportPortfolioStreamRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Impact_V1_ExportPortfolioStreamResponse> {
+        return GRPCCore.StreamingServerResponse<Impact_V1_ExportPortfolioStreamResponse>(
+            metadata: [:],
+            producer: { writer in
+                try await self.exportPortfolioStream(
+                    request: request.message,
+                    response: writer,
+                    context: context
+                )
+                return [:]
+            }
         )
     }
 
@@ -736,7 +859,8 @@ extension Impact_V1_PortfolioService {
         ///
         /// > Source IDL Documentation:
         /// >
-        /// > Exports the projects a filter selects, with the current scheme (JSON only).
+        /// > Exports the projects a filter selects, with the current scheme, in one message (bounded by
+        /// > the size of one answer; ExportPortfolioStream has no such bound).
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_ExportPortfolioRequest` message.
@@ -753,6 +877,33 @@ extension Impact_V1_PortfolioService {
             deserializer: some GRPCCore.MessageDeserializer<Impact_V1_ExportPortfolioResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Impact_V1_ExportPortfolioResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ExportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Exports the projects a filter selects as a stream: a header (the revision, the scheme, the
+        /// > number of projects and what the CSV tables need to choose their columns), then the
+        /// > projects in id order, in chunks of at most 250 projects. Every message is read from one
+        /// > snapshot; the server builds one chunk at a time and waits for the client to take it, so
+        /// > neither side holds the whole portfolio as messages.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Impact_V1_ExportPortfolioStreamRequest` message.
+        ///   - serializer: A serializer for `Impact_V1_ExportPortfolioStreamRequest` messages.
+        ///   - deserializer: A deserializer for `Impact_V1_ExportPortfolioStreamResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func exportPortfolioStream<Result>(
+            request: GRPCCore.ClientRequest<Impact_V1_ExportPortfolioStreamRequest>,
+            serializer: some GRPCCore.MessageSerializer<Impact_V1_ExportPortfolioStreamRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Impact_V1_ExportPortfolioStreamResponse>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Impact_V1_ExportPortfolioStreamResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
 
         /// Call the "GetScheme" method.
@@ -910,7 +1061,8 @@ extension Impact_V1_PortfolioService {
         ///
         /// > Source IDL Documentation:
         /// >
-        /// > Exports the projects a filter selects, with the current scheme (JSON only).
+        /// > Exports the projects a filter selects, with the current scheme, in one message (bounded by
+        /// > the size of one answer; ExportPortfolioStream has no such bound).
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_ExportPortfolioRequest` message.
@@ -933,6 +1085,42 @@ extension Impact_V1_PortfolioService {
             try await self.client.unary(
                 request: request,
                 descriptor: Impact_V1_PortfolioService.Method.ExportPortfolio.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "ExportPortfolioStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Exports the projects a filter selects as a stream: a header (the revision, the scheme, the
+        /// > number of projects and what the CSV tables need to choose their columns), then the
+        /// > projects in id order, in chunks of at most 250 projects. Every message is read from one
+        /// > snapshot; the server builds one chunk at a time and waits for the client to take it, so
+        /// > neither side holds the whole portfolio as messages.
+        ///
+        /// - Parameters:
+        ///   - request: A request containing a single `Impact_V1_ExportPortfolioStreamRequest` message.
+        ///   - serializer: A serializer for `Impact_V1_ExportPortfolioStreamRequest` messages.
+        ///   - deserializer: A deserializer for `Impact_V1_ExportPortfolioStreamResponse` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func exportPortfolioStream<Result>(
+            request: GRPCCore.ClientRequest<Impact_V1_ExportPortfolioStreamRequest>,
+            serializer: some GRPCCore.MessageSerializer<Impact_V1_ExportPortfolioStreamRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Impact_V1_ExportPortfolioStreamResponse>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Impact_V1_ExportPortfolioStreamResponse>) async throws -> Result
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.serverStreaming(
+                request: request,
+                descriptor: Impact_V1_PortfolioService.Method.ExportPortfolioStream.descriptor,
                 serializer: serializer,
                 deserializer: deserializer,
                 options: options,
@@ -1091,7 +1279,8 @@ extension Impact_V1_PortfolioService.ClientProtocol {
     ///
     /// > Source IDL Documentation:
     /// >
-    /// > Exports the projects a filter selects, with the current scheme (JSON only).
+    /// > Exports the projects a filter selects, with the current scheme, in one message (bounded by
+    /// > the size of one answer; ExportPortfolioStream has no such bound).
     ///
     /// - Parameters:
     ///   - request: A request containing a single `Impact_V1_ExportPortfolioRequest` message.
@@ -1111,6 +1300,37 @@ extension Impact_V1_PortfolioService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_ExportPortfolioRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_ExportPortfolioResponse>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ExportPortfolioStream" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Exports the projects a filter selects as a stream: a header (the revision, the scheme, the
+    /// > number of projects and what the CSV tables need to choose their columns), then the
+    /// > projects in id order, in chunks of at most 250 projects. Every message is read from one
+    /// > snapshot; the server builds one chunk at a time and waits for the client to take it, so
+    /// > neither side holds the whole portfolio as messages.
+    ///
+    /// - Parameters:
+    ///   - request: A request containing a single `Impact_V1_ExportPortfolioStreamRequest` message.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func exportPortfolioStream<Result>(
+        request: GRPCCore.ClientRequest<Impact_V1_ExportPortfolioStreamRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Impact_V1_ExportPortfolioStreamResponse>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        try await self.exportPortfolioStream(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Impact_V1_ExportPortfolioStreamRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Impact_V1_ExportPortfolioStreamResponse>(),
             options: options,
             onResponse: handleResponse
         )
@@ -1265,7 +1485,8 @@ extension Impact_V1_PortfolioService.ClientProtocol {
     ///
     /// > Source IDL Documentation:
     /// >
-    /// > Exports the projects a filter selects, with the current scheme (JSON only).
+    /// > Exports the projects a filter selects, with the current scheme, in one message (bounded by
+    /// > the size of one answer; ExportPortfolioStream has no such bound).
     ///
     /// - Parameters:
     ///   - message: request message to send.
@@ -1288,6 +1509,41 @@ extension Impact_V1_PortfolioService.ClientProtocol {
             metadata: metadata
         )
         return try await self.exportPortfolio(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ExportPortfolioStream" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Exports the projects a filter selects as a stream: a header (the revision, the scheme, the
+    /// > number of projects and what the CSV tables need to choose their columns), then the
+    /// > projects in id order, in chunks of at most 250 projects. Every message is read from one
+    /// > snapshot; the server builds one chunk at a time and waits for the client to take it, so
+    /// > neither side holds the whole portfolio as messages.
+    ///
+    /// - Parameters:
+    ///   - message: request message to send.
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func exportPortfolioStream<Result>(
+        _ message: Impact_V1_ExportPortfolioStreamRequest,
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Impact_V1_ExportPortfolioStreamResponse>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.ClientRequest<Impact_V1_ExportPortfolioStreamRequest>(
+            message: message,
+            metadata: metadata
+        )
+        return try await self.exportPortfolioStream(
             request: request,
             options: options,
             onResponse: handleResponse

@@ -666,6 +666,124 @@ public nonisolated struct Impact_V1_ExportPortfolioResponse: Sendable {
   public init() {}
 }
 
+/// The request of PortfolioService.ExportPortfolioStream.
+public nonisolated struct Impact_V1_ExportPortfolioStreamRequest: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The projects to export; every project when unset.
+  public var filter: Impact_V1_ProjectFilter {
+    get {_filter ?? Impact_V1_ProjectFilter()}
+    set {_filter = newValue}
+  }
+  /// Returns true if `filter` has been explicitly set.
+  public var hasFilter: Bool {self._filter != nil}
+  /// Clears the value of `filter`. Subsequent reads from it will return its default value.
+  public mutating func clearFilter() {self._filter = nil}
+
+  /// The moment to read; now when unset (see at.proto).
+  public var at: Impact_V1_At {
+    get {_at ?? Impact_V1_At()}
+    set {_at = newValue}
+  }
+  /// Returns true if `at` has been explicitly set.
+  public var hasAt: Bool {self._at != nil}
+  /// Clears the value of `at`. Subsequent reads from it will return its default value.
+  public mutating func clearAt() {self._at = nil}
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+
+  fileprivate var _filter: Impact_V1_ProjectFilter? = nil
+  fileprivate var _at: Impact_V1_At? = nil
+}
+
+/// What a streamed export is about: its first message.
+public nonisolated struct Impact_V1_ExportStreamHeader: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// The revision of the snapshot every project of the stream was read from.
+  public var revision: Int64 = 0
+
+  /// The scheme in force at that revision, as a scheme document (JSON text).
+  public var schemeJson: String = String()
+
+  /// How many projects the chunks carry in all.
+  public var projectCount: Int64 = 0
+
+  /// Risk types some exported project rates that the scheme does not list, sorted: the CSV
+  /// projects table gives each a `risk_<type>` column after the scheme's.
+  public var extraRiskTypes: [String] = []
+
+  /// Whether some exported outcome has targets (the CSV outcomes table then has a `targets`
+  /// column).
+  public var targetsColumn: Bool = false
+
+  /// Whether some exported outcome names a bank indicator (the CSV outcomes table then has an
+  /// `indicator_id` column).
+  public var indicatorIDColumn: Bool = false
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// Projects of a streamed export, in id order.
+public nonisolated struct Impact_V1_ExportStreamChunk: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var projects: [Impact_V1_Project] = []
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// One message of PortfolioService.ExportPortfolioStream: the header first, then chunks.
+public nonisolated struct Impact_V1_ExportPortfolioStreamResponse: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var part: Impact_V1_ExportPortfolioStreamResponse.OneOf_Part? = nil
+
+  /// The first message, and only the first.
+  public var header: Impact_V1_ExportStreamHeader {
+    get {
+      if case .header(let v)? = part {return v}
+      return Impact_V1_ExportStreamHeader()
+    }
+    set {part = .header(newValue)}
+  }
+
+  /// Every following message.
+  public var chunk: Impact_V1_ExportStreamChunk {
+    get {
+      if case .chunk(let v)? = part {return v}
+      return Impact_V1_ExportStreamChunk()
+    }
+    set {part = .chunk(newValue)}
+  }
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public nonisolated enum OneOf_Part: Equatable, Sendable {
+    /// The first message, and only the first.
+    case header(Impact_V1_ExportStreamHeader)
+    /// Every following message.
+    case chunk(Impact_V1_ExportStreamChunk)
+
+  }
+
+  public init() {}
+}
+
 /// The request of PortfolioService.GetScheme.
 public nonisolated struct Impact_V1_GetSchemeRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
@@ -1439,6 +1557,197 @@ nonisolated extension Impact_V1_ExportPortfolioResponse: SwiftProtobuf.Message, 
   public static func ==(lhs: Impact_V1_ExportPortfolioResponse, rhs: Impact_V1_ExportPortfolioResponse) -> Bool {
     if lhs.document != rhs.document {return false}
     if lhs.revision != rhs.revision {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ExportPortfolioStreamRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ExportPortfolioStreamRequest"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{1}at\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
+      case 2: try { try decoder.decodeSingularMessageField(value: &self._at) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    try { if let v = self._filter {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    } }()
+    try { if let v = self._at {
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    } }()
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ExportPortfolioStreamRequest, rhs: Impact_V1_ExportPortfolioStreamRequest) -> Bool {
+    if lhs._filter != rhs._filter {return false}
+    if lhs._at != rhs._at {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ExportStreamHeader: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ExportStreamHeader"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}revision\0\u{3}scheme_json\0\u{3}project_count\0\u{3}extra_risk_types\0\u{3}targets_column\0\u{3}indicator_id_column\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.revision) }()
+      case 2: try { try decoder.decodeSingularStringField(value: &self.schemeJson) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.projectCount) }()
+      case 4: try { try decoder.decodeRepeatedStringField(value: &self.extraRiskTypes) }()
+      case 5: try { try decoder.decodeSingularBoolField(value: &self.targetsColumn) }()
+      case 6: try { try decoder.decodeSingularBoolField(value: &self.indicatorIDColumn) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.revision != 0 {
+      try visitor.visitSingularInt64Field(value: self.revision, fieldNumber: 1)
+    }
+    if !self.schemeJson.isEmpty {
+      try visitor.visitSingularStringField(value: self.schemeJson, fieldNumber: 2)
+    }
+    if self.projectCount != 0 {
+      try visitor.visitSingularInt64Field(value: self.projectCount, fieldNumber: 3)
+    }
+    if !self.extraRiskTypes.isEmpty {
+      try visitor.visitRepeatedStringField(value: self.extraRiskTypes, fieldNumber: 4)
+    }
+    if self.targetsColumn != false {
+      try visitor.visitSingularBoolField(value: self.targetsColumn, fieldNumber: 5)
+    }
+    if self.indicatorIDColumn != false {
+      try visitor.visitSingularBoolField(value: self.indicatorIDColumn, fieldNumber: 6)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ExportStreamHeader, rhs: Impact_V1_ExportStreamHeader) -> Bool {
+    if lhs.revision != rhs.revision {return false}
+    if lhs.schemeJson != rhs.schemeJson {return false}
+    if lhs.projectCount != rhs.projectCount {return false}
+    if lhs.extraRiskTypes != rhs.extraRiskTypes {return false}
+    if lhs.targetsColumn != rhs.targetsColumn {return false}
+    if lhs.indicatorIDColumn != rhs.indicatorIDColumn {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ExportStreamChunk: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ExportStreamChunk"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}projects\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeRepeatedMessageField(value: &self.projects) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.projects.isEmpty {
+      try visitor.visitRepeatedMessageField(value: self.projects, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ExportStreamChunk, rhs: Impact_V1_ExportStreamChunk) -> Bool {
+    if lhs.projects != rhs.projects {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ExportPortfolioStreamResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ExportPortfolioStreamResponse"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}header\0\u{1}chunk\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try {
+        var v: Impact_V1_ExportStreamHeader?
+        var hadOneofValue = false
+        if let current = self.part {
+          hadOneofValue = true
+          if case .header(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.part = .header(v)
+        }
+      }()
+      case 2: try {
+        var v: Impact_V1_ExportStreamChunk?
+        var hadOneofValue = false
+        if let current = self.part {
+          hadOneofValue = true
+          if case .chunk(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.part = .chunk(v)
+        }
+      }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    // The use of inline closures is to circumvent an issue where the compiler
+    // allocates stack space for every if/case branch local when no optimizations
+    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
+    // https://github.com/apple/swift-protobuf/issues/1182
+    switch self.part {
+    case .header?: try {
+      guard case .header(let v)? = self.part else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 1)
+    }()
+    case .chunk?: try {
+      guard case .chunk(let v)? = self.part else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    }()
+    case nil: break
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ExportPortfolioStreamResponse, rhs: Impact_V1_ExportPortfolioStreamResponse) -> Bool {
+    if lhs.part != rhs.part {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -31,6 +31,7 @@ struct AccessControlTests {
     "impact.v1.ProjectService/RecordRating": .editor,
     "impact.v1.PortfolioService/GetScheme": .viewer,
     "impact.v1.PortfolioService/ExportPortfolio": .analyst,
+    "impact.v1.PortfolioService/ExportPortfolioStream": .analyst,
     "impact.v1.PortfolioService/ImportPortfolio": .editor,
     "impact.v1.PortfolioService/ImportPortfolioStream": .editor,
     "impact.v1.PortfolioService/SetScheme": .admin,

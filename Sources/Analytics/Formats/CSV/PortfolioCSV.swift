@@ -230,45 +230,15 @@ public enum PortfolioCSV {
     _ projects: [Project], dialect: CSVDialect = .standard, scheme: Scheme = .impactV1
   ) -> CSVTables {
     let writer = CSVWriter(dialect)
-    let extraRisks = Set(projects.flatMap(\.risks.keys)).subtracting(scheme.riskTypes).sorted()
-    let riskTypes = scheme.riskTypes + extraRisks
-
-    var projectRows = [projectColumns + riskTypes.map { riskColumnPrefix + $0 } + [extraColumn]]
-    let writesTargets = projects.contains { $0.outcomes.contains { !$0.targets.isEmpty } }
-    let writesIndicatorIDs = projects.contains { $0.outcomes.contains { $0.indicatorID != nil } }
-    var outcomeRows = [
-      outcomeColumns + (writesTargets ? [targetsColumn] : []) + (writesIndicatorIDs ? [indicatorIDColumn] : [])
-    ]
-    var ratingRows = [ratingColumns]
+    let layout = Layout(projects, scheme: scheme)
+    var projectRows = [layout.projectHeader]
+    var outcomeRows = [layout.outcomeHeader]
+    var ratingRows = [layout.ratingHeader]
     for project in projects {
-      projectRows.append(
-        [
-          project.id, project.name, project.programme, project.territory, project.status.rawValue,
-          writer.number(project.amount), project.evidenceLevel.map(String.init) ?? "",
-        ] + riskTypes.map { project.risks[$0].map(String.init) ?? "" } + [project.extra ?? ""])
-      for outcome in project.outcomes {
-        outcomeRows.append([
-          project.id, outcome.id, outcome.domain, writer.number(outcome.share),
-          outcome.indicator ?? "",
-          outcome.unit ?? "", outcome.direction?.rawValue ?? "", writer.number(outcome.baseline),
-          writer.number(outcome.threshold), writer.number(outcome.target),
-          writer.number(outcome.actual),
-          writer.number(outcome.survey?.veryMuch), writer.number(outcome.survey?.slightly),
-          writer.number(outcome.reach),
-          outcome.durationYears.map(String.init) ?? "", writer.number(outcome.dropOff),
-          writer.number(outcome.deadweight),
-          writer.number(outcome.attribution), writer.number(outcome.displacement),
-          writer.number(outcome.financialProxy),
-          outcome.harmful ? "true" : "", outcome.nature == .solution ? "" : outcome.nature.rawValue,
-        ] + (writesTargets ? [targetsCell(outcome.targets, writer: writer)] : [])
-          + (writesIndicatorIDs ? [outcome.indicatorID ?? ""] : []))
-      }
-      for rating in project.ratings {
-        ratingRows.append([
-          project.id, rating.criterion, rating.rater, writer.number(rating.value),
-          rating.comment ?? "",
-        ])
-      }
+      let rows = layout.rows(of: project, writer: writer)
+      projectRows.append(rows.project)
+      outcomeRows += rows.outcomes
+      ratingRows += rows.ratings
     }
     return CSVTables(
       projects: writer.document(projectRows), outcomes: writer.document(outcomeRows),

@@ -27,7 +27,8 @@ indirect enum JSONOutput {
     }
   }
 
-  private func write(into text: inout String, indent: Int) {
+  /// Appends the value's text as it appears at `indent` inside a rendered document.
+  func write(into text: inout String, indent: Int) {
     switch self {
     case .object(let members):
       if members.isEmpty {
