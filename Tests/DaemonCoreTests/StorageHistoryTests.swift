@@ -143,8 +143,13 @@ struct StorageHistoryTests {
     #expect(all.map(\.projectIDs) == [["a", "b"], ["a"], ["b"]])
     #expect(all.allSatisfy { $0.committedAt == StorageSamples.time })
     #expect(all[2].payload == #"{"deleted":["b"]}"#)
+    // An import's projects are in the row's binary column; its JSON payload lists none.
     let document = try PortfolioJSON.decode(Data(all[0].payload.utf8))
-    #expect(document.projects == [StorageSamples.full(id: "a"), StorageSamples.minimal(id: "b")])
+    #expect(document.projects.isEmpty)
+    #expect(
+      try ProjectsBinary.decode(try #require(all[0].projects))
+        == [StorageSamples.full(id: "a"), StorageSamples.minimal(id: "b")])
+    #expect(all[1].projects == nil && all[2].projects == nil)
 
     let aboutB = try database.journal(matching: JournalFilter(projectID: "b"))
     #expect(aboutB.map(\.revision) == [1, 3])
@@ -154,6 +159,28 @@ struct StorageHistoryTests {
     #expect(deletes.map(\.revision) == [3])
     let page = try database.journal(after: 1, limit: 1)
     #expect(page.map(\.revision) == [2])
+  }
+
+  @Test("an import's row replays the same from its binary column and, as written before schema 10, from its JSON payload")
+  func importRowsOfBothSchemas() throws {
+    let projects = [StorageSamples.full(id: "a"), StorageSamples.minimal(id: "b")]
+    func entry(_ kind: ChangeKind, payload: String, binary: [UInt8]?) -> JournalEntry {
+      JournalEntry(
+        revision: 1, committedAt: StorageSamples.time, actor: "amel", rpcMethod: "import", kind: kind,
+        projectIDs: ["a", "b"], revisionBefore: 0, payload: payload, projects: binary)
+    }
+    let legacy = String(decoding: PortfolioJSON.encode(PortfolioDocument(projects: projects)), as: UTF8.self)
+    let current = String(decoding: PortfolioJSON.encode(PortfolioDocument(projects: [])), as: UTF8.self)
+    for kind in [ChangeKind.upsertProjects, .replacePortfolio] {
+      for row in [entry(kind, payload: legacy, binary: nil), entry(kind, payload: current, binary: ProjectsBinary.encode(projects))] {
+        var replay = JournalReplay(revision: 0, scheme: .impactV1, projects: [])
+        try replay.apply(row)
+        #expect(replay.projects == Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) }), "\(kind)")
+      }
+    }
+    // A binary column that does not read is named, never taken for an empty import.
+    var replay = JournalReplay(revision: 0, scheme: .impactV1, projects: [])
+    #expect(throws: StorageError.self) { try replay.apply(entry(.upsertProjects, payload: current, binary: [1, 2, 3])) }
   }
 
   @Test("replaying the journal rebuilds the portfolio at every revision")
@@ -180,7 +207,7 @@ struct StorageHistoryTests {
       let payload = Data(entry.payload.utf8)
       switch entry.kind {
       case .upsertProjects:
-        for project in try PortfolioJSON.decode(payload).projects {
+        for project in try ProjectsBinary.decode(try #require(entry.projects)) {
           if let index = replayed.firstIndex(where: { $0.id == project.id }) {
             replayed[index] = project
           } else {
@@ -188,7 +215,7 @@ struct StorageHistoryTests {
           }
         }
       case .replacePortfolio:
-        replayed = try PortfolioJSON.decode(payload).projects
+        replayed = try ProjectsBinary.decode(try #require(entry.projects))
       case .deleteProjects:
         replayed.removeAll { entry.projectIDs.contains($0.id) }
       case .recordObservation:

@@ -40,6 +40,9 @@ struct DaemonBenchmarkCommand: AsyncParsableCommand {
   @Flag(help: "Measure the past instead: snapshots, --at, diff on a history of --revisions revisions.")
   var history = false
 
+  @Flag(help: "Measure large portfolios instead: impact import against floors, memory, scheme set, export (issue 14).")
+  var largeImport = false
+
   @Option(help: "Revisions of history for --history (the import is the first).")
   var revisions = 1_000
 
@@ -60,7 +63,9 @@ struct DaemonBenchmarkCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    if history {
+    if largeImport {
+      try await runImportBenchmark(self)
+    } else if history {
       guard revisions >= 10 else { throw ValidationError("--revisions must be at least 10, got \(revisions)") }
       try await runHistoryBenchmark(self)
     } else {

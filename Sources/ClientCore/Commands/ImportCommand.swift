@@ -68,29 +68,20 @@ struct ImportCommand: AsyncParsableCommand {
     let request = draft
     let connection = try global.connection()
     // Checked here first so that every problem is named by file, line and column.
-    try await ImportCheck(source: request.source, documentPath: files.first).run(
+    let checked = try await ImportCheck(source: request.source, documentPath: files.first).run(
       connection, report: IssueList(language: global.language, errorsPath: errors))
     let response: Impact_V1_ImportPortfolioResponse
     do {
-      if StreamedImport.shouldStream(request.source) {
-        // A large document goes as a stream of chunks: every message within the daemon's
-        // default limits. It was checked above, so it reads here.
-        let current = try await connection.run { client, _ in
-          try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-            Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
-        }
-        let streamed: StreamedImport
-        do {
-          streamed = try StreamedImport(request, scheme: try Scheme(proto: current.scheme), documentPath: files.first)
-        } catch let error as FormatError {
-          throw CommandFailure(.invalidInput, error.description)
-        }
+      if StreamedImport.shouldStream(request.source), let checked {
+        // A large document goes as a stream of chunks, every message within the daemon's
+        // default limits, with the projects as the check read them (the files are read once).
+        let streamed = StreamedImport(request, checked: checked)
         let display = ProgressDisplay(
           ProgressLine(activityKey: "transfer.import", language: global.language), enabled: !progress.quiet)
         let l = global.language.localizer
         let notes = (
           beforeEnd: l("import.gave_up.before_end"),
-          afterEnd: l("import.gave_up.after_end", ["revision": String(current.revision)])
+          afterEnd: l("import.gave_up.after_end", ["revision": String(checked.revision)])
         )
         defer { display.finish() }
         response = try await connection.run { client, deadline in

@@ -13,27 +13,47 @@ struct ImportCheck {
   /// The path of the JSON document, for its messages (the daemon knows it as `json_document`).
   var documentPath: String?
 
+  /// The files as read here once they passed: the daemon's scheme and revision, and the
+  /// projects, so that a streamed import sends them without reading the files again.
+  struct Checked: Sendable {
+    var scheme: Scheme
+    var revision: Int64
+    var projects: [Project]
+    /// The scheme the JSON document carries.
+    var documentScheme: Scheme?
+    /// The revision the document or the tables' `export.csv` carry.
+    var documentRevision: Int64?
+  }
+
   /// Fetches the daemon's scheme and checks the files against it; throws the problems as
   /// invalid input (exit 65) listed by ``IssueList``. A daemon that cannot give its scheme
-  /// leaves the checking to the import itself.
-  func run(_ connection: ImpactConnection, report: IssueList) async throws {
+  /// leaves the checking to the import itself (nil).
+  func run(_ connection: ImpactConnection, report: IssueList) async throws -> Checked? {
     let scheme: Scheme
+    let revision: Int64
     do {
       let response = try await connection.run { client, _ in
         try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
           Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
       }
       scheme = try Scheme(proto: response.scheme)
+      revision = response.revision
     } catch {
-      return
+      return nil
     }
-    let issues = self.issues(scheme: scheme)
-    guard !issues.isEmpty else { return }
-    throw try report.failure(issues)
+    let result = self.check(scheme: scheme)
+    guard result.issues.isEmpty, var checked = result.checked else { throw try report.failure(result.issues) }
+    checked.revision = revision
+    return checked
   }
 
   /// Every problem of the files under `scheme`, in file order; empty when they are valid.
   func issues(scheme: Scheme) -> [CheckedIssue] {
+    check(scheme: scheme).issues
+  }
+
+  /// The problems of the files under `scheme`, and what they hold when they read whole.
+  func check(scheme: Scheme) -> (issues: [CheckedIssue], checked: Checked?) {
     switch source {
     case .jsonDocument(let text):
       let name = documentPath ?? "document"
@@ -48,14 +68,20 @@ struct ImportCheck {
       }
       do {
         let document = try PortfolioJSON.decode(data, source: name)
-        return Validator(scheme: scheme).validate(document).map(located)
+        return (
+          Validator(scheme: scheme).validate(document).map(located),
+          Checked(
+            scheme: scheme, revision: 0, projects: document.projects, documentScheme: document.scheme,
+            documentRevision: document.revision)
+        )
       } catch {
         // The rules of the projects that are well formed are broken too: say so at once.
         let ruleIssues = Validator(scheme: scheme).validate(PortfolioJSON.projectsReadWhole(data))
           .filter { $0.rule != .duplicateProject }.map(located)
-        return (error.issues.map { CheckedIssue($0) } + ruleIssues).sorted {
+        let issues = (error.issues.map { CheckedIssue($0) } + ruleIssues).sorted {
           ($0.issue.line ?? 0, $0.issue.column ?? 0) < ($1.issue.line ?? 0, $1.issue.column ?? 0)
         }
+        return (issues, nil)
       }
     case .csv(let tables):
       let names = CSVFileNames(
@@ -69,13 +95,19 @@ struct ImportCheck {
         CheckedIssue(reading.locate(issue), rule: issue)
       }
       let order = [names.projects, names.outcomes, names.ratings]
-      return (reading.issues.map { CheckedIssue($0) } + ruleIssues).enumerated().sorted { a, b in
+      let issues = (reading.issues.map { CheckedIssue($0) } + ruleIssues).enumerated().sorted { a, b in
         let left = (order.firstIndex(of: a.element.issue.source) ?? 3, a.element.issue.line ?? 0, a.offset)
         let right = (order.firstIndex(of: b.element.issue.source) ?? 3, b.element.issue.line ?? 0, b.offset)
         return left < right
       }.map(\.element)
+      let checked =
+        reading.issues.isEmpty
+        ? Checked(
+          scheme: scheme, revision: 0, projects: reading.projects, documentScheme: nil,
+          documentRevision: tables.hasRevision ? tables.revision : nil) : nil
+      return (issues, checked)
     case nil:
-      return []
+      return ([], nil)
     }
   }
 }

@@ -31,9 +31,8 @@ struct StreamedImport {
     }
   }
 
-  /// Reads the projects of `request`'s document on this side (CSV tables need the daemon's
-  /// `scheme` for their rating columns), keeping its options for the header.
-  init(_ request: Impact_V1_ImportPortfolioRequest, scheme: Scheme, documentPath: String?) throws {
+  /// The stream of `checked`, the files as ``ImportCheck`` read them, with `request`'s options.
+  init(_ request: Impact_V1_ImportPortfolioRequest, checked: ImportCheck.Checked) {
     var header = Impact_V1_ImportStreamHeader()
     header.mode = request.mode
     header.validateOnly = request.validateOnly
@@ -41,26 +40,13 @@ struct StreamedImport {
     header.overwriteNewer = request.overwriteNewer
     header.confirmLargeDeletion = request.confirmLargeDeletion
     if request.hasDocumentTime { header.documentTime = request.documentTime }
-    switch request.source {
-    case .jsonDocument(let text):
-      let document = try PortfolioJSON.decode(Data(text.utf8), source: documentPath ?? "document")
-      projects = document.projects
-      if let scheme = document.scheme { header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self) }
-      if let revision = document.revision { header.documentRevision = revision }
-    case .csv(let tables):
-      projects = try PortfolioCSV.decode(
-        projects: Data(tables.projects.utf8),
-        outcomes: tables.outcomes.isEmpty ? nil : Data(tables.outcomes.utf8),
-        ratings: tables.ratings.isEmpty ? nil : Data(tables.ratings.utf8),
-        names: CSVFileNames(
-          projects: tables.projectsFileName, outcomes: tables.outcomesFileName, ratings: tables.ratingsFileName),
-        scheme: scheme)
-      if tables.hasRevision { header.documentRevision = tables.revision }
-    case nil:
-      projects = []
+    if let scheme = checked.documentScheme {
+      header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
     }
-    header.projectCount = Int64(projects.count)
+    if let revision = checked.documentRevision { header.documentRevision = revision }
+    header.projectCount = Int64(checked.projects.count)
     self.header = header
+    self.projects = checked.projects
   }
 
   /// What `project` takes on the wire and once decoded, by the daemon's estimate.

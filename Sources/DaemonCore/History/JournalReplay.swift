@@ -28,11 +28,11 @@ struct JournalReplay {
     do {
       switch entry.kind {
       case .upsertProjects:
-        for project in try PortfolioJSON.decode(payload, source: "journal").projects {
+        for project in try Self.document(of: entry, payload: payload).projects {
           projects[project.id] = project
         }
       case .replacePortfolio:
-        let document = try PortfolioJSON.decode(payload, source: "journal")
+        let document = try Self.document(of: entry, payload: payload)
         // Without a new scheme, a project the import left unchanged keeps its stored version
         // (only the changed and removed ones are listed), as the live store does.
         let touched = Set(entry.projectIDs)
@@ -75,6 +75,21 @@ struct JournalReplay {
       throw unreadable("\(error)")
     }
     revision = entry.revision
+  }
+
+  /// The portfolio document of an import's row: its payload, with the projects of the
+  /// binary column when the row has one (from schema 10 on), else those of the payload.
+  private static func document(of entry: JournalEntry, payload: Data) throws -> PortfolioDocument {
+    var document = try PortfolioJSON.decode(payload, source: "journal")
+    if let binary = entry.projects {
+      do {
+        document.projects = try ProjectsBinary.decode(binary)
+      } catch {
+        throw StorageError.unreadableValue(
+          table: "journal", key: "\(entry.revision)", column: "projects", detail: "\(error)")
+      }
+    }
+    return document
   }
 
   private struct ObservationFields: Decodable {

@@ -94,7 +94,7 @@ extension ImpactDatabase {
       let last = try Int64.fetchOne(db, sql: "SELECT MAX(revision) FROM (\(Self.storedStates))") ?? 0
       let row = try Row.fetchOne(
         db,
-        sql: "SELECT COUNT(*), COALESCE(SUM(length(CAST(payload AS BLOB))), 0) FROM journal WHERE revision > ?",
+        sql: "SELECT COUNT(*), COALESCE(SUM(length(CAST(payload AS BLOB)) + COALESCE(length(projects), 0)), 0) FROM journal WHERE revision > ?",
         arguments: [last])
       return (row?[0] ?? 0, row?[1] ?? 0)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension ImpactDatabase {
@@ -49,16 +50,16 @@ extension ImpactDatabase {
     try db.execute(
       sql: """
         INSERT INTO journal
-          (revision, committed_at, actor, rpc_method, kind, project_ids, revision_before, payload)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          (revision, committed_at, actor, rpc_method, kind, project_ids, revision_before, payload, projects)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         revision, timestamp, context.actor, context.rpcMethod, change.kind.rawValue,
-        JournalPayload.projectIDs(written.projectIDs), current, written.payload,
+        JournalPayload.projectIDs(written.projectIDs), current, written.payload, written.projects.map { Data($0) },
       ])
     try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'revision'", arguments: [revision])
     return CommitReceipt(
       revision: revision, committedAt: committedAt, kind: change.kind,
-      projectIDs: written.projectIDs, payloadBytes: written.payload.utf8.count)
+      projectIDs: written.projectIDs, payloadBytes: written.payload.utf8.count + (written.projects?.count ?? 0))
   }
 }

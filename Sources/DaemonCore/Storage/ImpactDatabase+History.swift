@@ -74,7 +74,7 @@ extension ImpactDatabase {
       }
       arguments += [max(limit, 0)]
       let sql = """
-        SELECT revision, committed_at, actor, rpc_method, kind, project_ids, revision_before, payload
+        SELECT revision, committed_at, actor, rpc_method, kind, project_ids, revision_before, payload, projects
         FROM journal WHERE \(conditions.joined(separator: " AND ")) ORDER BY revision LIMIT ?
         """
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -97,7 +97,7 @@ extension ImpactDatabase {
         return JournalEntry(
           revision: revision, committedAt: date, actor: row[2], rpcMethod: row[3], kind: kind,
           projectIDs: ids,
-          revisionBefore: row[6], payload: row[7])
+          revisionBefore: row[6], payload: row[7], projects: (row[8] as Data?).map { [UInt8]($0) })
       }
     }
   }

@@ -12,6 +12,9 @@ public struct JournalEntry: Sendable, Hashable {
   public var revisionBefore: Int64
   /// The JSON text of the change; its shape per kind is in `docs/storage.md`.
   public var payload: String
+  /// The projects of an import as an `impact-projects-bin/1` document, when the row keeps
+  /// them so (every import from schema 10 on); the payload's `projects` is then empty.
+  public var projects: [UInt8]?
 
   public init(
     revision: Int64,
@@ -21,7 +24,8 @@ public struct JournalEntry: Sendable, Hashable {
     kind: ChangeKind,
     projectIDs: [String],
     revisionBefore: Int64,
-    payload: String
+    payload: String,
+    projects: [UInt8]? = nil
   ) {
     self.revision = revision
     self.committedAt = committedAt
@@ -31,5 +35,6 @@ public struct JournalEntry: Sendable, Hashable {
     self.projectIDs = projectIDs
     self.revisionBefore = revisionBefore
     self.payload = payload
+    self.projects = projects
   }
 }

@@ -3,7 +3,8 @@ import Foundation
 
 /// The JSON texts of journal rows: enough to replay every change (see `docs/storage.md`).
 enum JournalPayload {
-  /// A portfolio document of the projects, with the scheme when the change also set it.
+  /// A portfolio document of the projects, with the scheme when the change also set it. An
+  /// import's row passes no projects here: they go to the row's `projects` column, in binary.
   static func projects(_ projects: [Project], scheme: Scheme? = nil) -> String {
     String(decoding: PortfolioJSON.encode(PortfolioDocument(scheme: scheme, projects: projects)), as: UTF8.self)
   }

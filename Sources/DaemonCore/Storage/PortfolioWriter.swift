@@ -11,8 +11,18 @@ struct PortfolioWriter {
   /// The commit time, as stored.
   let timestamp: String
 
-  /// Writes `change`; returns the projects it touched and the journal payload.
-  func apply(_ change: StoredChange) throws -> (projectIDs: [String], payload: String) {
+  /// What a change leaves in its journal row.
+  struct Written {
+    /// The projects it touched.
+    var projectIDs: [String]
+    /// The JSON payload.
+    var payload: String
+    /// The projects of an import, as an `impact-projects-bin/1` document.
+    var projects: [UInt8]? = nil
+  }
+
+  /// Writes `change`; returns what its journal row keeps.
+  func apply(_ change: StoredChange) throws -> Written {
     switch change {
     case .upsertProjects(let projects):
       try requireDistinct(projects.map(\.id))
@@ -21,7 +31,8 @@ struct PortfolioWriter {
       for index in idOrder(projects) {
         try upsert(projects[index], position: next + Int64(index), reposition: false)
       }
-      return (projects.map(\.id), JournalPayload.projects(projects))
+      return Written(
+        projectIDs: projects.map(\.id), payload: JournalPayload.projects([]), projects: ProjectsBinary.encode(projects))
 
     case .deleteProjects(let ids):
       try requireDistinct(ids)
@@ -30,7 +41,7 @@ struct PortfolioWriter {
         try delete.execute(arguments: [id])
         guard db.changesCount > 0 else { throw Self.missingProject(id) }
       }
-      return (ids, try JournalPayload.deleted(ids))
+      return Written(projectIDs: ids, payload: try JournalPayload.deleted(ids))
 
     case .replacePortfolio(let projects, let scheme, let changed):
       if let scheme { try activate(scheme) }
@@ -54,26 +65,26 @@ struct PortfolioWriter {
         }
       }
       let touched = changed.map { changed in ids.filter { changed.contains($0) } } ?? ids
-      return (touched + removed.sorted(), JournalPayload.projects(projects, scheme: scheme))
+      return Written(
+        projectIDs: touched + removed.sorted(), payload: JournalPayload.projects([], scheme: scheme),
+        projects: ProjectsBinary.encode(projects))
 
     case .setScheme(let scheme):
-      return ([], try activate(scheme))
+      return Written(projectIDs: [], payload: try activate(scheme))
 
     case .recordObservation(let observation):
-      return ([observation.projectID], try record(observation))
+      return Written(projectIDs: [observation.projectID], payload: try record(observation))
 
     case .recordRating(let projectID, let rating, let ratedAt):
-      return (
-        [projectID], try record(rating, of: projectID, ratedAt: StoredTimestamp.text(ratedAt))
-      )
+      return Written(projectIDs: [projectID], payload: try record(rating, of: projectID, ratedAt: StoredTimestamp.text(ratedAt)))
 
     case .createSnapshot(let snapshot):
-      return ([], try store(snapshot))
+      return Written(projectIDs: [], payload: try store(snapshot))
 
     case .deleteSnapshot(let name):
       // The store checked that it exists, under the one writer.
       try db.execute(sql: "DELETE FROM snapshots WHERE name = ?", arguments: [name])
-      return ([], try JournalPayload.snapshotName(name, note: nil, revision: nil))
+      return Written(projectIDs: [], payload: try JournalPayload.snapshotName(name, note: nil, revision: nil))
     }
   }
 

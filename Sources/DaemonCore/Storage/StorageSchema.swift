@@ -99,6 +99,15 @@ enum StorageSchema {
           """)
       try mark(db, schemaVersion: 9)
     }
+    migrator.registerMigration("v10-journal-binary-projects") { db in
+      // The projects of an import (`upsert_projects`, `replace_portfolio`) as an
+      // `impact-projects-bin/1` document: a JSON payload of 100 000 projects was 200 MB and
+      // most of an import's time. The payload then keeps the document without its projects
+      // (the scheme a replacement adopts). NULL for every row written before, whose payload
+      // still carries its projects.
+      try db.execute(sql: "ALTER TABLE journal ADD COLUMN projects BLOB")
+      try mark(db, schemaVersion: 10)
+    }
     return migrator
   }
 
