@@ -85,6 +85,28 @@ struct ImportStreamTests {
     }
   }
 
+  @Test("a replacement refused for undoing 2 000 newer ratings reaches the client as that refusal, not a reset stream")
+  func largeRefusalArrives() async throws {
+    let projects = (0..<2_000).map { StorageSamples.full(id: "p-\($0)") }
+    let edited = projects.map { project in
+      var project = project
+      project.ratings[0].value = project.ratings[0].value == 1 ? 2 : 1
+      return project
+    }
+    try await withRunningDaemon(configuration: .testing, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        _ = try await Self.send(client, projects, chunk: 250)
+        let before = try await Self.state(client)
+        let header = Impact_V1_ImportStreamHeader.with { $0.mode = .replace }
+        let refused = await #expect(throws: RPCError.self) { try await Self.send(client, edited, header: header, chunk: 250) }
+        #expect(refused?.code == .failedPrecondition, "\(String(describing: refused))")
+        #expect(refused?.message.contains("p-0") == true)
+        let after = try await Self.state(client)
+        #expect(after.revision == before.revision && after.projects == before.projects)
+      }
+    }
+  }
+
   @Test("a stream cut short, a chunk before the header, or a cancelled client change nothing")
   func incompleteStreams() async throws {
     let projects = Self.heavy(300)

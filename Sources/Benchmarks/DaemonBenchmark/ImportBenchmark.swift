@@ -87,7 +87,7 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
 
   // (c) The edited copy, replacing the portfolio.
   let replaced = try await cliMilliseconds(
-    impact, ["import", editedDocument, "--replace"], address: daemon.address, defaultTimeout: true)
+    impact, ["import", editedDocument, "--replace", "--overwrite-newer"], address: daemon.address, defaultTimeout: true)
   log("impact import --replace (5 % changed): \(format(replaced / 1_000, 2)) s")
   rows.append(
     .init(name: "`impact import --replace`, 5 % of projects changed", value: seconds(replaced), target: "≤ 2× floor (\(seconds(2 * swiftFloor)))"))

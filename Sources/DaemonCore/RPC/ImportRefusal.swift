@@ -3,6 +3,9 @@ import GRPCCore
 /// The explanations of the refusals that protect the stored portfolio from an import, in the
 /// caller's language (catalogue MARK `import-safety`).
 enum ImportRefusal {
+  /// The most projects, and values, a refusal names.
+  static let maximumListed = 50
+
   /// An import that would undo ratings or observed values newer than the document: one item
   /// per value, naming the project, what it is, and when and at which revision it was recorded.
   static func newerWork(
@@ -19,10 +22,14 @@ enum ImportRefusal {
     } else {
       key = "daemon.import.newer.undated"
     }
-    values["projects"] = projects.map(\.projectID).joined(separator: ", ")
+    // The first projects and values are named; beyond them the trailer the refusal travels in
+    // would exceed what an HTTP/2 peer accepts (a replacement can undo thousands of values).
+    let left = projects.count - maximumListed
+    values["projects"] =
+      projects.prefix(maximumListed).map(\.projectID).joined(separator: ", ") + (left > 0 ? ", … (+\(left))" : "")
     var items: [DaemonErrorExplanation.Item] = []
-    for project in projects {
-      for value in project.replaced {
+    for project in projects.prefix(maximumListed) {
+      for value in project.replaced where items.count < maximumListed {
         var itemValues = ["project": project.projectID]
         itemValues["revision"] = value.recorded.map { "\($0.revision)" } ?? ""
         itemValues["at"] = value.recorded.map { StoredTimestamp.text($0.at) } ?? ""

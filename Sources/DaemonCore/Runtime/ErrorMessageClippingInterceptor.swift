@@ -20,11 +20,26 @@ public struct ErrorMessageClippingInterceptor: ServerInterceptor {
   ) async throws -> StreamingServerResponse<Output> {
     do {
       let response = try await next(request, context)
-      // A refusal may come back as a response rather than be thrown.
-      if case .failure(let error) = response.accepted, error.message.count > Self.maximumCharacters {
+      switch response.accepted {
+      case .failure(let error):
+        // A refusal may come back as a response rather than be thrown.
+        guard error.message.count > Self.maximumCharacters else { return response }
         return StreamingServerResponse(error: Self.clipped(error))
+      case .success(var contents):
+        // A streaming handler refuses from inside its producer: a streamed import when its
+        // client's stream has ended (naming thousands of projects), an export or a watch.
+        let producer = contents.producer
+        contents.producer = { writer in
+          do {
+            return try await producer(writer)
+          } catch let error as RPCError {
+            throw Self.clipped(error)
+          } catch let error as any RPCErrorConvertible {
+            throw Self.clipped(RPCError(error))
+          }
+        }
+        return StreamingServerResponse(accepted: .success(contents))
       }
-      return response
     } catch let error as RPCError {
       throw Self.clipped(error)
     } catch let error as any RPCErrorConvertible {

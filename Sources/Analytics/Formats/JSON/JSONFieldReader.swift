@@ -72,10 +72,10 @@ final class JSONFieldReader {
     return JSONObjectFields(node: node, path: path, fields: fields, reader: self)
   }
 
-  func array(_ node: JSONNode, at path: String) -> [JSONNode]? {
+  func array(_ node: JSONNode, at path: @autoclosure () -> String) -> [JSONNode]? {
     guard case .array(let elements) = node.value else {
       report(
-        "expected an array, found \(node.kind)", path: path, node: node, key: "format.json.expected_array",
+        "expected an array, found \(node.kind)", path: path(), node: node, key: "format.json.expected_array",
         values: ["found": node.typeName])
       return nil
     }
@@ -84,53 +84,55 @@ final class JSONFieldReader {
 
   // MARK: - Scalars
 
-  func string(_ node: JSONNode, at path: String) -> String? {
+  func string(_ node: JSONNode, at path: @autoclosure () -> String) -> String? {
     guard case .string(let text) = node.value else {
       report(
-        "expected a string, found \(node.kind)", path: path, node: node, key: "format.json.expected_string",
+        "expected a string, found \(node.kind)", path: path(), node: node, key: "format.json.expected_string",
         values: ["found": node.typeName])
       return nil
     }
     return text
   }
 
-  func double(_ node: JSONNode, at path: String) -> Double? {
-    guard case .number(let value, let literal) = node.value else {
+  func double(_ node: JSONNode, at path: @autoclosure () -> String) -> Double? {
+    guard case .number(let value, _) = node.value else {
       report(
-        "expected a number, found \(node.kind)", path: path, node: node, key: "format.json.expected_number",
+        "expected a number, found \(node.kind)", path: path(), node: node, key: "format.json.expected_number",
         values: ["found": node.typeName])
       return nil
     }
     guard let value else {
+      let literal = text(of: node)
       report(
-        "number \(literal) is out of range", path: path, node: node, key: "format.json.out_of_range",
+        "number \(literal) is out of range", path: path(), node: node, key: "format.json.out_of_range",
         values: ["value": literal])
       return nil
     }
     return value
   }
 
-  func int(_ node: JSONNode, at path: String) -> Int? {
-    guard case .number(_, let literal) = node.value else {
+  func int(_ node: JSONNode, at path: @autoclosure () -> String) -> Int? {
+    guard case .number = node.value else {
       report(
-        "expected an integer, found \(node.kind)", path: path, node: node, key: "format.json.expected_integer",
+        "expected an integer, found \(node.kind)", path: path(), node: node, key: "format.json.expected_integer",
         values: ["found": node.typeName])
       return nil
     }
-    guard let value = double(node, at: path) else { return nil }
+    guard let value = double(node, at: path()) else { return nil }
     guard value.rounded() == value, abs(value) <= 9_007_199_254_740_992 else {
+      let literal = text(of: node)
       report(
-        "expected an integer, found \(literal)", path: path, node: node, key: "format.json.expected_integer",
+        "expected an integer, found \(literal)", path: path(), node: node, key: "format.json.expected_integer",
         values: ["found": literal])
       return nil
     }
     return Int(value)
   }
 
-  func bool(_ node: JSONNode, at path: String) -> Bool? {
+  func bool(_ node: JSONNode, at path: @autoclosure () -> String) -> Bool? {
     guard case .bool(let value) = node.value else {
       report(
-        "expected true or false, found \(node.kind)", path: path, node: node, key: "format.json.expected_boolean",
+        "expected true or false, found \(node.kind)", path: path(), node: node, key: "format.json.expected_boolean",
         values: ["found": node.typeName])
       return nil
     }

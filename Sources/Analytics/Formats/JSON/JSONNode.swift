@@ -6,8 +6,9 @@ struct JSONNode {
     case array([JSONNode])
     case string(String)
     /// `nil` when the literal is outside the range of `Double` (`1e999`); readers report it
-    /// with the field's path.
-    case number(Double?, literal: String)
+    /// with the field's path. The literal is kept only when it was read the slow way (the
+    /// reader has the source text for the others).
+    case number(Double?, literal: String?)
     case bool(Bool)
     case null
   }

@@ -112,6 +112,8 @@ struct JSONParser {
   private mutating func parseObject(depth: Int) throws(FormatError) -> [JSONMember] {
     index += 1  // {
     var members: [JSONMember] = []
+    // Duplicate keys: a scan of the keys so far for the small objects of a portfolio, a set
+    // for large ones.
     var seen: Set<String> = []
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
@@ -125,7 +127,14 @@ struct JSONParser {
       }
       let keyStart = index
       let key = try parseString()
-      guard seen.insert(key).inserted else {
+      let duplicate: Bool
+      if members.count < 16 {
+        duplicate = members.contains { $0.key == key }
+      } else {
+        if seen.isEmpty { seen = Set(members.map(\.key)) }
+        duplicate = !seen.insert(key).inserted
+      }
+      guard !duplicate else {
         throw error("duplicate key \"\(key)\"", at: keyStart)
       }
       skipWhitespace()
@@ -181,6 +190,20 @@ struct JSONParser {
 
   private mutating func parseString() throws(FormatError) -> String {
     let start = index
+    // Most strings have no escape: their bytes are the text, validated once, without a copy
+    // byte by byte.
+    var end = index + 1
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      let text = bytes.withUnsafeBufferPointer { buffer in
+        String(validating: UnsafeBufferPointer(rebasing: buffer[(start + 1)..<end]), as: UTF8.self)
+      }
+      guard let text else { throw error("string is not valid UTF-8", at: start) }
+      index = end + 1
+      return text
+    }
     index += 1  // opening quote
     var utf8: [UInt8] = []
     while true {
@@ -298,9 +321,52 @@ struct JSONParser {
       }
       while index < bytes.count && isDigit(bytes[index]) { index += 1 }
     }
+    if let exact = Self.exactDouble(bytes, start..<index) { return .number(exact, literal: nil) }
     let literal = String(decoding: bytes[start..<index], as: UTF8.self)
     let value = Double(literal)
     return .number(value.flatMap { $0.isFinite ? $0 : nil }, literal: literal)
+  }
+
+  /// The value of a number literal already checked by ``parseNumber()``, without making a
+  /// string, when it is exactly representable on the way: at most 15 significant digits and a
+  /// decimal exponent within ±22, so that the mantissa and the power of ten are exact doubles
+  /// and one multiplication or division rounds correctly (Clinger's fast path). Nil otherwise;
+  /// the caller then reads it the slow way.
+  static func exactDouble(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
+    var index = range.lowerBound
+    var negative = false
+    if bytes[index] == UInt8(ascii: "-") {
+      negative = true
+      index += 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var exponent = 0
+    while index < range.upperBound, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+      mantissa = mantissa &* 10 &+ UInt64(bytes[index] &- UInt8(ascii: "0"))
+      if mantissa != 0 { digits += 1 }
+      index += 1
+    }
+    if index < range.upperBound, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      while index < range.upperBound, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+        mantissa = mantissa &* 10 &+ UInt64(bytes[index] &- UInt8(ascii: "0"))
+        if mantissa != 0 { digits += 1 }
+        exponent -= 1
+        index += 1
+      }
+    }
+    // An exponent part, or more than 15 significant digits: the slow way.
+    guard index == range.upperBound, digits <= 15, exponent >= -22 else { return nil }
+    var value = Double(mantissa)
+    if exponent < 0 { value /= powersOfTen[-exponent] }
+    return negative ? -value : value
+  }
+
+  private static let powersOfTen: [Double] = (0...22).map { power in
+    var value = 1.0
+    for _ in 0..<power { value *= 10 }
+    return value
   }
 
   private func isDigit(_ byte: UInt8) -> Bool {
