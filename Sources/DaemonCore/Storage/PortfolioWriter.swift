@@ -184,11 +184,19 @@ struct PortfolioWriter {
           extra, created_revision, updated_revision)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    try statement.execute(arguments: [
-      project.id, position, project.name, project.programme, project.territory,
-      project.status.rawValue,
-      project.amount, project.evidenceLevel, project.extra, revision, revision,
-    ])
+    let row = StatementBindings(statement)
+    row.text(1, project.id)
+    row.int64(2, position)
+    row.text(3, project.name)
+    row.text(4, project.programme)
+    row.text(5, project.territory)
+    row.text(6, project.status.rawValue)
+    row.double(7, project.amount)
+    row.int(8, project.evidenceLevel)
+    row.text(9, project.extra)
+    row.int64(10, revision)
+    row.int64(11, revision)
+    try row.execute()
   }
 
   private func updateProjectRow(_ project: Project, position: Int64?) throws {
@@ -230,24 +238,45 @@ struct PortfolioWriter {
             drop_off, deadweight, attribution, displacement, financial_proxy, harmful, nature, indicator_id, targets)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
+      let row = StatementBindings(statement)
       for (position, outcome) in project.outcomes.enumerated() {
-        try statement.execute(arguments: [
-          project.id, position, outcome.id, outcome.domain, outcome.share, outcome.indicator,
-          outcome.unit,
-          outcome.direction?.rawValue, outcome.baseline, outcome.threshold, outcome.target,
-          outcome.actual,
-          outcome.survey?.veryMuch, outcome.survey?.slightly, outcome.reach, outcome.durationYears,
-          outcome.dropOff, outcome.deadweight, outcome.attribution, outcome.displacement,
-          outcome.financialProxy, outcome.harmful, outcome.nature.rawValue, outcome.indicatorID,
-          StoredTargets.text(outcome.targets),
-        ])
+        row.text(1, project.id)
+        row.int(2, position)
+        row.text(3, outcome.id)
+        row.text(4, outcome.domain)
+        row.double(5, outcome.share)
+        row.text(6, outcome.indicator)
+        row.text(7, outcome.unit)
+        row.text(8, outcome.direction?.rawValue)
+        row.double(9, outcome.baseline)
+        row.double(10, outcome.threshold)
+        row.double(11, outcome.target)
+        row.double(12, outcome.actual)
+        row.double(13, outcome.survey?.veryMuch)
+        row.double(14, outcome.survey?.slightly)
+        row.double(15, outcome.reach)
+        row.int(16, outcome.durationYears)
+        row.double(17, outcome.dropOff)
+        row.double(18, outcome.deadweight)
+        row.double(19, outcome.attribution)
+        row.double(20, outcome.displacement)
+        row.double(21, outcome.financialProxy)
+        row.bool(22, outcome.harmful)
+        row.text(23, outcome.nature.rawValue)
+        row.text(24, outcome.indicatorID)
+        row.text(25, StoredTargets.text(outcome.targets))
+        try row.execute()
       }
     }
     if !project.risks.isEmpty {
       let statement = try db.cachedStatement(
         sql: "INSERT INTO risks (project_id, risk_type, level) VALUES (?, ?, ?)")
+      let row = StatementBindings(statement)
       for (riskType, level) in project.risks {
-        try statement.execute(arguments: [project.id, riskType, level])
+        row.text(1, project.id)
+        row.text(2, riskType)
+        row.int(3, level)
+        try row.execute()
       }
     }
     if !project.ratings.isEmpty {
@@ -256,20 +285,20 @@ struct PortfolioWriter {
           INSERT INTO ratings (project_id, position, criterion, rater, value, comment, rated_at, revision)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """)
+      let row = StatementBindings(statement)
       for (position, rating) in project.ratings.enumerated() {
         let previous = previousRatings[RatingKey(criterion: rating.criterion, rater: rating.rater)]
-        if let previous, previous.value == rating.value, previous.comment == rating.comment {
-          try statement.execute(arguments: [
-            project.id, position, rating.criterion, rating.rater, rating.value, rating.comment,
-            previous.ratedAt, previous.revision,
-          ])
-        } else {
-          try statement.execute(arguments: [
-            project.id, position, rating.criterion, rating.rater, rating.value, rating.comment,
-            timestamp, revision,
-          ])
-          try appendToHistory(rating, of: project.id, ratedAt: timestamp)
-        }
+        let kept = previous.flatMap { $0.value == rating.value && $0.comment == rating.comment ? $0 : nil }
+        row.text(1, project.id)
+        row.int(2, position)
+        row.text(3, rating.criterion)
+        row.text(4, rating.rater)
+        row.double(5, rating.value)
+        row.text(6, rating.comment)
+        row.text(7, kept?.ratedAt ?? timestamp)
+        row.int64(8, kept?.revision ?? revision)
+        try row.execute()
+        if kept == nil { try appendToHistory(rating, of: project.id, ratedAt: timestamp) }
       }
     }
   }
@@ -282,9 +311,15 @@ struct PortfolioWriter {
         INSERT INTO rating_history (project_id, criterion, rater, value, comment, rated_at, revision)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
-    try statement.execute(arguments: [
-      projectID, rating.criterion, rating.rater, rating.value, rating.comment, ratedAt, revision,
-    ])
+    let row = StatementBindings(statement)
+    row.text(1, projectID)
+    row.text(2, rating.criterion)
+    row.text(3, rating.rater)
+    row.double(4, rating.value)
+    row.text(5, rating.comment)
+    row.text(6, ratedAt)
+    row.int64(7, revision)
+    try row.execute()
   }
 
   /// Marks the project changed at this revision; throws when it does not exist.

@@ -246,11 +246,13 @@ public final class PortfolioStore: Sendable {
     var summary = box.withLock { $0 } ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
     summary.revision = snapshot.revision
     if projects.count >= Self.largeChangeProjects {
+      let timings = lastWriteTimings.withLock { $0 }
       logger.info(
         validateOnly ? "import checked" : "import committed",
         metadata: [
           "projects": "\(projects.count)", "created": "\(summary.created)", "updated": "\(summary.updated)",
           "deleted": "\(summary.deleted)", "revision": "\(summary.revision)", "duration": "\(ContinuousClock.now - start)",
+          "check": "\(timings.plan)", "write": "\(timings.commit)", "publish": "\(timings.publish)",
         ])
     }
     if !validateOnly && summary.created + summary.updated + summary.deleted >= Self.largeChangeProjects {
@@ -441,6 +443,16 @@ public final class PortfolioStore: Sendable {
     var scheme: Scheme?
   }
 
+  /// How long the steps of the last write took: checking and planning, writing and committing
+  /// to SQLite, and publishing the new snapshot (logged for large imports).
+  struct WriteTimings: Sendable {
+    var plan: Duration = .zero
+    var commit: Duration = .zero
+    var publish: Duration = .zero
+  }
+
+  private let lastWriteTimings = Mutex(WriteTimings())
+
   private func write(
     _ context: ChangeContext,
     dryRun: Bool = false,
@@ -448,11 +460,23 @@ public final class PortfolioStore: Sendable {
   ) async throws -> PortfolioSnapshot {
     try await serializer.perform { [self] in
       if !dryRun { try self.refuseIfReadOnly() }
+      let clock = ContinuousClock()
+      var timings = WriteTimings()
+      defer { self.lastWriteTimings.withLock { $0 = timings } }
+      let start = clock.now
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
       // No plan: the write would change nothing, and commits nothing.
-      guard let planned = try plan(before), !dryRun else { return before }
+      guard let planned = try plan(before), !dryRun else {
+        timings.plan = clock.now - start
+        return before
+      }
+      let afterPlan = clock.now
+      timings.plan = afterPlan - start
       let receipt = try self.database.commit(planned.change, context: context)
+      let afterCommit = clock.now
+      timings.commit = afterCommit - afterPlan
+      defer { timings.publish = clock.now - afterCommit }
       let after =
         planned.scheme.map {
           PortfolioSnapshot(
