@@ -1241,5 +1241,10 @@ extension Catalogue {
     "import.gave_up.after_end": "The daemon had the whole document when impact gave up: it commits or refuses it on its own. `impact status` shows its revision (it was {revision} before this import).",
     "import.gave_up.sent": "The daemon had the whole document when impact gave up: it commits or refuses it on its own. `impact status` shows its revision.",
     "error.file.write_failed": "cannot write {path}: {reason}",
+      // MARK: - Largest contributions
+    "daemon.field.too_many_contributions": "at most {limit} contributions, got {value}",
+    "help.portfolio.top": "How many of the largest contributions to list (at most 1000).",
+    "portfolio.contributions.more": "the {shown} largest of {count} contributions (all of them: impact scores)",
+    "error.option.top_maximum": "--top must be at most {maximum}, not {value}",
 ]
 }

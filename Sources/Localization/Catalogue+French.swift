@@ -1240,5 +1240,10 @@ extension Catalogue {
     "import.gave_up.after_end": "Le démon avait reçu tout le document quand impact a abandonné : il l’enregistre ou le refuse de lui-même. `impact status` montre sa révision (elle était à {revision} avant cet import).",
     "import.gave_up.sent": "Le démon avait reçu tout le document quand impact a abandonné : il l’enregistre ou le refuse de lui-même. `impact status` montre sa révision.",
     "error.file.write_failed": "impossible d’écrire {path} : {reason}",
+      // MARK: - Largest contributions
+    "daemon.field.too_many_contributions": "au plus {limit} contributions, reçu : {value}",
+    "help.portfolio.top": "Combien des plus grandes contributions lister (au plus 1000).",
+    "portfolio.contributions.more": "les {shown} plus grandes des {count} contributions (toutes : impact scores)",
+    "error.option.top_maximum": "--top doit valoir au plus {maximum}, pas {value}",
 ]
 }

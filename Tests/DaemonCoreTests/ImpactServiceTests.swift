@@ -53,6 +53,18 @@ struct ImpactServiceTests {
         let summary = try await scoring.getPortfolioSummary(.init())
         #expect(abs(summary.summary.weightedComposite - 30.856980952794494) < 1e-9)
         #expect(summary.summary.gaps.contains("education"))
+        // The summary lists the largest contributions only; each score carries its own.
+        #expect(summary.contributionCount == 4)
+        #expect(summary.summary.contributions.first?.projectID == "pension-de-famille-lille")
+        let top = try await scoring.getPortfolioSummary(.with { $0.topContributions = 2 })
+        #expect(top.summary.contributions.map(\.projectID) == ["pension-de-famille-lille", "chantier-insertion-lyon"])
+        #expect(top.contributionCount == 4)
+        for refused in [Int32(-1), 1_001] {
+          let error = await #expect(throws: RPCError.self) {
+            try await scoring.getPortfolioSummary(.with { $0.topContributions = refused })
+          }
+          #expect(error?.code == .invalidArgument && error?.message.contains("top_contributions") == true)
+        }
 
         let whatIf = try await scoring.simulateWhatIf(.with {
           $0.changes = [.with { $0.removeProjectID = "colis-alimentaires-13" }]

@@ -871,7 +871,7 @@ _impact_portfolio() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --top)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -928,6 +928,9 @@ _impact_portfolio() {
         return
         ;;
     '--domain')
+        return
+        ;;
+    '--top')
         return
         ;;
     esac

@@ -19,8 +19,18 @@ struct PortfolioCommand: AsyncParsableCommand {
   @OptionGroup var history: AtOptions
   @OptionGroup var filter: FilterOptions
 
+  @Option(help: ArgumentHelp(HelpText.l("help.portfolio.top"), valueName: "n"))
+  var top: Int = 20
+
+  func validate() throws {
+    let l = global.language.localizer
+    if top < 1 { throw ValidationError(l("error.option.top", ["value": String(top)])) }
+    if top > 1_000 { throw ValidationError(l("error.option.top_maximum", ["value": String(top), "maximum": "1000"])) }
+  }
+
   func run() async throws {
     var draft = Impact_V1_GetPortfolioSummaryRequest()
+    draft.topContributions = Int32(top)
     if let at = history.message { draft.at = at }
     if !filter.isEmpty { draft.filter = filter.message }
     let request = draft
@@ -85,7 +95,15 @@ struct PortfolioCommand: AsyncParsableCommand {
       for contribution in summary.contributions.sorted(by: { ($0.contribution, $1.projectID) > ($1.contribution, $0.projectID) }) {
         contributions.append([Cell(contribution.projectID), renderer.number(contribution.contribution, .percent)])
       }
-      return [.table(figures), .table(domains), .table(contributions)]
+      var sections: [Section] = [.table(figures), .table(domains), .table(contributions)]
+      if response.contributionCount > Int64(summary.contributions.count) {
+        sections.append(
+          .text(
+            l("portfolio.contributions.more", [
+              "shown": "\(summary.contributions.count)", "count": renderer.number(Double(response.contributionCount), .integer).display,
+            ])))
+      }
+      return sections
     }
   }
 }

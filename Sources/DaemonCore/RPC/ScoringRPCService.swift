@@ -155,19 +155,34 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     }
   }
 
+  /// The contributions a summary lists unless asked otherwise, and the most it lists.
+  static let defaultTopContributions = 20
+  static let maximumTopContributions = 1_000
+
   func getPortfolioSummary(
     request: Impact_V1_GetPortfolioSummaryRequest,
     context: ServerContext
   ) async throws -> Impact_V1_GetPortfolioSummaryResponse {
+    let top = Int(request.topContributions)
+    if top < 0 { throw RPCErrorFactory.negative("top_contributions", top) }
+    guard top <= Self.maximumTopContributions else {
+      throw RPCErrorFactory.invalid(
+        "top_contributions", "at most \(Self.maximumTopContributions) contributions, got \(top)",
+        rule: "too_many_contributions", values: ["limit": "\(Self.maximumTopContributions)", "value": "\(top)"])
+    }
     let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     let filter = try snapshot.filter(request.filter)
-    let summary =
+    var summary =
       filter == .all
       ? snapshot.figures.summary
       : PortfolioAnalyzer(scheme: snapshot.scheme).summary(of: snapshot.scores, filter: filter)
+    let count = summary.contributions.count
+    summary.contributions = ProjectContribution.largest(
+      summary.contributions, limit: top == 0 ? Self.defaultTopContributions : top)
     return .with {
       $0.summary = Impact_V1_PortfolioSummary(summary)
       $0.revision = snapshot.revision
+      $0.contributionCount = Int64(count)
     }
   }
 

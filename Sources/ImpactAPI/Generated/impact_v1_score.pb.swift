@@ -783,8 +783,9 @@ public nonisolated struct Impact_V1_PortfolioSummary: @unchecked Sendable {
     set {_uniqueStorage()._matrix = newValue}
   }
 
-  /// Each project's contribution to the selection's global impact, one per project of the
-  /// selection (all 0 when no project has a positive rank score).
+  /// Projects' contributions to the selection's global impact (all 0 when no project has a
+  /// positive rank score): one per project of the selection in a what-if simulation; in
+  /// GetPortfolioSummary the largest ones only, largest first (see top_contributions).
   public var contributions: [Impact_V1_ProjectContribution] {
     get {_storage._contributions}
     set {_uniqueStorage()._contributions = newValue}

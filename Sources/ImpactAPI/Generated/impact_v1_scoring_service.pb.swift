@@ -384,6 +384,12 @@ public nonisolated struct Impact_V1_GetPortfolioSummaryRequest: Sendable {
   /// Clears the value of `at`. Subsequent reads from it will return its default value.
   public mutating func clearAt() {self._at = nil}
 
+  /// How many per-project contributions `summary.contributions` carries, the largest first
+  /// (ties by project id): 0 for the default of 20, at most 1000 (INVALID_ARGUMENT beyond).
+  /// Every project's contribution is in its score (RankProjects, StreamProjectScores): a
+  /// summary of 100 000 projects stays a few kilobytes.
+  public var topContributions: Int32 = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -398,7 +404,7 @@ public nonisolated struct Impact_V1_GetPortfolioSummaryResponse: Sendable {
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  /// The figures.
+  /// The figures; `contributions` holds the largest ones only (see top_contributions).
   public var summary: Impact_V1_PortfolioSummary {
     get {_summary ?? Impact_V1_PortfolioSummary()}
     set {_summary = newValue}
@@ -410,6 +416,10 @@ public nonisolated struct Impact_V1_GetPortfolioSummaryResponse: Sendable {
 
   /// The revision of the snapshot the figures were computed at.
   public var revision: Int64 = 0
+
+  /// How many projects of the selection have a contribution (the selection's size), of which
+  /// `summary.contributions` lists the largest.
+  public var contributionCount: Int64 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -1059,7 +1069,7 @@ nonisolated extension Impact_V1_CompareProjectsResponse: SwiftProtobuf.Message, 
 
 nonisolated extension Impact_V1_GetPortfolioSummaryRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetPortfolioSummaryRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{1}at\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}filter\0\u{1}at\0\u{3}top_contributions\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1069,6 +1079,7 @@ nonisolated extension Impact_V1_GetPortfolioSummaryRequest: SwiftProtobuf.Messag
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._filter) }()
       case 2: try { try decoder.decodeSingularMessageField(value: &self._at) }()
+      case 3: try { try decoder.decodeSingularInt32Field(value: &self.topContributions) }()
       default: break
       }
     }
@@ -1085,12 +1096,16 @@ nonisolated extension Impact_V1_GetPortfolioSummaryRequest: SwiftProtobuf.Messag
     try { if let v = self._at {
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
     } }()
+    if self.topContributions != 0 {
+      try visitor.visitSingularInt32Field(value: self.topContributions, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_GetPortfolioSummaryRequest, rhs: Impact_V1_GetPortfolioSummaryRequest) -> Bool {
     if lhs._filter != rhs._filter {return false}
     if lhs._at != rhs._at {return false}
+    if lhs.topContributions != rhs.topContributions {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1098,7 +1113,7 @@ nonisolated extension Impact_V1_GetPortfolioSummaryRequest: SwiftProtobuf.Messag
 
 nonisolated extension Impact_V1_GetPortfolioSummaryResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".GetPortfolioSummaryResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}summary\0\u{1}revision\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}summary\0\u{1}revision\0\u{3}contribution_count\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1108,6 +1123,7 @@ nonisolated extension Impact_V1_GetPortfolioSummaryResponse: SwiftProtobuf.Messa
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularMessageField(value: &self._summary) }()
       case 2: try { try decoder.decodeSingularInt64Field(value: &self.revision) }()
+      case 3: try { try decoder.decodeSingularInt64Field(value: &self.contributionCount) }()
       default: break
       }
     }
@@ -1124,12 +1140,16 @@ nonisolated extension Impact_V1_GetPortfolioSummaryResponse: SwiftProtobuf.Messa
     if self.revision != 0 {
       try visitor.visitSingularInt64Field(value: self.revision, fieldNumber: 2)
     }
+    if self.contributionCount != 0 {
+      try visitor.visitSingularInt64Field(value: self.contributionCount, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_GetPortfolioSummaryResponse, rhs: Impact_V1_GetPortfolioSummaryResponse) -> Bool {
     if lhs._summary != rhs._summary {return false}
     if lhs.revision != rhs.revision {return false}
+    if lhs.contributionCount != rhs.contributionCount {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
