@@ -249,3 +249,39 @@ struct ValidationTests {
     #expect(IdentifierSyntax.isValid(id) == valid)
   }
 }
+
+/// A scheme change checks only the rules a scheme decides: the answer must be the full
+/// validation's, for schemes that fit and schemes that do not.
+@Suite("Scheme fit of valid projects")
+struct SchemeFitTests {
+  @Test("schemeFitError agrees with the full validation when a domain, a criterion or a risk type goes")
+  func agreesWithFullValidation() throws {
+    let projects = try FormatTestFixtures.workedExamples().projects
+    #expect(Validator(scheme: .impactV1).validationError(for: projects) == nil)
+    var schemes: [Scheme] = [.impactV1]
+    for domain in Scheme.impactV1.domains.map(\.id) {
+      var scheme = Scheme.impactV1
+      scheme.domains.removeAll { $0.id == domain }
+      schemes.append(scheme)
+    }
+    for criterion in Scheme.impactV1.criteria.map(\.id) {
+      var scheme = Scheme.impactV1
+      scheme.criteria.removeAll { $0.id == criterion }
+      schemes.append(scheme)
+    }
+    for riskType in Scheme.impactV1.riskTypes {
+      var scheme = Scheme.impactV1
+      scheme.riskTypes.removeAll { $0 == riskType }
+      schemes.append(scheme)
+    }
+    var refused = 0
+    for scheme in schemes {
+      let validator = Validator(scheme: scheme)
+      let full = validator.validationError(for: projects)
+      #expect(validator.schemeFitError(forValidProjects: projects) == full)
+      if full != nil { refused += 1 }
+    }
+    // The fixture uses some of each, so some schemes must not fit.
+    #expect(refused > 0)
+  }
+}

@@ -255,6 +255,12 @@ public final class PortfolioStore: Sendable {
           "check": "\(timings.plan)", "write": "\(timings.commit)", "publish": "\(timings.publish)",
         ])
     }
+    if projects.count >= Self.largeChangeProjects {
+      // Once the import's working copies are freed (the request's projects when its handler
+      // has answered, after the checkpoint it may have scheduled), their memory goes back to
+      // the system.
+      serializer.enqueue(after: .milliseconds(500)) { HeapTuning.releaseFreeMemory() }
+    }
     if !validateOnly && summary.created + summary.updated + summary.deleted >= Self.largeChangeProjects {
       // The change is committed; shrinking the log it left is housekeeping, and its failure
       // (readers holding the log past the busy timeout) changes nothing.
@@ -301,8 +307,10 @@ public final class PortfolioStore: Sendable {
     do { return try scheme.checked() } catch { throw StoreError.invalidScheme(error) }
   }
 
+  /// The stored projects passed every rule when they were written: only the rules a scheme
+  /// decides can break now.
   private static func check(_ scheme: Scheme, fits snapshot: PortfolioSnapshot) throws {
-    if let error = Validator(scheme: scheme).validationError(for: snapshot.projects) {
+    if let error = Validator(scheme: scheme).schemeFitError(forValidProjects: snapshot.projects) {
       throw StoreError.schemeIncompatible(error)
     }
   }

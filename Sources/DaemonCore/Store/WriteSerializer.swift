@@ -19,4 +19,10 @@ extension WriteSerializer {
   func enqueue(_ body: @escaping @Sendable () -> Void) {
     queue.async(execute: body)
   }
+
+  /// Runs `body` on the writer's queue once `delay` has passed (and the writes queued by then
+  /// are done): housekeeping that waits for the caller to let go of what it holds.
+  func enqueue(after delay: DispatchTimeInterval, _ body: @escaping @Sendable () -> Void) {
+    queue.asyncAfter(deadline: .now() + delay, execute: body)
+  }
 }
