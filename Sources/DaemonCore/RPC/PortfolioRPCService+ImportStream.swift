@@ -35,6 +35,7 @@ extension PortfolioRPCService {
     var ratings = 0
     let start = ContinuousClock.now
     var logged = 0
+    var texts = SharedTexts()
     for try await message in request {
       switch message.part {
       case .header(let value):
@@ -63,7 +64,9 @@ extension PortfolioRPCService {
         try limits.checkShapes(of: chunk.projects, scheme: scheme ?? store.snapshot.scheme)
         projects.reserveCapacity(projects.count + chunk.projects.count)
         for message in chunk.projects {
-          projects.append(try Project(proto: message, fieldPath: "projects[\(projects.count)]"))
+          var project = try Project(proto: message, fieldPath: "projects[\(projects.count)]")
+          texts.share(&project)
+          projects.append(project)
         }
         if projects.count - logged >= Self.importLogInterval {
           logged = projects.count

@@ -26,13 +26,13 @@ struct PortfolioWriter {
     switch change {
     case .upsertProjects(let projects):
       try requireDistinct(projects.map(\.id))
+      let document = Self.journalDocument(of: projects)
       let next =
         try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM projects") ?? 0
       for index in idOrder(projects) {
         try upsert(projects[index], position: next + Int64(index), reposition: false)
       }
-      return Written(
-        projectIDs: projects.map(\.id), payload: JournalPayload.projects([]), projects: ProjectsBinary.encode(projects))
+      return Written(projectIDs: projects.map(\.id), payload: JournalPayload.projects([]), projects: document())
 
     case .deleteProjects(let ids):
       try requireDistinct(ids)
@@ -45,6 +45,7 @@ struct PortfolioWriter {
 
     case .replacePortfolio(let projects, let scheme, let changed):
       if let scheme { try activate(scheme) }
+      let document = Self.journalDocument(of: projects)
       let ids = projects.map(\.id)
       try requireDistinct(ids)
       let kept = Set(ids)
@@ -67,7 +68,7 @@ struct PortfolioWriter {
       let touched = changed.map { changed in ids.filter { changed.contains($0) } } ?? ids
       return Written(
         projectIDs: touched + removed.sorted(), payload: JournalPayload.projects([], scheme: scheme),
-        projects: ProjectsBinary.encode(projects))
+        projects: document())
 
     case .setScheme(let scheme):
       return Written(projectIDs: [], payload: try activate(scheme))
@@ -86,6 +87,17 @@ struct PortfolioWriter {
       try db.execute(sql: "DELETE FROM snapshots WHERE name = ?", arguments: [name])
       return Written(projectIDs: [], payload: try JournalPayload.snapshotName(name, note: nil, revision: nil))
     }
+  }
+
+  /// The journal document of an import's projects: encoded on another core while the rows
+  /// are written when there are many of them.
+  private static func journalDocument(of projects: [Project]) -> () -> [UInt8] {
+    guard projects.count >= 1_000 else {
+      let document = ProjectsBinary.encode(projects)
+      return { document }
+    }
+    let background = BackgroundValue { ProjectsBinary.encode(projects) }
+    return { background.value }
   }
 
   /// Stores a snapshot (the store checked its name is free; the primary key is the

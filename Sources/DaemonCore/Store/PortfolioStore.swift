@@ -256,6 +256,7 @@ public final class PortfolioStore: Sendable {
         ])
     }
     if projects.count >= Self.largeChangeProjects {
+      if !validateOnly { warmFigures(of: snapshot) }
       // Once the import's working copies are freed (the request's projects when its handler
       // has answered, after the checkpoint it may have scheduled), their memory goes back to
       // the system.
@@ -291,8 +292,17 @@ public final class PortfolioStore: Sendable {
         projects: before.projects
       )
       self.publish(after, receipt: receipt, context: context)
+      self.warmFigures(of: after)
       return after
     }
+  }
+
+  /// Computes the portfolio figures of `snapshot` on the writer's queue after the write that
+  /// made it has answered, for the writes that rescore many projects (a scheme change, a
+  /// large import): the next summary or ranking (`impact portfolio` right after `impact
+  /// scheme set`) then finds them ready instead of computing them (~60 ms at 100 000 projects).
+  private func warmFigures(of snapshot: PortfolioSnapshot) {
+    serializer.enqueue { _ = snapshot.figures }
   }
 
   /// Checks that `scheme` is valid and every stored project is valid under it, without
