@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DaemonCore
@@ -179,5 +180,43 @@ struct PortfolioStoreTests {
     try await store.setScheme(changed, context: Self.context)
     #expect(store.snapshot.scheme.id == "impact-v1-depth")
     #expect(store.snapshot.score("chantier-insertion-lyon")?.schemeID == "impact-v1-depth")
+  }
+}
+
+/// After a large import the store replaces its snapshot by the same state read back from the
+/// database (to give the import's scattered memory back): nothing a reader sees may change.
+@Suite("Compaction after a large import", .timeLimit(.minutes(2)))
+struct CompactionTests {
+  @Test("the compacted snapshot has the same revision, scheme, projects and scores, and a later write is untouched")
+  func sameStateAfterCompaction() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-compaction-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let database = try ImpactDatabase.open(atPath: directory.appendingPathComponent("impact.sqlite").path)
+    let store = PortfolioStore(database: database)
+    try await store.load()
+    let base = try PortfolioStoreTests.referenceProjects()
+    let projects = (0..<PortfolioStore.largeChangeProjects).map { number in
+      var project = base[number % base.count]
+      project.id = String(format: "p%05d", number)
+      return project
+    }
+    let context = ChangeContext(actor: "test", rpcMethod: "test")
+    _ = try await store.importProjects(projects, mode: .upsert, validateOnly: false, context: context)
+    let published = store.snapshot
+    // The compaction runs on the writer's queue half a second after the import answered; a
+    // write queued after it waits for it.
+    try await Task.sleep(for: .milliseconds(700))
+    _ = try await store.importProjects([], mode: .upsert, validateOnly: true, context: context)
+    let compacted = store.snapshot
+    #expect(store.compactedRevision.withLock { $0 } == published.revision)
+    #expect(compacted.revision == published.revision)
+    #expect(compacted.scheme == published.scheme)
+    #expect(compacted.projects == published.projects)
+    #expect(compacted.scores == published.scores)
+    #expect(compacted.figures.summary == published.figures.summary)
+    try await store.delete("p00000", context: context)
+    #expect(store.snapshot.revision == published.revision + 1)
+    #expect(store.snapshot.projects.count == projects.count - 1)
   }
 }

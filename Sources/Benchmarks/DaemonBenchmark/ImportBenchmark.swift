@@ -57,6 +57,8 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   revised.blend = 0.35
   let schemeFile = path("revised-scheme.json")
   try SchemeJSON.encode(revised).write(to: URL(fileURLWithPath: schemeFile))
+  let originalSchemeFile = path("scheme.json")
+  try SchemeJSON.encode(.impactV1).write(to: URL(fileURLWithPath: originalSchemeFile))
   let documentMiB = fileMiB(document)
   log("import: \(projects.count) projects, \(format(documentMiB, 1)) MiB of JSON, work directory \(work.path)")
 
@@ -77,7 +79,8 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   let restingEmpty = residentMemory(pid: pid)?.resident ?? .nan
   let imported = try await cliMilliseconds(impact, ["import", document], address: daemon.address, defaultTimeout: true)
   let peak = residentMemory(pid: pid)?.peak ?? .nan
-  try await Task.sleep(for: .seconds(3))
+  // Resting: once the import's housekeeping (checkpoint, compaction) is over.
+  try await Task.sleep(for: .seconds(6))
   let restingAfterImport = residentMemory(pid: pid)?.resident ?? .nan
   log("impact import: \(format(imported / 1_000, 2)) s, peak \(format(peak, 0)) MiB, resting \(format(restingAfterImport, 0)) MiB")
   rows.append(
@@ -92,13 +95,22 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   rows.append(
     .init(name: "`impact import --replace`, 5 % of projects changed", value: seconds(replaced), target: "≤ 2× floor (\(seconds(2 * swiftFloor)))"))
 
-  // (d) A scheme change, then the portfolio table; the summary RPC alone.
-  let schemeSet = try await cliMilliseconds(impact, ["scheme", "set", schemeFile], address: daemon.address, defaultTimeout: true)
-  let portfolio = try await cliMilliseconds(impact, ["portfolio"], address: daemon.address, defaultTimeout: true)
-  log("scheme set \(format(schemeSet, 0)) ms, portfolio \(format(portfolio, 0)) ms")
+  // (d) A scheme change, then the portfolio table, three times (the revised scheme, the
+  // original, the revised again), once the import's housekeeping (checkpoint, compaction) is
+  // done; the summary RPC alone.
+  try await Task.sleep(for: .seconds(5))
+  var pairs: [(Double, Double)] = []
+  for file in [schemeFile, originalSchemeFile, schemeFile] {
+    let set = try await cliMilliseconds(impact, ["scheme", "set", file], address: daemon.address, defaultTimeout: true)
+    let shown = try await cliMilliseconds(impact, ["portfolio"], address: daemon.address, defaultTimeout: true)
+    pairs.append((set, shown))
+    log("scheme set \(format(set, 0)) ms, portfolio \(format(shown, 0)) ms")
+  }
+  let sums = pairs.map { $0.0 + $0.1 }.sorted()
   rows.append(
     .init(
-      name: "`impact scheme set` + `impact portfolio`", value: "\(format(schemeSet, 0)) + \(format(portfolio, 0)) = \(format(schemeSet + portfolio, 0)) ms",
+      name: "`impact scheme set` + `impact portfolio` (3 runs)",
+      value: pairs.map { "\(format($0.0, 0)) + \(format($0.1, 0))" }.joined(separator: ", ") + " ms; best \(format(sums[0], 0)), median \(format(sums[1], 0)) ms",
       target: "≤ 250 ms"))
   let summary = try await withClient(daemon.address) { client in
     let scoring = Impact_V1_ScoringService.Client(wrapping: client)

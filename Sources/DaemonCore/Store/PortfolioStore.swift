@@ -256,11 +256,12 @@ public final class PortfolioStore: Sendable {
         ])
     }
     if projects.count >= Self.largeChangeProjects {
-      if !validateOnly { warmFigures(of: snapshot) }
-      // Once the import's working copies are freed (the request's projects when its handler
-      // has answered, after the checkpoint it may have scheduled), their memory goes back to
-      // the system.
-      serializer.enqueue(after: .milliseconds(500)) { HeapTuning.releaseFreeMemory() }
+      if validateOnly || summary.created + summary.updated + summary.deleted < Self.largeChangeProjects {
+        // The request's projects are freed once its handler has answered.
+        serializer.enqueue(after: .milliseconds(500)) { HeapTuning.releaseFreeMemory() }
+      } else {
+        compact(afterImportAt: snapshot.revision)
+      }
     }
     if !validateOnly && summary.created + summary.updated + summary.deleted >= Self.largeChangeProjects {
       // The change is committed; shrinking the log it left is housekeeping, and its failure
@@ -294,6 +295,50 @@ public final class PortfolioStore: Sendable {
       self.publish(after, receipt: receipt, context: context)
       self.warmFigures(of: after)
       return after
+    }
+  }
+
+  /// Replaces the snapshot a large import published by the same state read back from the
+  /// database, as at start-up, then returns the freed memory to the system; on the writer's
+  /// queue, once the import has answered and its request is freed, and only if no write came
+  /// in between.
+  ///
+  /// An imported portfolio is built from the request's messages among the import's temporary
+  /// values; once those are freed, the heap is full of holes that no page-level trim can
+  /// return (a daemon that imported 100 000 projects rested at ~600 MiB, against ~370 MiB after
+  /// a restart). Read back in one pass, the same projects lie together, and the old pages
+  /// empty out. At 100 000 projects the reload takes about as long as a start-up's load
+  /// (~1.5 s of the writer's time, reads go on meanwhile); a failed reload changes nothing.
+  /// The revision whose snapshot was last compacted (for the log and the tests).
+  let compactedRevision = Mutex<Int64?>(nil)
+
+  private func compact(afterImportAt revision: Int64) {
+    let database = self.database
+    let logger = self.logger
+    serializer.enqueue(after: .milliseconds(500)) { [self] in
+      // Only what is needed of the published snapshot is kept, so that its memory is free by
+      // the time of the trim.
+      let (publishedRevision, committedAt, scheme) = { (snapshot: PortfolioSnapshot) in
+        (snapshot.revision, snapshot.committedAt, snapshot.scheme)
+      }(self.snapshot)
+      guard publishedRevision == revision else { return }
+      let start = ContinuousClock.now
+      do {
+        let state = try database.loadStateInIDOrder()
+        guard state.revision == revision, state.scheme == scheme else { return }
+        let compact = PortfolioSnapshot(
+          revision: revision, committedAt: committedAt, scheme: state.scheme, projects: state.projects)
+        self.current.withLock { $0 = compact }
+        self.compactedRevision.withLock { $0 = revision }
+        self.onPublish(compact)
+        _ = compact.figures
+        logger.info(
+          "snapshot compacted after a large import",
+          metadata: ["revision": "\(revision)", "projects": "\(compact.projects.count)", "duration": "\(ContinuousClock.now - start)"])
+      } catch {
+        logger.warning("snapshot not compacted", metadata: ["revision": "\(revision)", "error": "\(error)"])
+      }
+      HeapTuning.releaseFreeMemory()
     }
   }
 

@@ -7,6 +7,10 @@ struct JSONParser {
   private let bytes: [UInt8]
   private let source: String
   private var index = 0
+  /// The member of the root object whose array elements go to ``onElement`` one at a time
+  /// instead of into the tree (see ``parse(_:source:elementsOf:each:)``).
+  private var streamedKey: String?
+  private var onElement: ((JSONNode, Int) -> Void)?
 
   init(bytes: [UInt8], source: String) {
     self.bytes = bytes
@@ -16,6 +20,30 @@ struct JSONParser {
   /// Parses one JSON value filling the whole input (a UTF-8 byte order mark is skipped).
   static func parse(_ bytes: [UInt8], source: String) throws(FormatError) -> JSONNode {
     var parser = JSONParser(bytes: bytes, source: source)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      parser.index = 3
+    }
+    parser.skipWhitespace()
+    if parser.index >= bytes.count { throw parser.error("the document is empty") }
+    let node = try parser.parseValue(depth: 0)
+    parser.skipWhitespace()
+    if parser.index < bytes.count {
+      throw parser.error("unexpected \(parser.describeCurrent()) after the end of the document")
+    }
+    return node
+  }
+
+  /// Parses one JSON value like ``parse(_:source:)``, except that when it is an object with an
+  /// array under `key`, each element of that array is given to `each` (with its index) as soon
+  /// as it is parsed, and the tree keeps an empty array there (with the array's byte range).
+  /// A portfolio of 100 000 projects is then read one project's tree at a time, not as a tree
+  /// of the whole document (hundreds of megabytes of nodes at once).
+  static func parse(
+    _ bytes: [UInt8], source: String, elementsOf key: String, each: @escaping (JSONNode, Int) -> Void
+  ) throws(FormatError) -> JSONNode {
+    var parser = JSONParser(bytes: bytes, source: source)
+    parser.streamedKey = key
+    parser.onElement = each
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       parser.index = 3
     }
@@ -143,7 +171,12 @@ struct JSONParser {
       }
       index += 1
       skipWhitespace()
-      let value = try parseValue(depth: depth + 1)
+      let value: JSONNode
+      if depth == 0, let onElement, key == streamedKey, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+        value = try parseStreamedArray(depth: depth + 1, each: onElement)
+      } else {
+        value = try parseValue(depth: depth + 1)
+      }
       members.append(JSONMember(key: key, keyStart: keyStart, value: value))
       skipWhitespace()
       guard index < bytes.count else {
@@ -158,6 +191,36 @@ struct JSONParser {
         return members
       }
       throw error("unexpected \(describeCurrent()), expected ',' or '}'")
+    }
+  }
+
+  /// An array whose elements go to `each` as they are parsed; its node holds no element.
+  private mutating func parseStreamedArray(depth: Int, each: (JSONNode, Int) -> Void) throws(FormatError) -> JSONNode {
+    let start = index
+    index += 1  // [
+    var count = 0
+    skipWhitespace()
+    if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return JSONNode(value: .array([]), start: start, end: index)
+    }
+    while true {
+      skipWhitespace()
+      each(try parseValue(depth: depth + 1), count)
+      count += 1
+      skipWhitespace()
+      guard index < bytes.count else {
+        throw error("unexpected end of document, expected ',' or ']'")
+      }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      if bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return JSONNode(value: .array([]), start: start, end: index)
+      }
+      throw error("unexpected \(describeCurrent()), expected ',' or ']'")
     }
   }
 

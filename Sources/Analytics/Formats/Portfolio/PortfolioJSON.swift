@@ -39,8 +39,14 @@ public enum PortfolioJSON {
     -> PortfolioDocument
   {
     let bytes = [UInt8](data)
-    let root = try JSONParser.parse(bytes, source: source)
     let reader = JSONFieldReader(source: source, bytes: bytes)
+    // The projects are read as the parser meets them, one project's tree at a time.
+    var streamed: [Project] = []
+    var streamedCount = 0
+    let root = try JSONParser.parse(bytes, source: source, elementsOf: "projects") { node, index in
+      streamedCount += 1
+      if let project = readProject(node, at: "projects[\(index)]", reader: reader) { streamed.append(project) }
+    }
     guard let fields = reader.object(root, at: "", allowed: documentKeys) else {
       throw FormatError(issues: reader.sortedIssues)
     }
@@ -66,10 +72,13 @@ public enum PortfolioJSON {
       }
     }
     let scheme = fields.node("scheme").flatMap { SchemeJSON.read($0, at: "scheme", reader: reader) }
-    let projects = (fields.array("projects", required: true) ?? []).enumerated().compactMap {
-      index, node in
-      readProject(node, at: "projects[\(index)]", reader: reader)
-    }
+    // An array the parser streamed is empty in the tree: its projects are `streamed`.
+    let projects =
+      streamedCount > 0
+      ? streamed
+      : (fields.array("projects", required: true) ?? []).enumerated().compactMap { index, node in
+        readProject(node, at: "projects[\(index)]", reader: reader)
+      }
     guard reader.issues.isEmpty else { throw FormatError(issues: reader.sortedIssues) }
     return PortfolioDocument(scheme: scheme, projects: projects, revision: revision)
   }
