@@ -67,12 +67,15 @@ struct ImportCommand: AsyncParsableCommand {
     if let expected = write.expectedRevision { draft.expectedRevision = expected }
     let request = draft
     let connection = try global.connection()
-    // Checked here first so that every problem is named by file, line and column.
+    // Checked here first so that every problem is named by file, line and column; for a
+    // streamed import, the method's rules are checked while the projects are sent.
+    let streaming = StreamedImport.shouldStream(request.source)
+    let report = IssueList(language: global.language, errorsPath: errors)
     let checked = try await ImportCheck(source: request.source, documentPath: files.first).run(
-      connection, report: IssueList(language: global.language, errorsPath: errors))
+      connection, report: report, deferringRules: streaming)
     let response: Impact_V1_ImportPortfolioResponse
     do {
-      if StreamedImport.shouldStream(request.source), let checked {
+      if streaming, let checked {
         // A large document goes as a stream of chunks, every message within the daemon's
         // default limits, with the projects as the check read them (the files are read once).
         let streamed = StreamedImport(request, checked: checked)
@@ -84,10 +87,28 @@ struct ImportCommand: AsyncParsableCommand {
           afterEnd: l("import.gave_up.after_end", ["revision": String(checked.revision)])
         )
         defer { display.finish() }
-        response = try await connection.run { client, deadline in
-          try await streamed.send(
-            client, metadata: connection.metadata, options: connection.streamingCallOptions, deadline: deadline,
-            display: display, notes: notes)
+        let pending = checked.pendingRules
+        do {
+          response = try await connection.run { client, deadline in
+            try await streamed.send(
+              client, metadata: connection.metadata, options: connection.streamingCallOptions, deadline: deadline,
+              display: display, notes: notes,
+              beforeEnd: {
+                // The stream ends (and the daemon commits) only if every rule passed here.
+                if let pending, !(await pending.value).isEmpty { throw CancellationError() }
+              })
+          }
+        } catch {
+          // A broken rule cancelled the stream: the daemon changed nothing; the problems are
+          // named by file, line and column.
+          if let pending {
+            let issues = await pending.value
+            if !issues.isEmpty {
+              display.finish()
+              throw try report.failure(issues)
+            }
+          }
+          throw error
         }
       } else {
         let note = global.language.localizer("import.gave_up.sent")

@@ -23,12 +23,19 @@ struct ImportCheck {
     var documentScheme: Scheme?
     /// The revision the document or the tables' `export.csv` carry.
     var documentRevision: Int64?
+    /// The problems of the method's rules, when ``run(_:report:deferringRules:)`` was asked
+    /// to check them while the import is sent: they must be none before its stream ends.
+    var pendingRules: Task<[CheckedIssue], Never>? = nil
   }
 
   /// Fetches the daemon's scheme and checks the files against it; throws the problems as
   /// invalid input (exit 65) listed by ``IssueList``. A daemon that cannot give its scheme
   /// leaves the checking to the import itself (nil).
-  func run(_ connection: ImpactConnection, report: IssueList) async throws -> Checked? {
+  ///
+  /// With `deferringRules`, files that read whole are returned before the method's rules are
+  /// checked: they are checked in ``Checked/pendingRules`` while a streamed import sends them,
+  /// and the stream ends only once they pass (a broken rule cancels it; nothing changes).
+  func run(_ connection: ImpactConnection, report: IssueList, deferringRules: Bool = false) async throws -> Checked? {
     let scheme: Scheme
     let revision: Int64
     do {
@@ -41,7 +48,7 @@ struct ImportCheck {
     } catch {
       return nil
     }
-    let result = self.check(scheme: scheme)
+    let result = self.check(scheme: scheme, deferringRules: deferringRules)
     guard result.issues.isEmpty, var checked = result.checked else { throw try report.failure(result.issues) }
     checked.revision = revision
     return checked
@@ -52,8 +59,9 @@ struct ImportCheck {
     check(scheme: scheme).issues
   }
 
-  /// The problems of the files under `scheme`, and what they hold when they read whole.
-  func check(scheme: Scheme) -> (issues: [CheckedIssue], checked: Checked?) {
+  /// The problems of the files under `scheme`, and what they hold when they read whole; with
+  /// `deferringRules`, the rules of files that read whole are left to ``Checked/pendingRules``.
+  func check(scheme: Scheme, deferringRules: Bool = false) -> (issues: [CheckedIssue], checked: Checked?) {
     switch source {
     case .jsonDocument(let text):
       let name = documentPath ?? "document"
@@ -68,12 +76,13 @@ struct ImportCheck {
       }
       do {
         let document = try PortfolioJSON.decode(data, source: name)
-        return (
-          Validator(scheme: scheme).validate(document).map(located),
-          Checked(
-            scheme: scheme, revision: 0, projects: document.projects, documentScheme: document.scheme,
-            documentRevision: document.revision)
-        )
+        let rules = { Validator(scheme: scheme).validate(document).map(located) }
+        var checked = Checked(
+          scheme: scheme, revision: 0, projects: document.projects, documentScheme: document.scheme,
+          documentRevision: document.revision)
+        guard deferringRules else { return (rules(), checked) }
+        checked.pendingRules = Task.detached { rules() }
+        return ([], checked)
       } catch {
         // The rules of the projects that are well formed are broken too: say so at once.
         let ruleIssues = Validator(scheme: scheme).validate(PortfolioJSON.projectsReadWhole(data))
@@ -91,9 +100,19 @@ struct ImportCheck {
         outcomes: tables.outcomes.isEmpty ? nil : Data(tables.outcomes.utf8),
         ratings: tables.ratings.isEmpty ? nil : Data(tables.ratings.utf8),
         names: names, scheme: scheme)
-      let ruleIssues = Validator(scheme: scheme).validate(reading.checkableProjects).map { issue in
-        CheckedIssue(reading.locate(issue), rule: issue)
+      let rules = {
+        Validator(scheme: scheme).validate(reading.checkableProjects).map { issue in
+          CheckedIssue(reading.locate(issue), rule: issue)
+        }
       }
+      if deferringRules, reading.issues.isEmpty {
+        var checked = Checked(
+          scheme: scheme, revision: 0, projects: reading.projects, documentScheme: nil,
+          documentRevision: tables.hasRevision ? tables.revision : nil)
+        checked.pendingRules = Task.detached { rules() }
+        return ([], checked)
+      }
+      let ruleIssues = rules()
       let order = [names.projects, names.outcomes, names.ratings]
       let issues = (reading.issues.map { CheckedIssue($0) } + ruleIssues).enumerated().sorted { a, b in
         let left = (order.firstIndex(of: a.element.issue.source) ?? 3, a.element.issue.line ?? 0, a.offset)

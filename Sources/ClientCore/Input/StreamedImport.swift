@@ -62,7 +62,8 @@ struct StreamedImport {
   /// daemon may commit without the command.
   func send(
     _ client: ImpactConnection.Client, metadata: Metadata, options: CallOptions, deadline: CommandDeadline,
-    display: ProgressDisplay, notes: (beforeEnd: String, afterEnd: String)
+    display: ProgressDisplay, notes: (beforeEnd: String, afterEnd: String),
+    beforeEnd: @escaping @Sendable () async throws -> Void = {}
   ) async throws -> Impact_V1_ImportPortfolioResponse {
     let header = self.header
     let projects = self.projects
@@ -96,6 +97,7 @@ struct StreamedImport {
           wire += cost.wire
         }
         if !chunk.projects.isEmpty { try await send() }
+        try await beforeEnd()
         display.finish()
         deadline.giveUpNote = notes.afterEnd
       },

@@ -36,6 +36,11 @@ extension PortfolioRPCService {
     let start = ContinuousClock.now
     var logged = 0
     var texts = SharedTexts()
+    // The rules are checked chunk by chunk as the projects arrive, under the scheme the
+    // commit will use unless a scheme change comes in between (the store then checks again):
+    // a broken project is refused at once, and the commit does not check them all again.
+    var validator: Validator?
+    var ids = Set<String>()
     for try await message in request {
       switch message.part {
       case .header(let value):
@@ -50,6 +55,8 @@ extension PortfolioRPCService {
         if !value.schemeJson.isEmpty {
           scheme = try SchemeJSON.decode(Data(value.schemeJson.utf8), source: "header.scheme_json")
         }
+        validator = Validator(scheme: scheme ?? store.snapshot.scheme)
+        ids.reserveCapacity(Int(clamping: min(value.projectCount, 1_000_000)))
         header = value
       case .chunk(let chunk):
         guard header != nil else {
@@ -63,10 +70,21 @@ extension PortfolioRPCService {
           what: "import")
         try limits.checkShapes(of: chunk.projects, scheme: scheme ?? store.snapshot.scheme)
         projects.reserveCapacity(projects.count + chunk.projects.count)
+        let first = projects.count
         for message in chunk.projects {
           var project = try Project(proto: message, fieldPath: "projects[\(projects.count)]")
           texts.share(&project)
           projects.append(project)
+        }
+        if let validator {
+          let received = Array(projects[first...])
+          if let error = validator.validationError(for: received) { throw StoreError.invalid(error) }
+          for project in received where !ids.insert(project.id).inserted {
+            // The same id in an earlier chunk: the validator names it as it names a
+            // duplicate within one list.
+            let earlier = projects[..<first].first { $0.id == project.id }.map { [$0] } ?? []
+            if let error = validator.validationError(for: earlier + [project]) { throw StoreError.invalid(error) }
+          }
         }
         if projects.count - logged >= Self.importLogInterval {
           logged = projects.count
@@ -93,7 +111,8 @@ extension PortfolioRPCService {
         "import stream received", metadata: ["projects": "\(projects.count)", "elapsed": "\(ContinuousClock.now - start)"])
     }
     return try await commitImport(
-      projects, scheme: scheme, documentRevision: header.hasDocumentRevision ? header.documentRevision : nil,
+      projects, scheme: scheme, validatedUnder: validator?.scheme,
+      documentRevision: header.hasDocumentRevision ? header.documentRevision : nil,
       options: ImportOptions(
         mode: header.mode, validateOnly: header.validateOnly,
         expectedRevision: header.hasExpectedRevision ? header.expectedRevision : nil,
@@ -105,8 +124,8 @@ extension PortfolioRPCService {
   /// Imports `projects` (and `scheme`, when the document carries one) as `options` say: what
   /// ImportPortfolio and ImportPortfolioStream share once the document is read.
   func commitImport(
-    _ projects: [Project], scheme: Scheme?, documentRevision: Int64?, options: ImportOptions,
-    context: ServerContext
+    _ projects: [Project], scheme: Scheme?, validatedUnder: Scheme? = nil, documentRevision: Int64?,
+    options: ImportOptions, context: ServerContext
   ) async throws -> Impact_V1_ImportPortfolioResponse {
     let mode: ImportMode
     switch options.mode {
@@ -132,6 +151,7 @@ extension PortfolioRPCService {
       projects,
       mode: mode,
       scheme: scheme,
+      validatedUnder: validatedUnder,
       validateOnly: options.validateOnly,
       safeguards: safeguards,
       context: .from(context, expectedRevision: options.expectedRevision)

@@ -191,3 +191,16 @@ public struct ImpactDatabase: Sendable {
     StorageError(error).asReadFailure(ofDatabaseAt: path ?? ":memory:")
   }
 }
+
+extension ImpactDatabase {
+  /// Frees the connections' page caches (up to 128 MiB each, full after a bulk import or a
+  /// load): the writer's is emptied and the readers are closed, to be opened again on the next
+  /// read. Reads wait for it, a few milliseconds.
+  public func releaseMemory() {
+    if let pool = writer as? DatabasePool {
+      pool.releaseMemory()
+    } else if let queue = writer as? DatabaseQueue {
+      queue.releaseMemory()
+    }
+  }
+}

@@ -173,10 +173,14 @@ public final class PortfolioStore: Sendable {
   ///     and a replacement deleting more than half of the stored projects with
   ///     ``StoreError/largeDeletion(deleted:stored:)``. A validation-only import is never
   ///     refused for these: its summary says what the import would do.
+  ///   - validatedUnder: the scheme under which the caller already validated `projects`, every
+  ///     rule and distinct ids (a streamed import checks each chunk as it arrives); when it is
+  ///     the scheme in force at the commit, the projects are not checked again.
   public func importProjects(
     _ projects: [Project],
     mode: ImportMode,
     scheme: Scheme? = nil,
+    validatedUnder: Scheme? = nil,
     validateOnly: Bool,
     safeguards: ImportSafeguards = .none,
     context: ChangeContext
@@ -193,7 +197,10 @@ public final class PortfolioStore: Sendable {
         }
         newScheme = adopted
       }
-      try Self.validate(projects, scheme: newScheme ?? snapshot.scheme)
+      // Projects the caller already checked (and for duplicates) under the scheme in force now
+      // are not checked again.
+      let inForce = newScheme ?? snapshot.scheme
+      if validatedUnder != inForce { try Self.validate(projects, scheme: inForce) }
       var changed: [Project] = []
       var updates: [(stored: Project, imported: Project)] = []
       var created = 0
@@ -258,7 +265,11 @@ public final class PortfolioStore: Sendable {
     if projects.count >= Self.largeChangeProjects {
       if validateOnly || summary.created + summary.updated + summary.deleted < Self.largeChangeProjects {
         // The request's projects are freed once its handler has answered.
-        serializer.enqueue(after: .milliseconds(500)) { HeapTuning.releaseFreeMemory() }
+        let database = self.database
+        serializer.enqueue(after: .milliseconds(500)) {
+          database.releaseMemory()
+          HeapTuning.releaseFreeMemory()
+        }
       } else {
         compact(afterImportAt: snapshot.revision)
       }
@@ -338,6 +349,8 @@ public final class PortfolioStore: Sendable {
       } catch {
         logger.warning("snapshot not compacted", metadata: ["revision": "\(revision)", "error": "\(error)"])
       }
+      // The page caches the import and the reload filled, then the heap.
+      database.releaseMemory()
       HeapTuning.releaseFreeMemory()
     }
   }
