@@ -93,7 +93,10 @@ struct PortfolioCommand: AsyncParsableCommand {
         .text("project", l("label.project"), truncatable: true), .number("contribution", l("label.contribution")),
       ])
       for contribution in summary.contributions.sorted(by: { ($0.contribution, $1.projectID) > ($1.contribution, $0.projectID) }) {
-        contributions.append([Cell(contribution.projectID), renderer.number(contribution.contribution, .percent)])
+        // In a large portfolio each contribution is a small fraction of a percent: shown with
+        // two more decimals below 1 %, so that the largest ones do not all read 0.0 %.
+        let style: NumberStyle = contribution.contribution > 0 && contribution.contribution < 0.01 ? .smallPercent : .percent
+        contributions.append([Cell(contribution.projectID), renderer.number(contribution.contribution, style)])
       }
       var sections: [Section] = [.table(figures), .table(domains), .table(contributions)]
       if response.contributionCount > Int64(summary.contributions.count) {

@@ -1,48 +1,64 @@
 import Localization
 
-/// The text of a progress line: what is moving, how far it is (a bar when the total is known),
-/// the bytes, the rate and the time left, cut to the terminal's width. Pure: the display
-/// (``ProgressDisplay``) decides when and where to write it.
+/// The text of a progress line: what is moving, a bar when the total is known, how far it is,
+/// the time left, the bytes and the rate, fitted to the terminal's width (the rate, then the
+/// bytes, give way to a bar of at least 10 columns). Pure: the display (``ProgressDisplay``)
+/// decides when and where to write it.
 struct ProgressLine: Sendable {
   /// The catalogue key of what is moving (`transfer.import`, `transfer.export`).
   var activityKey: String
   var language: DisplayLanguage
 
+  static let narrowestBar = 10
+  static let widestBar = 30
+
   /// The line after `done` of `total` projects (`total` nil when unknown) and `bytes`, in
-  /// `elapsed` seconds, at most `width` columns wide.
+  /// `elapsed` seconds, at most `width - 1` columns wide (the last column stays free, so that
+  /// a terminal never wraps it).
   func text(done: Int, total: Int?, bytes: Int64, elapsed: Double, width: Int) -> String {
     let l = language.localizer
     let count = { (value: Int) in NumberStyle.fixed(Double(value), places: 0, language: language) }
-    var parts = [l(activityKey)]
-    var bar: String?
+    let activity = l(activityKey)
+    var head: [String] = []
+    var fraction: Double?
     if let total, total > 0 {
-      let fraction = min(1, Double(done) / Double(total))
-      parts.append(l("transfer.projects_of", ["done": count(done), "total": count(total)]))
-      parts.append(NumberStyle.percent.format(fraction, language: language))
-      bar = ""
+      let done = min(done, total)
+      fraction = Double(done) / Double(total)
+      head.append(l("transfer.projects_of", ["done": count(done), "total": count(total)]))
+      head.append(NumberStyle.percent.format(fraction ?? 0, language: language))
       if elapsed > 0.5, done > 0, done < total {
-        let left = elapsed * Double(total - done) / Double(done)
-        parts.append(l("transfer.left", ["time": Self.duration(left)]))
-      }
-      // The bar takes what is left of the line, between 10 and 40 columns.
-      let fixed = parts.joined(separator: "  ").count + 2 + 2
-      let room = min(40, width - fixed - 2 - 30)
-      if room >= 10 {
-        let filled = Int((Double(room) * fraction).rounded(.down))
-        bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: room - filled) + "]"
-      } else {
-        bar = nil
+        head.append(l("transfer.left", ["time": Self.duration(elapsed * Double(total - done) / Double(done))]))
       }
     } else {
-      parts.append(l("transfer.projects", ["done": count(done)]))
+      head.append(l("transfer.projects", ["done": count(done)]))
     }
-    parts.append(Self.bytes(bytes, language: language))
-    if elapsed > 0.5 {
-      parts.append(l("transfer.rate", ["rate": count(Int((Double(done) / elapsed).rounded()))]))
+    var tail = [Self.bytes(bytes, language: language)]
+    if elapsed > 0.5 { tail.append(l("transfer.rate", ["rate": count(Int((Double(done) / elapsed).rounded()))])) }
+    let room = width - 1
+    func line(_ tail: [String], bar: Int) -> String {
+      var parts = [activity]
+      if let fraction, bar > 0 {
+        let filled = Int((Double(bar) * fraction).rounded(.down))
+        parts.append("[" + String(repeating: "#", count: filled) + String(repeating: "-", count: bar - filled) + "]")
+      }
+      return (parts + head + tail).joined(separator: "  ")
     }
-    if let bar { parts.insert(bar, at: 1) }
-    let line = parts.joined(separator: "  ")
-    return line.count <= width - 1 ? line : String(line.prefix(max(0, width - 1)))
+    // The widest bar that fits with every part, then without the rate, then without the bytes.
+    // The room is measured on the longest these parts get (the total's digits, an hour left,
+    // gigabytes), so that the bar keeps its width while the numbers grow.
+    if fraction != nil, let total {
+      let longest =
+        [activity, l("transfer.projects_of", ["done": count(total), "total": count(total)]), "100.0 %",
+         l("transfer.left", ["time": "59 min 59 s"])]
+        + [Self.bytes(999_900_000, language: language), l("transfer.rate", ["rate": count(999_999)])]
+      for kept in stride(from: tail.count, through: 0, by: -1) {
+        let without = longest.prefix(4 + kept).joined(separator: "  ").count
+        let bar = min(Self.widestBar, room - without - 4)
+        if bar >= Self.narrowestBar { return line(Array(tail.prefix(kept)), bar: bar) }
+      }
+    }
+    let plain = line(tail, bar: 0)
+    return plain.count <= room ? plain : String(plain.prefix(max(0, room)))
   }
 
   /// `seconds` as `42 s`, `3 min 05 s` or `1 h 02 min`.

@@ -9,6 +9,8 @@ enum NumberStyle: Sendable {
   case dimension
   /// A 0-1 fraction shown as a percentage with one decimal.
   case percent
+  /// A small 0-1 fraction (under 1 %) shown as a percentage with three decimals.
+  case smallPercent
   /// Euros, no decimals, thousands separated.
   case amount
   /// A count or an id-like number.
@@ -24,6 +26,9 @@ enum NumberStyle: Sendable {
     case .dimension: return Self.fixed(value, places: 2, language: language)
     case .percent:
       let number = Self.fixed(value * 100, places: 1, language: language)
+      return language == .fr ? number + " %" : number + "%"
+    case .smallPercent:
+      let number = Self.fixed(value * 100, places: 3, language: language)
       return language == .fr ? number + " %" : number + "%"
     case .amount: return Self.fixed(value, places: 0, language: language)
     case .integer: return Self.fixed(value, places: 0, language: language)
