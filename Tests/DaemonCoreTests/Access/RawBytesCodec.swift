@@ -17,7 +17,9 @@ extension GRPCClient {
     _ method: MethodDescriptor,
     bytes: [UInt8] = [],
     metadata: Metadata = [:],
-    timeout: Duration = .seconds(10)
+    // Generous: inside the full parallel run on two cores a call has taken over 10 s (the
+    // answer's code is what is checked; a slow call is never taken for a refusal).
+    timeout: Duration = .seconds(60)
   ) async throws -> RPCError.Code? {
     var options = CallOptions.defaults
     options.timeout = timeout
