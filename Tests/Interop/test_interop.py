@@ -31,6 +31,7 @@ grpc.__path__.append(os.path.join(STUBS, "grpc"))
 from grpc.health.v1 import health_pb2 as generated_health_pb2  # noqa: E402
 from grpc.health.v1 import health_pb2_grpc as generated_health_pb2_grpc  # noqa: E402
 
+from impact.v1 import portfolio_service_pb2, portfolio_service_pb2_grpc  # noqa: E402
 from impact.v1 import project_pb2  # noqa: E402
 from impact.v1 import project_service_pb2, project_service_pb2_grpc  # noqa: E402
 from impact.v1 import scoring_service_pb2, scoring_service_pb2_grpc  # noqa: E402
@@ -211,6 +212,40 @@ def test_portfolio_summary_covers_the_ranked_projects(channel):
     assert 0 < summary.coverage <= 1
     assert len(summary.exposure) > 0
     assert summary_response.revision == ranked.revision
+
+
+def test_the_summary_lists_the_largest_contributions_only(channel):
+    scoring = scoring_service_pb2_grpc.ScoringServiceStub(channel)
+    ranked = scoring.RankProjects(scoring_service_pb2.RankProjectsRequest(), timeout=DEADLINE)
+    response = scoring.GetPortfolioSummary(
+        scoring_service_pb2.GetPortfolioSummaryRequest(top_contributions=3), timeout=DEADLINE
+    )
+    listed = [entry.contribution for entry in response.summary.contributions]
+    assert len(listed) == 3
+    assert listed == sorted(listed, reverse=True)
+    assert response.contribution_count == ranked.total_size
+    streamed = scoring.StreamProjectScores(scoring_service_pb2.StreamProjectScoresRequest(), timeout=DEADLINE)
+    every = sorted((m.score.contribution for m in streamed if m.WhichOneof("item") == "score"), reverse=True)
+    assert listed == pytest.approx(every[:3], abs=1e-12)
+
+
+def test_a_streamed_export_is_the_one_message_export(channel):
+    portfolio = portfolio_service_pb2_grpc.PortfolioServiceStub(channel)
+    messages = list(
+        portfolio.ExportPortfolioStream(portfolio_service_pb2.ExportPortfolioStreamRequest(), timeout=DEADLINE)
+    )
+    header = messages[0].header
+    chunks = [message.chunk for message in messages[1:]]
+    assert messages[0].WhichOneof("part") == "header"
+    assert all(message.WhichOneof("part") == "chunk" for message in messages[1:])
+    assert all(len(chunk.projects) <= 250 for chunk in chunks)
+    streamed = [project for chunk in chunks for project in chunk.projects]
+    assert len(streamed) == header.project_count
+    assert [project.id for project in streamed] == sorted(project.id for project in streamed)
+    whole = portfolio.ExportPortfolio(portfolio_service_pb2.ExportPortfolioRequest(), timeout=DEADLINE)
+    assert whole.revision == header.revision
+    for project in streamed:
+        assert '"' + project.id + '"' in whole.json_document
 
 
 def test_a_negative_top_is_invalid_argument_naming_the_field(channel):
