@@ -175,7 +175,9 @@ extension Impact_V1_PortfolioService {
         /// > of one request; the end of the client's stream commits. The same rules and answer as
         /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
         /// > leaves the portfolio and the database exactly as they were. A refusal names the project
-        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
+        /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
+        /// > is refused at once (naming its problems), without waiting for the rest of the stream.
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -317,7 +319,9 @@ extension Impact_V1_PortfolioService {
         /// > of one request; the end of the client's stream commits. The same rules and answer as
         /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
         /// > leaves the portfolio and the database exactly as they were. A refusal names the project
-        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
+        /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
+        /// > is refused at once (naming its problems), without waiting for the rest of the stream.
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -457,7 +461,9 @@ extension Impact_V1_PortfolioService {
         /// > of one request; the end of the client's stream commits. The same rules and answer as
         /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
         /// > leaves the portfolio and the database exactly as they were. A refusal names the project
-        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
+        /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
+        /// > is refused at once (naming its problems), without waiting for the rest of the stream.
         ///
         /// - Parameters:
         ///   - request: A stream of `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -836,7 +842,9 @@ extension Impact_V1_PortfolioService {
         /// > of one request; the end of the client's stream commits. The same rules and answer as
         /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
         /// > leaves the portfolio and the database exactly as they were. A refusal names the project
-        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
+        /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
+        /// > is refused at once (naming its problems), without waiting for the rest of the stream.
         ///
         /// - Parameters:
         ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -1027,7 +1035,9 @@ extension Impact_V1_PortfolioService {
         /// > of one request; the end of the client's stream commits. The same rules and answer as
         /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
         /// > leaves the portfolio and the database exactly as they were. A refusal names the project
-        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+        /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
+        /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
+        /// > is refused at once (naming its problems), without waiting for the rest of the stream.
         ///
         /// - Parameters:
         ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -1250,7 +1260,9 @@ extension Impact_V1_PortfolioService.ClientProtocol {
     /// > of one request; the end of the client's stream commits. The same rules and answer as
     /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
     /// > leaves the portfolio and the database exactly as they were. A refusal names the project
-    /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+    /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
+    /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
+    /// > is refused at once (naming its problems), without waiting for the rest of the stream.
     ///
     /// - Parameters:
     ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -1451,7 +1463,9 @@ extension Impact_V1_PortfolioService.ClientProtocol {
     /// > of one request; the end of the client's stream commits. The same rules and answer as
     /// > ImportPortfolio, all or nothing: a refused chunk, a broken connection or a cancelled call
     /// > leaves the portfolio and the database exactly as they were. A refusal names the project
-    /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk).
+    /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
+    /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
+    /// > is refused at once (naming its problems), without waiting for the rest of the stream.
     ///
     /// - Parameters:
     ///   - metadata: Additional metadata to send, defaults to empty.

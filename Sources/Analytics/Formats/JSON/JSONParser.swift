@@ -20,17 +20,7 @@ struct JSONParser {
   /// Parses one JSON value filling the whole input (a UTF-8 byte order mark is skipped).
   static func parse(_ bytes: [UInt8], source: String) throws(FormatError) -> JSONNode {
     var parser = JSONParser(bytes: bytes, source: source)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      parser.index = 3
-    }
-    parser.skipWhitespace()
-    if parser.index >= bytes.count { throw parser.error("the document is empty") }
-    let node = try parser.parseValue(depth: 0)
-    parser.skipWhitespace()
-    if parser.index < bytes.count {
-      throw parser.error("unexpected \(parser.describeCurrent()) after the end of the document")
-    }
-    return node
+    return try parser.parseDocument()
   }
 
   /// Parses one JSON value like ``parse(_:source:)``, except that when it is an object with an
@@ -44,15 +34,20 @@ struct JSONParser {
     var parser = JSONParser(bytes: bytes, source: source)
     parser.streamedKey = key
     parser.onElement = each
+    return try parser.parseDocument()
+  }
+
+  /// The one value of the whole input, after a byte order mark if there is one.
+  private mutating func parseDocument() throws(FormatError) -> JSONNode {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      parser.index = 3
+      index = 3
     }
-    parser.skipWhitespace()
-    if parser.index >= bytes.count { throw parser.error("the document is empty") }
-    let node = try parser.parseValue(depth: 0)
-    parser.skipWhitespace()
-    if parser.index < bytes.count {
-      throw parser.error("unexpected \(parser.describeCurrent()) after the end of the document")
+    skipWhitespace()
+    if index >= bytes.count { throw error("the document is empty") }
+    let node = try parseValue(depth: 0)
+    skipWhitespace()
+    if index < bytes.count {
+      throw error("unexpected \(describeCurrent()) after the end of the document")
     }
     return node
   }
