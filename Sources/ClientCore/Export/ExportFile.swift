@@ -60,11 +60,12 @@ final class ExportFile {
     try flush()
     guard let path, let partialPath else { return }
     try? handle.close()
-    do {
-      if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-      try FileManager.default.moveItem(atPath: partialPath, toPath: path)
-    } catch {
-      throw CommandFailure(.failure, .l("error.file.write_failed", ["path": path, "reason": error.localizedDescription]))
+    // rename(2) replaces an earlier file of that name in one step: a reader sees the old
+    // file or the new one, never none.
+    guard rename(partialPath, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(atPath: partialPath)
+      throw CommandFailure(.failure, .l("error.file.write_failed", ["path": path, "reason": reason]))
     }
   }
 
