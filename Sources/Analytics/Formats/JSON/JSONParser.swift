@@ -190,38 +190,20 @@ struct JSONParser {
   }
 
   /// An array whose elements go to `each` as they are parsed; its node holds no element.
-  private mutating func parseStreamedArray(depth: Int, each: (JSONNode, Int) -> Void) throws(FormatError) -> JSONNode {
+  private mutating func parseStreamedArray(depth: Int, each: @escaping (JSONNode, Int) -> Void) throws(FormatError) -> JSONNode {
     let start = index
-    index += 1  // [
-    var count = 0
-    skipWhitespace()
-    if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-      index += 1
-      return JSONNode(value: .array([]), start: start, end: index)
-    }
-    while true {
-      skipWhitespace()
-      each(try parseValue(depth: depth + 1), count)
-      count += 1
-      skipWhitespace()
-      guard index < bytes.count else {
-        throw error("unexpected end of document, expected ',' or ']'")
-      }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      if bytes[index] == UInt8(ascii: "]") {
-        index += 1
-        return JSONNode(value: .array([]), start: start, end: index)
-      }
-      throw error("unexpected \(describeCurrent()), expected ',' or ']'")
-    }
+    _ = try parseArray(depth: depth, each: each)
+    return JSONNode(value: .array([]), start: start, end: index)
   }
 
-  private mutating func parseArray(depth: Int) throws(FormatError) -> [JSONNode] {
+  /// The elements of an array; with `each`, each element goes to it (with its index) as soon
+  /// as it is parsed and none is kept.
+  private mutating func parseArray(
+    depth: Int, each: ((JSONNode, Int) -> Void)? = nil
+  ) throws(FormatError) -> [JSONNode] {
     index += 1  // [
     var elements: [JSONNode] = []
+    var count = 0
     skipWhitespace()
     if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
       index += 1
@@ -229,7 +211,9 @@ struct JSONParser {
     }
     while true {
       skipWhitespace()
-      elements.append(try parseValue(depth: depth + 1))
+      let element = try parseValue(depth: depth + 1)
+      if let each { each(element, count) } else { elements.append(element) }
+      count += 1
       skipWhitespace()
       guard index < bytes.count else {
         throw error("unexpected end of document, expected ',' or ']'")
