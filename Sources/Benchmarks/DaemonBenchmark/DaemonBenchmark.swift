@@ -366,6 +366,18 @@ func waitForExit(_ process: Process, limit: Duration) async -> Bool {
   return true
 }
 
+/// Starts `process` and waits for it to exit: its wall milliseconds. Past `limit` it is
+/// killed and the benchmark fails, naming `what` took too long.
+func runToExit(_ process: Process, what: String, limit: Duration = .seconds(600)) async throws -> Double {
+  let start = ContinuousClock.now
+  try process.run()
+  guard await waitForExit(process, limit: limit) else {
+    kill(process.processIdentifier, SIGKILL)
+    throw BenchmarkFailure(description: "\(what) took over \(limit)")
+  }
+  return milliseconds(ContinuousClock.now - start)
+}
+
 /// A real impactd process, running until ``stop()``.
 struct RunningImpactd {
   var process: Process

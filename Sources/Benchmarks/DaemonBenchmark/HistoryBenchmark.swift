@@ -86,13 +86,7 @@ func cliMilliseconds(
   process.standardOutput = FileHandle.nullDevice
   let errors = Pipe()
   process.standardError = errors
-  let start = ContinuousClock.now
-  try process.run()
-  guard await waitForExit(process, limit: .seconds(600)) else {
-    kill(process.processIdentifier, SIGKILL)
-    throw BenchmarkFailure(description: "impact \(arguments.joined(separator: " ")) took over 600 s")
-  }
-  let took = milliseconds(ContinuousClock.now - start)
+  let took = try await runToExit(process, what: "impact \(arguments.joined(separator: " "))")
   guard process.terminationStatus == 0 else {
     let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     throw BenchmarkFailure(description: "impact \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")

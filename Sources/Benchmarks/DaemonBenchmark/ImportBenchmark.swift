@@ -241,13 +241,7 @@ func pythonFloorImport(databasePath: String, document: String) async throws -> (
   process.arguments = ["python3", script, databasePath, document]
   let output = Pipe()
   process.standardOutput = output
-  let start = ContinuousClock.now
-  try process.run()
-  guard await waitForExit(process, limit: .seconds(600)) else {
-    kill(process.processIdentifier, SIGKILL)
-    throw BenchmarkFailure(description: "the Python loader took over 600 s")
-  }
-  let wall = milliseconds(ContinuousClock.now - start)
+  let wall = try await runToExit(process, what: "the Python loader")
   let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
   guard process.terminationStatus == 0, let reported = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
     throw BenchmarkFailure(description: "the Python loader failed (exit \(process.terminationStatus)): \(text)")
