@@ -17,8 +17,7 @@ extension PortfolioRPCService {
     context: ServerContext
   ) async throws {
     let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
-    let filter = try snapshot.filter(request.filter)
-    let projects = filter == .all ? snapshot.projects : snapshot.projects.filter { filter.matches($0) }
+    let projects = snapshot.projects(selectedBy: try snapshot.filter(request.filter))
     let layout = PortfolioCSV.Layout(projects, scheme: snapshot.scheme)
     try await response.write(
       .with {

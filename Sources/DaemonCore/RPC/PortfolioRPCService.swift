@@ -57,8 +57,7 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
     context: ServerContext
   ) async throws -> Impact_V1_ExportPortfolioResponse {
     let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
-    let filter = try snapshot.filter(request.filter)
-    let projects = filter == .all ? snapshot.projects : snapshot.projects.filter { filter.matches($0) }
+    let projects = snapshot.projects(selectedBy: try snapshot.filter(request.filter))
     return try .with {
       switch request.format {
       case .json:

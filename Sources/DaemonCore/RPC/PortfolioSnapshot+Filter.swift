@@ -9,6 +9,12 @@ extension PortfolioSnapshot {
     try resolvedFilter(message, fieldPath: fieldPath).filter
   }
 
+  /// The projects `filter` selects, in the snapshot's (id) order; every project, uncopied, for
+  /// ``ProjectFilter/all``.
+  func projects(selectedBy filter: ProjectFilter) -> [Project] {
+    filter == .all ? projects : projects.filter { filter.matches($0) }
+  }
+
   /// The filter `message` asks for, with its values that name nothing in this snapshot.
   func resolvedFilter(
     _ message: Impact_V1_ProjectFilter, fieldPath: String = "filter"
