@@ -54,11 +54,6 @@ struct ImportCheck {
     return checked
   }
 
-  /// Every problem of the files under `scheme`, in file order; empty when they are valid.
-  func issues(scheme: Scheme) -> [CheckedIssue] {
-    check(scheme: scheme).issues
-  }
-
   /// The problems of the files under `scheme`, and what they hold when they read whole; with
   /// `deferringRules`, the rules of files that read whole are left to ``Checked/pendingRules``.
   func check(scheme: Scheme, deferringRules: Bool = false) -> (issues: [CheckedIssue], checked: Checked?) {

@@ -189,7 +189,7 @@ public final class PortfolioStore: Sendable {
     let box = Mutex<ImportSummary?>(nil)
     let adopted = try scheme.map(Self.checked)
     let database = self.database
-    let snapshot = try await write(context, dryRun: validateOnly) { snapshot in
+    let (snapshot, timings) = try await timedWrite(context, dryRun: validateOnly) { snapshot in
       var newScheme: Scheme?
       if let adopted, adopted != snapshot.scheme {
         guard mode == .replace else {
@@ -253,7 +253,6 @@ public final class PortfolioStore: Sendable {
     var summary = box.withLock { $0 } ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
     summary.revision = snapshot.revision
     if projects.count >= Self.largeChangeProjects {
-      let timings = lastWriteTimings.withLock { $0 }
       logger.info(
         validateOnly ? "import checked" : "import committed",
         metadata: [
@@ -519,40 +518,45 @@ public final class PortfolioStore: Sendable {
     var scheme: Scheme?
   }
 
-  /// How long the steps of the last write took: checking and planning, writing and committing
-  /// to SQLite, and publishing the new snapshot (logged for large imports).
+  /// How long the steps of a write took: checking and planning, writing and committing to
+  /// SQLite, and publishing the new snapshot (logged for large imports).
   struct WriteTimings: Sendable {
     var plan: Duration = .zero
     var commit: Duration = .zero
     var publish: Duration = .zero
   }
 
-  private let lastWriteTimings = Mutex(WriteTimings())
-
   private func write(
     _ context: ChangeContext,
     dryRun: Bool = false,
     plan: @escaping @Sendable (PortfolioSnapshot) throws -> PlannedChange?
   ) async throws -> PortfolioSnapshot {
+    try await timedWrite(context, dryRun: dryRun, plan: plan).snapshot
+  }
+
+  /// ``write(_:dryRun:plan:)``, and how long its steps took.
+  private func timedWrite(
+    _ context: ChangeContext,
+    dryRun: Bool = false,
+    plan: @escaping @Sendable (PortfolioSnapshot) throws -> PlannedChange?
+  ) async throws -> (snapshot: PortfolioSnapshot, timings: WriteTimings) {
     try await serializer.perform { [self] in
       if !dryRun { try self.refuseIfReadOnly() }
       let clock = ContinuousClock()
       var timings = WriteTimings()
-      defer { self.lastWriteTimings.withLock { $0 = timings } }
       let start = clock.now
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
       // No plan: the write would change nothing, and commits nothing.
       guard let planned = try plan(before), !dryRun else {
         timings.plan = clock.now - start
-        return before
+        return (before, timings)
       }
       let afterPlan = clock.now
       timings.plan = afterPlan - start
       let receipt = try self.database.commit(planned.change, context: context)
       let afterCommit = clock.now
       timings.commit = afterCommit - afterPlan
-      defer { timings.publish = clock.now - afterCommit }
       let after =
         planned.scheme.map {
           PortfolioSnapshot(
@@ -565,7 +569,8 @@ public final class PortfolioStore: Sendable {
           committedAt: receipt.committedAt
         )
       self.publish(after, receipt: receipt, context: context)
-      return after
+      timings.publish = clock.now - afterCommit
+      return (after, timings)
     }
   }
 
