@@ -955,7 +955,7 @@ extension Catalogue {
     "daemon.field.document_budget": "a document of more than {limit} values is imported in a stream (ImportPortfolioStream, which `impact import` uses)",
     "daemon.field.stream_header_once": "the header comes once, in the first message",
     "daemon.field.stream_header_first": "the header must come first",
-    "daemon.field.stream_project_count": "the header announced {value} projects, the chunks carried {count}",
+    "daemon.field.stream_project_count": "the stream announced {value} projects, the chunks carried {count}",
     // MARK: - reports: impact report, the committee pack (reports)
     "report.section.headline": "Headline figures",
     "report.section.coverage": "Impact domains and depth of impact",
@@ -1246,5 +1246,7 @@ extension Catalogue {
     "help.portfolio.top": "How many of the largest contributions to list (at most 1000).",
     "portfolio.contributions.more": "the {shown} largest of {count} contributions (all of them: impact scores)",
     "error.option.top_maximum": "--top must be at most {maximum}, not {value}",
+      // MARK: - Import stream end
+    "daemon.field.stream_end_last": "the end comes last, once",
 ]
 }

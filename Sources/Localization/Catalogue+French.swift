@@ -954,7 +954,7 @@ extension Catalogue {
     "daemon.field.document_budget": "un document de plus de {limit} valeurs s'importe en flux (ImportPortfolioStream, qu'utilise `impact import`)",
     "daemon.field.stream_header_once": "l'en-tête vient une seule fois, dans le premier message",
     "daemon.field.stream_header_first": "l'en-tête doit venir en premier",
-    "daemon.field.stream_project_count": "l'en-tête annonçait {value} projets, les morceaux en ont apporté {count}",
+    "daemon.field.stream_project_count": "le flux annonçait {value} projets, les morceaux en ont apporté {count}",
     // MARK: - reports: impact report, the committee pack (reports)
     "report.section.headline": "Chiffres clés",
     "report.section.coverage": "Domaines d’impact et profondeur de l’impact",
@@ -1245,5 +1245,7 @@ extension Catalogue {
     "help.portfolio.top": "Combien des plus grandes contributions lister (au plus 1000).",
     "portfolio.contributions.more": "les {shown} plus grandes des {count} contributions (toutes : impact scores)",
     "error.option.top_maximum": "--top doit valoir au plus {maximum}, pas {value}",
+      // MARK: - Import stream end
+    "daemon.field.stream_end_last": "la fin vient en dernier, une seule fois",
 ]
 }

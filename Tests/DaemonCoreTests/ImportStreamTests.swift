@@ -25,12 +25,18 @@ struct ImportStreamTests {
     }
   }
 
+  /// Where a stream says how many projects it carries.
+  enum Count {
+    case header, end, nowhere
+  }
+
   static func send(
     _ client: Client, _ projects: [Project], header: Impact_V1_ImportStreamHeader = .init(),
-    announced: Int? = nil, chunk: Int = 100, cancelAfterChunks: Int? = nil
+    announced: Int? = nil, countedIn: Count = .header, chunk: Int = 100, cancelAfterChunks: Int? = nil,
+    afterEnd: Impact_V1_ImportPortfolioStreamRequest? = nil
   ) async throws -> Impact_V1_ImportPortfolioResponse {
     var header = header
-    header.projectCount = Int64(announced ?? projects.count)
+    if countedIn == .header { header.projectCount = Int64(announced ?? projects.count) }
     let sent = header
     return try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
       requestProducer: { writer in
@@ -40,6 +46,10 @@ struct ImportStreamTests {
           let part = projects[start..<min(start + chunk, projects.count)]
           try await writer.write(.with { $0.chunk = .with { $0.projects = part.map(Impact_V1_Project.init) } })
         }
+        if countedIn == .end {
+          try await writer.write(.with { $0.end = .with { $0.projectCount = Int64(announced ?? projects.count) } })
+        }
+        if let afterEnd { try await writer.write(afterEnd) }
       })
   }
 
@@ -133,6 +143,37 @@ struct ImportStreamTests {
         // The daemon serves on, and the same projects then import whole.
         let response = try await Self.send(client, projects)
         #expect(response.created == 300)
+      }
+    }
+  }
+
+  @Test("a stream counted by its end message imports; one counted nowhere, miscounted, or going on after its end changes nothing")
+  func countedAtTheEnd() async throws {
+    let projects = Self.heavy(300)
+    try await withRunningDaemon(configuration: .testing, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        _ = try await ImpactServiceTests.importFixture(client)
+        let before = try await Self.state(client)
+        let uncounted = await #expect(throws: RPCError.self) { try await Self.send(client, projects, countedIn: .nowhere) }
+        #expect(uncounted?.code == .invalidArgument)
+        #expect(uncounted?.message.contains("end") == true, "\(String(describing: uncounted))")
+        let miscounted = await #expect(throws: RPCError.self) {
+          try await Self.send(client, projects, announced: 299, countedIn: .end)
+        }
+        #expect(miscounted?.message.contains("end.project_count") == true, "\(String(describing: miscounted))")
+        #expect(miscounted?.message.contains("announced 299 projects, the chunks carried 300") == true)
+        let trailing = await #expect(throws: RPCError.self) {
+          try await Self.send(
+            client, projects, countedIn: .end,
+            afterEnd: .with { $0.chunk = .with { $0.projects = [Impact_V1_Project(StorageSamples.full(id: "late"))] } })
+        }
+        #expect(trailing?.code == .invalidArgument)
+        #expect(trailing?.message.contains("the end comes last") == true, "\(String(describing: trailing))")
+        let after = try await Self.state(client)
+        #expect(after.revision == before.revision && after.projects == before.projects)
+        let response = try await Self.send(client, projects, countedIn: .end)
+        #expect(response.created == 300)
+        #expect(try await Self.state(client).revision == before.revision + 1)
       }
     }
   }

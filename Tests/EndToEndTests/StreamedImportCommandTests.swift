@@ -47,4 +47,56 @@ struct StreamedImportCommandTests {
     #expect(imported.status == 0, "\(imported.stderr)")
     await daemon.stop()
   }
+
+  /// A document laid out as the export writes it, its projects last, so that `impact import`
+  /// sends its first projects before it has read the rest; `lastProject` replaces the text of
+  /// the last project.
+  static func projectsLast(copies: Int, lastProject: ((String) -> String)? = nil) throws -> Data {
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: LargeAnswerTests.largePortfolio(copies: copies)) as? [String: Any])
+    var projects = try #require(document["projects"] as? [[String: Any]]).map { project in
+      String(decoding: try JSONSerialization.data(withJSONObject: project, options: [.sortedKeys]), as: UTF8.self)
+    }
+    if let lastProject { projects[projects.count - 1] = lastProject(projects[projects.count - 1]) }
+    var text = "{\n  \"format\": \"impact-portfolio/1\""
+    if let scheme = document["scheme"] {
+      text += ",\n  \"scheme\": " + String(decoding: try JSONSerialization.data(withJSONObject: scheme), as: UTF8.self)
+    }
+    text += ",\n  \"projects\": [\n    " + projects.joined(separator: ",\n    ") + "\n  ]\n}\n"
+    return Data(text.utf8)
+  }
+
+  @Test("a format error in the last project of a document sent as it is read: exit 65, named by line, nothing changes")
+  func formatErrorWhileSending() async throws {
+    let directory = try TemporaryDirectory()
+    let file = directory.path("large.json")
+    let broken = try Self.projectsLast(copies: 625) { $0.replacingOccurrences(of: "\"amount\":", with: "\"amount\":\"lots\",\"was\":") }
+    #expect(broken.count > 1 << 20)
+    let lines = String(decoding: broken, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count
+    try broken.write(to: URL(fileURLWithPath: file))
+
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
+    defer { Task { await daemon.stop() } }
+    let before = try await CLIRun.impact(["status", "--output", "json"], daemon: daemon)
+    let refused = try await CLIRun.impact(["import", file], daemon: daemon)
+    #expect(refused.status == 65, "\(refused.stderr)")
+    // The last project is on the document's third line from the end.
+    #expect(refused.stderr.contains("large.json:\(lines - 3):"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("amount"), "\(refused.stderr)")
+    let after = try await CLIRun.impact(["status", "--output", "json"], daemon: daemon)
+    func state(_ text: String) throws -> [Int?] {
+      let status = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+      return [status?["revision"] as? Int, status?["project_count"] as? Int]
+    }
+    #expect(try state(after.stdout) == state(before.stdout))
+
+    // Mended, the same document imports as it is read, every project in one revision.
+    try Self.projectsLast(copies: 625).write(to: URL(fileURLWithPath: file))
+    let imported = try await CLIRun.impact(["import", file, "--output", "json"], daemon: daemon)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let summary = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
+    let created = (summary["created"] as? Int ?? 0) + (summary["updated"] as? Int ?? 0) + (summary["unchanged"] as? Int ?? 0)
+    #expect(created == 625 * 4, "\(imported.stdout)")
+    await daemon.stop()
+  }
 }

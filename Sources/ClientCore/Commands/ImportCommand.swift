@@ -1,4 +1,5 @@
 import Analytics
+import Foundation
 import ArgumentParser
 import ImpactAPI
 import Localization
@@ -67,27 +68,41 @@ struct ImportCommand: AsyncParsableCommand {
     if let expected = write.expectedRevision { draft.expectedRevision = expected }
     let request = draft
     let connection = try global.connection()
-    // Checked here first so that every problem is named by file, line and column; for a
-    // streamed import, the method's rules are checked while the projects are sent.
-    let streaming = StreamedImport.shouldStream(request.source)
+    // Checked here so that every problem is named by file, line and column: before sending,
+    // or for a streamed import while the projects are sent (the stream ends only if there is
+    // none).
     let report = IssueList(language: global.language, errorsPath: errors)
-    let checked = try await ImportCheck(source: request.source, documentPath: files.first).run(
-      connection, report: report, deferringRules: streaming)
+    var stream: (import: StreamedImport, pending: Task<[CheckedIssue], Never>?, revision: Int64)?
+    if StreamedImport.shouldStream(request.source) {
+      if case .jsonDocument(let text) = request.source, let (scheme, revision) = await ImportCheck.daemonScheme(connection) {
+        // A large document is sent as it is read, in chunks within the daemon's default limits.
+        let document = StreamedDocument(
+          JSONDocumentCheck(data: Data(text.utf8), name: files.first ?? "document", scheme: scheme),
+          batchSize: StreamedImport.chunkProjects)
+        stream = (StreamedImport(request, reading: document), Task { await document.outcome.value.issues }, revision)
+      } else if let checked = try await ImportCheck(source: request.source, documentPath: files.first).run(
+        connection, report: report, deferringRules: true)
+      {
+        // CSV tables are read whole (the outcomes and ratings join the projects), then sent
+        // as the check read them.
+        stream = (StreamedImport(request, checked: checked), checked.pendingRules, checked.revision)
+      }
+    } else {
+      _ = try await ImportCheck(source: request.source, documentPath: files.first).run(connection, report: report)
+    }
     let response: Impact_V1_ImportPortfolioResponse
     do {
-      if streaming, let checked {
-        // A large document goes as a stream of chunks, every message within the daemon's
-        // default limits, with the projects as the check read them (the files are read once).
-        let streamed = StreamedImport(request, checked: checked)
+      if let stream {
+        let streamed = stream.import
         let display = ProgressDisplay(
           ProgressLine(activityKey: "transfer.import", language: global.language), enabled: !progress.quiet)
         let l = global.language.localizer
         let notes = (
           beforeEnd: l("import.gave_up.before_end"),
-          afterEnd: l("import.gave_up.after_end", ["revision": String(checked.revision)])
+          afterEnd: l("import.gave_up.after_end", ["revision": String(stream.revision)])
         )
         defer { display.finish() }
-        let pending = checked.pendingRules
+        let pending = stream.pending
         do {
           response = try await connection.run { client, deadline in
             try await streamed.send(
@@ -99,8 +114,8 @@ struct ImportCommand: AsyncParsableCommand {
               })
           }
         } catch {
-          // A broken rule cancelled the stream: the daemon changed nothing; the problems are
-          // named by file, line and column.
+          // A problem of the document cancelled the stream, or the daemon refused it: nothing
+          // changed; the document's problems are named by file, line and column.
           if let pending {
             let issues = await pending.value
             if !issues.isEmpty {

@@ -36,18 +36,7 @@ struct ImportCheck {
   /// checked: they are checked in ``Checked/pendingRules`` while a streamed import sends them,
   /// and the stream ends only once they pass (a broken rule cancels it; nothing changes).
   func run(_ connection: ImpactConnection, report: IssueList, deferringRules: Bool = false) async throws -> Checked? {
-    let scheme: Scheme
-    let revision: Int64
-    do {
-      let response = try await connection.run { client, _ in
-        try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
-          Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
-      }
-      scheme = try Scheme(proto: response.scheme)
-      revision = response.revision
-    } catch {
-      return nil
-    }
+    guard let (scheme, revision) = await Self.daemonScheme(connection) else { return nil }
     let result = self.check(scheme: scheme, deferringRules: deferringRules)
     guard result.issues.isEmpty, var checked = result.checked else { throw try report.failure(result.issues) }
     checked.revision = revision
@@ -59,33 +48,18 @@ struct ImportCheck {
   func check(scheme: Scheme, deferringRules: Bool = false) -> (issues: [CheckedIssue], checked: Checked?) {
     switch source {
     case .jsonDocument(let text):
-      let name = documentPath ?? "document"
-      let data = Data(text.utf8)
-      func located(_ issue: ValidationIssue) -> CheckedIssue {
-        var located = FormatIssue(source: name, path: issue.path, message: issue.message)
-        if let position = PortfolioJSON.position(of: issue.path, in: data) {
-          located.line = position.line
-          located.column = position.column
-        }
-        return CheckedIssue(located, rule: issue)
-      }
+      let document = JSONDocumentCheck(data: Data(text.utf8), name: documentPath ?? "document", scheme: scheme)
       do {
-        let document = try PortfolioJSON.decode(data, source: name)
-        let rules = { Validator(scheme: scheme).validate(document).map(located) }
+        let decoded = try PortfolioJSON.decode(document.data, source: document.name)
+        let rules = { document.ruleIssues(decoded) }
         var checked = Checked(
-          scheme: scheme, revision: 0, projects: document.projects, documentScheme: document.scheme,
-          documentRevision: document.revision)
+          scheme: scheme, revision: 0, projects: decoded.projects, documentScheme: decoded.scheme,
+          documentRevision: decoded.revision)
         guard deferringRules else { return (rules(), checked) }
         checked.pendingRules = Task.detached { rules() }
         return ([], checked)
       } catch {
-        // The rules of the projects that are well formed are broken too: say so at once.
-        let ruleIssues = Validator(scheme: scheme).validate(PortfolioJSON.projectsReadWhole(data))
-          .filter { $0.rule != .duplicateProject }.map(located)
-        let issues = (error.issues.map { CheckedIssue($0) } + ruleIssues).sorted {
-          ($0.issue.line ?? 0, $0.issue.column ?? 0) < ($1.issue.line ?? 0, $1.issue.column ?? 0)
-        }
-        return (issues, nil)
+        return (document.issues(of: error), nil)
       }
     case .csv(let tables):
       let names = CSVFileNames(
@@ -123,6 +97,56 @@ struct ImportCheck {
     case nil:
       return ([], nil)
     }
+  }
+}
+
+extension ImportCheck {
+  /// The daemon's scheme and revision, or nil when it cannot give them (the import itself
+  /// then checks everything).
+  static func daemonScheme(_ connection: ImpactConnection) async -> (Scheme, Int64)? {
+    do {
+      let response = try await connection.run { client, _ in
+        try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
+          Impact_V1_GetSchemeRequest(), metadata: connection.metadata, options: connection.callOptions)
+      }
+      return (try Scheme(proto: response.scheme), response.revision)
+    } catch {
+      return nil
+    }
+  }
+}
+
+/// The problems of a JSON portfolio document, placed by line and column: what ``ImportCheck``
+/// reports for a document read whole, and ``StreamedDocument`` for one read while it is sent.
+struct JSONDocumentCheck: Sendable {
+  var data: Data
+  /// The name messages give the document: its path.
+  var name: String
+  /// The daemon's scheme, for a document that carries none.
+  var scheme: Scheme
+
+  /// The method's rules broken by `document`.
+  func ruleIssues(_ document: PortfolioDocument) -> [CheckedIssue] {
+    Validator(scheme: scheme).validate(document).map(located)
+  }
+
+  /// The problems of a document that does not read: `error`'s, and the rules broken by the
+  /// projects that are well formed, so that everything is said at once.
+  func issues(of error: FormatError) -> [CheckedIssue] {
+    let ruleIssues = Validator(scheme: scheme).validate(PortfolioJSON.projectsReadWhole(data))
+      .filter { $0.rule != .duplicateProject }.map(located)
+    return (error.issues.map { CheckedIssue($0) } + ruleIssues).sorted {
+      ($0.issue.line ?? 0, $0.issue.column ?? 0) < ($1.issue.line ?? 0, $1.issue.column ?? 0)
+    }
+  }
+
+  private func located(_ issue: ValidationIssue) -> CheckedIssue {
+    var located = FormatIssue(source: name, path: issue.path, message: issue.message)
+    if let position = PortfolioJSON.position(of: issue.path, in: data) {
+      located.line = position.line
+      located.column = position.column
+    }
+    return CheckedIssue(located, rule: issue)
   }
 }
 

@@ -18,9 +18,18 @@ struct StreamedImport {
   /// or a thousand ratings each is never refused.
   static let chunkDecodedBytes = 8 << 20
 
+  /// Where the projects come from.
+  enum Projects: Sendable {
+    /// Files read whole (CSV tables): the header counts them.
+    case read([Project])
+    /// A JSON document read while it is sent: the header takes its scheme and revision from
+    /// its opening, and the end message counts its projects.
+    case reading(StreamedDocument)
+  }
+
   /// The header, and the projects to send.
   var header: Impact_V1_ImportStreamHeader
-  var projects: [Project]
+  var projects: Projects
 
   /// Whether `source` is large enough to be streamed.
   static func shouldStream(_ source: Impact_V1_ImportPortfolioRequest.OneOf_Source?) -> Bool {
@@ -33,6 +42,24 @@ struct StreamedImport {
 
   /// The stream of `checked`, the files as ``ImportCheck`` read them, with `request`'s options.
   init(_ request: Impact_V1_ImportPortfolioRequest, checked: ImportCheck.Checked) {
+    var header = Self.header(request)
+    if let scheme = checked.documentScheme {
+      header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
+    }
+    if let revision = checked.documentRevision { header.documentRevision = revision }
+    header.projectCount = Int64(checked.projects.count)
+    self.header = header
+    self.projects = .read(checked.projects)
+  }
+
+  /// The stream of `document` as it is read, with `request`'s options.
+  init(_ request: Impact_V1_ImportPortfolioRequest, reading document: StreamedDocument) {
+    header = Self.header(request)
+    projects = .reading(document)
+  }
+
+  /// The header of `request`'s options.
+  private static func header(_ request: Impact_V1_ImportPortfolioRequest) -> Impact_V1_ImportStreamHeader {
     var header = Impact_V1_ImportStreamHeader()
     header.mode = request.mode
     header.validateOnly = request.validateOnly
@@ -40,13 +67,7 @@ struct StreamedImport {
     header.overwriteNewer = request.overwriteNewer
     header.confirmLargeDeletion = request.confirmLargeDeletion
     if request.hasDocumentTime { header.documentTime = request.documentTime }
-    if let scheme = checked.documentScheme {
-      header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
-    }
-    if let revision = checked.documentRevision { header.documentRevision = revision }
-    header.projectCount = Int64(checked.projects.count)
-    self.header = header
-    self.projects = checked.projects
+    return header
   }
 
   /// What `project` takes on the wire and once decoded, by the daemon's estimate.
@@ -59,7 +80,8 @@ struct StreamedImport {
 
   /// Sends the stream; the daemon commits when it ends. Each chunk the transport takes is
   /// progress (`deadline`, `display`); once the last one is sent, the time-out note says the
-  /// daemon may commit without the command.
+  /// daemon may commit without the command. `beforeEnd` runs before the stream ends, and
+  /// cancels it (nothing changes) by throwing.
   func send(
     _ client: ImpactConnection.Client, metadata: Metadata, options: CallOptions, deadline: CommandDeadline,
     display: ProgressDisplay, notes: (beforeEnd: String, afterEnd: String),
@@ -67,40 +89,92 @@ struct StreamedImport {
   ) async throws -> Impact_V1_ImportPortfolioResponse {
     let header = self.header
     let projects = self.projects
-    display.setTotal(projects.count)
     deadline.giveUpNote = notes.beforeEnd
     return try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
       metadata: metadata, options: options,
       requestProducer: { writer in
-        try await writer.write(.with { $0.header = header })
-        deadline.progress()
-        var chunk = Impact_V1_ImportStreamChunk()
-        var decoded = 0
-        var wire = 0
-        func send() async throws {
-          let full = chunk
-          try await writer.write(.with { $0.chunk = full })
+        var chunks = ChunkWriter(writer: writer, deadline: deadline, display: display)
+        switch projects {
+        case .read(let all):
+          display.setTotal(all.count)
+          try await writer.write(.with { $0.header = header })
           deadline.progress()
-          display.advance(projects: full.projects.count, bytes: Int64(wire))
-          chunk = Impact_V1_ImportStreamChunk()
-          decoded = 0
-          wire = 0
-        }
-        for project in projects {
-          let message = Impact_V1_Project(project)
-          let cost = Self.sizes(of: message)
-          if !chunk.projects.isEmpty, chunk.projects.count == Self.chunkProjects || decoded + cost.decoded > Self.chunkDecodedBytes {
-            try await send()
+          for project in all { try await chunks.add(project) }
+          try await chunks.flush()
+        case .reading(let document):
+          var parts = document.parts.makeAsyncIterator()
+          // The opening comes first; a document that ends without one did not read (its
+          // problems are in the outcome, and `beforeEnd` cancels).
+          if case .opening(let opening)? = await parts.next() {
+            var header = header
+            if let scheme = opening.scheme {
+              header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
+            }
+            if let revision = opening.revision { header.documentRevision = revision }
+            try await writer.write(.with { $0.header = header })
+            deadline.progress()
+            while let part = await parts.next() {
+              guard case .projects(let batch, let fractionRead) = part else { continue }
+              for project in batch { try await chunks.add(project) }
+              // The total, estimated from the share of the document read until it is known.
+              display.setTotal(Int((Double(chunks.given) / max(fractionRead, 1e-9)).rounded()))
+            }
+            try await chunks.flush()
+            let outcome = await document.outcome.value
+            if outcome.issues.isEmpty {
+              display.setTotal(outcome.count)
+              try await writer.write(.with { $0.end = .with { $0.projectCount = Int64(outcome.count) } })
+            }
           }
-          chunk.projects.append(message)
-          decoded += cost.decoded
-          wire += cost.wire
         }
-        if !chunk.projects.isEmpty { try await send() }
         try await beforeEnd()
         display.finish()
         deadline.giveUpNote = notes.afterEnd
       },
       onResponse: { try $0.message })
+  }
+
+  /// Gathers projects into chunks within the daemon's limits and sends each when full.
+  private struct ChunkWriter {
+    let writer: RPCWriter<Impact_V1_ImportPortfolioStreamRequest>
+    let deadline: CommandDeadline
+    let display: ProgressDisplay
+    private var chunk = Impact_V1_ImportStreamChunk()
+    private var decoded = 0
+    private var wire = 0
+    /// How many projects were added.
+    private(set) var given = 0
+
+    init(writer: RPCWriter<Impact_V1_ImportPortfolioStreamRequest>, deadline: CommandDeadline, display: ProgressDisplay) {
+      self.writer = writer
+      self.deadline = deadline
+      self.display = display
+    }
+
+    mutating func add(_ project: Project) async throws {
+      let message = Impact_V1_Project(project)
+      let cost = StreamedImport.sizes(of: message)
+      if !chunk.projects.isEmpty,
+        chunk.projects.count == StreamedImport.chunkProjects || decoded + cost.decoded > StreamedImport.chunkDecodedBytes
+      {
+        try await flush()
+      }
+      chunk.projects.append(message)
+      decoded += cost.decoded
+      wire += cost.wire
+      given += 1
+    }
+
+    /// Sends the projects gathered so far, if any.
+    mutating func flush() async throws {
+      guard !chunk.projects.isEmpty else { return }
+      let full = chunk
+      try await writer.write(.with { $0.chunk = full })
+      deadline.progress()
+      display.advance(projects: full.projects.count, bytes: Int64(wire))
+      chunk = Impact_V1_ImportStreamChunk()
+      decoded = 0
+      wire = 0
+    }
   }
 }

@@ -21,8 +21,8 @@ extension PortfolioRPCService {
   static let importLogger = Logger(label: "impactd.import")
 
   /// `ImportPortfolioStream`: the header, then chunks of projects, each message judged on its
-  /// own like any request (size, decoding budget, shapes); nothing is written before the
-  /// client's stream ends, so a refused chunk, a cut connection or a cancelled call change
+  /// own like any request (size, decoding budget, shapes), then the end when the header did not
+  /// count the projects; nothing is written before the client's stream ends, so a refused chunk, a cut connection or a cancelled call change
   /// nothing. Then the same import as ImportPortfolio, in one commit.
   func importPortfolioStream(
     request: RPCAsyncSequence<Impact_V1_ImportPortfolioStreamRequest, any Error>,
@@ -41,17 +41,26 @@ extension PortfolioRPCService {
     // a broken project is refused at once, and the commit does not check them all again.
     var validator: Validator?
     var ids = Set<String>()
+    // The count the end message gives, when the header gave none.
+    var endCount: Int64?
     for try await message in request {
+      guard endCount == nil else {
+        throw RPCErrorFactory.invalid("end", "the end comes last, once", rule: "stream_end_last")
+      }
       switch message.part {
       case .header(let value):
         guard header == nil else {
           throw RPCErrorFactory.invalid(
             "header", "the header comes once, in the first message", rule: "stream_header_once")
         }
-        guard value.projectCount >= 0 else { throw RPCErrorFactory.negative("header.project_count", value.projectCount) }
-        try limits.checkContents(
-          projects: Int(clamping: value.projectCount), outcomes: 0, ratings: 0, field: "header.project_count",
-          what: "import")
+        if value.hasProjectCount {
+          guard value.projectCount >= 0 else {
+            throw RPCErrorFactory.negative("header.project_count", value.projectCount)
+          }
+          try limits.checkContents(
+            projects: Int(clamping: value.projectCount), outcomes: 0, ratings: 0, field: "header.project_count",
+            what: "import")
+        }
         if !value.schemeJson.isEmpty {
           scheme = try SchemeJSON.decode(Data(value.schemeJson.utf8), source: "header.scheme_json")
         }
@@ -91,20 +100,28 @@ extension PortfolioRPCService {
           Self.importLogger.info(
             "import stream progress",
             metadata: [
-              "received": "\(projects.count)", "announced": "\(header?.projectCount ?? 0)",
+              "received": "\(projects.count)",
+              "announced": "\(header.flatMap { $0.hasProjectCount ? "\($0.projectCount)" : nil } ?? "-")",
               "elapsed": "\(ContinuousClock.now - start)",
             ])
         }
+      case .end(let end):
+        guard header != nil else {
+          throw RPCErrorFactory.invalid("end", "the header must come first", rule: "stream_header_first")
+        }
+        endCount = end.projectCount
       case nil:
-        throw RPCErrorFactory.oneOf("part", ["header", "chunk"])
+        throw RPCErrorFactory.oneOf("part", ["header", "chunk", "end"])
       }
     }
     guard let header else { throw RPCErrorFactory.required("header") }
-    guard Int64(projects.count) == header.projectCount else {
+    // Every count given must be the chunks' own, and one must be given.
+    let counts = [("header.project_count", header.hasProjectCount ? header.projectCount : nil), ("end.project_count", endCount)]
+    guard counts.contains(where: { $0.1 != nil }) else { throw RPCErrorFactory.required("end") }
+    for case (let field, let count?) in counts where count != Int64(projects.count) {
       throw RPCErrorFactory.invalid(
-        "header.project_count",
-        "the header announced \(header.projectCount) projects, the chunks carried \(projects.count)",
-        rule: "stream_project_count", values: ["value": "\(header.projectCount)", "count": "\(projects.count)"])
+        field, "the stream announced \(count) projects, the chunks carried \(projects.count)",
+        rule: "stream_project_count", values: ["value": "\(count)", "count": "\(projects.count)"])
     }
     if projects.count >= Self.importLogInterval {
       Self.importLogger.info(

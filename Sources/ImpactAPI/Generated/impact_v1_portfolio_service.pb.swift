@@ -323,7 +323,8 @@ public nonisolated struct Impact_V1_ImportPortfolioRequest: Sendable {
   fileprivate var _documentTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
 }
 
-/// One message of PortfolioService.ImportPortfolioStream: the header first, then chunks.
+/// One message of PortfolioService.ImportPortfolioStream: the header first, then chunks, then
+/// the end when the header did not count the projects.
 public nonisolated struct Impact_V1_ImportPortfolioStreamRequest: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
@@ -349,6 +350,16 @@ public nonisolated struct Impact_V1_ImportPortfolioStreamRequest: Sendable {
     set {part = .chunk(newValue)}
   }
 
+  /// The last message, required when the header has no project_count: a client that sends
+  /// the projects as it reads them knows how many there are only at the end.
+  public var end: Impact_V1_ImportStreamEnd {
+    get {
+      if case .end(let v)? = part {return v}
+      return Impact_V1_ImportStreamEnd()
+    }
+    set {part = .end(newValue)}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public nonisolated enum OneOf_Part: Equatable, Sendable {
@@ -356,6 +367,9 @@ public nonisolated struct Impact_V1_ImportPortfolioStreamRequest: Sendable {
     case header(Impact_V1_ImportStreamHeader)
     /// Every following message.
     case chunk(Impact_V1_ImportStreamChunk)
+    /// The last message, required when the header has no project_count: a client that sends
+    /// the projects as it reads them knows how many there are only at the end.
+    case end(Impact_V1_ImportStreamEnd)
 
   }
 
@@ -416,9 +430,17 @@ public nonisolated struct Impact_V1_ImportStreamHeader: Sendable {
   /// installed with the projects, in the same commit.
   public var schemeJson: String = String()
 
-  /// How many projects the chunks carry in all: the import is refused when they carry another
-  /// number (a stream cut short is never taken for a whole document).
-  public var projectCount: Int64 = 0
+  /// How many projects the chunks carry in all, when known before sending; otherwise the
+  /// ImportStreamEnd message says it. The import is refused when the chunks carry another
+  /// number, or when neither says (a stream cut short is never taken for a whole document).
+  public var projectCount: Int64 {
+    get {_projectCount ?? 0}
+    set {_projectCount = newValue}
+  }
+  /// Returns true if `projectCount` has been explicitly set.
+  public var hasProjectCount: Bool {self._projectCount != nil}
+  /// Clears the value of `projectCount`. Subsequent reads from it will return its default value.
+  public mutating func clearProjectCount() {self._projectCount = nil}
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -427,6 +449,21 @@ public nonisolated struct Impact_V1_ImportStreamHeader: Sendable {
   fileprivate var _expectedRevision: Int64? = nil
   fileprivate var _documentTime: SwiftProtobuf.Google_Protobuf_Timestamp? = nil
   fileprivate var _documentRevision: Int64? = nil
+  fileprivate var _projectCount: Int64? = nil
+}
+
+/// The end of a streamed import whose header did not count the projects.
+public nonisolated struct Impact_V1_ImportStreamEnd: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  /// How many projects the chunks carried in all.
+  public var projectCount: Int64 = 0
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
 }
 
 /// Projects of a streamed import, in the document's order.
@@ -1084,7 +1121,7 @@ nonisolated extension Impact_V1_ImportPortfolioRequest: SwiftProtobuf.Message, S
 
 nonisolated extension Impact_V1_ImportPortfolioStreamRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".ImportPortfolioStreamRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}header\0\u{1}chunk\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}header\0\u{1}chunk\0\u{1}end\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1118,6 +1155,19 @@ nonisolated extension Impact_V1_ImportPortfolioStreamRequest: SwiftProtobuf.Mess
           self.part = .chunk(v)
         }
       }()
+      case 3: try {
+        var v: Impact_V1_ImportStreamEnd?
+        var hadOneofValue = false
+        if let current = self.part {
+          hadOneofValue = true
+          if case .end(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.part = .end(v)
+        }
+      }()
       default: break
       }
     }
@@ -1136,6 +1186,10 @@ nonisolated extension Impact_V1_ImportPortfolioStreamRequest: SwiftProtobuf.Mess
     case .chunk?: try {
       guard case .chunk(let v)? = self.part else { preconditionFailure() }
       try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
+    }()
+    case .end?: try {
+      guard case .end(let v)? = self.part else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 3)
     }()
     case nil: break
     }
@@ -1167,7 +1221,7 @@ nonisolated extension Impact_V1_ImportStreamHeader: SwiftProtobuf.Message, Swift
       case 6: try { try decoder.decodeSingularMessageField(value: &self._documentTime) }()
       case 7: try { try decoder.decodeSingularInt64Field(value: &self._documentRevision) }()
       case 8: try { try decoder.decodeSingularStringField(value: &self.schemeJson) }()
-      case 9: try { try decoder.decodeSingularInt64Field(value: &self.projectCount) }()
+      case 9: try { try decoder.decodeSingularInt64Field(value: &self._projectCount) }()
       default: break
       }
     }
@@ -1202,9 +1256,9 @@ nonisolated extension Impact_V1_ImportStreamHeader: SwiftProtobuf.Message, Swift
     if !self.schemeJson.isEmpty {
       try visitor.visitSingularStringField(value: self.schemeJson, fieldNumber: 8)
     }
-    if self.projectCount != 0 {
-      try visitor.visitSingularInt64Field(value: self.projectCount, fieldNumber: 9)
-    }
+    try { if let v = self._projectCount {
+      try visitor.visitSingularInt64Field(value: v, fieldNumber: 9)
+    } }()
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1217,6 +1271,36 @@ nonisolated extension Impact_V1_ImportStreamHeader: SwiftProtobuf.Message, Swift
     if lhs._documentTime != rhs._documentTime {return false}
     if lhs._documentRevision != rhs._documentRevision {return false}
     if lhs.schemeJson != rhs.schemeJson {return false}
+    if lhs._projectCount != rhs._projectCount {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Impact_V1_ImportStreamEnd: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".ImportStreamEnd"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}project_count\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularInt64Field(value: &self.projectCount) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if self.projectCount != 0 {
+      try visitor.visitSingularInt64Field(value: self.projectCount, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Impact_V1_ImportStreamEnd, rhs: Impact_V1_ImportStreamEnd) -> Bool {
     if lhs.projectCount != rhs.projectCount {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true

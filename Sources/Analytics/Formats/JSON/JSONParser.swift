@@ -11,6 +11,8 @@ struct JSONParser {
   /// instead of into the tree (see ``parse(_:source:elementsOf:each:)``).
   private var streamedKey: String?
   private var onElement: ((JSONNode, Int) -> Void)?
+  /// Given the members of the root object read before the streamed array, when it starts.
+  private var beforeElements: (([JSONMember]) -> Void)?
 
   init(bytes: [UInt8], source: String) {
     self.bytes = bytes
@@ -28,12 +30,16 @@ struct JSONParser {
   /// as it is parsed, and the tree keeps an empty array there (with the array's byte range).
   /// A portfolio of 100 000 projects is then read one project's tree at a time, not as a tree
   /// of the whole document (hundreds of megabytes of nodes at once).
+  /// `before`, when given, is called once as the array starts, with the members of the root
+  /// object read before it.
   static func parse(
-    _ bytes: [UInt8], source: String, elementsOf key: String, each: @escaping (JSONNode, Int) -> Void
+    _ bytes: [UInt8], source: String, elementsOf key: String, before: (([JSONMember]) -> Void)? = nil,
+    each: @escaping (JSONNode, Int) -> Void
   ) throws(FormatError) -> JSONNode {
     var parser = JSONParser(bytes: bytes, source: source)
     parser.streamedKey = key
     parser.onElement = each
+    parser.beforeElements = before
     return try parser.parseDocument()
   }
 
@@ -168,6 +174,7 @@ struct JSONParser {
       skipWhitespace()
       let value: JSONNode
       if depth == 0, let onElement, key == streamedKey, index < bytes.count, bytes[index] == UInt8(ascii: "[") {
+        beforeElements?(members)
         value = try parseStreamedArray(depth: depth + 1, each: onElement)
       } else {
         value = try parseValue(depth: depth + 1)

@@ -38,24 +38,102 @@ public enum PortfolioJSON {
   public static func decode(_ data: Data, source: String = "document") throws(FormatError)
     -> PortfolioDocument
   {
+    var opened = Opening()
+    var projects: [Project] = []
+    _ = try decode(data, source: source, batchSize: .max, opening: { opened = $0 }, projects: { batch, _ in projects += batch })
+    return PortfolioDocument(scheme: opened.scheme, projects: projects, revision: opened.revision)
+  }
+
+  /// What a document says besides its projects.
+  public struct Opening: Sendable, Equatable {
+    public var scheme: Scheme?
+    public var revision: Int64?
+
+    public init(scheme: Scheme? = nil, revision: Int64? = nil) {
+      self.scheme = scheme
+      self.revision = revision
+    }
+  }
+
+  /// Reads a portfolio document like ``decode(_:source:)``, giving its projects away as they
+  /// are read, so that a caller can send them on before the end of a large document.
+  ///
+  /// `opening` is called once, before any `projects`: as soon as the `projects` array starts
+  /// when it is the document's last member (as the export writes it: nothing can follow that
+  /// would change the scheme or the revision), after the whole document otherwise. `projects`
+  /// is then called with up to `batchSize` projects at a time, in the document's order, and how
+  /// many bytes of `data` are read so far; a project with a problem is not given.
+  /// - Returns: how many projects were given.
+  /// - Throws: ``FormatError`` as ``decode(_:source:)`` does, once the document is read: the
+  ///   projects given before are then to be dropped.
+  public static func decode(
+    _ data: Data, source: String = "document", batchSize: Int,
+    opening: @escaping (Opening) -> Void, projects: @escaping ([Project], Int) -> Void
+  ) throws(FormatError) -> Int {
     let bytes = [UInt8](data)
     let reader = JSONFieldReader(source: source, bytes: bytes)
-    // The projects are read as the parser meets them, one project's tree at a time.
-    var streamed: [Project] = []
+    let projectsLast = endsWithArray(bytes)
+    var opened = false
+    var batch: [Project] = []
     var streamedCount = 0
-    let root = try JSONParser.parse(bytes, source: source, elementsOf: "projects") { node, index in
-      streamedCount += 1
-      if let project = readProject(node, at: "projects[\(index)]", reader: reader) { streamed.append(project) }
+    var given = 0
+    var read = 0
+    func give() {
+      projects(batch, read)
+      given += batch.count
+      batch.removeAll(keepingCapacity: true)
     }
+    // The projects are read as the parser meets them, one project's tree at a time.
+    let root = try JSONParser.parse(
+      bytes, source: source, elementsOf: "projects",
+      before: { members in
+        guard projectsLast else { return }
+        // Read again below with the whole root, where its problems are reported.
+        let early = JSONFieldReader(source: source, bytes: bytes)
+        guard let fields = early.object(JSONNode(value: .object(members), start: 0, end: 0), at: "", allowed: documentKeys)
+        else { return }
+        opening(readOpening(fields, reader: early))
+        opened = true
+      },
+      each: { node, index in
+        streamedCount += 1
+        read = node.end
+        guard let project = readProject(node, at: "projects[\(index)]", reader: reader) else { return }
+        batch.append(project)
+        if opened, batch.count >= batchSize { give() }
+      })
     guard let fields = reader.object(root, at: "", allowed: documentKeys) else {
       throw FormatError(issues: reader.sortedIssues)
     }
+    let whole = readOpening(fields, reader: reader)
+    read = bytes.count
+    // An array the parser streamed is empty in the tree: its projects went to `each`.
+    if streamedCount == 0 {
+      batch = (fields.array("projects", required: true) ?? []).enumerated().compactMap { index, node in
+        readProject(node, at: "projects[\(index)]", reader: reader)
+      }
+    }
+    guard reader.issues.isEmpty else { throw FormatError(issues: reader.sortedIssues) }
+    if !opened { opening(whole) }
+    while !batch.isEmpty {
+      let rest = batch.count > batchSize ? Array(batch[batchSize...]) : []
+      if !rest.isEmpty { batch.removeSubrange(batchSize...) }
+      give()
+      batch = rest
+    }
+    return given
+  }
+
+  /// The format, revision and scheme of a document's root object, their problems reported to
+  /// `reader`.
+  private static func readOpening(_ fields: JSONObjectFields, reader: JSONFieldReader) -> Opening {
+    let objectNode: JSONNode = fields.node
     let format = fields.string("format", required: true)
     if let format, !PortfolioDocument.readableFormats.contains(format) {
       reader.report(
         "unsupported format \"\(format)\", this version reads "
           + PortfolioDocument.readableFormats.map { "\"\($0)\"" }.joined(separator: " and "),
-        path: "format", node: fields.node("format") ?? root)
+        path: "format", node: fields.node("format") ?? objectNode)
     }
     var revision: Int64?
     if let node = fields.node("revision") {
@@ -72,15 +150,21 @@ public enum PortfolioJSON {
       }
     }
     let scheme = fields.node("scheme").flatMap { SchemeJSON.read($0, at: "scheme", reader: reader) }
-    // An array the parser streamed is empty in the tree: its projects are `streamed`.
-    let projects =
-      streamedCount > 0
-      ? streamed
-      : (fields.array("projects", required: true) ?? []).enumerated().compactMap { index, node in
-        readProject(node, at: "projects[\(index)]", reader: reader)
-      }
-    guard reader.issues.isEmpty else { throw FormatError(issues: reader.sortedIssues) }
-    return PortfolioDocument(scheme: scheme, projects: projects, revision: revision)
+    return Opening(scheme: scheme, revision: revision)
+  }
+
+  /// Whether the document's root object ends with an array member (`] }` and white space at
+  /// the end of the text): the only array of the root is `projects`, so it is the last member.
+  private static func endsWithArray(_ bytes: [UInt8]) -> Bool {
+    var index = bytes.count - 1
+    func skipWhitespace() {
+      while index >= 0, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index -= 1 }
+    }
+    skipWhitespace()
+    guard index >= 0, bytes[index] == UInt8(ascii: "}") else { return false }
+    index -= 1
+    skipWhitespace()
+    return index >= 0 && bytes[index] == UInt8(ascii: "]")
   }
 
   /// Writes a portfolio document: pretty, keys in the documented order, only the fields that
