@@ -1,4 +1,5 @@
 import ArgumentParser
+import DaemonCore
 import Foundation
 import Localization
 
@@ -10,6 +11,9 @@ import Localization
 @main
 enum ImpactdMain {
   static func main() async {
+    // Before any other thread allocates: glibc fixes the number of arenas when a second
+    // thread first needs one.
+    HeapTuning.apply()
     var command: any ParsableCommand
     do {
       command = try ImpactdCommand.parseAsRoot()

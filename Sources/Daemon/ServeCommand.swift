@@ -20,7 +20,6 @@ struct ServeCommand: AsyncParsableCommand {
   var demo = false
 
   func run() async throws {
-    HeapTuning.apply()
     let configuration: DaemonConfiguration
     do {
       configuration = try DaemonConfiguration.resolve(

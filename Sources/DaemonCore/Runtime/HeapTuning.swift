@@ -18,8 +18,9 @@
 /// after importing 100 000 projects within 15 % of its memory after a restart, instead of 40 %
 /// above it, with the same import time.
 public enum HeapTuning {
-  /// Applies the settings; call it first thing, before the threads start. Elsewhere than glibc it
-  /// does nothing.
+  /// Applies the settings; call it first thing in `main`, before any other thread allocates
+  /// (glibc fixes the number of arenas when a second thread first needs one). Elsewhere than
+  /// glibc it does nothing.
   public static func apply() {
     #if canImport(Glibc)
       // `mallopt` is declared in <malloc.h>, which the Glibc module does not include.
