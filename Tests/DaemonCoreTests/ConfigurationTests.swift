@@ -1,3 +1,4 @@
+@testable import impactd
 import ArgumentParser
 import DaemonCore
 import Logging

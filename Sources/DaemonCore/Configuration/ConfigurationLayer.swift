@@ -96,7 +96,7 @@ extension DaemonConfiguration {
   /// Resolves the configuration: flags over environment over configuration file over defaults.
   ///
   /// - Parameters:
-  ///   - flags: what the command line set (see ``ServeOptions``).
+  ///   - flags: what the command line set (see `ServeOptions` (impactd)).
   ///   - environment: the process environment; only `IMPACTD_*` variables are read.
   ///   - readFile: reads the configuration file named by `--config` or `IMPACTD_CONFIG`.
   /// - Throws: ``ConfigurationError`` naming the variable, file or key that is wrong, or out of

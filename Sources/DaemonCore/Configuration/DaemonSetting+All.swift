@@ -1,7 +1,7 @@
 extension DaemonSetting {
   /// Every setting of `impactd serve`, in the order of the documentation table. Adding a setting:
   /// a field of ``ConfigurationLayer`` (and its line in `applying(_:)`), an entry here, an
-  /// `@Option` in ``ServeOptions`` when it has a flag, and its row in `docs/operations.md`.
+  /// `@Option` in `ServeOptions` (impactd) when it has a flag, and its row in `docs/operations.md`.
   public static let all: [DaemonSetting] = [
     listen, database, durability, metricsListen, logLevel, gracePeriod, config,
     maxRequestPayloadBytes, maxConcurrentStreamsPerConnection, maxPageSize, maxWatchSubscribers,

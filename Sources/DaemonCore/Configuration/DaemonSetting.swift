@@ -3,7 +3,7 @@
 /// in the table of `docs/operations.md`.
 ///
 /// Every setting is one entry of ``DaemonSetting/all``; the environment reader, the file reader
-/// (with its list of known keys), the flags of ``ServeOptions`` and the documentation table are
+/// (with its list of known keys), the flags of `ServeOptions` (impactd) and the documentation table are
 /// derived from it (`ConfigurationTableTests` checks the documentation against it).
 public struct DaemonSetting: Sendable {
   /// The flag (`--listen`), or `nil` when the setting has none.
@@ -17,7 +17,7 @@ public struct DaemonSetting: Sendable {
 
   /// Reads the text of a flag or an environment variable into a layer; `setting` (the flag or
   /// the variable) names it in errors.
-  let readText: @Sendable (_ text: String, _ setting: String, inout ConfigurationLayer) throws -> Void
+  public let readText: @Sendable (_ text: String, _ setting: String, inout ConfigurationLayer) throws -> Void
   /// Reads the JSON value of the file key into a layer; `setting` (`file: key`) names it.
   let readFile: @Sendable (_ value: ConfigurationFileValue, _ setting: String, inout ConfigurationLayer) throws -> Void
 

@@ -1,3 +1,4 @@
+@testable import impactd
 import DaemonCore
 import DaemonTestSupport
 import Foundation

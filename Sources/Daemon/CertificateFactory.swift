@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Crypto
 import SwiftASN1
 import X509
@@ -12,15 +12,15 @@ import X509
 /// let server = try CertificateFactory.makeServer(hosts: ["localhost", "127.0.0.1"], signedBy: ca)
 /// let client = try CertificateFactory.makeClient(commonName: "amel", signedBy: ca)
 /// ```
-public enum CertificateFactory {
+enum CertificateFactory {
   /// A certificate and its private key, as PEM text.
-  public struct Issued: Sendable, Hashable {
-    public var certificatePEM: String
-    public var privateKeyPEM: String
+  struct Issued: Sendable, Hashable {
+    var certificatePEM: String
+    var privateKeyPEM: String
     /// The subject, RFC 4514 (`CN=amel,O=impact`): what `impactd certificate allow` takes.
-    public var subject: String
+    var subject: String
 
-    public init(certificatePEM: String, privateKeyPEM: String, subject: String) {
+    init(certificatePEM: String, privateKeyPEM: String, subject: String) {
       self.certificatePEM = certificatePEM
       self.privateKeyPEM = privateKeyPEM
       self.subject = subject
@@ -28,7 +28,7 @@ public enum CertificateFactory {
   }
 
   /// A self-signed certification authority.
-  public static func makeAuthority(name: String, validDays: Int = 3650, now: Date = Date()) throws -> Issued {
+  static func makeAuthority(name: String, validDays: Int = 3650, now: Date = Date()) throws -> Issued {
     try sign(
       commonName: name,
       extensions: try Certificate.Extensions {
@@ -40,7 +40,7 @@ public enum CertificateFactory {
   }
 
   /// A server certificate for these host names and IP addresses.
-  public static func makeServer(hosts: [String], signedBy authority: Issued, validDays: Int = 825, now: Date = Date())
+  static func makeServer(hosts: [String], signedBy authority: Issued, validDays: Int = 825, now: Date = Date())
     throws -> Issued
   {
     var names: [GeneralName] = []
@@ -65,7 +65,7 @@ public enum CertificateFactory {
   }
 
   /// A client certificate; its subject `CN=<commonName>,O=impact` names the caller.
-  public static func makeClient(commonName: String, signedBy authority: Issued, validDays: Int = 825, now: Date = Date())
+  static func makeClient(commonName: String, signedBy authority: Issued, validDays: Int = 825, now: Date = Date())
     throws -> Issued
   {
     let usage = try ExtendedKeyUsage([.clientAuth])
