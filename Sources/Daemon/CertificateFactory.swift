@@ -19,12 +19,6 @@ enum CertificateFactory {
     var privateKeyPEM: String
     /// The subject, RFC 4514 (`CN=amel,O=impact`): what `impactd certificate allow` takes.
     var subject: String
-
-    init(certificatePEM: String, privateKeyPEM: String, subject: String) {
-      self.certificatePEM = certificatePEM
-      self.privateKeyPEM = privateKeyPEM
-      self.subject = subject
-    }
   }
 
   /// A self-signed certification authority.

@@ -53,15 +53,15 @@ struct JournalReplay {
         scheme = try SchemeJSON.decode(payload, source: "journal")
       case .recordObservation:
         let fields = try JSONDecoder().decode(ObservationFields.self, from: payload)
-        if var project = projects[fields.project_id],
-          let index = project.outcomes.firstIndex(where: { $0.id == fields.outcome_id })
+        if var project = projects[fields.projectID],
+          let index = project.outcomes.firstIndex(where: { $0.id == fields.outcomeID })
         {
           project.outcomes[index].actual = fields.value
           projects[project.id] = project
         }
       case .recordRating:
         let fields = try JSONDecoder().decode(RatingFields.self, from: payload)
-        if var project = projects[fields.project_id] {
+        if var project = projects[fields.projectID] {
           project.record(
             Rating(criterion: fields.criterion, rater: fields.rater, value: fields.value, comment: fields.comment))
           projects[project.id] = project
@@ -93,16 +93,24 @@ struct JournalReplay {
   }
 
   private struct ObservationFields: Decodable {
-    var project_id: String
-    var outcome_id: String
+    var projectID: String
+    var outcomeID: String
     var value: Double
+
+    enum CodingKeys: String, CodingKey {
+      case projectID = "project_id", outcomeID = "outcome_id", value
+    }
   }
 
   private struct RatingFields: Decodable {
-    var project_id: String
+    var projectID: String
     var criterion: String
     var rater: String
     var value: Double
     var comment: String?
+
+    enum CodingKeys: String, CodingKey {
+      case projectID = "project_id", criterion, rater, value, comment
+    }
   }
 }

@@ -9,10 +9,6 @@ import GRDB
 public struct CredentialStore: Sendable {
   let writer: any DatabaseWriter
 
-  init(writer: any DatabaseWriter) {
-    self.writer = writer
-  }
-
   /// Opens the database file for administration, creating and migrating it if needed; waits up
   /// to 5 s when the daemon is writing.
   ///
