@@ -1248,5 +1248,6 @@ extension Catalogue {
     "error.option.top_maximum": "--top must be at most {maximum}, not {value}",
       // MARK: - Import stream end
     "daemon.field.stream_end_last": "the end comes last, once",
+    "transfer.projects_of_about": "{done} / ~{total} projects",
 ]
 }

@@ -1247,5 +1247,6 @@ extension Catalogue {
     "error.option.top_maximum": "--top doit valoir au plus {maximum}, pas {value}",
       // MARK: - Import stream end
     "daemon.field.stream_end_last": "la fin vient en dernier, une seule fois",
+    "transfer.projects_of_about": "{done} / ~{total} projets",
 ]
 }

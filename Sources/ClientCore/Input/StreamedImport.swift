@@ -117,7 +117,7 @@ struct StreamedImport {
               guard case .projects(let batch, let fractionRead) = part else { continue }
               for project in batch { try await chunks.add(project) }
               // The total, estimated from the share of the document read until it is known.
-              display.setTotal(Int((Double(chunks.given) / max(fractionRead, 1e-9)).rounded()))
+              display.setTotal(Int((Double(chunks.given) / max(fractionRead, 1e-9)).rounded()), estimated: true)
             }
             try await chunks.flush()
             let outcome = await document.outcome.value

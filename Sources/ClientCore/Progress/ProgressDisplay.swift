@@ -9,6 +9,7 @@ final class ProgressDisplay: Sendable {
   private struct State {
     var done = 0
     var total: Int?
+    var totalIsEstimate = false
     var bytes: Int64 = 0
     var lastDrawn: ContinuousClock.Instant?
     var drawnWidth = 0
@@ -29,9 +30,13 @@ final class ProgressDisplay: Sendable {
   /// Whether anything is drawn.
   var isShown: Bool { enabled }
 
-  /// Sets the total, when it becomes known (the header of a stream).
-  func setTotal(_ total: Int) {
-    state.withLock { $0.total = total }
+  /// Sets the total, when it becomes known (the header of a stream), or an estimate of it
+  /// (the share of a document read so far), shown as such.
+  func setTotal(_ total: Int, estimated: Bool = false) {
+    state.withLock {
+      $0.total = total
+      $0.totalIsEstimate = estimated
+    }
   }
 
   /// Counts `projects` more projects and `bytes` more bytes, and redraws when due.
@@ -70,7 +75,7 @@ final class ProgressDisplay: Sendable {
     let elapsed = now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     return line.text(
-      done: state.done, total: state.total, bytes: state.bytes, elapsed: seconds, width: TerminalWidth.current())
+      done: state.done, total: state.total, estimated: state.totalIsEstimate, bytes: state.bytes, elapsed: seconds, width: TerminalWidth.current())
   }
 
   private func draw(_ text: String) {

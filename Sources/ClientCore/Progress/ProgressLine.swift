@@ -12,19 +12,20 @@ struct ProgressLine: Sendable {
   static let narrowestBar = 10
   static let widestBar = 30
 
-  /// The line after `done` of `total` projects (`total` nil when unknown) and `bytes`, in
-  /// `elapsed` seconds, at most `width - 1` columns wide (the last column stays free, so that
-  /// a terminal never wraps it).
-  func text(done: Int, total: Int?, bytes: Int64, elapsed: Double, width: Int) -> String {
+  /// The line after `done` of `total` projects (`total` nil when unknown, shown as about so
+  /// many when `estimated`) and `bytes`, in `elapsed` seconds, at most `width - 1` columns wide
+  /// (the last column stays free, so that a terminal never wraps it).
+  func text(done: Int, total: Int?, estimated: Bool = false, bytes: Int64, elapsed: Double, width: Int) -> String {
     let l = language.localizer
     let count = { (value: Int) in NumberStyle.fixed(Double(value), places: 0, language: language) }
     let activity = l(activityKey)
+    let ofKey = estimated ? "transfer.projects_of_about" : "transfer.projects_of"
     var head: [String] = []
     var fraction: Double?
     if let total, total > 0 {
       let done = min(done, total)
       fraction = Double(done) / Double(total)
-      head.append(l("transfer.projects_of", ["done": count(done), "total": count(total)]))
+      head.append(l(ofKey, ["done": count(done), "total": count(total)]))
       head.append(NumberStyle.percent.format(fraction ?? 0, language: language))
       if elapsed > 0.5, done > 0, done < total {
         head.append(l("transfer.left", ["time": Self.duration(elapsed * Double(total - done) / Double(done))]))
@@ -48,7 +49,7 @@ struct ProgressLine: Sendable {
     // gigabytes), so that the bar keeps its width while the numbers grow.
     if fraction != nil, let total {
       let longest =
-        [activity, l("transfer.projects_of", ["done": count(total), "total": count(total)]), "100.0 %",
+        [activity, l(ofKey, ["done": count(total), "total": count(total)]), "100.0 %",
          l("transfer.left", ["time": "59 min 59 s"])]
         + [Self.bytes(999_900_000, language: language), l("transfer.rate", ["rate": count(999_999)])]
       for kept in stride(from: tail.count, through: 0, by: -1) {
