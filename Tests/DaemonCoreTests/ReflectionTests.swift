@@ -174,9 +174,7 @@ struct ReflectionTests {
     configuration.server.gracePeriod = .milliseconds(500)
     let (answered, answer) = AsyncStream.makeStream(of: Void.self)
     // The daemon shuts down as soon as the client has its first answer, the stream still open.
-    let client = try await withRunningDaemon(
-      configuration: configuration, application: ImpactApplication(), shutdownLimit: .seconds(10)
-    ) { daemon in
+    let client = try await withRunningDaemon(configuration: configuration, application: ImpactApplication()) { daemon in
       let client = Task {
         try await daemon.withClient { client in
           try await Grpc_Reflection_V1_ServerReflection.Client(wrapping: client).serverReflectionInfo(
@@ -220,12 +218,13 @@ struct ReflectionTests {
 }
 
 extension GRPCClient {
-  /// Sends `requests` on one reflection stream, ends it, and returns every answer, within 10 s.
+  /// Sends `requests` on one reflection stream, ends it, and returns every answer, within 30 s
+  /// (generous: inside the full parallel run on two cores a call has taken over 10 s).
   func reflect(
     _ requests: [Grpc_Reflection_V1_ServerReflectionRequest], metadata: Metadata = [:]
   ) async throws -> [Grpc_Reflection_V1_ServerReflectionResponse] {
     var options = CallOptions.defaults
-    options.timeout = .seconds(10)
+    options.timeout = .seconds(30)
     return try await Grpc_Reflection_V1_ServerReflection.Client(wrapping: self).serverReflectionInfo(
       metadata: metadata, options: options,
       requestProducer: { writer in try await writer.write(contentsOf: requests) }
