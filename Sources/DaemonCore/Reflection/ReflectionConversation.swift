@@ -13,6 +13,9 @@ import Localization
 /// A file answer holds the file asked for and those of its transitive imports not yet sent on
 /// this stream, each serialized `FileDescriptorProto` once.
 struct ReflectionConversation {
+  typealias Request = Grpc_Reflection_V1_ServerReflectionRequest
+  typealias Response = Grpc_Reflection_V1_ServerReflectionResponse
+
   let index: DescriptorIndex
   /// The services `list_services` names, sorted.
   let services: [String]
@@ -32,9 +35,7 @@ struct ReflectionConversation {
   /// The answer to `request`.
   /// - Throws: ``RequestFieldError`` (RESOURCE_EXHAUSTED or INVALID_ARGUMENT) when the request
   ///   is past the limits; the stream ends with it.
-  mutating func answer(_ request: Grpc_Reflection_V1_ServerReflectionRequest) throws
-    -> Grpc_Reflection_V1_ServerReflectionResponse
-  {
+  mutating func answer(_ request: Request) throws -> Response {
     requests += 1
     guard requests <= limits.maxRequestsPerStream else {
       throw RequestFieldError(
@@ -44,7 +45,7 @@ struct ReflectionConversation {
     }
     try checkNames(of: request)
 
-    var response = Grpc_Reflection_V1_ServerReflectionResponse()
+    var response = Response()
     response.validHost = request.host
     response.originalRequest = request
     switch request.messageRequest {
@@ -84,7 +85,7 @@ struct ReflectionConversation {
 
   private mutating func files(
     _ file: Int?, otherwise key: String, _ values: [String: String]
-  ) -> Grpc_Reflection_V1_ServerReflectionResponse.OneOf_MessageResponse {
+  ) -> Response.OneOf_MessageResponse {
     guard let file else { return error(.notFound, key, values) }
     var answer = Grpc_Reflection_V1_FileDescriptorResponse()
     answer.fileDescriptorProto = index.withDependencies(file, skipping: &sent)
@@ -93,7 +94,7 @@ struct ReflectionConversation {
 
   private func error(
     _ code: Status.Code, _ key: String, _ values: [String: String]
-  ) -> Grpc_Reflection_V1_ServerReflectionResponse.OneOf_MessageResponse {
+  ) -> Response.OneOf_MessageResponse {
     var answer = Grpc_Reflection_V1_ErrorResponse()
     answer.errorCode = Int32(code.rawValue)
     answer.errorMessage = Catalogue.text(key, language, values)
@@ -101,7 +102,7 @@ struct ReflectionConversation {
   }
 
   /// Refuses a name longer than any the descriptor set has (``ReflectionService/Limits``).
-  private func checkNames(of request: Grpc_Reflection_V1_ServerReflectionRequest) throws {
+  private func checkNames(of request: Request) throws {
     let names: [(field: String, value: String)]
     switch request.messageRequest {
     case .fileByFilename(let name): names = [("file_by_filename", name)]
