@@ -1,7 +1,6 @@
 import DaemonTestSupport
 import Foundation
 import GRPCCore
-import GRPCNIOTransportHTTP2
 import ImpactAPI
 import Localization
 import SwiftProtobuf
