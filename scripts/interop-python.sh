@@ -5,9 +5,10 @@
 #   scripts/interop-python.sh [pytest arguments...]
 #
 # Builds impactd (debug, or the configuration in IMPACT_BUILD_CONFIGURATION), creates the venv
-# .build/interop-venv on first use (PyPI: grpcio, grpcio-tools, grpcio-health-checking, pytest),
+# .build/interop-venv on first use (PyPI: grpcio, grpcio-tools, grpcio-health-checking,
+# grpcio-reflection, pytest),
 # generates the Python stubs into a temporary folder and runs Tests/Interop/test_interop.py (with
-# the streamed export and the summary's largest contributions) and
+# the streamed export, the summary's largest contributions and server reflection) and
 # test_cids_export.py (impact export --format cids expanded by pyld).
 # The whole run is bounded by `timeout` (INTEROP_TIMEOUT seconds, default 300).
 set -euo pipefail

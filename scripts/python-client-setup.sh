@@ -6,7 +6,7 @@
 #
 # impactd is built in the configuration IMPACT_BUILD_CONFIGURATION (default debug). The venv
 # .build/interop-venv is created on first use from PyPI (grpcio, grpcio-tools,
-# grpcio-health-checking, pytest, and pyld for the CIDS export's JSON-LD). The stubs are generated from Proto/ into a temporary folder.
+# grpcio-health-checking, grpcio-reflection, pytest, and pyld for the CIDS export's JSON-LD). The stubs are generated from Proto/ into a temporary folder.
 
 prepare_python_client() {
   local prefix="$1"
@@ -15,7 +15,7 @@ prepare_python_client() {
   impactd="$(swift build -c "$configuration" --show-bin-path)/impactd"
 
   venv=.build/interop-venv
-  if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import grpc, grpc_tools, grpc_health, pytest, pyld" 2>/dev/null; then
+  if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import grpc, grpc_tools, grpc_health, grpc_reflection, pytest, pyld" 2>/dev/null; then
     # Debian's python3 ships venv and ensurepip in a separate package.
     if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
       if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
@@ -29,7 +29,7 @@ prepare_python_client() {
     rm -rf "$venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check \
-      grpcio grpcio-tools grpcio-health-checking pytest pyld
+      grpcio grpcio-tools grpcio-health-checking grpcio-reflection pytest pyld
   fi
 
   stubs="$(mktemp -d "${TMPDIR:-/tmp}/$prefix-stubs.XXXXXX")"
@@ -39,6 +39,6 @@ prepare_python_client() {
     cd Proto
     # grpc_tools adds the well-known types (google/protobuf/*.proto) to the include path itself.
     "../$venv/bin/python" -m grpc_tools.protoc -I . --python_out="$stubs" --grpc_python_out="$stubs" \
-      impact/v1/*.proto grpc/health/v1/health.proto
+      impact/v1/*.proto grpc/health/v1/health.proto grpc/reflection/v1/reflection.proto
   )
 }

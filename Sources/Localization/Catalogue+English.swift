@@ -1249,5 +1249,13 @@ extension Catalogue {
       // MARK: - Import stream end
     "daemon.field.stream_end_last": "the end comes last, once",
     "transfer.projects_of_about": "{done} / ~{total} projects",
+      // MARK: - Server reflection
+    "daemon.reflection.file-not-found": "file '{file}' not found",
+    "daemon.reflection.symbol-not-found": "symbol '{symbol}' not found",
+    "daemon.reflection.extension-not-found": "no extension {number} of '{type}' found",
+    "daemon.reflection.type-not-found": "message type '{type}' not found",
+    "daemon.reflection.nothing-asked": "the request asks for nothing: set file_by_filename, file_containing_symbol, file_containing_extension, all_extension_numbers_of_type or list_services",
+    "daemon.field.reflection_name": "a name of {value} bytes is longer than the limit of {limit} bytes",
+    "daemon.field.too_many_reflection_requests": "at most {limit} requests per reflection stream; open a new stream",
 ]
 }

@@ -1248,5 +1248,13 @@ extension Catalogue {
       // MARK: - Import stream end
     "daemon.field.stream_end_last": "la fin vient en dernier, une seule fois",
     "transfer.projects_of_about": "{done} / ~{total} projets",
+      // MARK: - Server reflection
+    "daemon.reflection.file-not-found": "fichier « {file} » introuvable",
+    "daemon.reflection.symbol-not-found": "symbole « {symbol} » introuvable",
+    "daemon.reflection.extension-not-found": "aucune extension {number} de « {type} »",
+    "daemon.reflection.type-not-found": "type de message « {type} » introuvable",
+    "daemon.reflection.nothing-asked": "la requête ne demande rien : renseignez file_by_filename, file_containing_symbol, file_containing_extension, all_extension_numbers_of_type ou list_services",
+    "daemon.field.reflection_name": "un nom de {value} octets dépasse la limite de {limit} octets",
+    "daemon.field.too_many_reflection_requests": "au plus {limit} requêtes par flux de réflexion ; ouvrez un nouveau flux",
 ]
 }

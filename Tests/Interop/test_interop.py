@@ -31,6 +31,20 @@ grpc.__path__.append(os.path.join(STUBS, "grpc"))
 from grpc.health.v1 import health_pb2 as generated_health_pb2  # noqa: E402
 from grpc.health.v1 import health_pb2_grpc as generated_health_pb2_grpc  # noqa: E402
 
+# grpcio aliases `grpc.reflection` to grpcio-reflection's `grpc_reflection` package, which has
+# v1alpha only: the v1 stubs generated from Proto/ are reached through that package's path.
+import grpc_reflection  # noqa: E402
+
+grpc_reflection.__path__.append(os.path.join(STUBS, "grpc", "reflection"))
+from grpc.reflection.v1 import reflection_pb2, reflection_pb2_grpc  # noqa: E402
+
+# Server reflection as tools use it: grpcio-reflection's descriptor database (v1alpha) behind a
+# protobuf descriptor pool, so messages are built from what the daemon describes.
+from google.protobuf import descriptor_pb2, descriptor_pool, message_factory  # noqa: E402
+from grpc_reflection.v1alpha.proto_reflection_descriptor_database import (  # noqa: E402
+    ProtoReflectionDescriptorDatabase,
+)
+
 from impact.v1 import portfolio_service_pb2, portfolio_service_pb2_grpc  # noqa: E402
 from impact.v1 import project_pb2  # noqa: E402
 from impact.v1 import project_service_pb2, project_service_pb2_grpc  # noqa: E402
@@ -363,6 +377,86 @@ def test_a_validation_refusal_lists_bad_fields_in_bad_request(channel):
     assert violations[0][1] == b"projects[interop-invalid-amount].amount"
     assert violations[0][3] == b"AMOUNT_RANGE"
     assert dict(details["google.rpc.LocalizedMessage"])[2].decode().startswith("données refusées, 1 problème :")
+
+
+def dynamic_unary(channel, pool, service, method):
+    """A callable for `service/method` whose request and response classes come from `pool`."""
+    descriptor = pool.FindServiceByName(service).methods_by_name[method]
+    request_class = message_factory.GetMessageClass(descriptor.input_type)
+    response_class = message_factory.GetMessageClass(descriptor.output_type)
+    call = channel.unary_unary(
+        f"/{service}/{method}",
+        request_serializer=request_class.SerializeToString,
+        response_deserializer=response_class.FromString,
+    )
+    return request_class, call
+
+
+def test_reflection_lets_a_client_without_stubs_call_get_project_score(channel):
+    database = ProtoReflectionDescriptorDatabase(channel)
+    services = database.get_services()
+    for service in [
+        "impact.v1.ScoringService",
+        "impact.v1.ProjectService",
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1.ServerReflection",
+        "grpc.reflection.v1alpha.ServerReflection",
+    ]:
+        assert service in services
+    pool = descriptor_pool.DescriptorPool(database)
+    scoring = pool.FindServiceByName("impact.v1.ScoringService")
+    assert "GetProjectScore" in scoring.methods_by_name
+
+    # A project of the demo portfolio, listed through reflection too.
+    list_request, list_projects = dynamic_unary(channel, pool, "impact.v1.ProjectService", "ListProjects")
+    listed = list_projects(list_request(page_size=3), timeout=DEADLINE)
+    project = listed.projects[2]
+
+    score_request, get_project_score = dynamic_unary(channel, pool, "impact.v1.ScoringService", "GetProjectScore")
+    response = get_project_score(score_request(id=project.id), timeout=DEADLINE)
+    assert response.HasField("score")
+    assert response.score.project_id == project.id
+    assert 0 <= response.score.composite <= 100
+    assert response.revision == listed.revision
+
+    # The dynamic answer is the one the generated stubs read.
+    generated = scoring_service_pb2_grpc.ScoringServiceStub(channel).GetProjectScore(
+        scoring_service_pb2.GetProjectScoreRequest(id=project.id), timeout=DEADLINE
+    )
+    assert generated.SerializeToString(deterministic=True) == response.SerializeToString(deterministic=True)
+
+
+def test_reflection_v1_with_its_stubs(channel):
+    stub = reflection_pb2_grpc.ServerReflectionStub(channel)
+    requests = [
+        reflection_pb2.ServerReflectionRequest(list_services=""),
+        reflection_pb2.ServerReflectionRequest(file_containing_symbol="impact.v1.ScoringService.GetProjectScore"),
+        reflection_pb2.ServerReflectionRequest(file_containing_symbol="impact.v1.NoSuchService"),
+        reflection_pb2.ServerReflectionRequest(file_by_filename="impact/v1/score.proto"),
+    ]
+    responses = list(stub.ServerReflectionInfo(iter(requests), timeout=DEADLINE))
+    assert len(responses) == 4
+
+    listed = {service.name for service in responses[0].list_services_response.service}
+    assert "impact.v1.ScoringService" in listed
+    assert "grpc.reflection.v1.ServerReflection" in listed
+
+    files = [
+        descriptor_pb2.FileDescriptorProto.FromString(data)
+        for data in responses[1].file_descriptor_response.file_descriptor_proto
+    ]
+    assert files[0].name == "impact/v1/scoring_service.proto"
+    scoring = [service for service in files[0].service if service.name == "ScoringService"][0]
+    assert "GetProjectScore" in [method.name for method in scoring.method]
+    names = {file.name for file in files}
+    assert all(dependency in names for file in files for dependency in file.dependency)
+
+    assert responses[2].WhichOneof("message_response") == "error_response"
+    assert responses[2].error_response.error_code == grpc.StatusCode.NOT_FOUND.value[0]
+
+    # score.proto's imports were sent on this stream already: the file alone.
+    again = responses[3].file_descriptor_response.file_descriptor_proto
+    assert [descriptor_pb2.FileDescriptorProto.FromString(data).name for data in again] == ["impact/v1/score.proto"]
 
 
 def test_sigterm_stops_the_daemon_with_exit_code_zero(daemon, channel):

@@ -55,4 +55,10 @@ extension AccessPolicy {
 
   /// Health checks answer anyone: load balancers and probes carry no credentials.
   public static let health = AccessPolicy(services: [HealthService.serviceName: .open])
+
+  /// Server reflection answers viewers, the least role: descriptors are the API's public shape,
+  /// but a caller that cannot call any RPC has no use for them, and an unauthenticated one
+  /// gets nothing decoded beyond health (`docs/security.md`).
+  public static let reflection = AccessPolicy(
+    services: Dictionary(uniqueKeysWithValues: ReflectionService.serviceNames.map { ($0, .role(.viewer)) }))
 }

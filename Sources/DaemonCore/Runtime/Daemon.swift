@@ -13,6 +13,9 @@ import UnixSignals
 /// try await daemon.run(application: ImpactApplication())  // returns after SIGTERM/SIGINT
 /// ```
 ///
+/// Beside the application's services, the daemon serves health (``HealthService``) and server
+/// reflection (``ReflectionService``, v1 and v1alpha).
+///
 /// Services of the group, in dependency order (stopped in reverse): the application (load,
 /// then close), the metrics endpoint, the gRPC server, the health switch that turns
 /// NOT_SERVING first when a shutdown starts.
@@ -118,7 +121,11 @@ public final class Daemon: Sendable {
     try await metricsEndpoint?.bind()
     let services = try await application.makeServices(context: context)
     let healthService = HealthService(board: health, limits: configuration.transport, metrics: metrics)
-    health.register(services: Self.serviceNames(of: services + [healthService]))
+    let reflection = ReflectionService(
+      serving: Self.serviceNames(of: services + [healthService]).union(ReflectionService.serviceNames))
+    let served: [any RegistrableRPCService] =
+      services + [healthService, reflection, ReflectionServiceV1Alpha(reflection)]
+    health.register(services: Self.serviceNames(of: served))
     let verifier: (any CredentialVerifier)? =
       configuration.requiresAuthentication
       ? application.credentialVerifier(context: context) ?? NoCredentialVerifier() : nil
@@ -153,12 +160,12 @@ public final class Daemon: Sendable {
     )
     let server = GRPCServer(
       transport: PayloadLimitedServerTransport(base: transport, limit: payloadLimit),
-      services: services + [healthService],
+      services: served,
       interceptors: [
         ErrorMessageClippingInterceptor(),
         LocalizedErrorInterceptor(),
         RPCObservationInterceptor(logger: logger, metrics: metrics),
-        AccessInterceptor(policy: application.accessPolicy.merging(.health), verifier: verifier),
+        AccessInterceptor(policy: application.accessPolicy.merging(.health).merging(.reflection), verifier: verifier),
         ReadinessInterceptor(health: health),
       ]
     )

@@ -48,6 +48,8 @@ struct AccessControlTests {
     "grpc.health.v1.Health/Check": nil,
     "grpc.health.v1.Health/List": nil,
     "grpc.health.v1.Health/Watch": nil,
+    "grpc.reflection.v1.ServerReflection/ServerReflectionInfo": .viewer,
+    "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo": .viewer,
   ]
 
   @Test("each RPC answers exactly the roles of the contract; no token is UNAUTHENTICATED")
@@ -157,13 +159,15 @@ struct AccessControlTests {
     }
   }
 
-  /// The fully qualified methods the impact daemon serves, health included.
+  /// The fully qualified methods the impact daemon serves, health and reflection included.
   static func servedMethods() throws -> [MethodDescriptor] {
     let store = PortfolioStore(database: try ImpactDatabase.inMemory(), maximumWatchers: 1) { _ in }
-    let services =
+    var services =
       ImpactServices.make(
         store: store, limits: .defaults, startedAt: Date(), databasePath: ":memory:", isServing: { true })
       + [HealthService(board: HealthStatusBoard())]
+    let reflection = ReflectionService(serving: [])
+    services += [reflection, ReflectionServiceV1Alpha(reflection)]
     var router = RPCRouter<HTTP2ServerTransport.Posix>()
     for service in services { service.registerMethods(with: &router) }
     return router.methods.sorted { $0.fullyQualifiedMethod < $1.fullyQualifiedMethod }
