@@ -31,7 +31,8 @@ public enum ImpactCLI {
         // its headings in the reader's language too, on stdout as ArgumentParser prints it.
         let page = ImpactCommand.fullMessage(for: error)
         guard HelpPageText.isHelpPage(page) else { ImpactCommand.exit(withError: error) }
-        let width = ProcessInfo.processInfo.environment["COLUMNS"] != nil || isatty(STDOUT_FILENO) == 1
+        let width =
+          ProcessInfo.processInfo.environment["COLUMNS"] != nil || isatty(STDOUT_FILENO) == 1
           ? TerminalWidth.current() : 80
         StandardStreams.writeLine(HelpPageText.translate(page, language.localizer, width: width))
         exit(code.rawValue)

@@ -29,7 +29,9 @@ struct CertificateCommand: ParsableCommand {
     func run() throws {
       let role = try parseRole(role)
       // Like token create, a grant may come before the daemon's first start and create the file.
-      _ = try CredentialCommand.withStore(database, creating: true) { try $0.allowCertificate(subject: subject, role: role) }
+      _ = try CredentialCommand.withStore(database, creating: true) {
+        try $0.allowCertificate(subject: subject, role: role)
+      }
       OperatorText.write("impactd.certificate.allowed", ["subject": subject, "role": role.rawValue])
     }
   }

@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 import SwiftASN1
 import X509
 
@@ -34,7 +34,9 @@ enum CertificateFactory {
   }
 
   /// A server certificate for these host names and IP addresses.
-  static func makeServer(hosts: [String], signedBy authority: Issued, validDays: Int = 825, now: Date = Date())
+  static func makeServer(
+    hosts: [String], signedBy authority: Issued, validDays: Int = 825, now: Date = Date()
+  )
     throws -> Issued
   {
     var names: [GeneralName] = []
@@ -59,7 +61,9 @@ enum CertificateFactory {
   }
 
   /// A client certificate; its subject `CN=<commonName>,O=impact` names the caller.
-  static func makeClient(commonName: String, signedBy authority: Issued, validDays: Int = 825, now: Date = Date())
+  static func makeClient(
+    commonName: String, signedBy authority: Issued, validDays: Int = 825, now: Date = Date()
+  )
     throws -> Issued
   {
     let usage = try ExtendedKeyUsage([.clientAuth])

@@ -10,7 +10,9 @@ enum CredentialCommand {
   /// standard error which file that is. Unless `creating` (a grant, which may come before the
   /// daemon's first start), a file that does not exist is refused with exit 66: a mistyped
   /// path would otherwise leave a new empty database and a revocation that revoked nothing.
-  static func withStore<T>(_ database: DatabaseOption, creating: Bool = false, _ body: (CredentialStore) throws -> T) throws -> T {
+  static func withStore<T>(
+    _ database: DatabaseOption, creating: Bool = false, _ body: (CredentialStore) throws -> T
+  ) throws -> T {
     let path = URL(fileURLWithPath: database.resolvedPath()).standardizedFileURL.path
     guard creating || FileManager.default.fileExists(atPath: path) else {
       fail("impactd.database-missing", ["path": path], code: 66)  // EX_NOINPUT
@@ -26,7 +28,8 @@ enum CredentialCommand {
         fail("impactd.database-not-ours", ["path": path, "reason": reason], code: refusal.exitCode)
       case .damaged(let path, let check, let problems):
         fail(
-          "impactd.database-damaged", ["path": path, "check": check.rawValue, "problems": problems.joined(separator: "; ")],
+          "impactd.database-damaged",
+          ["path": path, "check": check.rawValue, "problems": problems.joined(separator: "; ")],
           code: refusal.exitCode)
       }
     } catch {
@@ -51,9 +54,13 @@ enum CredentialCommand {
     let l = OperatorText.localizer
     switch error {
     case .unknownRole(let text):
-      return l("impactd.credential.unknown-role", ["role": text, "roles": Role.allCases.map(\.rawValue).joined(separator: ", ")])
+      return l(
+        "impactd.credential.unknown-role",
+        ["role": text, "roles": Role.allCases.map(\.rawValue).joined(separator: ", ")])
     case .invalidName(let name, let reason):
-      return l("impactd.credential.invalid-name", ["name": name, "reason": l("impactd.credential.invalid-name.\(reason.rawValue)")])
+      return l(
+        "impactd.credential.invalid-name",
+        ["name": name, "reason": l("impactd.credential.invalid-name.\(reason.rawValue)")])
     case .nameTaken(let name): return l("impactd.credential.name-taken", ["name": name])
     case .notFound(let name): return l("impactd.credential.not-found", ["name": name])
     }
@@ -104,17 +111,27 @@ enum CredentialCommand {
       return
     }
     let l = OperatorText.localizer
-    let header = kind == .token
-      ? [l("impactd.column.name"), l("impactd.column.role"), l("impactd.column.token-id"), l("impactd.column.created"), l("impactd.column.revoked")]
-      : [l("impactd.column.subject"), l("impactd.column.role"), l("impactd.column.granted"), l("impactd.column.revoked")]
+    let header =
+      kind == .token
+      ? [
+        l("impactd.column.name"), l("impactd.column.role"), l("impactd.column.token-id"), l("impactd.column.created"),
+        l("impactd.column.revoked"),
+      ]
+      : [
+        l("impactd.column.subject"), l("impactd.column.role"), l("impactd.column.granted"), l("impactd.column.revoked"),
+      ]
     let rows = credentials.map { credential in
       [credential.name, credential.role.rawValue]
         + (kind == .token ? [credential.tokenID ?? "-"] : [])
-        + [formatter.string(from: credential.createdAt), credential.revokedAt.map { formatter.string(from: $0) } ?? "-"]
+        + [
+          formatter.string(from: credential.createdAt), credential.revokedAt.map { formatter.string(from: $0) } ?? "-",
+        ]
     }
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     for row in [header] + rows {
-      let cells = row.indices.map { $0 == row.count - 1 ? row[$0] : row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+      let cells = row.indices.map {
+        $0 == row.count - 1 ? row[$0] : row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0)
+      }
       Swift.print(cells.joined(separator: "  "))
     }
   }

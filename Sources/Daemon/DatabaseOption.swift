@@ -20,7 +20,8 @@ struct DatabaseOption: ParsableArguments {
       var flags = ConfigurationLayer()
       flags.databasePath = try database.map { try ConfigurationLayer.parsePath($0, setting: "--database") }
       flags.configFile = try config.map { try ConfigurationLayer.parsePath($0, setting: "--config") }
-      let configuration = try DaemonConfiguration.layered(flags: flags, environment: ProcessInfo.processInfo.environment)
+      let configuration = try DaemonConfiguration.layered(
+        flags: flags, environment: ProcessInfo.processInfo.environment)
       return configuration.database.path
     } catch let error as ConfigurationError {
       CredentialCommand.fail(error.localizedDescription(OperatorText.localizer), code: 78)  // EX_CONFIG

@@ -51,10 +51,14 @@ struct ServeOptions: ParsableArguments, Sendable {
   @Option(help: ArgumentHelp(ServeOptions.help("impactd.help.serve.auth"), valueName: "mode"))
   var auth: String?
 
-  @Option(name: .customLong("tls-cert"), help: ArgumentHelp(ServeOptions.help("impactd.help.serve.tls-cert"), valueName: "path"))
+  @Option(
+    name: .customLong("tls-cert"),
+    help: ArgumentHelp(ServeOptions.help("impactd.help.serve.tls-cert"), valueName: "path"))
   var tlsCert: String?
 
-  @Option(name: .customLong("tls-key"), help: ArgumentHelp(ServeOptions.help("impactd.help.serve.tls-key"), valueName: "path"))
+  @Option(
+    name: .customLong("tls-key"), help: ArgumentHelp(ServeOptions.help("impactd.help.serve.tls-key"), valueName: "path")
+  )
   var tlsKey: String?
 
   @Option(

@@ -60,7 +60,8 @@ struct TLSCommand: ParsableCommand {
   }
 
   struct CreateCA: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "create-ca", abstract: OperatorText.help("impactd.help.tls.create-ca"))
+    static let configuration = CommandConfiguration(
+      commandName: "create-ca", abstract: OperatorText.help("impactd.help.tls.create-ca"))
 
     @OptionGroup var directory: Directory
 

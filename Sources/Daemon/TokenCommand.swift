@@ -30,9 +30,12 @@ struct TokenCommand: ParsableCommand {
     func run() throws {
       let role = try parseRole(role)
       // A token may be created before the daemon's first start: this one command creates the file.
-      let (token, credential) = try CredentialCommand.withStore(database, creating: true) { try $0.createToken(name: name, role: role) }
+      let (token, credential) = try CredentialCommand.withStore(database, creating: true) {
+        try $0.createToken(name: name, role: role)
+      }
       print(token.text)
-      OperatorText.write("impactd.token.created", ["name": credential.name, "role": credential.role.rawValue, "id": token.id])
+      OperatorText.write(
+        "impactd.token.created", ["name": credential.name, "role": credential.role.rawValue, "id": token.id])
     }
   }
 

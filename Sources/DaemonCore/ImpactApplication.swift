@@ -1,6 +1,6 @@
 import Analytics
-public import GRPCCore
 import Foundation
+public import GRPCCore
 import Logging
 import Synchronization
 

@@ -46,7 +46,8 @@ extension DaemonConfiguration {
     var configuration = DaemonConfiguration.defaults
     configuration.server.listen = ListenAddress(host: "127.0.0.1", port: 0)
     configuration.server.gracePeriod = .seconds(5)
-    configuration.database.path = FileManager.default.temporaryDirectory
+    configuration.database.path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("\(prefix)-\(UUID().uuidString).sqlite").path
     configuration.database.durability = .normal
     return configuration

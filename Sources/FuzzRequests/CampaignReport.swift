@@ -51,7 +51,8 @@ struct CampaignReport {
       let cells = statuses.compactMap { status in row[status].map { "\(status) \($0)" } }
       let mean = Self.seconds(durations[rpc] ?? .zero) * 1000 / Double(max(total, 1))
       lines.append(
-        "  " + rpc.padding(toLength: width, withPad: " ", startingAt: 0) + "\(total) (mean \(String(format: "%.1f", mean)) ms): "
+        "  " + rpc.padding(toLength: width, withPad: " ", startingAt: 0)
+          + "\(total) (mean \(String(format: "%.1f", mean)) ms): "
           + cells.joined(separator: ", "))
     }
     lines.append("per status code")

@@ -29,11 +29,13 @@ extension FuzzCampaign {
       Console.line("\(method): \(CampaignReport.name(of: error.code)): \(error.message)")
       report.record(rpc: rpc.name, status: CampaignReport.name(of: error.code))
       if Self.forbiddenCodes.contains(error.code) {
-        report.violations.append(Violation(input: index, rpc: method, message: "answered \(CampaignReport.name(of: error.code))"))
+        report.violations.append(
+          Violation(input: index, rpc: method, message: "answered \(CampaignReport.name(of: error.code))"))
       }
       if after != before {
         report.violations.append(
-          Violation(input: index, rpc: method, message: "refused but the state changed: \(after.differences(from: before))"))
+          Violation(
+            input: index, rpc: method, message: "refused but the state changed: \(after.differences(from: before))"))
       }
     case .success(let answer):
       Console.line("\(method): OK, \(answer.count) bytes")
@@ -41,7 +43,8 @@ extension FuzzCampaign {
       if let decoded = try? rpc.readAnswer(answer) {
         checkAnswered(index: index, rpc: rpc, bytes: bytes, answer: decoded, before: before, after: after)
       } else {
-        report.violations.append(Violation(input: index, rpc: method, message: "OK answer is not a valid response message"))
+        report.violations.append(
+          Violation(input: index, rpc: method, message: "OK answer is not a valid response message"))
       }
     }
   }

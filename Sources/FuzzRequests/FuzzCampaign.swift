@@ -141,7 +141,8 @@ struct FuzzCampaign {
       if after != before {
         violate(
           index, rpc, bytes,
-          "refused with \(CampaignReport.name(of: error.code)) but the state changed: \(after.differences(from: before))")
+          "refused with \(CampaignReport.name(of: error.code)) but the state changed: \(after.differences(from: before))"
+        )
       }
     case .success(let answerBytes):
       report.record(rpc: rpc.name, status: "OK", duration: duration)
@@ -175,7 +176,8 @@ struct FuzzCampaign {
       violate(index, rpc, bytes, "the revision went back from \(before.revision) to \(after.revision)")
     }
     if after.databaseRevision != after.revision {
-      violate(index, rpc, bytes, "the store is at revision \(after.revision), the database at \(after.databaseRevision)")
+      violate(
+        index, rpc, bytes, "the store is at revision \(after.revision), the database at \(after.databaseRevision)")
     }
     if let revision = answer.revision, revision != after.revision {
       violate(index, rpc, bytes, "answered revision \(revision), the store is at \(after.revision)")
@@ -238,7 +240,8 @@ struct FuzzCampaign {
       }
       return true
     } catch {
-      report.violations.append(Violation(input: index, rpc: "Health.Check", message: "the daemon stopped answering: \(error)"))
+      report.violations.append(
+        Violation(input: index, rpc: "Health.Check", message: "the daemon stopped answering: \(error)"))
       return false
     }
   }
@@ -264,8 +267,10 @@ struct FuzzCampaign {
             message: "the database holds revision \(stored.revision), scheme \(stored.scheme.id), "
               + "\(stored.projects.count) projects; the store revision \(snapshot.revision), scheme "
               + "\(snapshot.scheme.id), \(snapshot.projects.count) projects; differing: \(changed.prefix(5))"
-              + (changed.first.map { "; \($0) in the database vs in memory: "
-                + ProjectDifference.describe(storedProjects[$0], memoryProjects[$0]) } ?? "")))
+              + (changed.first.map {
+                "; \($0) in the database vs in memory: "
+                  + ProjectDifference.describe(storedProjects[$0], memoryProjects[$0])
+              } ?? "")))
       }
     } catch {
       report.violations.append(Violation(input: index, rpc: "(database reload)", message: "reload failed: \(error)"))
@@ -293,7 +298,8 @@ struct FuzzCampaign {
     let bytesFile = settings.findings.appendingPathComponent("in-flight.bin")
     let noteFile = settings.findings.appendingPathComponent("in-flight.txt")
     try? Data(bytes).write(to: bytesFile)
-    let note = "input \(index) of seed \(settings.seed): \(rpc.descriptor.fullyQualifiedMethod) (\(rpc.name)), \(bytes.count) bytes\n"
+    let note =
+      "input \(index) of seed \(settings.seed): \(rpc.descriptor.fullyQualifiedMethod) (\(rpc.name)), \(bytes.count) bytes\n"
     try? Data(note.utf8).write(to: noteFile)
   }
 

@@ -40,7 +40,8 @@ struct FuzzRequestsCommand: AsyncParsableCommand {
   @Option(help: "Where the bytes of inputs that broke an invariant are saved.")
   var findings: String = ".build/fuzz/request-findings"
 
-  @Option(help: "Replay a saved input (its bytes) instead of fuzzing; repeatable, each with its --method, sent in order.")
+  @Option(
+    help: "Replay a saved input (its bytes) instead of fuzzing; repeatable, each with its --method, sent in order.")
   var replay: [String] = []
 
   @Option(help: "The method of each replayed input, such as impact.v1.ProjectService/CreateProject.")
@@ -49,7 +50,9 @@ struct FuzzRequestsCommand: AsyncParsableCommand {
   @Option(help: "Leave out an RPC by its name in the report, such as RecordObservation (repeatable).")
   var exclude: [String] = []
 
-  @Flag(help: "Hostile timestamps stay within the years 1-9999, around known daemon bugs (findings F1-F3 of docs/fuzzing.md).")
+  @Flag(
+    help:
+      "Hostile timestamps stay within the years 1-9999, around known daemon bugs (findings F1-F3 of docs/fuzzing.md).")
   var tameTimestamps = false
 
   @Option(help: "The daemon's log level (trace, debug, info, notice, warning, error, critical).")

@@ -71,9 +71,10 @@ enum HostileValues {
   static func timestamp(_ random: inout SplitMix64, tame: Bool = false) -> Google_Protobuf_Timestamp {
     var timestamp = Google_Protobuf_Timestamp()
     let wild = Int64(bitPattern: random.next())
-    timestamp.seconds = random.pick([
-      .min, .max, -62_135_596_801, 253_402_300_800, -1, 0, 1 << 40, wild,
-    ] as [Int64])
+    timestamp.seconds = random.pick(
+      [
+        .min, .max, -62_135_596_801, 253_402_300_800, -1, 0, 1 << 40, wild,
+      ] as [Int64])
     if tame { timestamp.seconds = min(max(timestamp.seconds, -62_135_596_800), 253_402_300_799) }
     timestamp.nanos = random.pick([0, -1, 999_999_999, 1_000_000_000, .max, .min])
     return timestamp

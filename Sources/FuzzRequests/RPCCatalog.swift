@@ -15,26 +15,27 @@ enum RPCCatalog {
   typealias Status = Impact_V1_StatusService.Method
   typealias Audit = Impact_V1_AuditService.Method
 
-  static let all: [FuzzedRPC] = projectRPCs + portfolioRPCs + scoringRPCs + [
-    FuzzedRPC(
-      (Status.GetStatus.Input.self, Status.GetStatus.Output.self, Status.GetStatus.descriptor),
-      writes: false, revision: { $0.revision }
-    ) { _ in Impact_V1_GetStatusRequest() },
-    FuzzedRPC(
-      (Audit.ListAuditEntries.Input.self, Audit.ListAuditEntries.Output.self, Audit.ListAuditEntries.descriptor),
-      writes: false, revision: { $0.revision }, pageToken: { $0.nextPageToken }
-    ) { context in
-      var request = Impact_V1_ListAuditEntriesRequest()
-      if context.random.chance(0.3) { request.actor = context.text("local") }
-      if context.random.chance(0.3) { request.projectID = context.projectID() }
-      if context.hostile() { request.since = context.timestamp() }
-      if context.hostile() { request.until = context.timestamp() }
-      if context.random.chance(0.3) { request.rpcMethod = context.text("CreateProject") }
-      request.pageSize = context.pageSize()
-      request.pageToken = context.pageToken()
-      return request
-    },
-  ]
+  static let all: [FuzzedRPC] =
+    projectRPCs + portfolioRPCs + scoringRPCs + [
+      FuzzedRPC(
+        (Status.GetStatus.Input.self, Status.GetStatus.Output.self, Status.GetStatus.descriptor),
+        writes: false, revision: { $0.revision }
+      ) { _ in Impact_V1_GetStatusRequest() },
+      FuzzedRPC(
+        (Audit.ListAuditEntries.Input.self, Audit.ListAuditEntries.Output.self, Audit.ListAuditEntries.descriptor),
+        writes: false, revision: { $0.revision }, pageToken: { $0.nextPageToken }
+      ) { context in
+        var request = Impact_V1_ListAuditEntriesRequest()
+        if context.random.chance(0.3) { request.actor = context.text("local") }
+        if context.random.chance(0.3) { request.projectID = context.projectID() }
+        if context.hostile() { request.since = context.timestamp() }
+        if context.hostile() { request.until = context.timestamp() }
+        if context.random.chance(0.3) { request.rpcMethod = context.text("CreateProject") }
+        request.pageSize = context.pageSize()
+        request.pageToken = context.pageToken()
+        return request
+      },
+    ]
 
   static let projectRPCs: [FuzzedRPC] = [
     FuzzedRPC(
@@ -63,7 +64,10 @@ enum RPCCatalog {
       project.amount = (project.amount + 1_000).rounded()
       project.name += " (updated)"
       request.project = context.message(project)
-      let paths = ["name", "programme", "territory", "status", "amount", "evidence_level", "risks", "ratings", "outcomes", "extra_json"]
+      let paths = [
+        "name", "programme", "territory", "status", "amount", "evidence_level", "risks", "ratings", "outcomes",
+        "extra_json",
+      ]
       switch context.random.integer(0...3) {
       case 0: break
       case 1: request.updateMask = .with { $0.paths = [context.random.pick(paths)] }
@@ -96,7 +100,10 @@ enum RPCCatalog {
       }
     },
     FuzzedRPC(
-      (Projects.RecordObservation.Input.self, Projects.RecordObservation.Output.self, Projects.RecordObservation.descriptor),
+      (
+        Projects.RecordObservation.Input.self, Projects.RecordObservation.Output.self,
+        Projects.RecordObservation.descriptor
+      ),
       writes: true, revision: { $0.revision }
     ) { context in
       var request = Impact_V1_RecordObservationRequest()
@@ -117,7 +124,10 @@ enum RPCCatalog {
       return request
     },
     FuzzedRPC(
-      (Projects.ListObservations.Input.self, Projects.ListObservations.Output.self, Projects.ListObservations.descriptor),
+      (
+        Projects.ListObservations.Input.self, Projects.ListObservations.Output.self,
+        Projects.ListObservations.descriptor
+      ),
       writes: false, revision: { $0.revision }, pageToken: { $0.nextPageToken }
     ) { context in
       var request = Impact_V1_ListObservationsRequest()
@@ -147,7 +157,10 @@ enum RPCCatalog {
 
   static let portfolioRPCs: [FuzzedRPC] = [
     FuzzedRPC(
-      (Portfolio.ImportPortfolio.Input.self, Portfolio.ImportPortfolio.Output.self, Portfolio.ImportPortfolio.descriptor),
+      (
+        Portfolio.ImportPortfolio.Input.self, Portfolio.ImportPortfolio.Output.self,
+        Portfolio.ImportPortfolio.descriptor
+      ),
       variant: "json", writes: true, revision: { $0.revision }
     ) { context in
       var request = Impact_V1_ImportPortfolioRequest()
@@ -164,7 +177,10 @@ enum RPCCatalog {
       return request
     },
     FuzzedRPC(
-      (Portfolio.ImportPortfolio.Input.self, Portfolio.ImportPortfolio.Output.self, Portfolio.ImportPortfolio.descriptor),
+      (
+        Portfolio.ImportPortfolio.Input.self, Portfolio.ImportPortfolio.Output.self,
+        Portfolio.ImportPortfolio.descriptor
+      ),
       variant: "csv", writes: true, revision: { $0.revision }
     ) { context in
       var request = Impact_V1_ImportPortfolioRequest()
@@ -183,7 +199,10 @@ enum RPCCatalog {
       return request
     },
     FuzzedRPC(
-      (Portfolio.ExportPortfolio.Input.self, Portfolio.ExportPortfolio.Output.self, Portfolio.ExportPortfolio.descriptor),
+      (
+        Portfolio.ExportPortfolio.Input.self, Portfolio.ExportPortfolio.Output.self,
+        Portfolio.ExportPortfolio.descriptor
+      ),
       writes: false, revision: { $0.revision }
     ) { context in
       .with {
@@ -252,7 +271,10 @@ enum RPCCatalog {
       return request
     },
     FuzzedRPC(
-      (Scoring.GetPortfolioSummary.Input.self, Scoring.GetPortfolioSummary.Output.self, Scoring.GetPortfolioSummary.descriptor),
+      (
+        Scoring.GetPortfolioSummary.Input.self, Scoring.GetPortfolioSummary.Output.self,
+        Scoring.GetPortfolioSummary.descriptor
+      ),
       writes: false, revision: { $0.revision }
     ) { context in
       .with { $0.filter = context.filter() }
@@ -298,7 +320,9 @@ enum RPCCatalog {
     }
   }
 
-  private static func fillImportOptions(_ request: inout Impact_V1_ImportPortfolioRequest, _ context: inout RequestContext) {
+  private static func fillImportOptions(
+    _ request: inout Impact_V1_ImportPortfolioRequest, _ context: inout RequestContext
+  ) {
     // Replacing the whole portfolio with a handful of projects is valid but rare, so most of
     // the portfolio survives for the other RPCs.
     request.mode = context.random.chance(0.05) ? .replace : .upsert

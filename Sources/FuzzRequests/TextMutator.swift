@@ -40,7 +40,9 @@ enum TextMutator {
       guard let digit = digits.first(where: { $0 >= position }) ?? digits.last else { break }
       var end = digit
       while end < scalars.count, "0123456789.eE+-".unicodeScalars.contains(scalars[end]) { end += 1 }
-      let replacement = random.pick(["1e999", "-1", "-0", "NaN", "1e-400", "99999999999999999999", "4.5", "0.0000001", "51"])
+      let replacement = random.pick([
+        "1e999", "-1", "-0", "NaN", "1e-400", "99999999999999999999", "4.5", "0.0000001", "51",
+      ])
       scalars.replaceSubrange(digit..<end, with: replacement.unicodeScalars)
     case 4:
       scalars.removeSubrange(position..<scalars.count)

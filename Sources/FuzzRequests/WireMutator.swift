@@ -82,7 +82,8 @@ enum WireMutator {
     case 12:
       // A varint longer than ten bytes.
       let number = fields.randomElement(using: &random)?.number ?? 1
-      bytes += WireField.key(number: number, wireType: 0) + [UInt8](repeating: 0xFF, count: random.integer(10...20)) + [0x01]
+      bytes +=
+        WireField.key(number: number, wireType: 0) + [UInt8](repeating: 0xFF, count: random.integer(10...20)) + [0x01]
     case 13:
       // A group that never ends, or ends without starting.
       let number = fields.randomElement(using: &random)?.number ?? 1

@@ -8,9 +8,9 @@ extension Catalogue {
     "common.no": "no",
     "common.absent": "–",
 
-
     // MARK: connection, status, watch, impactd (connection-monitoring)
-    "connection.server.invalid": "{source} {value}: {reason}; accepted forms: HOST:PORT, [IPV6]:PORT, http://HOST:PORT or https://HOST:PORT (such as 127.0.0.1:7420 or https://impact.example.org)",
+    "connection.server.invalid":
+      "{source} {value}: {reason}; accepted forms: HOST:PORT, [IPV6]:PORT, http://HOST:PORT or https://HOST:PORT (such as 127.0.0.1:7420 or https://impact.example.org)",
     "connection.server.bad-scheme": "only http:// and https:// are accepted",
     "connection.server.path": "a gRPC address has no path, query or user name",
     "connection.server.no-host": "the host is missing",
@@ -20,50 +20,66 @@ extension Catalogue {
     "connection.server.bad-host": "a host name holds only letters, digits, '-' and '.'",
     "connection.server.bad-port": "the port must be a number from 1 to 65535",
     "connection.server.no-port": "the port is missing",
-    "connection.not-grpc": "cannot reach impactd at {address}: this is not a gRPC server ({protocol} answered); check --server (is it the metrics port or a web server?)",
-    "connection.http-status": "cannot reach impactd at {address}: this is not a gRPC server (HTTP status {status} answered, from a proxy or a web server); check --server",
-    "connection.proxy-status": "cannot reach impactd at {address}: a proxy answered HTTP status {status}; the daemon behind it is probably down or unreachable",
-    "watch.lost": "connection to impactd at {address} lost ({reason}); reconnecting, resuming after revision {revision}",
+    "connection.not-grpc":
+      "cannot reach impactd at {address}: this is not a gRPC server ({protocol} answered); check --server (is it the metrics port or a web server?)",
+    "connection.http-status":
+      "cannot reach impactd at {address}: this is not a gRPC server (HTTP status {status} answered, from a proxy or a web server); check --server",
+    "connection.proxy-status":
+      "cannot reach impactd at {address}: a proxy answered HTTP status {status}; the daemon behind it is probably down or unreachable",
+    "watch.lost":
+      "connection to impactd at {address} lost ({reason}); reconnecting, resuming after revision {revision}",
     "watch.stream-ended": "the daemon ended the stream",
     "watch.reconnected": "reconnected to impactd at {address}; resuming after revision {revision}",
-    "watch.gave-up": "gave up: impactd at {address} unreachable for {duration} (--give-up-after); last revision shown {revision}",
-    "watch.waiting": "impactd at {address} not reachable yet ({reason}); waiting for it up to {duration} (--give-up-after)",
+    "watch.gave-up":
+      "gave up: impactd at {address} unreachable for {duration} (--give-up-after); last revision shown {revision}",
+    "watch.waiting":
+      "impactd at {address} not reachable yet ({reason}); waiting for it up to {duration} (--give-up-after)",
     "watch.connected": "connected to impactd at {address}; following changes after revision {revision}",
-    "watch.give-up.invalid": "--give-up-after must be a duration such as 90s, 5m or 1h, or 0 to stop at the first loss, not '{value}'",
+    "watch.give-up.invalid":
+      "--give-up-after must be a duration such as 90s, 5m or 1h, or 0 to stop at the first loss, not '{value}'",
     "connection.unreachable": "cannot reach impactd at {address}: {reason}",
     "connection.reason.refused": "connection refused",
     "connection.reason.no-route": "no route to host",
     "connection.reason.network": "network is unreachable",
     "connection.reason.unknown-host": "unknown host",
-    "connection.timeout": "impactd at {address} did not answer within {seconds} (is it running? see --server and --timeout)",
+    "connection.timeout":
+      "impactd at {address} did not answer within {seconds} (is it running? see --server and --timeout)",
     "connection.deadline": "impactd at {address} did not answer within {seconds}: {detail}",
     "connection.no-answer": "the call to impactd at {address} ended without an answer",
     "connection.cancelled": "cancelled",
     "connection.tls-files": "cannot use the TLS files ({files}): {reason}",
     "connection.hint.token": "see --token or IMPACT_TOKEN",
     "connection.hint.token-certificate": "see --token or IMPACT_TOKEN, --cert and --key",
-    "tls.failure.plaintext-refused": "the daemon closed the connection before HTTP/2 began; it probably requires TLS (see --ca, --tls, --cert and --key)",
+    "tls.failure.plaintext-refused":
+      "the daemon closed the connection before HTTP/2 began; it probably requires TLS (see --ca, --tls, --cert and --key)",
     "tls.failure.trusted-ca": "the certificates in --ca {path}",
     "tls.failure.trusted-system": "the system's trust roots",
     "tls.failure.server-host": "the --server host",
-    "tls.failure.hostname": "TLS handshake failed: the daemon's certificate does not name {name} (see --tls-server-name)",
+    "tls.failure.hostname":
+      "TLS handshake failed: the daemon's certificate does not name {name} (see --tls-server-name)",
     "tls.failure.untrusted": "TLS handshake failed: the daemon's certificate is not signed by {trusted} (see --ca)",
-    "tls.failure.certificate-required": "TLS handshake failed: the daemon requires a client certificate (see --cert and --key)",
+    "tls.failure.certificate-required":
+      "TLS handshake failed: the daemon requires a client certificate (see --cert and --key)",
     "tls.failure.not-tls": "TLS handshake failed: the daemon does not answer in TLS (is it serving plaintext?)",
     "tls.failure.alert": "TLS handshake failed: the daemon refused it with the alert {alert}",
-    "tls.failure.alert-certificate": "TLS handshake failed: the daemon refused it with the alert {alert}; it does not accept the client certificate --cert {path}",
+    "tls.failure.alert-certificate":
+      "TLS handshake failed: the daemon refused it with the alert {alert}; it does not accept the client certificate --cert {path}",
     "tls.failure.other": "TLS handshake failed: {reason}",
-    "impactd.address-in-use": "{address} is already in use ({endpoint}); stop the process listening there or choose another {option}",
+    "impactd.address-in-use":
+      "{address} is already in use ({endpoint}); stop the process listening there or choose another {option}",
     "impactd.cannot-listen": "cannot listen on {address} ({endpoint}): {reason}; choose another {option}",
     "impactd.endpoint.grpc": "gRPC",
     "impactd.endpoint.metrics": "metrics",
     "impactd.database": "database {path}",
-    "impactd.database-missing": "{path} does not exist; impactd serve --database {path} creates it (check the path, --database, IMPACTD_DATABASE or the --config file)",
+    "impactd.database-missing":
+      "{path} does not exist; impactd serve --database {path} creates it (check the path, --database, IMPACTD_DATABASE or the --config file)",
     "impactd.cannot-open": "cannot open {path}: {reason}",
-    "impactd.database-in-use": "another impactd is using {path} (the file is locked by {holder}, under this name or another); stop it or choose another --database",
+    "impactd.database-in-use":
+      "another impactd is using {path} (the file is locked by {holder}, under this name or another); stop it or choose another --database",
     "impactd.lock-holder.pid": "pid {pid}",
     "impactd.lock-holder.unknown": "another process",
-    "impactd.credential.name-taken": "an active credential is already named '{name}'; revoke it first or choose another name",
+    "impactd.credential.name-taken":
+      "an active credential is already named '{name}'; revoke it first or choose another name",
     "impactd.credential.not-found": "no active credential named '{name}'",
     "impactd.token.created": "token '{name}' (role {role}, id {id}) created; it is not shown again",
     "impactd.token.revoked": "token '{name}' revoked",
@@ -94,10 +110,14 @@ extension Catalogue {
     "import.value.amount": "amount",
     "import.value.other_fields": "other fields only",
     "import.replaced.left_out": "{count} more updated or deleted projects are not listed.",
-    "import.newer.would_refuse": "{count} value(s) were recorded after the document was made (newer: yes): the import will be refused unless you add --overwrite-newer.",
-    "import.newer.overwritten": "{count} value(s) recorded after the document was made were overwritten (--overwrite-newer).",
-    "import.newer.will_overwrite": "{count} value(s) were recorded after the document was made (newer: yes): the import will overwrite them (--overwrite-newer).",
-    "import.large_deletion.would_refuse": "The import would delete {deleted} of the {stored} stored projects, more than half: it will be refused unless you add --yes.",
+    "import.newer.would_refuse":
+      "{count} value(s) were recorded after the document was made (newer: yes): the import will be refused unless you add --overwrite-newer.",
+    "import.newer.overwritten":
+      "{count} value(s) recorded after the document was made were overwritten (--overwrite-newer).",
+    "import.newer.will_overwrite":
+      "{count} value(s) were recorded after the document was made (newer: yes): the import will overwrite them (--overwrite-newer).",
+    "import.large_deletion.would_refuse":
+      "The import would delete {deleted} of the {stored} stored projects, more than half: it will be refused unless you add --yes.",
     "scores.title": "{count} projects, scheme {scheme}, revision {revision}",
     "scores.none": "No project matches the filters.",
     "scores.column.rank": "rank",
@@ -111,23 +131,32 @@ extension Catalogue {
     "scores.column.confidence": "conf.",
     "scores.column.completeness": "data",
     "scores.column.sroi": "SROI",
-    "daemon.import.newer.revision": "The import would undo work recorded after the document (revision {document_revision}) in projects {projects}: export the portfolio again and re-apply your changes, or import with --overwrite-newer.",
-    "daemon.import.newer.time": "The import would undo work recorded after the document (dated {document_time}) in projects {projects}: export the portfolio again and re-apply your changes, or import with --overwrite-newer.",
-    "daemon.import.newer.undated": "The import would replace ratings or observed values of projects {projects}, and the document carries neither a revision nor a date to show it is newer: import with --overwrite-newer to replace them.",
+    "daemon.import.newer.revision":
+      "The import would undo work recorded after the document (revision {document_revision}) in projects {projects}: export the portfolio again and re-apply your changes, or import with --overwrite-newer.",
+    "daemon.import.newer.time":
+      "The import would undo work recorded after the document (dated {document_time}) in projects {projects}: export the portfolio again and re-apply your changes, or import with --overwrite-newer.",
+    "daemon.import.newer.undated":
+      "The import would replace ratings or observed values of projects {projects}, and the document carries neither a revision nor a date to show it is newer: import with --overwrite-newer to replace them.",
     "daemon.import.newer.rating": "rating of {criterion} by {rater}, recorded at revision {revision} ({at})",
     "daemon.import.newer.actual": "observed value of outcome {outcome}, recorded at revision {revision} ({at})",
-    "daemon.import.large-deletion": "The import would delete {deleted} of the {stored} stored projects, more than half: confirm with --yes (confirm_large_deletion).",
+    "daemon.import.large-deletion":
+      "The import would delete {deleted} of the {stored} stored projects, more than half: confirm with --yes (confirm_large_deletion).",
 
     // MARK: Excel and CSV files (excel-csv)
     "csv.help.excel": "CSV for French Excel: ';' separator, decimal comma, UTF-8 byte order mark, CRLF.",
     "csv.help.separator": "The CSV separator: ',', ';' or 'tab' (default ',', or ';' with --excel).",
     "csv.help.decimal_comma": "Write CSV numbers with a decimal comma (12,5); implied by --excel.",
     "csv.help.bom": "Start CSV with a UTF-8 byte order mark, which Excel needs to show accents; implied by --excel.",
-    "csv.help.encoding": "The files' encoding: utf-8 or windows-1252 (default: UTF-8, or Windows-1252 for a file that is not UTF-8, as French Excel saves CSV).",
-    "csv.help.errors": "Write every problem of refused files to this file, one a line (the terminal shows the first 20).",
-    "csv.dialect.comma_conflict": "a decimal comma (--decimal-comma, --excel) needs a separator other than ',': give --separator ';' or tab",
-    "csv.encoding.detected": "{path}: not UTF-8 text, read as {encoding}, the encoding Excel saves CSV in; give --encoding utf-8 or windows-1252 to choose",
-    "csv.encoding.not_utf8": "cannot read {path}: line {line} is not UTF-8 text; save it as \"CSV UTF-8\", or give --encoding windows-1252",
+    "csv.help.encoding":
+      "The files' encoding: utf-8 or windows-1252 (default: UTF-8, or Windows-1252 for a file that is not UTF-8, as French Excel saves CSV).",
+    "csv.help.errors":
+      "Write every problem of refused files to this file, one a line (the terminal shows the first 20).",
+    "csv.dialect.comma_conflict":
+      "a decimal comma (--decimal-comma, --excel) needs a separator other than ',': give --separator ';' or tab",
+    "csv.encoding.detected":
+      "{path}: not UTF-8 text, read as {encoding}, the encoding Excel saves CSV in; give --encoding utf-8 or windows-1252 to choose",
+    "csv.encoding.not_utf8":
+      "cannot read {path}: line {line} is not UTF-8 text; save it as \"CSV UTF-8\", or give --encoding windows-1252",
     "csv.issues.one": "the import was refused, nothing was written: 1 problem",
     "csv.issues.many": "the import was refused, nothing was written: {count} problems",
     "csv.issues.more": "… and {count} more: give --errors FILE to write them all",
@@ -153,8 +182,10 @@ extension Catalogue {
     "format.csv.extra": "extra must be one JSON value",
     "format.number.not_a_number": "\"{text}\" is not a number",
     "format.number.invisible": "\"{text}\" is not a number: it contains {character}, which separates no digits",
-    "format.number.ambiguous": "\"{text}\" is ambiguous: the {mark} may separate thousands or decimals; write {grouped} or {decimal}",
-    "format.number.grouping": "\"{text}\" is not a number: thousands separators must separate groups of three digits, before one decimal separator",
+    "format.number.ambiguous":
+      "\"{text}\" is ambiguous: the {mark} may separate thousands or decimals; write {grouped} or {decimal}",
+    "format.number.grouping":
+      "\"{text}\" is not a number: thousands separators must separate groups of three digits, before one decimal separator",
     "format.number.out_of_range": "\"{text}\" is out of range",
     "format.number.contains": " (it contains {characters})",
     "format.number.comma": "comma",
@@ -171,13 +202,20 @@ extension Catalogue {
     "tables.columns.unknown": "--columns: no column is named '{name}'; the columns are: {valid}",
     "tables.columns.empty": "--columns needs at least one column name, such as --columns rank,name,composite",
     "tables.help.wide": "Print tables at full width, whatever the terminal's width: no wrapping.",
-    "tables.help.columns": "Print only these table columns, in this order, by header or CSV name (such as rank,name,composite).",
-    "tables.help.whatif_all": "Print every figure and every rank, also those the changes leave as they were or only shift (CSV and JSON always have them all).",
-    "tables.help.compare.discussion": "Ranks, percentiles and contributions are within the selection the filter makes (every project by default). Exits 66 naming the first id that does not exist.",
-    "tables.help.compare.layout": "Each project's name heads its column, wrapped to fit the terminal; when even that does not fit, each project is printed as its own block. --columns ID,ID keeps those projects.",
-    "tables.help.whatif.discussion": "Prints first the score each added or replaced project would have (composite, quantitative, qualitative, class) and the rank it would take; then the portfolio figures the changes move, before and after (--all: every figure), and the projects whose rank changes. Changes apply in this order: --add, --replace, --set, --remove.",
-    "tables.help.whatif.set": "--set ID.FIELD=VALUE edits a project's amount, status, evidence_level, programme, territory or name; --set ID.outcomes.OUTCOME.FIELD=VALUE edits a numeric outcome field (share, baseline, threshold, target, actual, reach, duration_years, drop_off, deadweight, attribution, displacement, financial_proxy). The project is fetched, edited, and sent as a replacement.",
-    "tables.help.scheme_show.discussion": "Lists the constants, the criteria with their weights, what each rating level 0-4 means (the scheme's words, else the method's), and the domains. --document prints the scheme document (JSON), the form `impact scheme set` reads.",
+    "tables.help.columns":
+      "Print only these table columns, in this order, by header or CSV name (such as rank,name,composite).",
+    "tables.help.whatif_all":
+      "Print every figure and every rank, also those the changes leave as they were or only shift (CSV and JSON always have them all).",
+    "tables.help.compare.discussion":
+      "Ranks, percentiles and contributions are within the selection the filter makes (every project by default). Exits 66 naming the first id that does not exist.",
+    "tables.help.compare.layout":
+      "Each project's name heads its column, wrapped to fit the terminal; when even that does not fit, each project is printed as its own block. --columns ID,ID keeps those projects.",
+    "tables.help.whatif.discussion":
+      "Prints first the score each added or replaced project would have (composite, quantitative, qualitative, class) and the rank it would take; then the portfolio figures the changes move, before and after (--all: every figure), and the projects whose rank changes. Changes apply in this order: --add, --replace, --set, --remove.",
+    "tables.help.whatif.set":
+      "--set ID.FIELD=VALUE edits a project's amount, status, evidence_level, programme, territory or name; --set ID.outcomes.OUTCOME.FIELD=VALUE edits a numeric outcome field (share, baseline, threshold, target, actual, reach, duration_years, drop_off, deadweight, attribution, displacement, financial_proxy). The project is fetched, edited, and sent as a replacement.",
+    "tables.help.scheme_show.discussion":
+      "Lists the constants, the criteria with their weights, what each rating level 0-4 means (the scheme's words, else the method's), and the domains. --document prints the scheme document (JSON), the form `impact scheme set` reads.",
     "tables.compare.figure": "figure",
     "tables.compare.project": "project",
     "tables.compare.median": "median: {criterion}",
@@ -213,7 +251,8 @@ extension Catalogue {
     "tables.whatif.outside_selection": "outside the selection",
     "tables.whatif.no_figure_changes": "No portfolio figure changes.",
     "tables.whatif.unchanged": "{count} figures unchanged, not shown (--all shows every figure).",
-    "tables.whatif.shifted": "{count} other projects only shift in rank by the projects added or removed above them, not shown (--all shows every rank).",
+    "tables.whatif.shifted":
+      "{count} other projects only shift in rank by the projects added or removed above them, not shown (--all shows every rank).",
 
     // MARK: filters, find, observations (filters-observations)
     "filter.empty": "no project matches {filter}",
@@ -229,15 +268,23 @@ extension Catalogue {
     "observe.value.invalid": "the value \"{value}\" is not a number (write 33.5, 33,5 or 1 250)",
     "observe.value.ambiguous": "the value \"{value}\" is ambiguous: write {grouped} or {decimal}",
     "observe.value.count": "give one value to record, not \"{values}\"",
-    "help.find.discussion": "Every word must start a word of the project's id, name, programme or territory; case and accents are ignored (hebergement finds Hébergement). Nothing found is an empty table, exit 0, with a note on stderr.",
-    "help.observations.discussion": "Every observation is kept: the latest one of an outcome is its actual. Each line gives the value, the period it describes, where it comes from, who recorded it and when. The project may be named by the start of its id or name when only one project starts so. Exits 66 when the project or the outcome does not exist.",
-    "help.observe.values": "The value may use a decimal comma and thousands separators (33,5; 1 250). A percentage outside 0-100, or a negative value of an indicator whose baseline, threshold and target are not negative, is refused (exit 65) unless --force is given, and so is a period that starts after today. The period is 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30. Exits 66 when the project or the outcome does not exist.",
-    "help.lookup": "The project may be named by the start of its id or name (case and accents ignored) when only one project starts so: exits 65 listing the candidates when several do, 66 when none does.",
-    "daemon.rule.invalid_rater": "rater \"{value}\" is invalid: use 1 to 64 letters (accents allowed), digits, '-', '_' or '.', without spaces",
+    "help.find.discussion":
+      "Every word must start a word of the project's id, name, programme or territory; case and accents are ignored (hebergement finds Hébergement). Nothing found is an empty table, exit 0, with a note on stderr.",
+    "help.observations.discussion":
+      "Every observation is kept: the latest one of an outcome is its actual. Each line gives the value, the period it describes, where it comes from, who recorded it and when. The project may be named by the start of its id or name when only one project starts so. Exits 66 when the project or the outcome does not exist.",
+    "help.observe.values":
+      "The value may use a decimal comma and thousands separators (33,5; 1 250). A percentage outside 0-100, or a negative value of an indicator whose baseline, threshold and target are not negative, is refused (exit 65) unless --force is given, and so is a period that starts after today. The period is 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30. Exits 66 when the project or the outcome does not exist.",
+    "help.lookup":
+      "The project may be named by the start of its id or name (case and accents ignored) when only one project starts so: exits 65 listing the candidates when several do, 66 when none does.",
+    "daemon.rule.invalid_rater":
+      "rater \"{value}\" is invalid: use 1 to 64 letters (accents allowed), digits, '-', '_' or '.', without spaces",
     "daemon.rule.observation_period": "period \"{value}\" is not one of the accepted forms: {allowed}",
-    "daemon.rule.observation_percent_range": "value {value} must be a percentage between 0 and 100; give --force to record it anyway",
-    "daemon.rule.observation_negative": "value {value} must be at least 0, as the indicator's baseline, threshold and target are; give --force to record it anyway",
-    "daemon.rule.observation_future_period": "period {value} starts after today; give --force to record it anyway (a forecast, say)",
+    "daemon.rule.observation_percent_range":
+      "value {value} must be a percentage between 0 and 100; give --force to record it anyway",
+    "daemon.rule.observation_negative":
+      "value {value} must be at least 0, as the indicator's baseline, threshold and target are; give --force to record it anyway",
+    "daemon.rule.observation_future_period":
+      "period {value} starts after today; give --force to record it anyway (a forecast, say)",
 
     // MARK: labels and errors of every command (french)
     "label.project": "project",
@@ -427,7 +474,8 @@ extension Catalogue {
     "status.not_serving_short": "NOT_SERVING",
     "status.not_serving": "impactd at {address} is not serving (health {health})",
     "export.wrote_file": "wrote {path} (revision {revision})",
-    "export.wrote_tables": "wrote projects.csv, outcomes.csv, ratings.csv, export.csv to {directory} (revision {revision})",
+    "export.wrote_tables":
+      "wrote projects.csv, outcomes.csv, ratings.csv, export.csv to {directory} (revision {revision})",
     "error.file.unreadable": "cannot read {path}: {reason}",
     "error.file.missing": "cannot read {path}: no such file",
     "error.file.directory": "cannot read {path}: it is a directory",
@@ -440,7 +488,8 @@ extension Catalogue {
     "error.export.csv_needs_to": "--format csv needs --to DIRECTORY",
     "error.import.no_files": "give a .json document or CSV tables to import",
     "error.import.json_alone": "a JSON document is imported alone, not with {files}",
-    "error.import.unknown_table": "{path}: not a JSON document and not a projects, outcomes or ratings table (name it projects*.csv, outcomes*.csv or ratings*.csv, or give it the header row of one)",
+    "error.import.unknown_table":
+      "{path}: not a JSON document and not a projects, outcomes or ratings table (name it projects*.csv, outcomes*.csv or ratings*.csv, or give it the header row of one)",
     "error.import.same_table": "{path} and {other} are both {table} tables",
     "error.import.no_projects_table": "a CSV import needs a projects table (projects*.csv) among {files}",
     "error.edit.no_outcome": "--set {edit}: project {project} has no outcome {outcome}",
@@ -456,30 +505,39 @@ extension Catalogue {
     "error.option.top": "--top must be at least 1, not {value}",
     "error.option.limit": "--limit must be 1 or more, not {value}",
     "error.option.since_revision": "--since must be 0 or more, not {value}",
-    "error.option.time": "{option} must be an ISO 8601 date (2026-09-30) or date-time (2026-09-30T08:00:00Z), not '{value}'",
+    "error.option.time":
+      "{option} must be an ISO 8601 date (2026-09-30) or date-time (2026-09-30T08:00:00Z), not '{value}'",
     "error.audit.since_after_until": "--since {since} must be before --until {until}",
     "error.option.json_conflict": "--json conflicts with --output {output}",
     "error.option.timeout": "--timeout must be a positive number of seconds, not {value}",
     "help.example": "Example:",
     "help.exit_codes": "Exit codes:",
     "help.root.abstract": "Query and update the impact service (impactd) over gRPC.",
-    "help.root.discussion": "Every subcommand talks to the daemon at --server (env IMPACT_SERVER, default 127.0.0.1:7420), sends --token (env IMPACT_TOKEN) as a bearer token, and gives up after --timeout seconds. Output is a table for people, or --json / --output csv for scripts.\n\nTLS: --ca (env IMPACT_CA) trusts a private CA, --tls trusts the system's roots, --cert and --key (env IMPACT_CERT, IMPACT_KEY) present a client certificate for mutual TLS, whose subject is the caller when no token is sent. `impact audit` lists who changed what (admin role).",
+    "help.root.discussion":
+      "Every subcommand talks to the daemon at --server (env IMPACT_SERVER, default 127.0.0.1:7420), sends --token (env IMPACT_TOKEN) as a bearer token, and gives up after --timeout seconds. Output is a table for people, or --json / --output csv for scripts.\n\nTLS: --ca (env IMPACT_CA) trusts a private CA, --tls trusts the system's roots, --cert and --key (env IMPACT_CERT, IMPACT_KEY) present a client certificate for mutual TLS, whose subject is the caller when no token is sent. `impact audit` lists who changed what (admin role).",
     "help.exit.0": "success",
     "help.exit.1": "other error (INTERNAL, UNKNOWN, ...)",
     "help.exit.64": "usage error: bad arguments or options",
-    "help.exit.65": "invalid input: INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(such as a revision mismatch), OUT_OF_RANGE, or an unreadable file",
+    "help.exit.65":
+      "invalid input: INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(such as a revision mismatch), OUT_OF_RANGE, or an unreadable file",
     "help.exit.66": "not found: NOT_FOUND, or a --ca, --cert or --key file that cannot be read",
-    "help.exit.69": "unavailable: cannot connect, not a gRPC server, TLS handshake failed,\nnot serving, UNAVAILABLE, DEADLINE_EXCEEDED (no answer within --timeout)",
+    "help.exit.69":
+      "unavailable: cannot connect, not a gRPC server, TLS handshake failed,\nnot serving, UNAVAILABLE, DEADLINE_EXCEEDED (no answer within --timeout)",
     "help.exit.75": "temporary failure: RESOURCE_EXHAUSTED",
     "help.exit.77": "permission denied: UNAUTHENTICATED, PERMISSION_DENIED",
     "help.score.abstract": "Show a project's score: totals, each outcome's dimensions, each criterion's median.",
-    "help.score.discussion": "Rank, percentile and contribution are within the whole portfolio. --explain adds every step from the inputs to the composite, with its formula and values.",
+    "help.score.discussion":
+      "Rank, percentile and contribution are within the whole portfolio. --explain adds every step from the inputs to the composite, with its formula and values.",
     "help.rank.abstract": "Rank the projects a filter selects by rank score, highest first.",
-    "help.rank.discussion": "Ties share a rank. A project of class harm has rank score 0. `!` marks a score whose completeness is below the scheme's threshold (insufficient data).",
-    "help.portfolio.abstract": "Show portfolio figures: weighted scores, exposure per domain, HHI, coverage, gaps, SROI.",
-    "help.portfolio.discussion": "Weighted figures are amount-weighted means. Exposure is each domain's share of the amounts; impact-weighted exposure weighs it by rank score. Coverage counts the strategic domains whose exposure reaches the scheme's threshold.",
+    "help.rank.discussion":
+      "Ties share a rank. A project of class harm has rank score 0. `!` marks a score whose completeness is below the scheme's threshold (insufficient data).",
+    "help.portfolio.abstract":
+      "Show portfolio figures: weighted scores, exposure per domain, HHI, coverage, gaps, SROI.",
+    "help.portfolio.discussion":
+      "Weighted figures are amount-weighted means. Exposure is each domain's share of the amounts; impact-weighted exposure weighs it by rank score. Coverage counts the strategic domains whose exposure reaches the scheme's threshold.",
     "help.coverage.abstract": "Show the coverage matrix: outcomes and amounts per domain and depth class.",
-    "help.coverage.discussion": "Each cell shows the number of outcomes and the amount they carry (the project's amount times the outcome's share). CSV output is one row per non-empty cell.",
+    "help.coverage.discussion":
+      "Each cell shows the number of outcomes and the amount they carry (the project's amount times the outcome's share). CSV output is one row per non-empty cell.",
     "help.compare.abstract": "Compare projects side by side: one column per project.",
     "help.whatif.abstract": "Simulate changes (add, remove, replace, edit projects) without storing anything.",
     "help.status.abstract": "Show the daemon's health, revision, project count, uptime and scheme.",
@@ -496,7 +554,8 @@ extension Catalogue {
     "help.observations.abstract": "List the observations recorded for a project, oldest first.",
     "error.option.cert_needs_key": "--cert needs --key (env IMPACT_KEY): the client certificate's private key",
     "error.option.key_needs_cert": "--key needs --cert (env IMPACT_CERT): the client certificate it belongs to",
-    "error.option.tls_server_name": "--tls-server-name must be a host name, not '{value}'; an IP address is verified from --server",
+    "error.option.tls_server_name":
+      "--tls-server-name must be a host name, not '{value}'; an IP address is verified from --server",
     "usage.error": "Error: {message}",
     "usage.usage": "Usage: {usage}",
     "usage.help": "Help:  {help}",
@@ -509,17 +568,21 @@ extension Catalogue {
     "usage.invalid_value_choices": "The value '{value}' is invalid for '{option}'. Please provide one of {choices}.",
     "usage.invalid_value": "The value '{value}' is invalid for '{option}'",
     "usage.or": "or",
-    "help.option.server": "The daemon's address: host:port, [ipv6]:port, http://host:port or https://host:port (https implies TLS; env IMPACT_SERVER; default 127.0.0.1:7420).",
+    "help.option.server":
+      "The daemon's address: host:port, [ipv6]:port, http://host:port or https://host:port (https implies TLS; env IMPACT_SERVER; default 127.0.0.1:7420).",
     "help.option.token": "A bearer token sent as `authorization: Bearer <token>` (env IMPACT_TOKEN).",
     "help.option.ca": "PEM certificates to trust for the daemon's TLS certificate; implies TLS (env IMPACT_CA).",
     "help.option.tls": "Connect with TLS, trusting the system's roots (env IMPACT_TLS=1).",
     "help.option.cert": "A PEM client certificate for mutual TLS, with --key; implies TLS (env IMPACT_CERT).",
     "help.option.key": "The PEM private key of --cert (env IMPACT_KEY).",
-    "help.option.tls_server_name": "The host name to verify in the daemon's certificate when it differs from the --server host (env IMPACT_TLS_SERVER_NAME).",
-    "help.option.timeout": "The most seconds to wait for the daemon: to connect, then for each answer. A long import, export or stream goes on as long as it makes progress.",
+    "help.option.tls_server_name":
+      "The host name to verify in the daemon's certificate when it differs from the --server host (env IMPACT_TLS_SERVER_NAME).",
+    "help.option.timeout":
+      "The most seconds to wait for the daemon: to connect, then for each answer. A long import, export or stream goes on as long as it makes progress.",
     "help.option.output": "Output format: table, json or csv.",
     "help.option.json": "Shorthand for --output json.",
-    "help.option.lang": "Language of what is printed: en or fr (env IMPACT_LANG, then the locale's LC_ALL, LC_MESSAGES or LANG; default en).",
+    "help.option.lang":
+      "Language of what is printed: en or fr (env IMPACT_LANG, then the locale's LC_ALL, LC_MESSAGES or LANG; default en).",
     "help.rank.top": "Only the first N projects.",
     "help.score.id": "The project's id, or the start of its id or name when only one project has it.",
     "help.score.explain": "Print how each figure was computed.",
@@ -541,53 +604,68 @@ extension Catalogue {
     "help.heading.see_help": "See '{command} <subcommand>' for detailed help.",
     "help.project.id": "The project's id.",
     "help.write.expected_revision": "Refuse the write (exit 65) unless the portfolio is at this revision.",
-    "help.status.discussion": "With --check, asks only the standard health service (grpc.health.v1, open to every caller, so no token is needed), prints SERVING or NOT_SERVING and exits 0 when the daemon is serving, 69 otherwise (also when it cannot be reached within --timeout, or when what answers is not impactd): the behaviour of grpc_health_probe, for monitoring probes. With --check --json, prints {\"status\":\"SERVING\"}.",
+    "help.status.discussion":
+      "With --check, asks only the standard health service (grpc.health.v1, open to every caller, so no token is needed), prints SERVING or NOT_SERVING and exits 0 when the daemon is serving, 69 otherwise (also when it cannot be reached within --timeout, or when what answers is not impactd): the behaviour of grpc_health_probe, for monitoring probes. With --check --json, prints {\"status\":\"SERVING\"}.",
     "help.status.alert": "impactd is down",
     "help.status.check": "Exit 0 when the daemon is SERVING, 69 otherwise.",
-    "help.import.discussion": "A .json file is an impact-portfolio/1 or /2 document. CSV files are recognised by name (projects*.csv, outcomes*.csv, ratings*.csv) or by their header row; a projects table is required. The import is all or nothing: on an error nothing is written and the message names the file, line and column (exit 65).\n\nBy default projects are created or replaced (upsert) and other stored projects kept; --replace makes the files the whole portfolio. --dry-run only validates.\n\nAn import never quietly undoes newer work: the summary lists, per project, the ratings, observed values and amounts it replaces, and an import that would replace a rating or an observed value recorded after the document was made is refused (exit 65) unless --overwrite-newer is given. A document exported by impactd carries its revision; for other files the files' modification time is the document's date. A --replace that deletes more than half of the portfolio needs --yes.",
+    "help.import.discussion":
+      "A .json file is an impact-portfolio/1 or /2 document. CSV files are recognised by name (projects*.csv, outcomes*.csv, ratings*.csv) or by their header row; a projects table is required. The import is all or nothing: on an error nothing is written and the message names the file, line and column (exit 65).\n\nBy default projects are created or replaced (upsert) and other stored projects kept; --replace makes the files the whole portfolio. --dry-run only validates.\n\nAn import never quietly undoes newer work: the summary lists, per project, the ratings, observed values and amounts it replaces, and an import that would replace a rating or an observed value recorded after the document was made is refused (exit 65) unless --overwrite-newer is given. A document exported by impactd carries its revision; for other files the files' modification time is the document's date. A --replace that deletes more than half of the portfolio needs --yes.",
     "help.import.files": "A .json document, or CSV tables.",
     "help.import.replace": "Delete the stored projects the files lack: the files become the whole portfolio.",
     "help.import.dry_run": "Validate and count, write nothing.",
-    "help.import.overwrite_newer": "Replace ratings and observed values recorded after the document was made (refused otherwise).",
+    "help.import.overwrite_newer":
+      "Replace ratings and observed values recorded after the document was made (refused otherwise).",
     "help.import.yes": "Confirm a --replace that deletes more than half of the stored projects.",
-    "help.export.discussion": "JSON goes to stdout, or to the file --to names. CSV needs --to, a directory that receives projects.csv, outcomes.csv and ratings.csv (created if missing).",
-    "help.export.format": "The document's format: json, csv, or cids (the Common Impact Data Standard 3.2 as JSON-LD: the organisation, its outcomes, indicators, indicator reports and impact reports; needs --organization).",
+    "help.export.discussion":
+      "JSON goes to stdout, or to the file --to names. CSV needs --to, a directory that receives projects.csv, outcomes.csv and ratings.csv (created if missing).",
+    "help.export.format":
+      "The document's format: json, csv, or cids (the Common Impact Data Standard 3.2 as JSON-LD: the organisation, its outcomes, indicators, indicator reports and impact reports; needs --organization).",
     "help.export.to": "The file (json) or directory (csv) to write to.",
     "help.projects.list.abstract": "List the projects a filter selects, ordered by id.",
     "help.projects.list.discussion": "Every page is fetched: the output holds every selected project.",
     "help.projects.show.abstract": "Show a project: its fields, outcomes and ratings.",
     "help.projects.delete.abstract": "Delete a project and its observations.",
-    "help.projects.delete.discussion": "Exits 66 when there is no project with that id, 65 when --expected-revision does not match.",
+    "help.projects.delete.discussion":
+      "Exits 66 when there is no project with that id, 65 when --expected-revision does not match.",
     "help.find.words": "The words to look for.",
-    "help.scores.discussion": "Rank, percentile and contribution are within the selection the filters make. With --output csv every figure of the score is a column (one column per criterion median, rating count and spread, one per domain share); --json prints the stream's messages, one JSON object per line (a header, then one score per project, outcomes included). The table shows the main figures. Rows are printed as they arrive.",
+    "help.scores.discussion":
+      "Rank, percentile and contribution are within the selection the filters make. With --output csv every figure of the score is a column (one column per criterion median, rating count and spread, one per domain share); --json prints the stream's messages, one JSON object per line (a header, then one score per project, outcomes included). The table shows the main figures. Rows are printed as they arrive.",
     "help.compare.ids": "The projects' ids (1 to 50).",
     "help.whatif.add": "A JSON portfolio document whose projects are added. Repeatable.",
     "help.whatif.remove": "Remove this project. Repeatable.",
     "help.whatif.replace": "A JSON portfolio document whose projects replace the stored ones. Repeatable.",
     "help.whatif.set": "Edit a field: ID.FIELD=VALUE or ID.outcomes.OUTCOME.FIELD=VALUE. Repeatable.",
-    "help.rate.discussion": "The rating replaces the same rater's earlier rating of that criterion for scoring. Exits 66 for an unknown project, 65 for an unknown criterion or a value outside 0-4.",
+    "help.rate.discussion":
+      "The rating replaces the same rater's earlier rating of that criterion for scoring. Exits 66 for an unknown project, 65 for an unknown criterion or a value outside 0-4.",
     "help.rate.criterion": "The criterion's id (what, who, participation, systemic in impact-v1).",
     "help.rate.rater": "Who rates (a committee member's identifier).",
     "help.rate.value": "The rating, 0 to 4 (fractions allowed).",
     "help.rate.comment": "The rater's comment.",
     "help.observe.outcome": "The outcome's id.",
     "help.observe.value": "The observed value, in the indicator's unit (33.5, 33,5, 1 250, -4).",
-    "help.observe.period": "The period the value describes: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30.",
-    "help.observe.force": "Record a value outside its indicator's plausible range (a percentage above 100, a negative count), or a period that starts after today. The observation is marked forced, under your name.",
+    "help.observe.period":
+      "The period the value describes: 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 or 2026-01-01/2026-06-30.",
+    "help.observe.force":
+      "Record a value outside its indicator's plausible range (a percentage above 100, a negative count), or a period that starts after today. The observation is marked forced, under your name.",
     "help.observe.source": "Where the value comes from.",
     "help.observe.by": "Who records it (default: the caller's identity).",
     "help.observations.outcome": "Only the observations of this outcome.",
-    "help.scheme.show.abstract": "Show the current scheme: constants, criteria with weights and rating levels, domains.",
+    "help.scheme.show.abstract":
+      "Show the current scheme: constants, criteria with weights and rating levels, domains.",
     "help.scheme.show.document": "Print the scheme document (JSON) instead.",
     "help.scheme.set.abstract": "Replace the scheme with a scheme document (JSON).",
-    "help.scheme.set.discussion": "A scheme that breaks a rule is refused whole, naming the rule; one under which a stored project is invalid is refused naming the project (both exit 65).",
+    "help.scheme.set.discussion":
+      "A scheme that breaks a rule is refused whole, naming the rule; one under which a stored project is invalid is refused naming the project (both exit 65).",
     "help.scheme.set.file": "The scheme document.",
     "help.scheme.set.dry_run": "Validate the scheme (also against the stored projects), install nothing.",
-    "help.watch.discussion": "Lines read `revision=12 time=2026-09-30T08:00:00Z kind=project_updated projects=a,b actor=amel method=/impact.v1.ProjectService/UpdateProject`; with --json, one compact JSON object per line; with --output csv, a header then one row per change, in the dialect of the CSV options. --since replays the changes after that revision first. Runs until SIGINT or SIGTERM (exit 0). --timeout bounds only the connection.\n\nWhen the daemon stops or the connection is lost, watch says so on stderr, reconnects with backoff (0.25 s doubling up to 5 s) and resumes after the last revision it showed: the daemon replays what was committed meanwhile from its journal, so no change is lost or shown twice. It exits 69 when the daemon stays unreachable for --give-up-after (default 5m; 0 gives up at the first loss). A daemon unreachable at the start is an error at once (exit 69).",
+    "help.watch.discussion":
+      "Lines read `revision=12 time=2026-09-30T08:00:00Z kind=project_updated projects=a,b actor=amel method=/impact.v1.ProjectService/UpdateProject`; with --json, one compact JSON object per line; with --output csv, a header then one row per change, in the dialect of the CSV options. --since replays the changes after that revision first. Runs until SIGINT or SIGTERM (exit 0). --timeout bounds only the connection.\n\nWhen the daemon stops or the connection is lost, watch says so on stderr, reconnects with backoff (0.25 s doubling up to 5 s) and resumes after the last revision it showed: the daemon replays what was committed meanwhile from its journal, so no change is lost or shown twice. It exits 69 when the daemon stays unreachable for --give-up-after (default 5m; 0 gives up at the first loss). A daemon unreachable at the start is an error at once (exit 69).",
     "help.watch.since": "Replay the changes after this revision first.",
     "help.watch.project": "Only changes touching this project. Repeatable.",
-    "help.watch.give_up_after": "How long to keep reconnecting to a lost daemon before exiting 69: 90s, 5m, 1h; 0 stops at the first loss.",
-    "help.audit.discussion": "Entries come oldest first, one per committed write: the revision before and after, when it was committed, the actor (the token's name or the client certificate's subject; `anonymous` without authentication), the RPC method, the kind of change and the projects it touched. Filters combine with AND. Every page is fetched unless --limit stops earlier. --since and --until take an ISO 8601 date (midnight UTC) or date-time (UTC when no offset is given); --until is exclusive. Needs the admin role (exit 77 otherwise).",
+    "help.watch.give_up_after":
+      "How long to keep reconnecting to a lost daemon before exiting 69: 90s, 5m, 1h; 0 stops at the first loss.",
+    "help.audit.discussion":
+      "Entries come oldest first, one per committed write: the revision before and after, when it was committed, the actor (the token's name or the client certificate's subject; `anonymous` without authentication), the RPC method, the kind of change and the projects it touched. Filters combine with AND. Every page is fetched unless --limit stops earlier. --since and --until take an ISO 8601 date (midnight UTC) or date-time (UTC when no offset is given); --until is exclusive. Needs the admin role (exit 77 otherwise).",
     "help.audit.actor": "Only writes by this actor (a token's name or a certificate subject).",
     "help.audit.project": "Only writes that touched this project.",
     "help.audit.method": "Only writes by this RPC method: its name (`DeleteProject`) or full name.",
@@ -605,21 +683,25 @@ extension Catalogue {
     "explain.step.outcome.depth.survey.quantity": "outcome {outcome}: depth D",
     "explain.step.outcome.depth.survey.formula": "D = 4 · (very_much + 0.5 · slightly)",
     "explain.step.outcome.depth.none.quantity": "outcome {outcome}: depth D",
-    "explain.step.outcome.depth.none.formula": "D = 4 · clamp(g, 0, 1) with an actual value, else 4 · (very_much + 0.5 · slightly)",
+    "explain.step.outcome.depth.none.formula":
+      "D = 4 · clamp(g, 0, 1) with an actual value, else 4 · (very_much + 0.5 · slightly)",
     "explain.step.outcome.duration.quantity": "outcome {outcome}: duration U",
     "explain.step.outcome.duration.formula": "U = 4 · min(1, Σ_{t=0}^{T−1} (1 − drop_off)^t / H)",
     "explain.step.outcome.contribution.quantity": "outcome {outcome}: contribution C",
     "explain.step.outcome.contribution.formula": "C = 4 · (1 − deadweight)(1 − attribution)(1 − displacement)",
     "explain.step.outcome.quantitative.quantity": "outcome {outcome}: quantitative Q_o",
-    "explain.step.outcome.quantitative.formula": "Q_o = 25 · (w_S·S + w_D·D + w_U·U + w_C·C), an absent dimension counting 0",
+    "explain.step.outcome.quantitative.formula":
+      "Q_o = 25 · (w_S·S + w_D·D + w_U·U + w_C·C), an absent dimension counting 0",
     "explain.step.outcome.completeness.quantity": "outcome {outcome}: completeness c_o",
     "explain.step.outcome.completeness.formula": "c_o = Σ of the weights of the present dimensions",
     "explain.step.outcome.class.quantity": "outcome {outcome}: class",
-    "explain.step.outcome.class.formula": "harm if harmful; else A (mitigation) or C (solution) if D > 0 and C > 0; else B if g ≥ 1; else none",
+    "explain.step.outcome.class.formula":
+      "harm if harmful; else A (mitigation) or C (solution) if D > 0 and C > 0; else B if g ≥ 1; else none",
     "explain.step.outcome.progress.quantity": "outcome {outcome}: progress to target",
     "explain.step.outcome.progress.formula": "(actual − baseline) / (target − baseline), not clamped",
     "explain.step.outcome.present_value.quantity": "outcome {outcome}: present value PV_o",
-    "explain.step.outcome.present_value.formula": "PV_o = Σ_{t=1}^{T} reach · proxy · (1−dw)(1−attr)(1−disp) · (1 − drop_off)^{t−1} / (1 + r)^t",
+    "explain.step.outcome.present_value.formula":
+      "PV_o = Σ_{t=1}^{T} reach · proxy · (1−dw)(1−attr)(1−disp) · (1 − drop_off)^{t−1} / (1 + r)^t",
     "explain.step.criterion.median.quantity": "criterion {criterion}: median",
     "explain.step.criterion.median.formula": "median of the ratings (mean of the two middle values for an even count)",
     "explain.step.quantitative.quantity": "quantitative Q",
@@ -643,7 +725,8 @@ extension Catalogue {
     "explain.step.rank_score.quantity": "rank score",
     "explain.step.rank_score.formula": "0 for class harm, F otherwise",
     "explain.step.social_value.quantity": "social value",
-    "explain.step.social_value.formula": "Σ_o PV_o over the outcomes with financial_proxy, reach, duration_years, deadweight and attribution",
+    "explain.step.social_value.formula":
+      "Σ_o PV_o over the outcomes with financial_proxy, reach, duration_years, deadweight and attribution",
     "explain.step.sroi.quantity": "SROI",
     "explain.step.sroi.formula": "social value / amount",
     "explain.level": "{level}: {factor}",
@@ -710,8 +793,10 @@ extension Catalogue {
     "daemon.project.not-found": "project '{project}' not found",
     "daemon.outcome.not-found": "outcome '{outcome}' of project '{project}' not found",
     "daemon.project.exists": "project '{project}' already exists",
-    "daemon.revision.mismatch": "expected revision {expected_revision} but the portfolio is at revision {actual_revision}",
-    "daemon.scheme.differs": "the document was made with scheme '{document_scheme}', which differs from the active scheme '{active_scheme}': import it with mode REPLACE to adopt its scheme with its projects, set the scheme first with SetScheme, or remove the document's scheme",
+    "daemon.revision.mismatch":
+      "expected revision {expected_revision} but the portfolio is at revision {actual_revision}",
+    "daemon.scheme.differs":
+      "the document was made with scheme '{document_scheme}', which differs from the active scheme '{active_scheme}': import it with mode REPLACE to adopt its scheme with its projects, set the scheme first with SetScheme, or remove the document's scheme",
     "daemon.scheme.incompatible": "the scheme would leave projects invalid ({count} problems):",
     "daemon.scheme.refused": "scheme {scheme} is refused ({count} problems):",
     "daemon.validation.one": "invalid input, 1 problem:",
@@ -733,11 +818,13 @@ extension Catalogue {
     "daemon.field.projects_table_required": "the projects table is required",
     "daemon.field.no_project": "name at least one project",
     "daemon.field.unknown_mask_path": "unknown path '{value}' (known: {allowed})",
-    "daemon.field.timestamp_range": "a timestamp must lie between years 1 and 9999 with nanos in [0, 1e9), got seconds {seconds}, nanos {nanos}",
+    "daemon.field.timestamp_range":
+      "a timestamp must lie between years 1 and 9999 with nanos in [0, 1e9), got seconds {seconds}, nanos {nanos}",
     "daemon.field.too_many_projects": "at most {limit} projects per {what} (limits.maxProjectsPerRequest), got {value}",
     "daemon.field.too_many_outcomes": "at most {limit} outcomes per {what} (limits.maxOutcomesPerRequest), got {value}",
     "daemon.field.too_many_ratings": "at most {limit} ratings per {what} (limits.maxRatingsPerRequest), got {value}",
-    "daemon.field.too_many_watched": "at most {limit} project ids per watch (limits.maxProjectsPerRequest), got {value}",
+    "daemon.field.too_many_watched":
+      "at most {limit} project ids per watch (limits.maxProjectsPerRequest), got {value}",
     "daemon.field.too_many_compared": "at most {limit} projects per comparison, got {value}",
     "daemon.field.too_many_changes": "at most {limit} changes per simulation, got {value}",
     "daemon.field.too_many_watchers": "too many watchers (at most {limit}); try again later",
@@ -748,17 +835,23 @@ extension Catalogue {
     "daemon.storage.constraint": "project '{project}': {detail}",
     "daemon.storage.constraint-without-project": "{detail}",
     "daemon.storage.unreadable": "the change was not saved: cannot read {table}.{column} of '{key}': {detail}",
-    "daemon.storage.full-limit": "the change was not saved: the database {path} is full: it reached its size limit of {limit_bytes} bytes (maxDatabaseBytes, --max-database-size); raise the limit or remove data",
-    "daemon.storage.full-disk": "the change was not saved: the database {path} is full: the disk has no space left; free some space",
-    "daemon.storage.read-only": "the database is open read-only; the change was not saved: the database {path} is read-only (--read-only, or a read-only file); restart impactd without --read-only on a writable file to change it",
-    "daemon.storage.schema-not-current": "cannot open {path} read-only: its schema lacks the migrations {migrations}; open it once without --read-only to migrate it",
+    "daemon.storage.full-limit":
+      "the change was not saved: the database {path} is full: it reached its size limit of {limit_bytes} bytes (maxDatabaseBytes, --max-database-size); raise the limit or remove data",
+    "daemon.storage.full-disk":
+      "the change was not saved: the database {path} is full: the disk has no space left; free some space",
+    "daemon.storage.read-only":
+      "the database is open read-only; the change was not saved: the database {path} is read-only (--read-only, or a read-only file); restart impactd without --read-only on a writable file to change it",
+    "daemon.storage.schema-not-current":
+      "cannot open {path} read-only: its schema lacks the migrations {migrations}; open it once without --read-only to migrate it",
     "daemon.storage.database": "the change was not saved: database error {sqlite_code}: {detail}",
     "daemon.access.no-rule": "{method} has no access rule; it is refused to everyone",
     "daemon.access.authorization-not-text": "the authorization header must be text: Bearer <token>",
     "daemon.access.authorization-malformed": "the authorization header must read `Bearer <token>`",
     "daemon.access.token-unknown": "the bearer token is unknown, malformed or revoked",
-    "daemon.access.certificate-without-role": "client certificate '{subject}' has no role; an administrator grants one with `impactd certificate allow`",
-    "daemon.access.authentication-required": "authentication required: send `authorization: Bearer <token>` or a client certificate",
+    "daemon.access.certificate-without-role":
+      "client certificate '{subject}' has no role; an administrator grants one with `impactd certificate allow`",
+    "daemon.access.authentication-required":
+      "authentication required: send `authorization: Bearer <token>` or a client certificate",
     "daemon.access.role-too-low": "{principal} has role {role}; {action} needs {needed_role} or above",
     "daemon.rule.invalid_id": "{field} \"{value}\" is invalid: use 1 to 64 letters, digits, '-', '_' or '.'",
     "daemon.rule.name_required": "name must not be empty",
@@ -770,15 +863,18 @@ extension Catalogue {
     "daemon.rule.too_many_risks": "{value} risks rated, scheme {scheme} has only {bound} risk types",
     "daemon.rule.unknown_criterion": "criterion \"{value}\" is not a criterion of scheme {scheme} ({allowed})",
     "daemon.rule.rating_value_range": "rating value {value} of {criterion} by {rater} must be in [0, 4]",
-    "daemon.rule.duplicate_rating": "criterion {criterion} is rated more than once by {rater}; a project keeps one rating per criterion and rater",
+    "daemon.rule.duplicate_rating":
+      "criterion {criterion} is rated more than once by {rater}; a project keeps one rating per criterion and rater",
     "daemon.rule.outcome_count": "{value} outcomes given, a project has 1 to {bound}",
     "daemon.rule.duplicate_outcome": "outcome id \"{value}\" is used more than once in the project",
     "daemon.rule.unknown_domain": "domain \"{value}\" is not a domain of scheme {scheme} ({allowed})",
     "daemon.rule.share_range": "share {value} must be in [0, 1]",
     "daemon.rule.share_partial": "share is missing for {value}; give every outcome a share or none",
     "daemon.rule.share_sum": "shares sum to {value}, they must sum to {bound}",
-    "daemon.rule.direction_required": "direction is required with an indicator's {value} (higher_is_better or lower_is_better)",
-    "daemon.rule.threshold_direction": "threshold {value} must lie beyond baseline {baseline} in the direction of improvement ({direction})",
+    "daemon.rule.direction_required":
+      "direction is required with an indicator's {value} (higher_is_better or lower_is_better)",
+    "daemon.rule.threshold_direction":
+      "threshold {value} must lie beyond baseline {baseline} in the direction of improvement ({direction})",
     "daemon.rule.survey_share_range": "{field} {value} must be in [0, 1]",
     "daemon.rule.survey_sum": "survey very_much {very_much} + slightly {slightly} = {value} must be at most 1",
     "daemon.rule.reach_range": "reach {value} must be at least 0",
@@ -805,34 +901,45 @@ extension Catalogue {
     "daemon.scheme-rule.threshold_range": "{field} {value} must be in [0, 1]",
     "daemon.scheme-rule.discount_rate_range": "discount_rate {value} must be in (-1, 1)",
     // MARK: - streams, shutdown and transport limits (hardening-streams)
-    "daemon.field.revision_ahead": "revision {value} is beyond the current revision {current}; watch from {current} or below",
+    "daemon.field.revision_ahead":
+      "revision {value} is beyond the current revision {current}; watch from {current} or below",
     "daemon.field.health_service_name": "a service name of {value} bytes is longer than the limit of {limit} bytes",
     "daemon.field.too_many_health_watchers": "too many health watches (at most {limit}); try again later",
-    "connection.response-too-large": "the daemon's answer is larger than the {limit} MiB the CLI accepts; ask for less (a filter, a smaller page)",
+    "connection.response-too-large":
+      "the daemon's answer is larger than the {limit} MiB the CLI accepts; ask for less (a filter, a smaller page)",
     // MARK: - database files: identity, integrity, stored data (data-safety)
-    "impactd.database-not-ours": "{path} is not an impactd database ({reason}); it was left unchanged. Check --database, or move the file away to start a new database there",
-    "impactd.database-damaged": "{path} is damaged ({check} check: {problems}); it was not served. Recover it with sqlite3 {path} .recover | sqlite3 recovered.sqlite and start impactd on recovered.sqlite, or restore the last backup (--integrity off serves it anyway, at the risk of losing more)",
-    "daemon.storage.stored-data-damaged": "the stored data in {path} cannot be read: {detail}; the file is damaged: stop impactd, recover it (sqlite3 {path} .recover) or restore the last backup",
+    "impactd.database-not-ours":
+      "{path} is not an impactd database ({reason}); it was left unchanged. Check --database, or move the file away to start a new database there",
+    "impactd.database-damaged":
+      "{path} is damaged ({check} check: {problems}); it was not served. Recover it with sqlite3 {path} .recover | sqlite3 recovered.sqlite and start impactd on recovered.sqlite, or restore the last backup (--integrity off serves it anyway, at the risk of losing more)",
+    "daemon.storage.stored-data-damaged":
+      "the stored data in {path} cannot be read: {detail}; the file is damaged: stop impactd, recover it (sqlite3 {path} .recover) or restore the last backup",
     "daemon.storage.stored-data-read-failed": "reading {path} failed: {detail}",
     // MARK: - request cost, text limits and control characters (hardening-validation)
     "daemon.rule.text_too_long": "{field} has {value} characters, at most {bound} are allowed",
-    "daemon.rule.text_control_character": "{field} contains the control character {value} at position {position}; control characters and bidirectional overrides are refused",
+    "daemon.rule.text_control_character":
+      "{field} contains the control character {value} at position {position}; control characters and bidirectional overrides are refused",
     "daemon.rule.too_many_ratings": "{value} ratings given, a project holds at most {bound}",
     "daemon.scheme-rule.text_too_long": "{field} has {value} characters, at most {bound} are allowed",
-    "daemon.scheme-rule.text_control_character": "{field} contains the control character {value} at position {position}; control characters and bidirectional overrides are refused",
+    "daemon.scheme-rule.text_control_character":
+      "{field} contains the control character {value} at position {position}; control characters and bidirectional overrides are refused",
     "daemon.scheme-rule.too_many_entries": "{field} has {value} entries, at most {bound} are allowed",
     "daemon.field.text_too_long": "{field} has {value} characters, at most {limit} are allowed",
-    "daemon.field.text_control_character": "{field} contains the control character {value} at position {position}; control characters and bidirectional overrides are refused",
+    "daemon.field.text_control_character":
+      "{field} contains the control character {value} at position {position}; control characters and bidirectional overrides are refused",
     "daemon.field.too_many_values": "{field} holds {value} values, at most {limit} are allowed",
     // MARK: - injection into other tools and information exposure (hardening-exposure)
-    "observe.by.refused": "--by is no longer accepted: the daemon records who you are (your token's name) as recorded_by; name who observed the value with --source (\"{name}\" for example)",
-    "daemon.field.recorded_by_not_caller": "{field} is set by the daemon to the caller's identity ({caller}), not to \"{value}\"; name who observed the value in source",
+    "observe.by.refused":
+      "--by is no longer accepted: the daemon records who you are (your token's name) as recorded_by; name who observed the value with --source (\"{name}\" for example)",
+    "daemon.field.recorded_by_not_caller":
+      "{field} is set by the daemon to the caller's identity ({caller}), not to \"{value}\"; name who observed the value in source",
     // MARK: - impactd help and administration (impactd-help)
     "impactd.help.abstract": "Serve the impact portfolio over gRPC.",
     "impactd.help.example": "Example:",
     "impactd.help.role": "viewer, analyst, editor or admin.",
     "impactd.help.json": "One JSON object per line.",
-    "impactd.help.database": "SQLite database file (env IMPACTD_DATABASE; default: the --config file's database, else ./impact.sqlite).",
+    "impactd.help.database":
+      "SQLite database file (env IMPACTD_DATABASE; default: the --config file's database, else ./impact.sqlite).",
     "impactd.help.config-database": "The daemon's JSON configuration file, for its database key (env IMPACTD_CONFIG).",
     "impactd.help.tls.abstract": "Create a private CA, server and client certificates (PEM, ECDSA P-256).",
     "impactd.help.tls.example": "Example (mutual TLS on the network):",
@@ -841,14 +948,16 @@ extension Catalogue {
     "impactd.help.tls.ca-name": "The CA's common name.",
     "impactd.help.tls.create-server": "Create server.pem and server-key.pem signed by the CA.",
     "impactd.help.tls.host": "A host name or IP address clients use to reach the daemon (repeatable).",
-    "impactd.help.tls.create-client": "Create client-<name>.pem and client-<name>-key.pem signed by the CA; prints the subject.",
+    "impactd.help.tls.create-client":
+      "Create client-<name>.pem and client-<name>-key.pem signed by the CA; prints the subject.",
     "impactd.help.tls.client-name": "The client's common name: who uses the certificate.",
     "impactd.tls.no-ca": "cannot read {path} and ca-key.pem: run `impactd tls create-ca --dir {dir}` first",
     "impactd.tls.exists": "{path} exists; remove it first or choose another --dir",
     "impactd.tls.cannot-write": "cannot write {path}",
     "impactd.tls.bad-name": "the name must be letters, digits, '-', '_' or '.', not '{name}'",
     "impactd.help.token.abstract": "Create, list and revoke bearer tokens.",
-    "impactd.help.token.discussion": "Roles: viewer < analyst < editor < admin. Only a hash of each token is stored; the token is printed once, at creation.",
+    "impactd.help.token.discussion":
+      "Roles: viewer < analyst < editor < admin. Only a hash of each token is stored; the token is printed once, at creation.",
     "impactd.help.token.create": "Create a token and print it (once) on standard output.",
     "impactd.help.token.name": "A name for the token: who or what uses it; the audit journal shows it.",
     "impactd.help.token.list": "List tokens (never their secrets).",
@@ -856,7 +965,8 @@ extension Catalogue {
     "impactd.help.token.revoke": "Revoke a token by name.",
     "impactd.help.token.revoke-name": "The token's name.",
     "impactd.help.certificate.abstract": "Grant, list and revoke roles of client certificate subjects (mutual TLS).",
-    "impactd.help.certificate.discussion": "The subject is written as RFC 4514, most specific first (CN=amel,O=Impact), as this prints it:",
+    "impactd.help.certificate.discussion":
+      "The subject is written as RFC 4514, most specific first (CN=amel,O=Impact), as this prints it:",
     "impactd.help.certificate.allow": "Grant a role to a certificate subject.",
     "impactd.help.certificate.subject-example": "The certificate subject, e.g. CN=amel,O=Impact.",
     "impactd.help.certificate.list": "List certificate subjects and their roles.",
@@ -887,9 +997,12 @@ extension Catalogue {
     "config.expected-path": "expected a file path, got an empty string",
     "config.unreadable": "cannot read the configuration file ({reason})",
     "config.tls-pair": "TLS needs both a certificate chain and its private key",
-    "config.metrics-remote": "metrics on {address}, beyond loopback, would be open to anyone: listen on loopback (--metrics-listen 127.0.0.1:{port}), turn authentication on (--auth on: scrapes then need a bearer token), or give --allow-insecure-remote to accept the risk",
-    "config.remote-without-tls": "{address} is beyond loopback and TLS is not configured: give --tls-cert and --tls-key, or --allow-insecure-remote to accept plaintext on the network",
-    "config.remote-without-auth": "authentication is off on {address}, beyond loopback: remove --auth off, or give --allow-insecure-remote to accept the risk",
+    "config.metrics-remote":
+      "metrics on {address}, beyond loopback, would be open to anyone: listen on loopback (--metrics-listen 127.0.0.1:{port}), turn authentication on (--auth on: scrapes then need a bearer token), or give --allow-insecure-remote to accept the risk",
+    "config.remote-without-tls":
+      "{address} is beyond loopback and TLS is not configured: give --tls-cert and --tls-key, or --allow-insecure-remote to accept plaintext on the network",
+    "config.remote-without-auth":
+      "authentication is off on {address}, beyond loopback: remove --auth off, or give --allow-insecure-remote to accept the risk",
     "config.range": "expected an integer from {low} to {high} ({reason}), got {value}",
     "config.range.grpc-length": "a gRPC message length is a 32-bit unsigned number",
     "config.range.http2-streams": "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS is a 32-bit unsigned number",
@@ -908,9 +1021,11 @@ extension Catalogue {
     "impactd.help.serve.metrics-listen": "Address to serve Prometheus metrics on (GET /metrics), or off.",
     "impactd.help.serve.log-level": "trace, debug, info, notice, warning, error or critical.",
     "impactd.help.serve.grace-period": "Seconds in-flight RPCs may run after a shutdown starts.",
-    "impactd.help.serve.max-database-size": "Largest size of the database file; writes beyond it are refused (e.g. 512M).",
+    "impactd.help.serve.max-database-size":
+      "Largest size of the database file; writes beyond it are refused (e.g. 512M).",
     "impactd.help.serve.read-only": "Open the database read-only: serve reads, refuse writes.",
-    "impactd.help.serve.integrity": "Check the database at start: full, quick (the default) or off; a damaged file is not served.",
+    "impactd.help.serve.integrity":
+      "Check the database at start: full, quick (the default) or off; a damaged file is not served.",
     "impactd.help.serve.auth": "Require credentials: auto (beyond loopback), on or off.",
     "impactd.help.serve.tls-cert": "Server certificate chain (PEM).",
     "impactd.help.serve.tls-key": "Server private key (PEM).",
@@ -918,7 +1033,8 @@ extension Catalogue {
     "impactd.help.serve.allow-insecure-remote": "Accept plaintext or no authentication on an address beyond loopback.",
     "impactd.help.serve.config": "JSON configuration file.",
     "impactd.help.serve.abstract": "Serve gRPC until SIGTERM or SIGINT (the default command).",
-    "impactd.help.serve.discussion": "Flags override IMPACTD_* environment variables, which override the --config file. See docs/operations.md.",
+    "impactd.help.serve.discussion":
+      "Flags override IMPACTD_* environment variables, which override the --config file. See docs/operations.md.",
     "impactd.help.serve.demo": "Seed an empty database with the sample portfolio (31 French social projects).",
 
     // MARK: - history: snapshots, reading the past (history-store)
@@ -926,23 +1042,31 @@ extension Catalogue {
     "enum.change_kind.snapshot_deleted": "snapshot_deleted",
     "daemon.snapshot.not-found": "no snapshot is named '{name}' (impact snapshot list shows them)",
     "daemon.snapshot.exists": "a snapshot is already named '{name}'; choose another name or delete it first",
-    "daemon.snapshot.invalid-name": "'{name}' is not a valid snapshot name: 1 to {limit} letters, digits, '-', '_' or '.', starting with a letter or a digit, and not a date",
+    "daemon.snapshot.invalid-name":
+      "'{name}' is not a valid snapshot name: 1 to {limit} letters, digits, '-', '_' or '.', starting with a letter or a digit, and not a date",
     "daemon.snapshot.note-too-long": "the note has {length} characters; at most {limit} are allowed",
-    "daemon.history.revision-out-of-range": "revision {revision} does not exist: the portfolio's revisions run from 0 to {current_revision}",
+    "daemon.history.revision-out-of-range":
+      "revision {revision} does not exist: the portfolio's revisions run from 0 to {current_revision}",
     "daemon.history.future": "{moment} is in the future: the history ends now",
-    "daemon.history.invalid-date": "'{value}' is not a date: write YYYY-MM-DD, optionally with an offset (2026-03-31+02:00)",
-    "help.at": "Answer as at that moment: a snapshot name, rev:N, a date YYYY-MM-DD (the end of that day, UTC unless an offset follows: 2026-03-31+02:00), a date-time (2026-03-31T18:00:00+02:00, UTC without an offset) or now. The answer is what the daemon said then, with the scheme then active.",
-    "help.at.scheme": "With --at, 'current' re-scores the past inputs with today's scheme, for like-for-like comparisons.",
-    "error.at.invalid": "--at '{value}' is not a moment: give a snapshot name, rev:N, a date YYYY-MM-DD or a date-time 2026-03-31T18:00:00+02:00",
+    "daemon.history.invalid-date":
+      "'{value}' is not a date: write YYYY-MM-DD, optionally with an offset (2026-03-31+02:00)",
+    "help.at":
+      "Answer as at that moment: a snapshot name, rev:N, a date YYYY-MM-DD (the end of that day, UTC unless an offset follows: 2026-03-31+02:00), a date-time (2026-03-31T18:00:00+02:00, UTC without an offset) or now. The answer is what the daemon said then, with the scheme then active.",
+    "help.at.scheme":
+      "With --at, 'current' re-scores the past inputs with today's scheme, for like-for-like comparisons.",
+    "error.at.invalid":
+      "--at '{value}' is not a moment: give a snapshot name, rev:N, a date YYYY-MM-DD or a date-time 2026-03-31T18:00:00+02:00",
     "error.at.scheme": "--scheme '{value}': the only choices are current and then",
     "help.snapshot.abstract": "Freeze the portfolio under a name for a committee; list, show and delete snapshots.",
-    "help.snapshot.discussion": "A snapshot keeps the projects, the scheme, the revision and the time as documents: its numbers never change, even when the scheme or the software's defaults do. Every read command takes --at NAME. Creating needs the editor role, deleting the admin role; both are in the audit journal.",
+    "help.snapshot.discussion":
+      "A snapshot keeps the projects, the scheme, the revision and the time as documents: its numbers never change, even when the scheme or the software's defaults do. Every read command takes --at NAME. Creating needs the editor role, deleting the admin role; both are in the audit journal.",
     "help.snapshot.example_note": "March committee",
     "help.snapshot.create.abstract": "Freeze the portfolio as it stands under NAME.",
     "help.snapshot.list.abstract": "List the snapshots, oldest first.",
     "help.snapshot.show.abstract": "Show a snapshot's revision, time, scheme and figures.",
     "help.snapshot.delete.abstract": "Delete a snapshot (admin).",
-    "help.snapshot.name": "The snapshot's name: 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or a digit.",
+    "help.snapshot.name":
+      "The snapshot's name: 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or a digit.",
     "help.snapshot.note": "A note for the committee (at most 2000 characters).",
     "label.note": "note",
     "label.snapshot.revision_time": "revision time",
@@ -951,8 +1075,10 @@ extension Catalogue {
     "label.snapshot.stored_bytes": "stored bytes",
 
     // MARK: - request decode budget (request-cost)
-    "daemon.field.decode_budget": "this request would take more than {limit} MiB of memory once decoded (at least {value} MiB); send fewer or smaller items",
-    "daemon.field.document_budget": "a document of more than {limit} values is imported in a stream (ImportPortfolioStream, which `impact import` uses)",
+    "daemon.field.decode_budget":
+      "this request would take more than {limit} MiB of memory once decoded (at least {value} MiB); send fewer or smaller items",
+    "daemon.field.document_budget":
+      "a document of more than {limit} values is imported in a stream (ImportPortfolioStream, which `impact import` uses)",
     "daemon.field.stream_header_once": "the header comes once, in the first message",
     "daemon.field.stream_header_first": "the header must come first",
     "daemon.field.stream_project_count": "the stream announced {value} projects, the chunks carried {count}",
@@ -992,11 +1118,14 @@ extension Catalogue {
     "report.identity.scheme": "scheme {scheme}",
     "report.identity.generated": "made {date}",
     "report.footer.digest": "SHA-256 of the report’s inputs: {digest}",
-    "report.footer.made_by": "Made by impact report from the impactd portfolio; every chart’s numbers are in the table beside it.",
-    "report.top_note": "Only the first {shown} of {count} projects are drawn; the others are summed up in the last row.",
+    "report.footer.made_by":
+      "Made by impact report from the impactd portfolio; every chart’s numbers are in the table beside it.",
+    "report.top_note":
+      "Only the first {shown} of {count} projects are drawn; the others are summed up in the last row.",
     "report.count.projects": "{count} project(s)",
     "report.heatmap.title": "Coverage: impact domains × depth of impact",
-    "report.heatmap.desc": "Outcomes and amount in each of the {domains} domains by depth class; the darker the cell, the larger the amount. Gaps: {gaps}.",
+    "report.heatmap.desc":
+      "Outcomes and amount in each of the {domains} domains by depth class; the darker the cell, the larger the amount. Gaps: {gaps}.",
     "report.heatmap.cell": "{outcomes} outcome(s), {amount}",
     "report.heatmap.outcomes": "{count} outc.",
     "report.heatmap.gap": "gap",
@@ -1005,10 +1134,12 @@ extension Catalogue {
     "report.heatmap.legend.gap": "gap (exposure below the threshold)",
     "report.label.depth_class": "depth class",
     "report.exposure.title": "Exposure and impact-weighted exposure by domain",
-    "report.exposure.desc": "Share of the capital in each domain, and the same share weighted by the projects’ impact. Concentration: HHI {hhi}, {effective} effective domains.",
+    "report.exposure.desc":
+      "Share of the capital in each domain, and the same share weighted by the projects’ impact. Concentration: HHI {hhi}, {effective} effective domains.",
     "report.exposure.impact_weighted": "impact-weighted exposure",
     "report.exposure.threshold": "coverage threshold {value}",
-    "report.concentration": "Concentration: the Herfindahl-Hirschman index of the exposures is {hhi}, that is {effective} effective domains (1 / HHI).",
+    "report.concentration":
+      "Concentration: the Herfindahl-Hirschman index of the exposures is {hhi}, that is {effective} effective domains (1 / HHI).",
     "report.classes.title": "Capital by impact class",
     "report.classes.desc": "How the {amount} committed split between harm and the Impact Frontiers classes A, B and C.",
     "report.class.long.harm": "Harm (a significant negative outcome)",
@@ -1018,17 +1149,21 @@ extension Catalogue {
     "report.class.long.none": "Unclassified",
     "report.label.share_of_capital": "share of capital",
     "report.ranking.title": "Composite score by project",
-    "report.ranking.desc": "The {count} projects by rank; the lighter band is what the confidence discount (evidence and risks) took off the score.",
+    "report.ranking.desc":
+      "The {count} projects by rank; the lighter band is what the confidence discount (evidence and risks) took off the score.",
     "report.ranking.discount": "confidence discount",
     "report.ranking.harm": "harm: rank score 0",
     "report.ranking.rest_label": "{count} other projects",
-    "report.ranking.rest_note": "The first {shown} projects are drawn one by one; the {count} others form the grey band: composite from {low} to {high}, median {median} (black mark).",
+    "report.ranking.rest_note":
+      "The first {shown} projects are drawn one by one; the {count} others form the grey band: composite from {low} to {high}, median {median} (black mark).",
     "report.label.before_confidence": "before confidence",
     "report.bubble.title": "Composite versus amount",
-    "report.bubble.desc": "{count} projects: amount across, composite up; the bubble’s area is the people reached, its colour the class, its label the rank.",
+    "report.bubble.desc":
+      "{count} projects: amount across, composite up; the bubble’s area is the people reached, its colour the class, its label the rank.",
     "report.bubble.size": "area = people reached; label = rank",
     "report.pareto.title": "Contribution to the global impact",
-    "report.pareto.desc": "Projects by contribution, largest first, with the running total: {count} of {total} projects make 80 % of the impact.",
+    "report.pareto.desc":
+      "Projects by contribution, largest first, with the running total: {count} of {total} projects make 80 % of the impact.",
     "report.pareto.desc_none": "Projects by contribution, largest first, with the running total.",
     "report.pareto.cumulative": "cumulative",
     "report.changes.movers": "Projects whose rank moved",
@@ -1043,21 +1178,24 @@ extension Catalogue {
     "report.label.snapshot": "snapshot",
     "report.trends.title": "Portfolio figures over the snapshots",
     "report.trends.desc": "{count} figures, one small chart each, over the snapshots.",
-    "report.scheme.intro": "Scheme {id}: the composite blends the quantitative score (weight {blend}) and the qualitative score, then applies the confidence factor.",
+    "report.scheme.intro":
+      "Scheme {id}: the composite blends the quantitative score (weight {blend}) and the qualitative score, then applies the confidence factor.",
     "report.scheme.dimensions": "Weights of the quantitative dimensions",
     "report.scheme.criteria": "Qualitative criteria and what each rating level means",
     "report.scheme.level": "level {level}",
     "report.scheme.constants": "Constants of the method",
     "report.scheme.domains": "Impact domains",
     "report.label.measure": "measure",
-    "report.quality.summary": "Median completeness {median}; {count} of {total} projects have insufficient data (completeness below {threshold}).",
+    "report.quality.summary":
+      "Median completeness {median}; {count} of {total} projects have insufficient data (completeness below {threshold}).",
     "report.quality.missing": "Missing inputs by dimension ({outcomes} outcomes)",
     "report.quality.missing_outcomes": "missing",
     "report.quality.missing_share": "share",
     "report.quality.unrated": "projects without a rating: {criterion}",
     "report.quality.insufficient": "Projects with insufficient data",
     "report.waterfall.title": "From the inputs to the composite",
-    "report.waterfall.desc": "How each dimension and criterion of {name} adds to the score, then the confidence discount.",
+    "report.waterfall.desc":
+      "How each dimension and criterion of {name} adds to the score, then the confidence discount.",
     "report.waterfall.dimension": "quantitative: {name}",
     "report.waterfall.criterion": "qualitative: {name}",
     "report.waterfall.before_confidence": "score before confidence",
@@ -1067,12 +1205,14 @@ extension Catalogue {
     "report.label.change": "change",
     "report.label.running_total": "running total",
     "report.profile.title": "Profile against the portfolio’s median",
-    "report.profile.desc": "The four quantitative dimensions and the criteria of {name} on the 0–4 scale, with the portfolio’s median.",
+    "report.profile.desc":
+      "The four quantitative dimensions and the criteria of {name} on the 0–4 scale, with the portfolio’s median.",
     "report.profile.project": "this project",
     "report.profile.median": "portfolio median",
     "report.profile.unrated": "not rated",
     "report.outcomes.title": "Outcomes: baseline → actual → threshold",
-    "report.outcomes.desc": "Each indicator on a common track from its baseline (left mark) to the stakeholders’ threshold (right mark): the dot is the latest value, the diamond the target.",
+    "report.outcomes.desc":
+      "Each indicator on a common track from its baseline (left mark) to the stakeholders’ threshold (right mark): the dot is the latest value, the diamond the target.",
     "report.outcomes.no_indicator": "no indicator track (survey or missing values)",
     "report.label.gap_closed": "gap closed",
     "report.label.progress_to_target": "progress to target",
@@ -1103,31 +1243,42 @@ extension Catalogue {
     "report.kind.portfolio": "portfolio",
     "report.kind.project": "project",
     "report.kind.committee": "committee",
-    "help.report.abstract": "Write a self-contained HTML report with charts (portfolio, project sheet, committee pack).",
-    "help.report.discussion": "The page needs no network and no JavaScript; it prints to A4. --pdf prints it with a headless Chromium, --data writes every chart’s numbers as JSON.",
-    "help.report.portfolio.abstract": "The portfolio pack: figures, coverage heatmap, exposure, classes, ranking, contributions, appendices.",
-    "help.report.project.abstract": "The sheet of one project: scores, waterfall, profile, outcomes, ratings, risks, what funding it changes.",
-    "help.report.committee.abstract": "The meeting pack: the portfolio, a sheet per candidate, and the what-if of funding them all.",
+    "help.report.abstract":
+      "Write a self-contained HTML report with charts (portfolio, project sheet, committee pack).",
+    "help.report.discussion":
+      "The page needs no network and no JavaScript; it prints to A4. --pdf prints it with a headless Chromium, --data writes every chart’s numbers as JSON.",
+    "help.report.portfolio.abstract":
+      "The portfolio pack: figures, coverage heatmap, exposure, classes, ranking, contributions, appendices.",
+    "help.report.project.abstract":
+      "The sheet of one project: scores, waterfall, profile, outcomes, ratings, risks, what funding it changes.",
+    "help.report.committee.abstract":
+      "The meeting pack: the portfolio, a sheet per candidate, and the what-if of funding them all.",
     "help.report.output": "The HTML file to write.",
     "help.report.title": "The report’s title.",
     "help.report.pdf": "Also print the page to this PDF file with a headless Chromium.",
     "help.report.data": "Also write every chart’s numbers to this JSON file.",
-    "help.report.generated_at": "The time printed as the report’s date (ISO 8601, UTC), so that the same data gives the same file.",
+    "help.report.generated_at":
+      "The time printed as the report’s date (ISO 8601, UTC), so that the same data gives the same file.",
     "help.report.candidate": "A candidate project (id or the start of its name); repeat for several.",
     "help.report.project": "The project (id or the start of its name).",
-    "help.report.since": "Also show what changed since this moment (a snapshot, rev:N or a date), with the change of the weighted composite attributed to its causes.",
+    "help.report.since":
+      "Also show what changed since this moment (a snapshot, rev:N or a date), with the change of the weighted composite attributed to its causes.",
     "error.report.generated_at": "--generated-at {value}: expected a UTC time such as 2026-06-30T09:00:00Z",
     "error.report.no_candidate": "give at least one --candidate",
     "error.report.write": "cannot write {path}: {reason}",
-    "error.report.no_chromium": "--pdf needs a headless Chromium, and none was found (looked for chromium, chromium-browser, google-chrome and $IMPACT_CHROMIUM). Install it (Debian: sudo apt-get install chromium) or set IMPACT_CHROMIUM to its path; the HTML page was written and prints to PDF from any browser.",
+    "error.report.no_chromium":
+      "--pdf needs a headless Chromium, and none was found (looked for chromium, chromium-browser, google-chrome and $IMPACT_CHROMIUM). Install it (Debian: sudo apt-get install chromium) or set IMPACT_CHROMIUM to its path; the HTML page was written and prints to PDF from any browser.",
     "error.report.pdf_failed": "Chromium could not print {path} (exit {status}): {reason}",
     // MARK: - indicator bank, outcomes using it, CIDS export (referential)
     "help.indicators.abstract": "The indicator bank (impact-indicators/1) and which projects measure what.",
-    "help.indicators.discussion": "list, search and show read the bank shipped in this impact, with no daemon; impactd checks outcomes against the bank shipped in impactd. usage asks the daemon for the portfolio's projects.",
+    "help.indicators.discussion":
+      "list, search and show read the bank shipped in this impact, with no daemon; impactd checks outcomes against the bank shipped in impactd. usage asks the daemon for the portfolio's projects.",
     "help.indicators.list.abstract": "List the bank's indicators, optionally of one domain or kind.",
-    "help.indicators.search.abstract": "Find bank indicators by words of their id, name or definition, in French or English.",
+    "help.indicators.search.abstract":
+      "Find bank indicators by words of their id, name or definition, in French or English.",
     "help.indicators.show.abstract": "Show everything the bank says about one indicator.",
-    "help.indicators.usage.abstract": "Which projects measure which bank indicator, and which indicators no project uses.",
+    "help.indicators.usage.abstract":
+      "Which projects measure which bank indicator, and which indicators no project uses.",
     "help.indicators.domain": "Only indicators of this domain (basic_needs, health, social_link, ...).",
     "help.indicators.kind": "Only outputs (réalisations) or only outcomes (impacts).",
     "help.indicators.words": "Words that must all appear (case and accents ignored).",
@@ -1161,16 +1312,22 @@ extension Catalogue {
     "indicators.field.outcome": "outcome",
     "error.indicators.unknown": "\"{id}\" is not an indicator of the bank (edition {edition}); closest ids: {nearest}",
     "error.indicators.domain": "--domain {value}: not a domain of the bank ({allowed})",
-    "daemon.rule.unknown_indicator": "indicator_id \"{value}\" is not an indicator of the bank (edition {edition}); see impact indicators search",
-    "daemon.rule.indicator_unit": "unit \"{value}\" does not agree with bank indicator {indicator}, whose unit is \"{expected}\"",
-    "daemon.rule.indicator_direction": "direction {value} does not agree with bank indicator {indicator}, which is {expected}",
+    "daemon.rule.unknown_indicator":
+      "indicator_id \"{value}\" is not an indicator of the bank (edition {edition}); see impact indicators search",
+    "daemon.rule.indicator_unit":
+      "unit \"{value}\" does not agree with bank indicator {indicator}, whose unit is \"{expected}\"",
+    "daemon.rule.indicator_direction":
+      "direction {value} does not agree with bank indicator {indicator}, which is {expected}",
     "help.export.organization": "The organisation's name in a cids export.",
     "help.export.base_iri": "The start of every node's @id in a cids export (default urn:impact:<organisation>:).",
-    "error.export.cids_needs_organization": "--format cids needs --organization NAME (the organisation the data belongs to)",
+    "error.export.cids_needs_organization":
+      "--format cids needs --organization NAME (the organisation the data belongs to)",
 
     // MARK: - history: diff, attribution, trend, periods and progress (history-analytics)
-    "period.invalid": "\"{value}\" is not a period; write a year (2026), a half (2026-S1), a quarter (2026-Q3), a month (2026-07), a day (2026-01-01) or a range of days (2026-01-01/2026-06-30)",
-    "period.reversed": "\"{value}\" ends before it starts; a range of days is written first day/last day, such as 2026-01-01/2026-06-30",
+    "period.invalid":
+      "\"{value}\" is not a period; write a year (2026), a half (2026-S1), a quarter (2026-Q3), a month (2026-07), a day (2026-01-01) or a range of days (2026-01-01/2026-06-30)",
+    "period.reversed":
+      "\"{value}\" ends before it starts; a range of days is written first day/last day, such as 2026-01-01/2026-06-30",
     "period.no_such_day": "\"{value}\" names a day that does not exist; accepted forms: {allowed}",
     "daemon.rule.target_period": "period \"{value}\" of a target is not one of the accepted forms: {allowed}",
     "daemon.rule.duplicate_target_period": "period {value} has more than one target",
@@ -1183,18 +1340,22 @@ extension Catalogue {
     "history.cause.removed_projects": "projects removed",
     "history.cause.amounts": "amount changes",
     "history.plausible.percentage_out_of_range": "{value} is a percentage outside 0-100",
-    "history.plausible.negative_count": "{value} is negative, while the indicator counts (its baseline, threshold and target are not negative)",
+    "history.plausible.negative_count":
+      "{value} is negative, while the indicator counts (its baseline, threshold and target are not negative)",
     "history.plausible.not_finite": "{value} is not a finite number",
     "help.diff.abstract": "What changed between two moments of the portfolio, and why.",
-    "help.diff.discussion": "T0 and T1 are each a snapshot name, rev:N, a date (YYYY-MM-DD, the end of that day) or a date-time; T1 defaults to now. Shows the portfolio figures side by side, the projects added, removed and changed, the largest rank movers, and every difference of a rank score attributed to its causes: the scheme, outcome data, committee ratings, evidence and risks (Shapley values over 16 scorings, which sum exactly to the difference; see docs/methodology.md). The weighted composite's difference is attributed likewise, with the projects added and removed and the amount changes as causes of their own. Exits 66 when a snapshot or a project does not exist, 65 for a moment in the future.",
+    "help.diff.discussion":
+      "T0 and T1 are each a snapshot name, rev:N, a date (YYYY-MM-DD, the end of that day) or a date-time; T1 defaults to now. Shows the portfolio figures side by side, the projects added, removed and changed, the largest rank movers, and every difference of a rank score attributed to its causes: the scheme, outcome data, committee ratings, evidence and risks (Shapley values over 16 scorings, which sum exactly to the difference; see docs/methodology.md). The weighted composite's difference is attributed likewise, with the projects added and removed and the amount changes as causes of their own. Exits 66 when a snapshot or a project does not exist, 65 for a moment in the future.",
     "help.diff.from": "The earlier moment: a snapshot, rev:N, a date or a date-time.",
     "help.diff.to": "The later moment (now when left out).",
     "help.diff.explain": "Show the 16 scorings behind a project's attribution (repeatable, at most 50).",
     "help.diff.top": "How many rank movers to list.",
     "help.diff.max_projects": "The most changed, added and removed projects to list (each).",
     "error.diff.negative": "--top and --max-projects take a number of 0 or more",
-    "error.diff.invalid_when": "'{value}' is not a moment: give a snapshot name, rev:N, a date YYYY-MM-DD, a date-time 2026-03-31T18:00:00+02:00 or now",
-    "error.diff.from_now": "T0 is the earlier moment and cannot be now: give a snapshot name, rev:N, a date or a date-time",
+    "error.diff.invalid_when":
+      "'{value}' is not a moment: give a snapshot name, rev:N, a date YYYY-MM-DD, a date-time 2026-03-31T18:00:00+02:00 or now",
+    "error.diff.from_now":
+      "T0 is the earlier moment and cannot be now: give a snapshot name, rev:N, a date or a date-time",
     "diff.figures.title": "Portfolio figures",
     "diff.attribution.title": "Weighted composite: where the difference comes from",
     "diff.changed.title": "Changed projects ({count}): rank-score difference by cause",
@@ -1208,16 +1369,19 @@ extension Catalogue {
     "label.places": "places",
     "label.from_later": "inputs from the later state",
     "help.trend.abstract": "Portfolio or project figures over time.",
-    "help.trend.discussion": "By default one point per snapshot, oldest first; --every month or quarter takes the end of each period since --since instead, and --point WHEN (repeatable) names the points. For the portfolio: weighted composite, coverage, deep coverage, SROI, and each domain's exposure and impact-weighted exposure; with --project: composite, Q, L, confidence and depth. --scheme current re-scores every point with today's scheme.",
+    "help.trend.discussion":
+      "By default one point per snapshot, oldest first; --every month or quarter takes the end of each period since --since instead, and --point WHEN (repeatable) names the points. For the portfolio: weighted composite, coverage, deep coverage, SROI, and each domain's exposure and impact-weighted exposure; with --project: composite, Q, L, confidence and depth. --scheme current re-scores every point with today's scheme.",
     "help.trend.every": "One point per snapshot (the default), or at the end of every month or quarter.",
     "help.trend.since": "The first day of a monthly or quarterly trend (YYYY-MM-DD).",
     "help.trend.project": "Follow one project instead of the portfolio.",
     "help.trend.point": "A moment to include (a snapshot, rev:N, a date); repeatable.",
     "trend.exposure.title": "Exposure by domain",
-    "trend.no_points": "No point to show: create snapshots (impact snapshot create) or give --every month --since DATE.",
+    "trend.no_points":
+      "No point to show: create snapshots (impact snapshot create) or give --every month --since DATE.",
     "label.point": "point",
     "help.progress.abstract": "Progress of a project's outcomes towards their targets, per period.",
-    "help.progress.discussion": "For each outcome: its latest value against its single target, then for each period that has a target or an observation, the target (the period's own, or else the outcome's), the observations whose period lies within it, the latest value and the progress to target, (latest - baseline) / (target - baseline), not capped. Exits 66 when the project or the outcome does not exist.",
+    "help.progress.discussion":
+      "For each outcome: its latest value against its single target, then for each period that has a target or an observation, the target (the period's own, or else the outcome's), the observations whose period lies within it, the latest value and the progress to target, (latest - baseline) / (target - baseline), not capped. Exits 66 when the project or the outcome does not exist.",
     "progress.periods.title": "Progress to target",
     "progress.observations.title": "Observations",
     "progress.overall": "overall",
@@ -1225,9 +1389,9 @@ extension Catalogue {
     "label.latest": "latest",
     "label.progress": "progress",
     "label.observations": "observations",
-      // MARK: - Forced observations
+    // MARK: - Forced observations
     "label.forced": "forced",
-      // MARK: - Streamed transfers
+    // MARK: - Streamed transfers
     "connection.stalled": "impactd at {address} stopped answering: nothing moved for {seconds} (see --timeout)",
     "help.option.quiet": "Show no progress line on the terminal.",
     "transfer.import": "Importing",
@@ -1237,25 +1401,29 @@ extension Catalogue {
     "transfer.projects": "{done} projects",
     "transfer.left": "{time} left",
     "transfer.rate": "{rate} projects/s",
-    "import.gave_up.before_end": "impact gave up before the end of the document: the daemon drops an import whose stream does not end, so nothing was changed.",
-    "import.gave_up.after_end": "The daemon had the whole document when impact gave up: it commits or refuses it on its own. `impact status` shows its revision (it was {revision} before this import).",
-    "import.gave_up.sent": "The daemon had the whole document when impact gave up: it commits or refuses it on its own. `impact status` shows its revision.",
+    "import.gave_up.before_end":
+      "impact gave up before the end of the document: the daemon drops an import whose stream does not end, so nothing was changed.",
+    "import.gave_up.after_end":
+      "The daemon had the whole document when impact gave up: it commits or refuses it on its own. `impact status` shows its revision (it was {revision} before this import).",
+    "import.gave_up.sent":
+      "The daemon had the whole document when impact gave up: it commits or refuses it on its own. `impact status` shows its revision.",
     "error.file.write_failed": "cannot write {path}: {reason}",
-      // MARK: - Largest contributions
+    // MARK: - Largest contributions
     "daemon.field.too_many_contributions": "at most {limit} contributions, got {value}",
     "help.portfolio.top": "How many of the largest contributions to list (at most 1000).",
     "portfolio.contributions.more": "the {shown} largest of {count} contributions (all of them: impact scores)",
     "error.option.top_maximum": "--top must be at most {maximum}, not {value}",
-      // MARK: - Import stream end
+    // MARK: - Import stream end
     "daemon.field.stream_end_last": "the end comes last, once",
     "transfer.projects_of_about": "{done} / ~{total} projects",
-      // MARK: - Server reflection
+    // MARK: - Server reflection
     "daemon.reflection.file-not-found": "file '{file}' not found",
     "daemon.reflection.symbol-not-found": "symbol '{symbol}' not found",
     "daemon.reflection.extension-not-found": "no extension {number} of '{type}' found",
     "daemon.reflection.type-not-found": "message type '{type}' not found",
-    "daemon.reflection.nothing-asked": "the request asks for nothing: set file_by_filename, file_containing_symbol, file_containing_extension, all_extension_numbers_of_type or list_services",
+    "daemon.reflection.nothing-asked":
+      "the request asks for nothing: set file_by_filename, file_containing_symbol, file_containing_extension, all_extension_numbers_of_type or list_services",
     "daemon.field.reflection_name": "a name of {value} bytes is longer than the limit of {limit} bytes",
     "daemon.field.too_many_reflection_requests": "at most {limit} requests per reflection stream; open a new stream",
-]
+  ]
 }

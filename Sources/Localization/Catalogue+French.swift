@@ -7,62 +7,81 @@ extension Catalogue {
     "common.no": "non",
     "common.absent": "–",
 
-
     // MARK: connection, status, watch, impactd (connection-monitoring)
-    "connection.server.invalid": "{source} {value} : {reason} ; formes acceptées : HÔTE:PORT, [IPV6]:PORT, http://HÔTE:PORT ou https://HÔTE:PORT (par exemple 127.0.0.1:7420 ou https://impact.example.org)",
+    "connection.server.invalid":
+      "{source} {value} : {reason} ; formes acceptées : HÔTE:PORT, [IPV6]:PORT, http://HÔTE:PORT ou https://HÔTE:PORT (par exemple 127.0.0.1:7420 ou https://impact.example.org)",
     "connection.server.bad-scheme": "seuls http:// et https:// sont acceptés",
     "connection.server.path": "une adresse gRPC n’a ni chemin, ni paramètres, ni nom d’utilisateur",
     "connection.server.no-host": "l’hôte manque",
     "connection.server.bracket": "une adresse IPv6 entre crochets est suivie de :PORT, et de rien d’autre",
     "connection.server.bad-ipv6": "le texte entre crochets n’est pas une adresse IPv6",
-    "connection.server.unbracketed-ipv6": "trop de « : » ; écrivez une adresse IPv6 entre crochets, par exemple [::1]:7420",
+    "connection.server.unbracketed-ipv6":
+      "trop de « : » ; écrivez une adresse IPv6 entre crochets, par exemple [::1]:7420",
     "connection.server.bad-host": "un nom d’hôte ne contient que des lettres, des chiffres, « - » et « . »",
     "connection.server.bad-port": "le port doit être un nombre entre 1 et 65 535",
     "connection.server.no-port": "le port manque",
-    "connection.not-grpc": "impossible de joindre impactd à {address} : ce n’est pas un serveur gRPC ({protocol} a répondu) ; vérifiez --server (port des métriques ou serveur web ?)",
-    "connection.http-status": "impossible de joindre impactd à {address} : ce n’est pas un serveur gRPC (statut HTTP {status} reçu, d’un proxy ou d’un serveur web) ; vérifiez --server",
-    "connection.proxy-status": "impossible de joindre impactd à {address} : un proxy a répondu avec le statut HTTP {status} ; le démon derrière lui est probablement arrêté ou injoignable",
-    "watch.lost": "connexion à impactd à {address} perdue ({reason}) ; reconnexion en cours, reprise après la révision {revision}",
+    "connection.not-grpc":
+      "impossible de joindre impactd à {address} : ce n’est pas un serveur gRPC ({protocol} a répondu) ; vérifiez --server (port des métriques ou serveur web ?)",
+    "connection.http-status":
+      "impossible de joindre impactd à {address} : ce n’est pas un serveur gRPC (statut HTTP {status} reçu, d’un proxy ou d’un serveur web) ; vérifiez --server",
+    "connection.proxy-status":
+      "impossible de joindre impactd à {address} : un proxy a répondu avec le statut HTTP {status} ; le démon derrière lui est probablement arrêté ou injoignable",
+    "watch.lost":
+      "connexion à impactd à {address} perdue ({reason}) ; reconnexion en cours, reprise après la révision {revision}",
     "watch.stream-ended": "le démon a fermé le flux",
     "watch.reconnected": "reconnecté à impactd à {address} ; reprise après la révision {revision}",
-    "watch.gave-up": "abandon : impactd à {address} injoignable depuis {duration} (--give-up-after) ; dernière révision affichée : {revision}",
-    "watch.waiting": "impactd à {address} pas encore joignable ({reason}) ; attente jusqu’à {duration} (--give-up-after)",
+    "watch.gave-up":
+      "abandon : impactd à {address} injoignable depuis {duration} (--give-up-after) ; dernière révision affichée : {revision}",
+    "watch.waiting":
+      "impactd à {address} pas encore joignable ({reason}) ; attente jusqu’à {duration} (--give-up-after)",
     "watch.connected": "connecté à impactd à {address} ; suivi des changements après la révision {revision}",
-    "watch.give-up.invalid": "--give-up-after attend une durée comme 90s, 5m ou 1h, ou 0 pour s’arrêter à la première coupure, pas « {value} »",
+    "watch.give-up.invalid":
+      "--give-up-after attend une durée comme 90s, 5m ou 1h, ou 0 pour s’arrêter à la première coupure, pas « {value} »",
     "connection.unreachable": "impossible de joindre impactd à {address} : {reason}",
     "connection.reason.refused": "connexion refusée",
     "connection.reason.no-route": "aucune route vers l’hôte",
     "connection.reason.network": "réseau injoignable",
     "connection.reason.unknown-host": "hôte inconnu",
-    "connection.timeout": "impactd à {address} n’a pas répondu dans les {seconds} (est-il démarré ? voir --server et --timeout)",
+    "connection.timeout":
+      "impactd à {address} n’a pas répondu dans les {seconds} (est-il démarré ? voir --server et --timeout)",
     "connection.deadline": "impactd à {address} n’a pas répondu dans les {seconds} : {detail}",
     "connection.no-answer": "l’appel à impactd à {address} s’est terminé sans réponse",
     "connection.cancelled": "annulé",
     "connection.tls-files": "impossible d’utiliser les fichiers TLS ({files}) : {reason}",
     "connection.hint.token": "voir --token ou IMPACT_TOKEN",
     "connection.hint.token-certificate": "voir --token ou IMPACT_TOKEN, --cert et --key",
-    "tls.failure.plaintext-refused": "le démon a fermé la connexion avant le début de HTTP/2 ; il exige probablement TLS (voir --ca, --tls, --cert et --key)",
+    "tls.failure.plaintext-refused":
+      "le démon a fermé la connexion avant le début de HTTP/2 ; il exige probablement TLS (voir --ca, --tls, --cert et --key)",
     "tls.failure.trusted-ca": "les certificats de --ca {path}",
     "tls.failure.trusted-system": "les autorités de confiance du système",
     "tls.failure.server-host": "l’hôte de --server",
-    "tls.failure.hostname": "échec de la négociation TLS : le certificat du démon ne nomme pas {name} (voir --tls-server-name)",
-    "tls.failure.untrusted": "échec de la négociation TLS : le certificat du démon n’est pas signé par {trusted} (voir --ca)",
-    "tls.failure.certificate-required": "échec de la négociation TLS : le démon exige un certificat client (voir --cert et --key)",
+    "tls.failure.hostname":
+      "échec de la négociation TLS : le certificat du démon ne nomme pas {name} (voir --tls-server-name)",
+    "tls.failure.untrusted":
+      "échec de la négociation TLS : le certificat du démon n’est pas signé par {trusted} (voir --ca)",
+    "tls.failure.certificate-required":
+      "échec de la négociation TLS : le démon exige un certificat client (voir --cert et --key)",
     "tls.failure.not-tls": "échec de la négociation TLS : le démon ne répond pas en TLS (sert-il en clair ?)",
     "tls.failure.alert": "échec de la négociation TLS : le démon l’a refusée avec l’alerte {alert}",
-    "tls.failure.alert-certificate": "échec de la négociation TLS : le démon l’a refusée avec l’alerte {alert} ; il n’accepte pas le certificat client --cert {path}",
+    "tls.failure.alert-certificate":
+      "échec de la négociation TLS : le démon l’a refusée avec l’alerte {alert} ; il n’accepte pas le certificat client --cert {path}",
     "tls.failure.other": "échec de la négociation TLS : {reason}",
-    "impactd.address-in-use": "{address} est déjà utilisé ({endpoint}) ; arrêtez le processus qui l’occupe ou choisissez une autre adresse avec {option}",
-    "impactd.cannot-listen": "impossible d’écouter sur {address} ({endpoint}) : {reason} ; choisissez une autre adresse avec {option}",
+    "impactd.address-in-use":
+      "{address} est déjà utilisé ({endpoint}) ; arrêtez le processus qui l’occupe ou choisissez une autre adresse avec {option}",
+    "impactd.cannot-listen":
+      "impossible d’écouter sur {address} ({endpoint}) : {reason} ; choisissez une autre adresse avec {option}",
     "impactd.endpoint.grpc": "gRPC",
     "impactd.endpoint.metrics": "métriques",
     "impactd.database": "base de données {path}",
-    "impactd.database-missing": "{path} n’existe pas ; c’est impactd serve --database {path} qui le crée (vérifiez le chemin, --database, IMPACTD_DATABASE ou le fichier --config)",
+    "impactd.database-missing":
+      "{path} n’existe pas ; c’est impactd serve --database {path} qui le crée (vérifiez le chemin, --database, IMPACTD_DATABASE ou le fichier --config)",
     "impactd.cannot-open": "impossible d’ouvrir {path} : {reason}",
-    "impactd.database-in-use": "un autre impactd utilise {path} (le fichier est verrouillé par {holder}, sous ce nom ou un autre) ; arrêtez-le ou choisissez une autre --database",
+    "impactd.database-in-use":
+      "un autre impactd utilise {path} (le fichier est verrouillé par {holder}, sous ce nom ou un autre) ; arrêtez-le ou choisissez une autre --database",
     "impactd.lock-holder.pid": "le processus {pid}",
     "impactd.lock-holder.unknown": "un autre processus",
-    "impactd.credential.name-taken": "un accès actif porte déjà le nom « {name} » ; révoquez-le d’abord ou choisissez un autre nom",
+    "impactd.credential.name-taken":
+      "un accès actif porte déjà le nom « {name} » ; révoquez-le d’abord ou choisissez un autre nom",
     "impactd.credential.not-found": "aucun accès actif ne porte le nom « {name} »",
     "impactd.token.created": "jeton « {name} » (rôle {role}, identifiant {id}) créé ; il ne sera plus affiché",
     "impactd.token.revoked": "jeton « {name} » révoqué",
@@ -93,10 +112,14 @@ extension Catalogue {
     "import.value.amount": "montant",
     "import.value.other_fields": "autres champs seulement",
     "import.replaced.left_out": "{count} autres projets modifiés ou supprimés ne sont pas listés.",
-    "import.newer.would_refuse": "{count} valeur(s) ont été enregistrées après la création du document (plus récent : oui) : l’import sera refusé sans --overwrite-newer.",
-    "import.newer.overwritten": "{count} valeur(s) enregistrée(s) après la création du document ont été écrasées (--overwrite-newer).",
-    "import.newer.will_overwrite": "{count} valeur(s) ont été enregistrées après la création du document (plus récent : oui) : l’import les écrasera (--overwrite-newer).",
-    "import.large_deletion.would_refuse": "L’import supprimerait {deleted} des {stored} projets enregistrés, soit plus de la moitié : il sera refusé sans --yes.",
+    "import.newer.would_refuse":
+      "{count} valeur(s) ont été enregistrées après la création du document (plus récent : oui) : l’import sera refusé sans --overwrite-newer.",
+    "import.newer.overwritten":
+      "{count} valeur(s) enregistrée(s) après la création du document ont été écrasées (--overwrite-newer).",
+    "import.newer.will_overwrite":
+      "{count} valeur(s) ont été enregistrées après la création du document (plus récent : oui) : l’import les écrasera (--overwrite-newer).",
+    "import.large_deletion.would_refuse":
+      "L’import supprimerait {deleted} des {stored} projets enregistrés, soit plus de la moitié : il sera refusé sans --yes.",
     "scores.title": "{count} projets, référentiel {scheme}, révision {revision}",
     "scores.none": "Aucun projet ne correspond aux filtres.",
     "scores.column.rank": "rang",
@@ -110,23 +133,35 @@ extension Catalogue {
     "scores.column.confidence": "conf.",
     "scores.column.completeness": "données",
     "scores.column.sroi": "SROI",
-    "daemon.import.newer.revision": "L’import annulerait un travail enregistré après le document (révision {document_revision}) dans les projets {projects} : exportez à nouveau le portefeuille et reportez-y vos modifications, ou importez avec --overwrite-newer.",
-    "daemon.import.newer.time": "L’import annulerait un travail enregistré après le document (daté du {document_time}) dans les projets {projects} : exportez à nouveau le portefeuille et reportez-y vos modifications, ou importez avec --overwrite-newer.",
-    "daemon.import.newer.undated": "L’import remplacerait des notes ou des valeurs observées des projets {projects}, et le document ne porte ni révision ni date qui montre qu’il est plus récent : importez avec --overwrite-newer pour les remplacer.",
-    "daemon.import.newer.rating": "note du critère {criterion} par {rater}, enregistrée à la révision {revision} ({at})",
+    "daemon.import.newer.revision":
+      "L’import annulerait un travail enregistré après le document (révision {document_revision}) dans les projets {projects} : exportez à nouveau le portefeuille et reportez-y vos modifications, ou importez avec --overwrite-newer.",
+    "daemon.import.newer.time":
+      "L’import annulerait un travail enregistré après le document (daté du {document_time}) dans les projets {projects} : exportez à nouveau le portefeuille et reportez-y vos modifications, ou importez avec --overwrite-newer.",
+    "daemon.import.newer.undated":
+      "L’import remplacerait des notes ou des valeurs observées des projets {projects}, et le document ne porte ni révision ni date qui montre qu’il est plus récent : importez avec --overwrite-newer pour les remplacer.",
+    "daemon.import.newer.rating":
+      "note du critère {criterion} par {rater}, enregistrée à la révision {revision} ({at})",
     "daemon.import.newer.actual": "valeur observée du résultat {outcome}, enregistrée à la révision {revision} ({at})",
-    "daemon.import.large-deletion": "L’import supprimerait {deleted} des {stored} projets enregistrés, soit plus de la moitié : confirmez avec --yes (confirm_large_deletion).",
+    "daemon.import.large-deletion":
+      "L’import supprimerait {deleted} des {stored} projets enregistrés, soit plus de la moitié : confirmez avec --yes (confirm_large_deletion).",
 
     // MARK: Excel and CSV files (excel-csv)
-    "csv.help.excel": "CSV pour Excel en français : séparateur « ; », virgule décimale, indicateur d'ordre des octets UTF-8, fins de ligne CRLF.",
+    "csv.help.excel":
+      "CSV pour Excel en français : séparateur « ; », virgule décimale, indicateur d'ordre des octets UTF-8, fins de ligne CRLF.",
     "csv.help.separator": "Le séparateur CSV : ',', ';' ou 'tab' (par défaut ',', ou ';' avec --excel).",
     "csv.help.decimal_comma": "Écrire les nombres CSV avec une virgule décimale (12,5) ; implicite avec --excel.",
-    "csv.help.bom": "Commencer le CSV par l'indicateur d'ordre des octets UTF-8, sans lequel Excel affiche mal les accents ; implicite avec --excel.",
-    "csv.help.encoding": "L'encodage des fichiers : utf-8 ou windows-1252 (par défaut UTF-8, ou Windows-1252 pour un fichier qui n'est pas en UTF-8, comme les CSV enregistrés par Excel).",
-    "csv.help.errors": "Écrire tous les problèmes des fichiers refusés dans ce fichier, un par ligne (le terminal montre les 20 premiers).",
-    "csv.dialect.comma_conflict": "la virgule décimale (--decimal-comma, --excel) demande un autre séparateur que « , » : indiquez --separator ';' ou tab",
-    "csv.encoding.detected": "{path} : pas du texte UTF-8, lu en {encoding}, l'encodage des CSV enregistrés par Excel ; indiquez --encoding utf-8 ou windows-1252 pour choisir",
-    "csv.encoding.not_utf8": "impossible de lire {path} : la ligne {line} n'est pas du texte UTF-8 ; enregistrez le fichier en « CSV UTF-8 », ou indiquez --encoding windows-1252",
+    "csv.help.bom":
+      "Commencer le CSV par l'indicateur d'ordre des octets UTF-8, sans lequel Excel affiche mal les accents ; implicite avec --excel.",
+    "csv.help.encoding":
+      "L'encodage des fichiers : utf-8 ou windows-1252 (par défaut UTF-8, ou Windows-1252 pour un fichier qui n'est pas en UTF-8, comme les CSV enregistrés par Excel).",
+    "csv.help.errors":
+      "Écrire tous les problèmes des fichiers refusés dans ce fichier, un par ligne (le terminal montre les 20 premiers).",
+    "csv.dialect.comma_conflict":
+      "la virgule décimale (--decimal-comma, --excel) demande un autre séparateur que « , » : indiquez --separator ';' ou tab",
+    "csv.encoding.detected":
+      "{path} : pas du texte UTF-8, lu en {encoding}, l'encodage des CSV enregistrés par Excel ; indiquez --encoding utf-8 ou windows-1252 pour choisir",
+    "csv.encoding.not_utf8":
+      "impossible de lire {path} : la ligne {line} n'est pas du texte UTF-8 ; enregistrez le fichier en « CSV UTF-8 », ou indiquez --encoding windows-1252",
     "csv.issues.one": "import refusé, rien n'a été enregistré : 1 problème",
     "csv.issues.many": "import refusé, rien n'a été enregistré : {count} problèmes",
     "csv.issues.more": "… et {count} autres : indiquez --errors FICHIER pour les écrire tous",
@@ -151,9 +186,12 @@ extension Catalogue {
     "format.csv.duplicate_project": "l'identifiant de projet « {value} » est déjà utilisé ligne {line}",
     "format.csv.extra": "extra doit être une seule valeur JSON",
     "format.number.not_a_number": "« {text} » n'est pas un nombre",
-    "format.number.invisible": "« {text} » n'est pas un nombre : il contient {character}, qui ne sépare pas les chiffres",
-    "format.number.ambiguous": "« {text} » est ambigu : {mark} peut séparer les milliers ou les décimales ; écrivez {grouped} ou {decimal}",
-    "format.number.grouping": "« {text} » n'est pas un nombre : les séparateurs de milliers doivent séparer des groupes de trois chiffres, avant un seul séparateur décimal",
+    "format.number.invisible":
+      "« {text} » n'est pas un nombre : il contient {character}, qui ne sépare pas les chiffres",
+    "format.number.ambiguous":
+      "« {text} » est ambigu : {mark} peut séparer les milliers ou les décimales ; écrivez {grouped} ou {decimal}",
+    "format.number.grouping":
+      "« {text} » n'est pas un nombre : les séparateurs de milliers doivent séparer des groupes de trois chiffres, avant un seul séparateur décimal",
     "format.number.out_of_range": "« {text} » est hors limites",
     "format.number.contains": " (il contient {characters})",
     "format.number.comma": "la virgule",
@@ -169,14 +207,22 @@ extension Catalogue {
     // MARK: tables, compare, what-if, scheme (tables)
     "tables.columns.unknown": "--columns : aucune colonne ne s'appelle « {name} » ; les colonnes sont : {valid}",
     "tables.columns.empty": "--columns attend au moins un nom de colonne, par exemple --columns rank,name,composite",
-    "tables.help.wide": "Afficher les tableaux sur toute leur largeur, quelle que soit celle du terminal : sans retour à la ligne.",
-    "tables.help.columns": "N'afficher que ces colonnes, dans cet ordre, désignées par leur en-tête ou leur nom CSV (par exemple rank,name,composite).",
-    "tables.help.whatif_all": "Afficher tous les indicateurs et tous les rangs, y compris ceux que les changements laissent tels quels ou ne font que décaler (le CSV et le JSON les ont toujours tous).",
-    "tables.help.compare.discussion": "Le rang, le centile et la contribution se rapportent à la sélection que fait le filtre (tout le portefeuille par défaut). Sort avec le code 66 en nommant le premier identifiant qui n'existe pas.",
-    "tables.help.compare.layout": "Le nom de chaque projet coiffe sa colonne, sur plusieurs lignes s'il le faut pour tenir dans le terminal ; si cela ne suffit pas, chaque projet est présenté dans un bloc à part. --columns ID,ID ne garde que ces projets.",
-    "tables.help.whatif.discussion": "Affiche d'abord le score qu'aurait chaque projet ajouté ou remplacé (score global, quantitatif, qualitatif, classe) et le rang qu'il prendrait ; puis les indicateurs du portefeuille que les changements font bouger, avant et après (--all : tous les indicateurs), et les projets dont le rang change. Les changements s'appliquent dans cet ordre : --add, --replace, --set, --remove.",
-    "tables.help.whatif.set": "--set ID.CHAMP=VALEUR modifie le montant (amount), le statut (status), le niveau de preuve (evidence_level), le programme, le territoire (territory) ou le nom (name) d'un projet ; --set ID.outcomes.EFFET.CHAMP=VALEUR modifie un champ numérique d'un effet (share, baseline, threshold, target, actual, reach, duration_years, drop_off, deadweight, attribution, displacement, financial_proxy). Le projet est lu, modifié, puis envoyé en remplacement.",
-    "tables.help.scheme_show.discussion": "Liste les constantes, les critères et leurs poids, la signification de chaque niveau de notation de 0 à 4 (les termes du référentiel, sinon ceux de la méthode) et les domaines. --document affiche le document du référentiel (JSON), sous la forme que lit `impact scheme set`.",
+    "tables.help.wide":
+      "Afficher les tableaux sur toute leur largeur, quelle que soit celle du terminal : sans retour à la ligne.",
+    "tables.help.columns":
+      "N'afficher que ces colonnes, dans cet ordre, désignées par leur en-tête ou leur nom CSV (par exemple rank,name,composite).",
+    "tables.help.whatif_all":
+      "Afficher tous les indicateurs et tous les rangs, y compris ceux que les changements laissent tels quels ou ne font que décaler (le CSV et le JSON les ont toujours tous).",
+    "tables.help.compare.discussion":
+      "Le rang, le centile et la contribution se rapportent à la sélection que fait le filtre (tout le portefeuille par défaut). Sort avec le code 66 en nommant le premier identifiant qui n'existe pas.",
+    "tables.help.compare.layout":
+      "Le nom de chaque projet coiffe sa colonne, sur plusieurs lignes s'il le faut pour tenir dans le terminal ; si cela ne suffit pas, chaque projet est présenté dans un bloc à part. --columns ID,ID ne garde que ces projets.",
+    "tables.help.whatif.discussion":
+      "Affiche d'abord le score qu'aurait chaque projet ajouté ou remplacé (score global, quantitatif, qualitatif, classe) et le rang qu'il prendrait ; puis les indicateurs du portefeuille que les changements font bouger, avant et après (--all : tous les indicateurs), et les projets dont le rang change. Les changements s'appliquent dans cet ordre : --add, --replace, --set, --remove.",
+    "tables.help.whatif.set":
+      "--set ID.CHAMP=VALEUR modifie le montant (amount), le statut (status), le niveau de preuve (evidence_level), le programme, le territoire (territory) ou le nom (name) d'un projet ; --set ID.outcomes.EFFET.CHAMP=VALEUR modifie un champ numérique d'un effet (share, baseline, threshold, target, actual, reach, duration_years, drop_off, deadweight, attribution, displacement, financial_proxy). Le projet est lu, modifié, puis envoyé en remplacement.",
+    "tables.help.scheme_show.discussion":
+      "Liste les constantes, les critères et leurs poids, la signification de chaque niveau de notation de 0 à 4 (les termes du référentiel, sinon ceux de la méthode) et les domaines. --document affiche le document du référentiel (JSON), sous la forme que lit `impact scheme set`.",
     "tables.compare.figure": "indicateur",
     "tables.compare.project": "projet",
     "tables.compare.median": "médiane : {criterion}",
@@ -212,7 +258,8 @@ extension Catalogue {
     "tables.whatif.outside_selection": "hors de la sélection",
     "tables.whatif.no_figure_changes": "Aucun indicateur du portefeuille ne change.",
     "tables.whatif.unchanged": "{count} indicateurs inchangés, non affichés (--all les affiche tous).",
-    "tables.whatif.shifted": "{count} autres projets ne font que se décaler au classement du fait des projets ajoutés ou retirés au-dessus d'eux, non affichés (--all affiche tous les rangs).",
+    "tables.whatif.shifted":
+      "{count} autres projets ne font que se décaler au classement du fait des projets ajoutés ou retirés au-dessus d'eux, non affichés (--all affiche tous les rangs).",
 
     // MARK: filters, find, observations (filters-observations)
     "filter.empty": "aucun projet ne correspond à {filter}",
@@ -224,19 +271,28 @@ extension Catalogue {
     "find.words-required": "indiquez au moins un mot à rechercher",
     "find.none": "aucun projet ne contient « {query} » dans son nom, son programme, son territoire ou son identifiant",
     "lookup.none": "aucun projet n'a l'identifiant « {text} », ni d'identifiant ou de nom qui commence ainsi",
-    "lookup.ambiguous": "« {text} » est le début de l'identifiant ou du nom de {count} projets ; précisez :\n{candidates}",
+    "lookup.ambiguous":
+      "« {text} » est le début de l'identifiant ou du nom de {count} projets ; précisez :\n{candidates}",
     "observe.value.invalid": "la valeur « {value} » n'est pas un nombre (écrivez 33,5, 33.5 ou 1 250)",
     "observe.value.ambiguous": "la valeur « {value} » est ambiguë : écrivez {grouped} ou {decimal}",
     "observe.value.count": "indiquez une seule valeur à enregistrer, et non « {values} »",
-    "help.find.discussion": "Chaque mot doit commencer un mot de l'identifiant, du nom, du programme ou du territoire du projet ; majuscules et accents sont ignorés (hebergement trouve Hébergement). Sans résultat : tableau vide, code de sortie 0 et une remarque sur la sortie d'erreur.",
-    "help.observations.discussion": "Toutes les observations sont conservées : la dernière d'un effet en est la valeur réalisée. Chaque ligne donne la valeur, la période concernée, la source, qui l'a saisie et quand. Le projet peut être désigné par le début de son identifiant ou de son nom si un seul projet commence ainsi. Code de sortie 66 si le projet ou l'effet n'existe pas.",
-    "help.observe.values": "La valeur peut s'écrire avec une virgule décimale et des séparateurs de milliers (33,5 ; 1 250). Un pourcentage hors de 0-100, ou une valeur négative pour un indicateur dont la référence, le seuil et la cible ne sont pas négatifs, est refusé (code 65) sauf avec --force, de même qu'une période qui commence après aujourd'hui. La période s'écrit 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 ou 2026-01-01/2026-06-30. Code de sortie 66 si le projet ou l'effet n'existe pas.",
-    "help.lookup": "Le projet peut être désigné par le début de son identifiant ou de son nom (sans tenir compte des majuscules ni des accents) si un seul projet commence ainsi : code 65 avec la liste des candidats s'il y en a plusieurs, 66 s'il n'y en a aucun.",
-    "daemon.rule.invalid_rater": "l'évaluateur « {value} » n'est pas valide : 1 à 64 lettres (accents permis), chiffres, « - », « _ » ou « . », sans espace",
+    "help.find.discussion":
+      "Chaque mot doit commencer un mot de l'identifiant, du nom, du programme ou du territoire du projet ; majuscules et accents sont ignorés (hebergement trouve Hébergement). Sans résultat : tableau vide, code de sortie 0 et une remarque sur la sortie d'erreur.",
+    "help.observations.discussion":
+      "Toutes les observations sont conservées : la dernière d'un effet en est la valeur réalisée. Chaque ligne donne la valeur, la période concernée, la source, qui l'a saisie et quand. Le projet peut être désigné par le début de son identifiant ou de son nom si un seul projet commence ainsi. Code de sortie 66 si le projet ou l'effet n'existe pas.",
+    "help.observe.values":
+      "La valeur peut s'écrire avec une virgule décimale et des séparateurs de milliers (33,5 ; 1 250). Un pourcentage hors de 0-100, ou une valeur négative pour un indicateur dont la référence, le seuil et la cible ne sont pas négatifs, est refusé (code 65) sauf avec --force, de même qu'une période qui commence après aujourd'hui. La période s'écrit 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 ou 2026-01-01/2026-06-30. Code de sortie 66 si le projet ou l'effet n'existe pas.",
+    "help.lookup":
+      "Le projet peut être désigné par le début de son identifiant ou de son nom (sans tenir compte des majuscules ni des accents) si un seul projet commence ainsi : code 65 avec la liste des candidats s'il y en a plusieurs, 66 s'il n'y en a aucun.",
+    "daemon.rule.invalid_rater":
+      "l'évaluateur « {value} » n'est pas valide : 1 à 64 lettres (accents permis), chiffres, « - », « _ » ou « . », sans espace",
     "daemon.rule.observation_period": "la période « {value} » n'a pas l'une des formes acceptées : {allowed}",
-    "daemon.rule.observation_percent_range": "la valeur {value} doit être un pourcentage compris entre 0 et 100 ; ajoutez --force pour l'enregistrer malgré tout",
-    "daemon.rule.observation_negative": "la valeur {value} doit être positive ou nulle, comme la référence, le seuil et la cible de l'indicateur ; ajoutez --force pour l'enregistrer malgré tout",
-    "daemon.rule.observation_future_period": "la période {value} commence après aujourd'hui ; ajoutez --force pour l'enregistrer malgré tout (une prévision, par exemple)",
+    "daemon.rule.observation_percent_range":
+      "la valeur {value} doit être un pourcentage compris entre 0 et 100 ; ajoutez --force pour l'enregistrer malgré tout",
+    "daemon.rule.observation_negative":
+      "la valeur {value} doit être positive ou nulle, comme la référence, le seuil et la cible de l'indicateur ; ajoutez --force pour l'enregistrer malgré tout",
+    "daemon.rule.observation_future_period":
+      "la période {value} commence après aujourd'hui ; ajoutez --force pour l'enregistrer malgré tout (une prévision, par exemple)",
 
     // MARK: labels and errors of every command (french)
     "label.project": "projet",
@@ -426,7 +482,8 @@ extension Catalogue {
     "status.not_serving_short": "hors service",
     "status.not_serving": "impactd à l'adresse {address} n'est pas en service (état {health})",
     "export.wrote_file": "{path} écrit (révision {revision})",
-    "export.wrote_tables": "projects.csv, outcomes.csv, ratings.csv et export.csv écrits dans {directory} (révision {revision})",
+    "export.wrote_tables":
+      "projects.csv, outcomes.csv, ratings.csv et export.csv écrits dans {directory} (révision {revision})",
     "error.file.unreadable": "impossible de lire {path} : {reason}",
     "error.file.missing": "impossible de lire {path} : fichier introuvable",
     "error.file.directory": "impossible de lire {path} : c'est un dossier",
@@ -439,7 +496,8 @@ extension Catalogue {
     "error.export.csv_needs_to": "--format csv demande --to DOSSIER",
     "error.import.no_files": "indiquez un document .json ou des tables CSV à importer",
     "error.import.json_alone": "un document JSON s'importe seul, pas avec {files}",
-    "error.import.unknown_table": "{path} : ni un document JSON, ni une table de projets, d'effets ou de notes (nommez-le projects*.csv, outcomes*.csv ou ratings*.csv, ou donnez-lui la ligne d'en-tête de l'une d'elles)",
+    "error.import.unknown_table":
+      "{path} : ni un document JSON, ni une table de projets, d'effets ou de notes (nommez-le projects*.csv, outcomes*.csv ou ratings*.csv, ou donnez-lui la ligne d'en-tête de l'une d'elles)",
     "error.import.same_table": "{path} et {other} sont tous deux des tables {table}",
     "error.import.no_projects_table": "un import CSV demande une table de projets (projects*.csv) parmi {files}",
     "error.edit.no_outcome": "--set {edit} : le projet {project} n'a pas d'effet {outcome}",
@@ -455,47 +513,67 @@ extension Catalogue {
     "error.option.top": "--top doit valoir au moins 1, pas {value}",
     "error.option.limit": "--limit doit valoir 1 ou plus, pas {value}",
     "error.option.since_revision": "--since doit valoir 0 ou plus, pas {value}",
-    "error.option.time": "{option} doit être une date ISO 8601 (2026-09-30) ou une date et heure (2026-09-30T08:00:00Z), pas « {value} »",
+    "error.option.time":
+      "{option} doit être une date ISO 8601 (2026-09-30) ou une date et heure (2026-09-30T08:00:00Z), pas « {value} »",
     "error.audit.since_after_until": "--since {since} doit précéder --until {until}",
     "error.option.json_conflict": "--json est incompatible avec --output {output}",
     "error.option.timeout": "--timeout doit être un nombre de secondes positif, pas {value}",
     "help.example": "Exemple :",
     "help.exit_codes": "Codes de sortie :",
     "help.root.abstract": "Consulter et mettre à jour le service d'impact (impactd) par gRPC.",
-    "help.root.discussion": "Chaque sous-commande s'adresse au démon à l'adresse --server (variable IMPACT_SERVER, 127.0.0.1:7420 par défaut), envoie --token (variable IMPACT_TOKEN) comme jeton d'accès et abandonne au bout de --timeout secondes. La sortie est un tableau à lire, ou du JSON (--json) ou du CSV (--output csv) pour les scripts. --lang fr (ou IMPACT_LANG, ou la locale) affiche les textes en français ; le JSON et les en-têtes CSV ne changent pas.\n\nTLS : --ca (variable IMPACT_CA) fait confiance à une autorité de certification privée, --tls aux autorités du système, --cert et --key (variables IMPACT_CERT, IMPACT_KEY) présentent un certificat client pour le TLS mutuel ; son sujet identifie l'appelant quand aucun jeton n'est envoyé. `impact audit` liste qui a modifié quoi (rôle admin).",
+    "help.root.discussion":
+      "Chaque sous-commande s'adresse au démon à l'adresse --server (variable IMPACT_SERVER, 127.0.0.1:7420 par défaut), envoie --token (variable IMPACT_TOKEN) comme jeton d'accès et abandonne au bout de --timeout secondes. La sortie est un tableau à lire, ou du JSON (--json) ou du CSV (--output csv) pour les scripts. --lang fr (ou IMPACT_LANG, ou la locale) affiche les textes en français ; le JSON et les en-têtes CSV ne changent pas.\n\nTLS : --ca (variable IMPACT_CA) fait confiance à une autorité de certification privée, --tls aux autorités du système, --cert et --key (variables IMPACT_CERT, IMPACT_KEY) présentent un certificat client pour le TLS mutuel ; son sujet identifie l'appelant quand aucun jeton n'est envoyé. `impact audit` liste qui a modifié quoi (rôle admin).",
     "help.exit.0": "succès",
     "help.exit.1": "autre erreur (INTERNAL, UNKNOWN, ...)",
     "help.exit.64": "erreur d'utilisation : arguments ou options incorrects",
-    "help.exit.65": "données refusées : INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(par exemple une révision qui ne correspond pas), OUT_OF_RANGE, ou un fichier illisible",
+    "help.exit.65":
+      "données refusées : INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(par exemple une révision qui ne correspond pas), OUT_OF_RANGE, ou un fichier illisible",
     "help.exit.66": "introuvable : NOT_FOUND, ou un fichier --ca, --cert ou --key illisible",
-    "help.exit.69": "indisponible : connexion impossible, pas un serveur gRPC, échec TLS,\nservice arrêté, UNAVAILABLE, DEADLINE_EXCEEDED (délai --timeout dépassé)",
+    "help.exit.69":
+      "indisponible : connexion impossible, pas un serveur gRPC, échec TLS,\nservice arrêté, UNAVAILABLE, DEADLINE_EXCEEDED (délai --timeout dépassé)",
     "help.exit.75": "échec temporaire : RESOURCE_EXHAUSTED",
     "help.exit.77": "accès refusé : UNAUTHENTICATED, PERMISSION_DENIED",
-    "help.score.abstract": "Afficher le score d'un projet : totaux, dimensions de chaque effet, médiane de chaque critère.",
-    "help.score.discussion": "Le rang, le centile et la contribution se rapportent à tout le portefeuille. --explain ajoute chaque étape du calcul, des données au score global, avec sa formule et ses valeurs.",
-    "help.rank.abstract": "Classer les projets retenus par le filtre selon leur score de classement, du plus élevé au plus faible.",
-    "help.rank.discussion": "Les ex æquo partagent un rang. Un projet de classe « préjudice » a un score de classement de 0. `!` signale un score dont la complétude est sous le seuil du référentiel (données insuffisantes).",
-    "help.portfolio.abstract": "Afficher les indicateurs du portefeuille : scores pondérés, exposition par domaine, HHI, couverture, lacunes, SROI.",
-    "help.portfolio.discussion": "Les indicateurs pondérés sont des moyennes pondérées par les montants. L'exposition est la part des montants de chaque domaine ; l'exposition pondérée par l'impact la pondère par le score de classement. La couverture compte les domaines stratégiques dont l'exposition atteint le seuil du référentiel.",
-    "help.coverage.abstract": "Afficher la matrice de couverture : effets et montants par domaine et niveau de profondeur.",
-    "help.coverage.discussion": "Chaque case indique le nombre d'effets et le montant qu'ils portent (le montant du projet multiplié par la part de l'effet). En CSV, une ligne par case non vide.",
+    "help.score.abstract":
+      "Afficher le score d'un projet : totaux, dimensions de chaque effet, médiane de chaque critère.",
+    "help.score.discussion":
+      "Le rang, le centile et la contribution se rapportent à tout le portefeuille. --explain ajoute chaque étape du calcul, des données au score global, avec sa formule et ses valeurs.",
+    "help.rank.abstract":
+      "Classer les projets retenus par le filtre selon leur score de classement, du plus élevé au plus faible.",
+    "help.rank.discussion":
+      "Les ex æquo partagent un rang. Un projet de classe « préjudice » a un score de classement de 0. `!` signale un score dont la complétude est sous le seuil du référentiel (données insuffisantes).",
+    "help.portfolio.abstract":
+      "Afficher les indicateurs du portefeuille : scores pondérés, exposition par domaine, HHI, couverture, lacunes, SROI.",
+    "help.portfolio.discussion":
+      "Les indicateurs pondérés sont des moyennes pondérées par les montants. L'exposition est la part des montants de chaque domaine ; l'exposition pondérée par l'impact la pondère par le score de classement. La couverture compte les domaines stratégiques dont l'exposition atteint le seuil du référentiel.",
+    "help.coverage.abstract":
+      "Afficher la matrice de couverture : effets et montants par domaine et niveau de profondeur.",
+    "help.coverage.discussion":
+      "Chaque case indique le nombre d'effets et le montant qu'ils portent (le montant du projet multiplié par la part de l'effet). En CSV, une ligne par case non vide.",
     "help.compare.abstract": "Comparer des projets côte à côte : une colonne par projet.",
-    "help.whatif.abstract": "Simuler des changements (ajouter, retirer, remplacer, modifier des projets) sans rien enregistrer.",
-    "help.status.abstract": "Afficher l'état du démon, sa révision, le nombre de projets, sa durée de fonctionnement et son référentiel.",
+    "help.whatif.abstract":
+      "Simuler des changements (ajouter, retirer, remplacer, modifier des projets) sans rien enregistrer.",
+    "help.status.abstract":
+      "Afficher l'état du démon, sa révision, le nombre de projets, sa durée de fonctionnement et son référentiel.",
     "help.import.abstract": "Importer un portefeuille : un document JSON, ou des tables CSV (projets, effets, notes).",
     "help.export.abstract": "Exporter le portefeuille (ou une partie filtrée) en JSON ou en tables CSV.",
     "help.projects.abstract": "Lister, afficher et supprimer des projets.",
     "help.scheme.abstract": "Afficher ou remplacer le référentiel : constantes, critères et domaines de la méthode.",
     "help.rate.abstract": "Enregistrer la note (de 0 à 4) d'un membre du comité sur un critère d'un projet.",
-    "help.observe.abstract": "Enregistrer une valeur observée de l'indicateur d'un effet ; elle devient la valeur réalisée de l'effet.",
-    "help.watch.abstract": "Afficher chaque modification enregistrée au moment où elle a lieu, une ligne par modification.",
+    "help.observe.abstract":
+      "Enregistrer une valeur observée de l'indicateur d'un effet ; elle devient la valeur réalisée de l'effet.",
+    "help.watch.abstract":
+      "Afficher chaque modification enregistrée au moment où elle a lieu, une ligne par modification.",
     "help.audit.abstract": "Lister le journal d'audit : chaque écriture enregistrée, son auteur et sa méthode RPC.",
     "help.find.abstract": "Trouver des projets par des mots de leur nom, programme, territoire ou identifiant.",
-    "help.scores.abstract": "Le score complet de chaque projet, une ligne par projet, du score de classement le plus élevé au plus faible.",
-    "help.observations.abstract": "Lister les observations enregistrées pour un projet, de la plus ancienne à la plus récente.",
+    "help.scores.abstract":
+      "Le score complet de chaque projet, une ligne par projet, du score de classement le plus élevé au plus faible.",
+    "help.observations.abstract":
+      "Lister les observations enregistrées pour un projet, de la plus ancienne à la plus récente.",
     "error.option.cert_needs_key": "--cert demande --key (variable IMPACT_KEY) : la clé privée du certificat client",
-    "error.option.key_needs_cert": "--key demande --cert (variable IMPACT_CERT) : le certificat client auquel elle appartient",
-    "error.option.tls_server_name": "--tls-server-name doit être un nom d'hôte, pas « {value} » ; une adresse IP se vérifie à partir de --server",
+    "error.option.key_needs_cert":
+      "--key demande --cert (variable IMPACT_CERT) : le certificat client auquel elle appartient",
+    "error.option.tls_server_name":
+      "--tls-server-name doit être un nom d'hôte, pas « {value} » ; une adresse IP se vérifie à partir de --server",
     "usage.error": "Erreur : {message}",
     "usage.usage": "Syntaxe : {usage}",
     "usage.help": "Aide : {help}",
@@ -505,27 +583,36 @@ extension Catalogue {
     "usage.unexpected_argument": "argument inattendu : « {argument} »",
     "usage.unknown_option_suggestion": "option inconnue : {option} (vouliez-vous dire {suggestion} ?)",
     "usage.unknown_option": "option inconnue : {option}",
-    "usage.invalid_value_choices": "la valeur « {value} » n'est pas valable pour {option} ; valeurs possibles : {choices}",
+    "usage.invalid_value_choices":
+      "la valeur « {value} » n'est pas valable pour {option} ; valeurs possibles : {choices}",
     "usage.invalid_value": "la valeur « {value} » n'est pas valable pour {option}",
     "usage.or": "ou",
-    "help.option.server": "L'adresse du démon : hôte:port, [ipv6]:port, http://hôte:port ou https://hôte:port (https implique TLS ; variable IMPACT_SERVER ; 127.0.0.1:7420 par défaut).",
+    "help.option.server":
+      "L'adresse du démon : hôte:port, [ipv6]:port, http://hôte:port ou https://hôte:port (https implique TLS ; variable IMPACT_SERVER ; 127.0.0.1:7420 par défaut).",
     "help.option.token": "Un jeton d'accès envoyé en `authorization: Bearer <jeton>` (variable IMPACT_TOKEN).",
-    "help.option.ca": "Les certificats PEM auxquels se fier pour le certificat TLS du démon ; implique TLS (variable IMPACT_CA).",
+    "help.option.ca":
+      "Les certificats PEM auxquels se fier pour le certificat TLS du démon ; implique TLS (variable IMPACT_CA).",
     "help.option.tls": "Se connecter en TLS, en se fiant aux autorités du système (variable IMPACT_TLS=1).",
-    "help.option.cert": "Un certificat client PEM pour le TLS mutuel, avec --key ; implique TLS (variable IMPACT_CERT).",
+    "help.option.cert":
+      "Un certificat client PEM pour le TLS mutuel, avec --key ; implique TLS (variable IMPACT_CERT).",
     "help.option.key": "La clé privée PEM de --cert (variable IMPACT_KEY).",
-    "help.option.tls_server_name": "Le nom d'hôte à vérifier dans le certificat du démon quand il diffère de l'hôte de --server (variable IMPACT_TLS_SERVER_NAME).",
-    "help.option.timeout": "Le nombre maximal de secondes d’attente du démon : pour se connecter, puis pour chaque réponse. Un long import, export ou flux continue tant qu’il avance.",
+    "help.option.tls_server_name":
+      "Le nom d'hôte à vérifier dans le certificat du démon quand il diffère de l'hôte de --server (variable IMPACT_TLS_SERVER_NAME).",
+    "help.option.timeout":
+      "Le nombre maximal de secondes d’attente du démon : pour se connecter, puis pour chaque réponse. Un long import, export ou flux continue tant qu’il avance.",
     "help.option.output": "Format de sortie : table, json ou csv.",
     "help.option.json": "Raccourci de --output json.",
-    "help.option.lang": "Langue de l'affichage : en ou fr (variable IMPACT_LANG, puis LC_ALL, LC_MESSAGES ou LANG de la locale ; en par défaut).",
+    "help.option.lang":
+      "Langue de l'affichage : en ou fr (variable IMPACT_LANG, puis LC_ALL, LC_MESSAGES ou LANG de la locale ; en par défaut).",
     "help.rank.top": "Seulement les N premiers projets.",
     "help.score.id": "L'identifiant du projet, ou le début de son identifiant ou de son nom quand un seul projet l'a.",
     "help.score.explain": "Afficher comment chaque indicateur a été calculé.",
-    "help.filter.status": "Seulement les projets de ce statut (pipeline : en prospection, committee : en comité, funded : financé, closed : clôturé, rejected : refusé). Répétable.",
+    "help.filter.status":
+      "Seulement les projets de ce statut (pipeline : en prospection, committee : en comité, funded : financé, closed : clôturé, rejected : refusé). Répétable.",
     "help.filter.programme": "Seulement les projets de ce programme. Répétable.",
     "help.filter.territory": "Seulement les projets de ce territoire. Répétable.",
-    "help.filter.domain": "Seulement les projets ayant un effet dans ce domaine (son identifiant ou son libellé). Répétable.",
+    "help.filter.domain":
+      "Seulement les projets ayant un effet dans ce domaine (son identifiant ou son libellé). Répétable.",
     "help.heading.overview": "RÉSUMÉ :",
     "help.heading.usage": "SYNTAXE :",
     "help.heading.arguments": "ARGUMENTS :",
@@ -540,53 +627,69 @@ extension Catalogue {
     "help.heading.see_help": "Voir « {command} <sous-commande> » pour l'aide détaillée.",
     "help.project.id": "L'identifiant du projet.",
     "help.write.expected_revision": "Refuser l'écriture (code 65) si le portefeuille n'est pas à cette révision.",
-    "help.status.discussion": "Avec --check, interroge seulement le service de santé standard (grpc.health.v1, ouvert à tous, donc sans jeton), affiche SERVING ou NOT_SERVING et sort avec le code 0 si le démon est en service, 69 sinon (y compris s'il ne répond pas dans le délai de --timeout, ou si ce qui répond n'est pas impactd) : le comportement de grpc_health_probe, pour les sondes de supervision. Avec --check --json, affiche {\"status\":\"SERVING\"}.",
+    "help.status.discussion":
+      "Avec --check, interroge seulement le service de santé standard (grpc.health.v1, ouvert à tous, donc sans jeton), affiche SERVING ou NOT_SERVING et sort avec le code 0 si le démon est en service, 69 sinon (y compris s'il ne répond pas dans le délai de --timeout, ou si ce qui répond n'est pas impactd) : le comportement de grpc_health_probe, pour les sondes de supervision. Avec --check --json, affiche {\"status\":\"SERVING\"}.",
     "help.status.alert": "impactd ne répond plus",
     "help.status.check": "Sortir avec le code 0 si le démon est en service (SERVING), 69 sinon.",
-    "help.import.discussion": "Un fichier .json est un document impact-portfolio/1 ou /2. Les fichiers CSV sont reconnus à leur nom (projects*.csv, outcomes*.csv, ratings*.csv) ou à leur ligne d'en-tête ; la table des projets est obligatoire. L'import se fait en entier ou pas du tout : en cas d'erreur, rien n'est écrit et le message indique le fichier, la ligne et la colonne (code 65).\n\nPar défaut, les projets sont créés ou remplacés et les autres projets enregistrés sont conservés ; avec --replace, les fichiers deviennent tout le portefeuille. --dry-run ne fait que vérifier.\n\nUn import ne défait jamais en silence un travail plus récent : le récapitulatif liste, projet par projet, les notes, valeurs observées et montants qu'il remplace, et un import qui remplacerait une note ou une valeur observée enregistrée après la création du document est refusé (code 65), sauf avec --overwrite-newer. Un document exporté par impactd porte sa révision ; pour les autres fichiers, leur date de modification tient lieu de date du document. Un --replace qui supprime plus de la moitié du portefeuille demande --yes.",
+    "help.import.discussion":
+      "Un fichier .json est un document impact-portfolio/1 ou /2. Les fichiers CSV sont reconnus à leur nom (projects*.csv, outcomes*.csv, ratings*.csv) ou à leur ligne d'en-tête ; la table des projets est obligatoire. L'import se fait en entier ou pas du tout : en cas d'erreur, rien n'est écrit et le message indique le fichier, la ligne et la colonne (code 65).\n\nPar défaut, les projets sont créés ou remplacés et les autres projets enregistrés sont conservés ; avec --replace, les fichiers deviennent tout le portefeuille. --dry-run ne fait que vérifier.\n\nUn import ne défait jamais en silence un travail plus récent : le récapitulatif liste, projet par projet, les notes, valeurs observées et montants qu'il remplace, et un import qui remplacerait une note ou une valeur observée enregistrée après la création du document est refusé (code 65), sauf avec --overwrite-newer. Un document exporté par impactd porte sa révision ; pour les autres fichiers, leur date de modification tient lieu de date du document. Un --replace qui supprime plus de la moitié du portefeuille demande --yes.",
     "help.import.files": "Un document .json, ou des tables CSV.",
-    "help.import.replace": "Supprimer les projets enregistrés absents des fichiers : les fichiers deviennent tout le portefeuille.",
+    "help.import.replace":
+      "Supprimer les projets enregistrés absents des fichiers : les fichiers deviennent tout le portefeuille.",
     "help.import.dry_run": "Vérifier et compter, sans rien écrire.",
-    "help.import.overwrite_newer": "Remplacer les notes et valeurs observées enregistrées après la création du document (refusé sinon).",
+    "help.import.overwrite_newer":
+      "Remplacer les notes et valeurs observées enregistrées après la création du document (refusé sinon).",
     "help.import.yes": "Confirmer un --replace qui supprime plus de la moitié des projets enregistrés.",
-    "help.export.discussion": "Le JSON est écrit sur la sortie standard, ou dans le fichier indiqué par --to. Le CSV demande --to : un dossier (créé s'il n'existe pas) qui reçoit projects.csv, outcomes.csv et ratings.csv.",
-    "help.export.format": "Le format du document : json, csv, ou cids (le Common Impact Data Standard 3.2 en JSON-LD : l'organisation, ses résultats, indicateurs, relevés d'indicateurs et rapports d'impact ; demande --organization).",
+    "help.export.discussion":
+      "Le JSON est écrit sur la sortie standard, ou dans le fichier indiqué par --to. Le CSV demande --to : un dossier (créé s'il n'existe pas) qui reçoit projects.csv, outcomes.csv et ratings.csv.",
+    "help.export.format":
+      "Le format du document : json, csv, ou cids (le Common Impact Data Standard 3.2 en JSON-LD : l'organisation, ses résultats, indicateurs, relevés d'indicateurs et rapports d'impact ; demande --organization).",
     "help.export.to": "Le fichier (json) ou le dossier (csv) où écrire.",
     "help.projects.list.abstract": "Lister les projets retenus par les filtres, par ordre d'identifiant.",
     "help.projects.list.discussion": "Toutes les pages sont lues : la sortie contient tous les projets retenus.",
     "help.projects.show.abstract": "Afficher un projet : ses champs, ses effets et ses notes.",
     "help.projects.delete.abstract": "Supprimer un projet et ses observations.",
-    "help.projects.delete.discussion": "Sort avec le code 66 si aucun projet n'a cet identifiant, 65 si --expected-revision ne correspond pas.",
+    "help.projects.delete.discussion":
+      "Sort avec le code 66 si aucun projet n'a cet identifiant, 65 si --expected-revision ne correspond pas.",
     "help.find.words": "Les mots à chercher.",
-    "help.scores.discussion": "Le rang, le centile et la contribution se rapportent à la sélection que font les filtres. Avec --output csv, chaque chiffre du score a sa colonne (pour chaque critère : médiane, nombre de notes et dispersion ; pour chaque domaine : sa part) ; --json affiche les messages du flux, un objet JSON par ligne (un en-tête, puis un score par projet, effets compris). Le tableau montre les chiffres principaux. Les lignes s'affichent à mesure qu'elles arrivent.",
+    "help.scores.discussion":
+      "Le rang, le centile et la contribution se rapportent à la sélection que font les filtres. Avec --output csv, chaque chiffre du score a sa colonne (pour chaque critère : médiane, nombre de notes et dispersion ; pour chaque domaine : sa part) ; --json affiche les messages du flux, un objet JSON par ligne (un en-tête, puis un score par projet, effets compris). Le tableau montre les chiffres principaux. Les lignes s'affichent à mesure qu'elles arrivent.",
     "help.compare.ids": "Les identifiants des projets (de 1 à 50).",
     "help.whatif.add": "Un document de portefeuille JSON dont les projets sont ajoutés. Répétable.",
     "help.whatif.remove": "Retirer ce projet. Répétable.",
     "help.whatif.replace": "Un document de portefeuille JSON dont les projets remplacent ceux enregistrés. Répétable.",
     "help.whatif.set": "Modifier un champ : ID.CHAMP=VALEUR ou ID.outcomes.EFFET.CHAMP=VALEUR. Répétable.",
-    "help.rate.discussion": "Pour le calcul du score, la note remplace celle que le même évaluateur avait donnée à ce critère. Sort avec le code 66 pour un projet inconnu, 65 pour un critère inconnu ou une note hors de l'échelle de 0 à 4.",
+    "help.rate.discussion":
+      "Pour le calcul du score, la note remplace celle que le même évaluateur avait donnée à ce critère. Sort avec le code 66 pour un projet inconnu, 65 pour un critère inconnu ou une note hors de l'échelle de 0 à 4.",
     "help.rate.criterion": "L'identifiant du critère (what, who, participation, systemic dans impact-v1).",
     "help.rate.rater": "Qui note (l'identifiant d'un membre du comité).",
     "help.rate.value": "La note, de 0 à 4 (décimales permises).",
     "help.rate.comment": "Le commentaire de l'évaluateur.",
     "help.observe.outcome": "L'identifiant de l'effet.",
     "help.observe.value": "La valeur observée, dans l'unité de l'indicateur (33.5, 33,5, 1 250, -4).",
-    "help.observe.period": "La période que décrit la valeur : 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 ou 2026-01-01/2026-06-30.",
-    "help.observe.force": "Enregistrer une valeur hors de la plage plausible de son indicateur (un pourcentage au-delà de 100, un effectif négatif), ou une période qui commence après aujourd'hui. L'observation est marquée forcée, à votre nom.",
+    "help.observe.period":
+      "La période que décrit la valeur : 2026, 2026-S1, 2026-Q3, 2026-07, 2026-01-01 ou 2026-01-01/2026-06-30.",
+    "help.observe.force":
+      "Enregistrer une valeur hors de la plage plausible de son indicateur (un pourcentage au-delà de 100, un effectif négatif), ou une période qui commence après aujourd'hui. L'observation est marquée forcée, à votre nom.",
     "help.observe.source": "La provenance de la valeur.",
     "help.observe.by": "Qui l'enregistre (par défaut, l'identité de l'appelant).",
     "help.observations.outcome": "Seulement les observations de cet effet.",
-    "help.scheme.show.abstract": "Afficher le référentiel en vigueur : constantes, critères avec leurs poids et leurs niveaux de notation, domaines.",
+    "help.scheme.show.abstract":
+      "Afficher le référentiel en vigueur : constantes, critères avec leurs poids et leurs niveaux de notation, domaines.",
     "help.scheme.show.document": "Afficher plutôt le document du référentiel (JSON).",
     "help.scheme.set.abstract": "Remplacer le référentiel par un document de référentiel (JSON).",
-    "help.scheme.set.discussion": "Un référentiel qui enfreint une règle est refusé en entier, avec le nom de la règle ; un référentiel sous lequel un projet enregistré deviendrait invalide est refusé avec le nom du projet (code 65 dans les deux cas).",
+    "help.scheme.set.discussion":
+      "Un référentiel qui enfreint une règle est refusé en entier, avec le nom de la règle ; un référentiel sous lequel un projet enregistré deviendrait invalide est refusé avec le nom du projet (code 65 dans les deux cas).",
     "help.scheme.set.file": "Le document du référentiel.",
     "help.scheme.set.dry_run": "Vérifier le référentiel (y compris avec les projets enregistrés), sans rien installer.",
-    "help.watch.discussion": "Chaque ligne se lit `revision=12 time=2026-09-30T08:00:00Z kind=project_updated projects=a,b actor=amel method=/impact.v1.ProjectService/UpdateProject` ; avec --json, un objet JSON compact par ligne ; avec --output csv, un en-tête puis une ligne par modification, au format que fixent les options CSV. --since rejoue d'abord les modifications postérieures à cette révision. La commande tourne jusqu'à SIGINT ou SIGTERM (code 0). --timeout ne borne que la connexion.\n\nQuand le démon s'arrête ou que la connexion est perdue, watch le signale sur la sortie d'erreur, se reconnecte à intervalles croissants (0,25 s, doublés jusqu'à 5 s) et reprend après la dernière révision affichée : le démon rejoue depuis son journal ce qui a été enregistré entre-temps, si bien qu'aucune modification n'est perdue ni affichée deux fois. La commande sort avec le code 69 quand le démon reste injoignable pendant --give-up-after (5m par défaut ; 0 abandonne dès la première perte). Un démon injoignable au démarrage est une erreur immédiate (code 69).",
+    "help.watch.discussion":
+      "Chaque ligne se lit `revision=12 time=2026-09-30T08:00:00Z kind=project_updated projects=a,b actor=amel method=/impact.v1.ProjectService/UpdateProject` ; avec --json, un objet JSON compact par ligne ; avec --output csv, un en-tête puis une ligne par modification, au format que fixent les options CSV. --since rejoue d'abord les modifications postérieures à cette révision. La commande tourne jusqu'à SIGINT ou SIGTERM (code 0). --timeout ne borne que la connexion.\n\nQuand le démon s'arrête ou que la connexion est perdue, watch le signale sur la sortie d'erreur, se reconnecte à intervalles croissants (0,25 s, doublés jusqu'à 5 s) et reprend après la dernière révision affichée : le démon rejoue depuis son journal ce qui a été enregistré entre-temps, si bien qu'aucune modification n'est perdue ni affichée deux fois. La commande sort avec le code 69 quand le démon reste injoignable pendant --give-up-after (5m par défaut ; 0 abandonne dès la première perte). Un démon injoignable au démarrage est une erreur immédiate (code 69).",
     "help.watch.since": "Rejouer d'abord les modifications postérieures à cette révision.",
     "help.watch.project": "Seulement les modifications qui touchent ce projet. Répétable.",
-    "help.watch.give_up_after": "Combien de temps tenter de se reconnecter à un démon perdu avant de sortir avec le code 69 : 90s, 5m, 1h ; 0 arrête dès la première perte.",
-    "help.audit.discussion": "Les entrées vont de la plus ancienne à la plus récente, une par écriture enregistrée : la révision avant et après, la date d'enregistrement, l'auteur (le nom du jeton ou le sujet du certificat client ; `anonymous` sans authentification), la méthode RPC, la nature de la modification et les projets touchés. Les filtres se cumulent (ET). Toutes les pages sont lues, sauf si --limit arrête avant. --since et --until prennent une date ISO 8601 (minuit UTC) ou une date et une heure (UTC sans décalage indiqué) ; --until est exclu. Réservé au rôle admin (code 77 sinon).",
+    "help.watch.give_up_after":
+      "Combien de temps tenter de se reconnecter à un démon perdu avant de sortir avec le code 69 : 90s, 5m, 1h ; 0 arrête dès la première perte.",
+    "help.audit.discussion":
+      "Les entrées vont de la plus ancienne à la plus récente, une par écriture enregistrée : la révision avant et après, la date d'enregistrement, l'auteur (le nom du jeton ou le sujet du certificat client ; `anonymous` sans authentification), la méthode RPC, la nature de la modification et les projets touchés. Les filtres se cumulent (ET). Toutes les pages sont lues, sauf si --limit arrête avant. --since et --until prennent une date ISO 8601 (minuit UTC) ou une date et une heure (UTC sans décalage indiqué) ; --until est exclu. Réservé au rôle admin (code 77 sinon).",
     "help.audit.actor": "Seulement les écritures de cet auteur (le nom d'un jeton ou le sujet d'un certificat).",
     "help.audit.project": "Seulement les écritures qui ont touché ce projet.",
     "help.audit.method": "Seulement les écritures de cette méthode RPC : son nom (`DeleteProject`) ou son nom complet.",
@@ -604,23 +707,28 @@ extension Catalogue {
     "explain.step.outcome.depth.survey.quantity": "effet {outcome} : profondeur D",
     "explain.step.outcome.depth.survey.formula": "D = 4 · (beaucoup + 0,5 · un_peu)",
     "explain.step.outcome.depth.none.quantity": "effet {outcome} : profondeur D",
-    "explain.step.outcome.depth.none.formula": "D = 4 · borné(g, 0, 1) avec une valeur constatée, sinon 4 · (beaucoup + 0,5 · un_peu)",
+    "explain.step.outcome.depth.none.formula":
+      "D = 4 · borné(g, 0, 1) avec une valeur constatée, sinon 4 · (beaucoup + 0,5 · un_peu)",
     "explain.step.outcome.duration.quantity": "effet {outcome} : durée U",
     "explain.step.outcome.duration.formula": "U = 4 · min(1, Σ_{t=0}^{T−1} (1 − érosion)^t / H)",
     "explain.step.outcome.contribution.quantity": "effet {outcome} : contribution C",
     "explain.step.outcome.contribution.formula": "C = 4 · (1 − effet_d'aubaine)(1 − attribution)(1 − déplacement)",
     "explain.step.outcome.quantitative.quantity": "effet {outcome} : score quantitatif Q_o",
-    "explain.step.outcome.quantitative.formula": "Q_o = 25 · (w_S·S + w_D·D + w_U·U + w_C·C), une dimension manquante valant 0",
+    "explain.step.outcome.quantitative.formula":
+      "Q_o = 25 · (w_S·S + w_D·D + w_U·U + w_C·C), une dimension manquante valant 0",
     "explain.step.outcome.completeness.quantity": "effet {outcome} : complétude c_o",
     "explain.step.outcome.completeness.formula": "c_o = Σ des poids des dimensions renseignées",
     "explain.step.outcome.class.quantity": "effet {outcome} : classe",
-    "explain.step.outcome.class.formula": "préjudice si nuisible ; sinon A (atténuation) ou C (solution) si D > 0 et C > 0 ; sinon B si g ≥ 1 ; sinon aucune",
+    "explain.step.outcome.class.formula":
+      "préjudice si nuisible ; sinon A (atténuation) ou C (solution) si D > 0 et C > 0 ; sinon B si g ≥ 1 ; sinon aucune",
     "explain.step.outcome.progress.quantity": "effet {outcome} : avancement vers la cible",
     "explain.step.outcome.progress.formula": "(constaté − initial) / (cible − initial), non borné",
     "explain.step.outcome.present_value.quantity": "effet {outcome} : valeur actualisée PV_o",
-    "explain.step.outcome.present_value.formula": "PV_o = Σ_{t=1}^{T} bénéficiaires · proxy · (1−dw)(1−attr)(1−disp) · (1 − érosion)^{t−1} / (1 + r)^t",
+    "explain.step.outcome.present_value.formula":
+      "PV_o = Σ_{t=1}^{T} bénéficiaires · proxy · (1−dw)(1−attr)(1−disp) · (1 − érosion)^{t−1} / (1 + r)^t",
     "explain.step.criterion.median.quantity": "critère {criterion} : médiane",
-    "explain.step.criterion.median.formula": "médiane des notes (moyenne des deux valeurs centrales si leur nombre est pair)",
+    "explain.step.criterion.median.formula":
+      "médiane des notes (moyenne des deux valeurs centrales si leur nombre est pair)",
     "explain.step.quantitative.quantity": "score quantitatif Q",
     "explain.step.quantitative.formula": "Q = Σ_o part_o · Q_o",
     "explain.step.qualitative.quantity": "score qualitatif L",
@@ -638,11 +746,13 @@ extension Catalogue {
     "explain.step.completeness.quantity": "complétude",
     "explain.step.completeness.formula": "α · Σ_o part_o · c_o + (1 − α) · Σ_{c notés} w_c",
     "explain.step.impact_class.quantity": "classe d'impact",
-    "explain.step.impact_class.formula": "préjudice si un effet est un préjudice ; sinon C, B, A dans cet ordre ; sinon aucune",
+    "explain.step.impact_class.formula":
+      "préjudice si un effet est un préjudice ; sinon C, B, A dans cet ordre ; sinon aucune",
     "explain.step.rank_score.quantity": "score de classement",
     "explain.step.rank_score.formula": "0 pour la classe préjudice, F sinon",
     "explain.step.social_value.quantity": "valeur sociale",
-    "explain.step.social_value.formula": "Σ_o PV_o sur les effets qui ont proxy financier, bénéficiaires, durée en années, effet d'aubaine et attribution",
+    "explain.step.social_value.formula":
+      "Σ_o PV_o sur les effets qui ont proxy financier, bénéficiaires, durée en années, effet d'aubaine et attribution",
     "explain.step.sroi.quantity": "SROI",
     "explain.step.sroi.formula": "valeur sociale / montant",
     "explain.level": "{level} → {factor}",
@@ -709,8 +819,10 @@ extension Catalogue {
     "daemon.project.not-found": "projet « {project} » introuvable",
     "daemon.outcome.not-found": "effet « {outcome} » du projet « {project} » introuvable",
     "daemon.project.exists": "le projet « {project} » existe déjà",
-    "daemon.revision.mismatch": "révision {expected_revision} attendue, mais le portefeuille est à la révision {actual_revision}",
-    "daemon.scheme.differs": "le document a été établi avec le référentiel « {document_scheme} », différent du référentiel actif « {active_scheme} » : importez-le en mode REPLACE pour adopter son référentiel avec ses projets, définissez d'abord le référentiel avec SetScheme, ou retirez le référentiel du document",
+    "daemon.revision.mismatch":
+      "révision {expected_revision} attendue, mais le portefeuille est à la révision {actual_revision}",
+    "daemon.scheme.differs":
+      "le document a été établi avec le référentiel « {document_scheme} », différent du référentiel actif « {active_scheme} » : importez-le en mode REPLACE pour adopter son référentiel avec ses projets, définissez d'abord le référentiel avec SetScheme, ou retirez le référentiel du document",
     "daemon.scheme.incompatible": "le référentiel rendrait des projets invalides ({count} problèmes) :",
     "daemon.scheme.refused": "le référentiel {scheme} est refusé ({count} problèmes) :",
     "daemon.validation.one": "données refusées, 1 problème :",
@@ -732,11 +844,15 @@ extension Catalogue {
     "daemon.field.projects_table_required": "la table des projets est obligatoire",
     "daemon.field.no_project": "indiquez au moins un projet",
     "daemon.field.unknown_mask_path": "chemin inconnu « {value} » (chemins connus : {allowed})",
-    "daemon.field.timestamp_range": "un horodatage doit se situer entre les années 1 et 9999, avec des nanosecondes entre 0 et 999 999 999 (reçu : secondes {seconds}, nanosecondes {nanos})",
-    "daemon.field.too_many_projects": "au plus {limit} projets par {what} (limits.maxProjectsPerRequest), reçu : {value}",
-    "daemon.field.too_many_outcomes": "au plus {limit} effets par {what} (limits.maxOutcomesPerRequest), reçu : {value}",
+    "daemon.field.timestamp_range":
+      "un horodatage doit se situer entre les années 1 et 9999, avec des nanosecondes entre 0 et 999 999 999 (reçu : secondes {seconds}, nanosecondes {nanos})",
+    "daemon.field.too_many_projects":
+      "au plus {limit} projets par {what} (limits.maxProjectsPerRequest), reçu : {value}",
+    "daemon.field.too_many_outcomes":
+      "au plus {limit} effets par {what} (limits.maxOutcomesPerRequest), reçu : {value}",
     "daemon.field.too_many_ratings": "au plus {limit} notes par {what} (limits.maxRatingsPerRequest), reçu : {value}",
-    "daemon.field.too_many_watched": "au plus {limit} identifiants de projet par suivi (limits.maxProjectsPerRequest), reçu : {value}",
+    "daemon.field.too_many_watched":
+      "au plus {limit} identifiants de projet par suivi (limits.maxProjectsPerRequest), reçu : {value}",
     "daemon.field.too_many_compared": "au plus {limit} projets par comparaison, reçu : {value}",
     "daemon.field.too_many_changes": "au plus {limit} changements par simulation, reçu : {value}",
     "daemon.field.too_many_watchers": "trop de suivis en cours (au plus {limit}) ; réessayez plus tard",
@@ -746,40 +862,56 @@ extension Catalogue {
     "daemon.storage.duplicate-project": "le projet « {project} » figure plusieurs fois dans la modification",
     "daemon.storage.constraint": "projet « {project} » : la base refuse la valeur ({detail})",
     "daemon.storage.constraint-without-project": "la base refuse la valeur ({detail})",
-    "daemon.storage.unreadable": "la modification n'a pas été enregistrée : impossible de lire {table}.{column} de « {key} » ({detail})",
-    "daemon.storage.full-limit": "la modification n'a pas été enregistrée : la base {path} est pleine, elle a atteint sa taille maximale de {limit_bytes} octets (maxDatabaseBytes, --max-database-size) ; relevez la limite ou supprimez des données",
-    "daemon.storage.full-disk": "la modification n'a pas été enregistrée : la base {path} est pleine, le disque n'a plus de place ; libérez de l'espace",
-    "daemon.storage.read-only": "la base est ouverte en lecture seule ; la modification n'a pas été enregistrée : la base {path} est en lecture seule (--read-only, ou fichier en lecture seule) ; redémarrez impactd sans --read-only sur un fichier modifiable pour la changer",
-    "daemon.storage.schema-not-current": "impossible d'ouvrir {path} en lecture seule : il manque à son schéma les migrations {migrations} ; ouvrez-la une fois sans --read-only pour la migrer",
-    "daemon.storage.database": "la modification n'a pas été enregistrée : erreur {sqlite_code} de la base de données ({detail})",
+    "daemon.storage.unreadable":
+      "la modification n'a pas été enregistrée : impossible de lire {table}.{column} de « {key} » ({detail})",
+    "daemon.storage.full-limit":
+      "la modification n'a pas été enregistrée : la base {path} est pleine, elle a atteint sa taille maximale de {limit_bytes} octets (maxDatabaseBytes, --max-database-size) ; relevez la limite ou supprimez des données",
+    "daemon.storage.full-disk":
+      "la modification n'a pas été enregistrée : la base {path} est pleine, le disque n'a plus de place ; libérez de l'espace",
+    "daemon.storage.read-only":
+      "la base est ouverte en lecture seule ; la modification n'a pas été enregistrée : la base {path} est en lecture seule (--read-only, ou fichier en lecture seule) ; redémarrez impactd sans --read-only sur un fichier modifiable pour la changer",
+    "daemon.storage.schema-not-current":
+      "impossible d'ouvrir {path} en lecture seule : il manque à son schéma les migrations {migrations} ; ouvrez-la une fois sans --read-only pour la migrer",
+    "daemon.storage.database":
+      "la modification n'a pas été enregistrée : erreur {sqlite_code} de la base de données ({detail})",
     "daemon.access.no-rule": "{method} n'a pas de règle d'accès ; elle est refusée à tous",
     "daemon.access.authorization-not-text": "l'en-tête authorization doit être du texte : Bearer <jeton>",
     "daemon.access.authorization-malformed": "l'en-tête authorization doit avoir la forme `Bearer <jeton>`",
     "daemon.access.token-unknown": "le jeton d'accès est inconnu, mal formé ou révoqué",
-    "daemon.access.certificate-without-role": "le certificat client « {subject} » n'a aucun rôle ; un administrateur lui en attribue un avec `impactd certificate allow`",
-    "daemon.access.authentication-required": "authentification requise : envoyez `authorization: Bearer <jeton>` ou un certificat client",
+    "daemon.access.certificate-without-role":
+      "le certificat client « {subject} » n'a aucun rôle ; un administrateur lui en attribue un avec `impactd certificate allow`",
+    "daemon.access.authentication-required":
+      "authentification requise : envoyez `authorization: Bearer <jeton>` ou un certificat client",
     "daemon.access.role-too-low": "{principal} a le rôle {role} ; {action} demande le rôle {needed_role} ou supérieur",
-    "daemon.rule.invalid_id": "{field} « {value} » n'est pas un identifiant valide : 1 à 64 lettres, chiffres, « - », « _ » ou « . »",
+    "daemon.rule.invalid_id":
+      "{field} « {value} » n'est pas un identifiant valide : 1 à 64 lettres, chiffres, « - », « _ » ou « . »",
     "daemon.rule.name_required": "le nom ne doit pas être vide",
     "daemon.rule.non_finite_number": "{field} vaut {value} : un nombre fini est attendu",
     "daemon.rule.amount_range": "le montant {value} doit être supérieur ou égal à {bound}",
     "daemon.rule.evidence_level_range": "le niveau de preuve (evidence_level) {value} doit valoir 1, 2, 3, 4 ou 5",
-    "daemon.rule.unknown_risk_type": "le type de risque « {value} » n'existe pas dans le référentiel {scheme} ({allowed})",
+    "daemon.rule.unknown_risk_type":
+      "le type de risque « {value} » n'existe pas dans le référentiel {scheme} ({allowed})",
     "daemon.rule.risk_value_range": "le risque {risk} vaut {value} : il doit valoir 0, 1, 2 ou 3",
-    "daemon.rule.too_many_risks": "{value} risques notés, alors que le référentiel {scheme} n'a que {bound} types de risque",
+    "daemon.rule.too_many_risks":
+      "{value} risques notés, alors que le référentiel {scheme} n'a que {bound} types de risque",
     "daemon.rule.unknown_criterion": "le critère « {value} » n'existe pas dans le référentiel {scheme} ({allowed})",
-    "daemon.rule.rating_value_range": "la note {value} donnée par {rater} au critère {criterion} doit être comprise entre 0 et 4",
-    "daemon.rule.duplicate_rating": "le critère {criterion} est noté plusieurs fois par {rater} ; un projet garde une note par critère et par évaluateur",
+    "daemon.rule.rating_value_range":
+      "la note {value} donnée par {rater} au critère {criterion} doit être comprise entre 0 et 4",
+    "daemon.rule.duplicate_rating":
+      "le critère {criterion} est noté plusieurs fois par {rater} ; un projet garde une note par critère et par évaluateur",
     "daemon.rule.outcome_count": "{value} effets fournis, alors qu'un projet en compte de 1 à {bound}",
     "daemon.rule.duplicate_outcome": "l'identifiant d'effet « {value} » est utilisé plusieurs fois dans le projet",
     "daemon.rule.unknown_domain": "le domaine « {value} » n'existe pas dans le référentiel {scheme} ({allowed})",
     "daemon.rule.share_range": "la part (share) {value} doit être comprise entre 0 et 1",
     "daemon.rule.share_partial": "la part (share) manque pour {value} ; donnez une part à tous les effets ou à aucun",
     "daemon.rule.share_sum": "les parts totalisent {value}, leur somme doit être égale à {bound}",
-    "daemon.rule.direction_required": "le sens (direction) est obligatoire avec le champ {value} d'un indicateur (higher_is_better ou lower_is_better)",
-    "daemon.rule.threshold_direction": "le seuil {value} doit se situer au-delà de la situation initiale {baseline} dans le sens de l'amélioration ({direction})",
+    "daemon.rule.direction_required":
+      "le sens (direction) est obligatoire avec le champ {value} d'un indicateur (higher_is_better ou lower_is_better)",
+    "daemon.rule.threshold_direction":
+      "le seuil {value} doit se situer au-delà de la situation initiale {baseline} dans le sens de l'amélioration ({direction})",
     "daemon.rule.survey_share_range": "{field} vaut {value} : la part doit être comprise entre 0 et 1",
-    "daemon.rule.survey_sum": "enquête : very_much {very_much} + slightly {slightly} = {value}, la somme ne doit pas dépasser 1",
+    "daemon.rule.survey_sum":
+      "enquête : very_much {very_much} + slightly {slightly} = {value}, la somme ne doit pas dépasser 1",
     "daemon.rule.reach_range": "le nombre de bénéficiaires (reach) {value} doit être positif ou nul",
     "daemon.rule.duration_range": "la durée (duration_years) {value} doit être comprise entre 0 et {bound} ans",
     "daemon.rule.fraction_range": "{field} vaut {value} : la valeur doit être comprise entre 0 et 1",
@@ -788,74 +920,97 @@ extension Catalogue {
     "daemon.rule.text_contains_nul": "{field} contient le caractère NUL (U+0000), qui ne peut pas être enregistré",
     "daemon.rule.duplicate_project": "l'identifiant « {value} » est utilisé par plusieurs projets",
     "daemon.rule.invalid_scheme": "le référentiel du document enfreint une règle",
-    "daemon.scheme-rule.invalid_id": "l'identifiant « {value} » n'est pas valide : 1 à 64 lettres, chiffres, « - », « _ » ou « . »",
+    "daemon.scheme-rule.invalid_id":
+      "l'identifiant « {value} » n'est pas valide : 1 à 64 lettres, chiffres, « - », « _ » ou « . »",
     "daemon.scheme-rule.duplicate_id": "l'identifiant « {value} » apparaît plusieurs fois",
     "daemon.scheme-rule.no_domain": "un référentiel doit avoir au moins un domaine",
     "daemon.scheme-rule.no_criterion": "un référentiel doit avoir au moins un critère",
     "daemon.scheme-rule.weight_range": "le poids {value} doit être compris entre 0 et 1",
     "daemon.scheme-rule.weights_sum": "les poids totalisent {value}, leur somme doit être égale à {bound}",
     "daemon.scheme-rule.evidence_factor_count": "il faut cinq facteurs de preuve (niveaux 1 à 5), et non {value}",
-    "daemon.scheme-rule.evidence_factor_range": "le facteur de preuve {value} du niveau {level} doit être strictement positif et au plus égal à 1",
+    "daemon.scheme-rule.evidence_factor_range":
+      "le facteur de preuve {value} du niveau {level} doit être strictement positif et au plus égal à 1",
     "daemon.scheme-rule.level_range": "le niveau de grille {value} du critère {criterion} doit valoir 0, 1, 2, 3 ou 4",
     "daemon.scheme-rule.blend_range": "la pondération du mélange (blend) {value} doit être comprise entre 0 et 1",
-    "daemon.scheme-rule.reach_reference_range": "reach_reference vaut {value} : un nombre fini strictement positif est attendu",
-    "daemon.scheme-rule.duration_horizon_range": "duration_horizon_years vaut {value} : un nombre fini strictement positif est attendu",
-    "daemon.scheme-rule.unknown_risk_range": "unknown_risk vaut {value} : il doit être compris entre 0 et 3, l'échelle des risques",
+    "daemon.scheme-rule.reach_reference_range":
+      "reach_reference vaut {value} : un nombre fini strictement positif est attendu",
+    "daemon.scheme-rule.duration_horizon_range":
+      "duration_horizon_years vaut {value} : un nombre fini strictement positif est attendu",
+    "daemon.scheme-rule.unknown_risk_range":
+      "unknown_risk vaut {value} : il doit être compris entre 0 et 3, l'échelle des risques",
     "daemon.scheme-rule.threshold_range": "{field} vaut {value} : la valeur doit être comprise entre 0 et 1",
-    "daemon.scheme-rule.discount_rate_range": "le taux d'actualisation (discount_rate) {value} doit être strictement compris entre -1 et 1",
+    "daemon.scheme-rule.discount_rate_range":
+      "le taux d'actualisation (discount_rate) {value} doit être strictement compris entre -1 et 1",
     // MARK: - streams, shutdown and transport limits (hardening-streams)
-    "daemon.field.revision_ahead": "la révision {value} est au-delà de la révision actuelle {current} ; suivez à partir de {current} ou avant",
+    "daemon.field.revision_ahead":
+      "la révision {value} est au-delà de la révision actuelle {current} ; suivez à partir de {current} ou avant",
     "daemon.field.health_service_name": "un nom de service de {value} octets dépasse la limite de {limit} octets",
     "daemon.field.too_many_health_watchers": "trop de suivis de santé en cours (au plus {limit}) ; réessayez plus tard",
-    "connection.response-too-large": "la réponse du démon dépasse les {limit} Mio que la CLI accepte ; demandez moins (un filtre, une page plus petite)",
+    "connection.response-too-large":
+      "la réponse du démon dépasse les {limit} Mio que la CLI accepte ; demandez moins (un filtre, une page plus petite)",
     // MARK: - database files: identity, integrity, stored data (data-safety)
-    "impactd.database-not-ours": "{path} n’est pas une base de données d’impactd ({reason}) ; le fichier n’a pas été modifié. Vérifiez --database, ou déplacez le fichier pour créer une nouvelle base à cet endroit",
-    "impactd.database-damaged": "{path} est endommagé (vérification {check} : {problems}) ; il n’a pas été servi. Récupérez-le avec sqlite3 {path} .recover | sqlite3 recovered.sqlite puis démarrez impactd sur recovered.sqlite, ou restaurez la dernière sauvegarde (--integrity off le sert quand même, au risque de perdre davantage)",
-    "daemon.storage.stored-data-damaged": "les données enregistrées dans {path} sont illisibles : {detail} ; le fichier est endommagé : arrêtez impactd, récupérez-le (sqlite3 {path} .recover) ou restaurez la dernière sauvegarde",
+    "impactd.database-not-ours":
+      "{path} n’est pas une base de données d’impactd ({reason}) ; le fichier n’a pas été modifié. Vérifiez --database, ou déplacez le fichier pour créer une nouvelle base à cet endroit",
+    "impactd.database-damaged":
+      "{path} est endommagé (vérification {check} : {problems}) ; il n’a pas été servi. Récupérez-le avec sqlite3 {path} .recover | sqlite3 recovered.sqlite puis démarrez impactd sur recovered.sqlite, ou restaurez la dernière sauvegarde (--integrity off le sert quand même, au risque de perdre davantage)",
+    "daemon.storage.stored-data-damaged":
+      "les données enregistrées dans {path} sont illisibles : {detail} ; le fichier est endommagé : arrêtez impactd, récupérez-le (sqlite3 {path} .recover) ou restaurez la dernière sauvegarde",
     "daemon.storage.stored-data-read-failed": "la lecture de {path} a échoué : {detail}",
     // MARK: - request cost, text limits and control characters (hardening-validation)
     "daemon.rule.text_too_long": "{field} compte {value} caractères, au plus {bound} sont admis",
-    "daemon.rule.text_control_character": "{field} contient le caractère de contrôle {value} en position {position} ; les caractères de contrôle et les forçages de sens d'écriture sont refusés",
+    "daemon.rule.text_control_character":
+      "{field} contient le caractère de contrôle {value} en position {position} ; les caractères de contrôle et les forçages de sens d'écriture sont refusés",
     "daemon.rule.too_many_ratings": "{value} notes fournies, alors qu'un projet en garde au plus {bound}",
     "daemon.scheme-rule.text_too_long": "{field} compte {value} caractères, au plus {bound} sont admis",
-    "daemon.scheme-rule.text_control_character": "{field} contient le caractère de contrôle {value} en position {position} ; les caractères de contrôle et les forçages de sens d'écriture sont refusés",
+    "daemon.scheme-rule.text_control_character":
+      "{field} contient le caractère de contrôle {value} en position {position} ; les caractères de contrôle et les forçages de sens d'écriture sont refusés",
     "daemon.scheme-rule.too_many_entries": "{field} compte {value} entrées, au plus {bound} sont admises",
     "daemon.field.text_too_long": "{field} compte {value} caractères, au plus {limit} sont admis",
-    "daemon.field.text_control_character": "{field} contient le caractère de contrôle {value} en position {position} ; les caractères de contrôle et les forçages de sens d'écriture sont refusés",
+    "daemon.field.text_control_character":
+      "{field} contient le caractère de contrôle {value} en position {position} ; les caractères de contrôle et les forçages de sens d'écriture sont refusés",
     "daemon.field.too_many_values": "{field} contient {value} valeurs, au plus {limit} sont admises",
     // MARK: - injection into other tools and information exposure (hardening-exposure)
-    "observe.by.refused": "--by n'est plus accepté : le démon enregistre qui vous êtes (le nom de votre jeton) comme auteur de la saisie ; indiquez qui a observé la valeur avec --source (« {name} » par exemple)",
-    "daemon.field.recorded_by_not_caller": "{field} est fixé par le démon à l'identité de l'appelant ({caller}), pas à « {value} » ; indiquez qui a observé la valeur dans source",
+    "observe.by.refused":
+      "--by n'est plus accepté : le démon enregistre qui vous êtes (le nom de votre jeton) comme auteur de la saisie ; indiquez qui a observé la valeur avec --source (« {name} » par exemple)",
+    "daemon.field.recorded_by_not_caller":
+      "{field} est fixé par le démon à l'identité de l'appelant ({caller}), pas à « {value} » ; indiquez qui a observé la valeur dans source",
     // MARK: - impactd help and administration (impactd-help)
     "impactd.help.abstract": "Sert le portefeuille d'impact en gRPC.",
     "impactd.help.example": "Exemple :",
     "impactd.help.role": "viewer (lecteur), analyst (analyste), editor (éditeur) ou admin.",
     "impactd.help.json": "Un objet JSON par ligne.",
-    "impactd.help.database": "Fichier de base SQLite (env IMPACTD_DATABASE ; par défaut : la base du fichier --config, sinon ./impact.sqlite).",
-    "impactd.help.config-database": "Le fichier de configuration JSON du démon, pour sa clé database (env IMPACTD_CONFIG).",
-    "impactd.help.tls.abstract": "Crée une autorité de certification privée, des certificats serveur et client (PEM, ECDSA P-256).",
+    "impactd.help.database":
+      "Fichier de base SQLite (env IMPACTD_DATABASE ; par défaut : la base du fichier --config, sinon ./impact.sqlite).",
+    "impactd.help.config-database":
+      "Le fichier de configuration JSON du démon, pour sa clé database (env IMPACTD_CONFIG).",
+    "impactd.help.tls.abstract":
+      "Crée une autorité de certification privée, des certificats serveur et client (PEM, ECDSA P-256).",
     "impactd.help.tls.example": "Exemple (TLS mutuel sur le réseau) :",
     "impactd.help.tls.dir": "Le dossier des fichiers PEM.",
     "impactd.help.tls.create-ca": "Crée ca.pem et ca-key.pem.",
     "impactd.help.tls.ca-name": "Le nom commun (CN) de l'autorité.",
     "impactd.help.tls.create-server": "Crée server.pem et server-key.pem, signés par l'autorité.",
     "impactd.help.tls.host": "Un nom d'hôte ou une adresse IP par lesquels les clients joignent le démon (répétable).",
-    "impactd.help.tls.create-client": "Crée client-<nom>.pem et client-<nom>-key.pem, signés par l'autorité ; affiche le sujet.",
+    "impactd.help.tls.create-client":
+      "Crée client-<nom>.pem et client-<nom>-key.pem, signés par l'autorité ; affiche le sujet.",
     "impactd.help.tls.client-name": "Le nom commun du client : qui utilise le certificat.",
     "impactd.tls.no-ca": "impossible de lire {path} et ca-key.pem : lancez d'abord `impactd tls create-ca --dir {dir}`",
     "impactd.tls.exists": "{path} existe déjà ; supprimez-le d'abord ou choisissez un autre --dir",
     "impactd.tls.cannot-write": "impossible d'écrire {path}",
     "impactd.tls.bad-name": "le nom doit être fait de lettres, de chiffres, de '-', '_' ou '.', pas '{name}'",
     "impactd.help.token.abstract": "Crée, liste et révoque les jetons d'accès (bearer).",
-    "impactd.help.token.discussion": "Rôles : viewer < analyst < editor < admin. Seule une empreinte de chaque jeton est enregistrée ; le jeton est affiché une seule fois, à sa création.",
+    "impactd.help.token.discussion":
+      "Rôles : viewer < analyst < editor < admin. Seule une empreinte de chaque jeton est enregistrée ; le jeton est affiché une seule fois, à sa création.",
     "impactd.help.token.create": "Crée un jeton et l'affiche (une seule fois) sur la sortie standard.",
     "impactd.help.token.name": "Un nom pour le jeton : qui ou quoi l'utilise ; le journal d'audit le montre.",
     "impactd.help.token.list": "Liste les jetons (jamais leurs secrets).",
     "impactd.help.token.all": "Inclut les jetons révoqués.",
     "impactd.help.token.revoke": "Révoque un jeton par son nom.",
     "impactd.help.token.revoke-name": "Le nom du jeton.",
-    "impactd.help.certificate.abstract": "Accorde, liste et révoque les rôles des sujets de certificats clients (TLS mutuel).",
-    "impactd.help.certificate.discussion": "Le sujet s'écrit en RFC 4514, du plus précis au plus général (CN=amel,O=Impact), comme l'affiche :",
+    "impactd.help.certificate.abstract":
+      "Accorde, liste et révoque les rôles des sujets de certificats clients (TLS mutuel).",
+    "impactd.help.certificate.discussion":
+      "Le sujet s'écrit en RFC 4514, du plus précis au plus général (CN=amel,O=Impact), comme l'affiche :",
     "impactd.help.certificate.allow": "Accorde un rôle à un sujet de certificat.",
     "impactd.help.certificate.subject-example": "Le sujet du certificat, par exemple CN=amel,O=Impact.",
     "impactd.help.certificate.list": "Liste les sujets de certificats et leurs rôles.",
@@ -886,9 +1041,12 @@ extension Catalogue {
     "config.expected-path": "attendu : un chemin de fichier, reçu une chaîne vide",
     "config.unreadable": "impossible de lire le fichier de configuration ({reason})",
     "config.tls-pair": "TLS demande à la fois une chaîne de certificats et sa clé privée",
-    "config.metrics-remote": "les métriques sur {address}, au-delà de la boucle locale, seraient ouvertes à tous : écoutez sur la boucle locale (--metrics-listen 127.0.0.1:{port}), activez l'authentification (--auth on : la collecte demande alors un jeton) ou donnez --allow-insecure-remote pour accepter le risque",
-    "config.remote-without-tls": "{address} est au-delà de la boucle locale et TLS n'est pas configuré : donnez --tls-cert et --tls-key, ou --allow-insecure-remote pour accepter le texte clair sur le réseau",
-    "config.remote-without-auth": "l'authentification est désactivée sur {address}, au-delà de la boucle locale : retirez --auth off, ou donnez --allow-insecure-remote pour accepter le risque",
+    "config.metrics-remote":
+      "les métriques sur {address}, au-delà de la boucle locale, seraient ouvertes à tous : écoutez sur la boucle locale (--metrics-listen 127.0.0.1:{port}), activez l'authentification (--auth on : la collecte demande alors un jeton) ou donnez --allow-insecure-remote pour accepter le risque",
+    "config.remote-without-tls":
+      "{address} est au-delà de la boucle locale et TLS n'est pas configuré : donnez --tls-cert et --tls-key, ou --allow-insecure-remote pour accepter le texte clair sur le réseau",
+    "config.remote-without-auth":
+      "l'authentification est désactivée sur {address}, au-delà de la boucle locale : retirez --auth off, ou donnez --allow-insecure-remote pour accepter le risque",
     "config.range": "attendu : un entier de {low} à {high} ({reason}), reçu {value}",
     "config.range.grpc-length": "la longueur d'un message gRPC est un nombre non signé de 32 bits",
     "config.range.http2-streams": "SETTINGS_MAX_CONCURRENT_STREAMS de HTTP/2 est un nombre non signé de 32 bits",
@@ -907,41 +1065,56 @@ extension Catalogue {
     "impactd.help.serve.metrics-listen": "Adresse où servir les métriques Prometheus (GET /metrics), ou off.",
     "impactd.help.serve.log-level": "trace, debug, info, notice, warning, error ou critical.",
     "impactd.help.serve.grace-period": "Secondes laissées aux appels en cours une fois l'arrêt commencé.",
-    "impactd.help.serve.max-database-size": "Taille maximale du fichier de base ; les écritures au-delà sont refusées (par exemple 512M).",
+    "impactd.help.serve.max-database-size":
+      "Taille maximale du fichier de base ; les écritures au-delà sont refusées (par exemple 512M).",
     "impactd.help.serve.read-only": "Ouvre la base en lecture seule : sert les lectures, refuse les écritures.",
-    "impactd.help.serve.integrity": "Vérifie la base au démarrage : full, quick (par défaut) ou off ; un fichier endommagé n'est pas servi.",
+    "impactd.help.serve.integrity":
+      "Vérifie la base au démarrage : full, quick (par défaut) ou off ; un fichier endommagé n'est pas servi.",
     "impactd.help.serve.auth": "Exige une authentification : auto (au-delà de la boucle locale), on ou off.",
     "impactd.help.serve.tls-cert": "Chaîne de certificats du serveur (PEM).",
     "impactd.help.serve.tls-key": "Clé privée du serveur (PEM).",
-    "impactd.help.serve.tls-client-ca": "Certificats d'autorité (PEM) auxquels les certificats clients doivent se rattacher : TLS mutuel.",
-    "impactd.help.serve.allow-insecure-remote": "Accepte le texte clair ou l'absence d'authentification sur une adresse au-delà de la boucle locale.",
+    "impactd.help.serve.tls-client-ca":
+      "Certificats d'autorité (PEM) auxquels les certificats clients doivent se rattacher : TLS mutuel.",
+    "impactd.help.serve.allow-insecure-remote":
+      "Accepte le texte clair ou l'absence d'authentification sur une adresse au-delà de la boucle locale.",
     "impactd.help.serve.config": "Fichier de configuration JSON.",
     "impactd.help.serve.abstract": "Sert en gRPC jusqu'à SIGTERM ou SIGINT (la commande par défaut).",
-    "impactd.help.serve.discussion": "Les options l'emportent sur les variables d'environnement IMPACTD_*, qui l'emportent sur le fichier --config. Voir docs/operations.md.",
+    "impactd.help.serve.discussion":
+      "Les options l'emportent sur les variables d'environnement IMPACTD_*, qui l'emportent sur le fichier --config. Voir docs/operations.md.",
     "impactd.help.serve.demo": "Remplit une base vide avec le portefeuille d'exemple (31 projets sociaux français).",
 
     // MARK: - history: snapshots, reading the past (history-store)
     "enum.change_kind.snapshot_created": "instantané créé",
     "enum.change_kind.snapshot_deleted": "instantané supprimé",
     "daemon.snapshot.not-found": "aucun instantané ne s'appelle « {name} » (impact snapshot list les montre)",
-    "daemon.snapshot.exists": "un instantané s'appelle déjà « {name} » ; choisissez un autre nom ou supprimez-le d'abord",
-    "daemon.snapshot.invalid-name": "« {name} » n'est pas un nom d'instantané valide : 1 à {limit} lettres, chiffres, « - », « _ » ou « . », commençant par une lettre ou un chiffre, et pas une date",
+    "daemon.snapshot.exists":
+      "un instantané s'appelle déjà « {name} » ; choisissez un autre nom ou supprimez-le d'abord",
+    "daemon.snapshot.invalid-name":
+      "« {name} » n'est pas un nom d'instantané valide : 1 à {limit} lettres, chiffres, « - », « _ » ou « . », commençant par une lettre ou un chiffre, et pas une date",
     "daemon.snapshot.note-too-long": "la note compte {length} caractères ; {limit} au plus sont admis",
-    "daemon.history.revision-out-of-range": "la révision {revision} n'existe pas : les révisions du portefeuille vont de 0 à {current_revision}",
+    "daemon.history.revision-out-of-range":
+      "la révision {revision} n'existe pas : les révisions du portefeuille vont de 0 à {current_revision}",
     "daemon.history.future": "{moment} est dans le futur : l'historique s'arrête à maintenant",
-    "daemon.history.invalid-date": "« {value} » n'est pas une date : écrivez AAAA-MM-JJ, avec un décalage éventuel (2026-03-31+02:00)",
-    "help.at": "Répond comme à ce moment : un nom d'instantané, rev:N, une date AAAA-MM-JJ (la fin de ce jour, en UTC sauf décalage : 2026-03-31+02:00), une date et heure (2026-03-31T18:00:00+02:00, UTC sans décalage) ou now. La réponse est celle que le démon donnait alors, avec le référentiel alors en vigueur.",
-    "help.at.scheme": "Avec --at, « current » recalcule les données passées avec le référentiel d'aujourd'hui, pour comparer à méthode égale.",
-    "error.at.invalid": "--at « {value} » n'est pas un moment : donnez un nom d'instantané, rev:N, une date AAAA-MM-JJ ou une date et heure 2026-03-31T18:00:00+02:00",
+    "daemon.history.invalid-date":
+      "« {value} » n'est pas une date : écrivez AAAA-MM-JJ, avec un décalage éventuel (2026-03-31+02:00)",
+    "help.at":
+      "Répond comme à ce moment : un nom d'instantané, rev:N, une date AAAA-MM-JJ (la fin de ce jour, en UTC sauf décalage : 2026-03-31+02:00), une date et heure (2026-03-31T18:00:00+02:00, UTC sans décalage) ou now. La réponse est celle que le démon donnait alors, avec le référentiel alors en vigueur.",
+    "help.at.scheme":
+      "Avec --at, « current » recalcule les données passées avec le référentiel d'aujourd'hui, pour comparer à méthode égale.",
+    "error.at.invalid":
+      "--at « {value} » n'est pas un moment : donnez un nom d'instantané, rev:N, une date AAAA-MM-JJ ou une date et heure 2026-03-31T18:00:00+02:00",
     "error.at.scheme": "--scheme « {value} » : les seuls choix sont current et then",
-    "help.snapshot.abstract": "Fige le portefeuille sous un nom pour un comité ; liste, montre et supprime les instantanés.",
-    "help.snapshot.discussion": "Un instantané garde les projets, le référentiel, la révision et l'heure sous forme de documents : ses chiffres ne changent plus, même quand le référentiel ou les valeurs par défaut du logiciel changent. Chaque commande de lecture accepte --at NOM. Créer demande le rôle editor, supprimer le rôle admin ; les deux figurent au journal d'audit.",
+    "help.snapshot.abstract":
+      "Fige le portefeuille sous un nom pour un comité ; liste, montre et supprime les instantanés.",
+    "help.snapshot.discussion":
+      "Un instantané garde les projets, le référentiel, la révision et l'heure sous forme de documents : ses chiffres ne changent plus, même quand le référentiel ou les valeurs par défaut du logiciel changent. Chaque commande de lecture accepte --at NOM. Créer demande le rôle editor, supprimer le rôle admin ; les deux figurent au journal d'audit.",
     "help.snapshot.example_note": "Comité de mars",
     "help.snapshot.create.abstract": "Fige le portefeuille tel qu'il est sous le nom NAME.",
     "help.snapshot.list.abstract": "Liste les instantanés, du plus ancien au plus récent.",
     "help.snapshot.show.abstract": "Montre la révision, l'heure, le référentiel et les chiffres d'un instantané.",
     "help.snapshot.delete.abstract": "Supprime un instantané (admin).",
-    "help.snapshot.name": "Le nom de l'instantané : 1 à 64 lettres, chiffres, « - », « _ » ou « . », commençant par une lettre ou un chiffre.",
+    "help.snapshot.name":
+      "Le nom de l'instantané : 1 à 64 lettres, chiffres, « - », « _ » ou « . », commençant par une lettre ou un chiffre.",
     "help.snapshot.note": "Une note pour le comité (2000 caractères au plus).",
     "label.note": "note",
     "label.snapshot.revision_time": "heure de la révision",
@@ -950,8 +1123,10 @@ extension Catalogue {
     "label.snapshot.stored_bytes": "octets stockés",
 
     // MARK: - request decode budget (request-cost)
-    "daemon.field.decode_budget": "cette requête occuperait plus de {limit} Mio de mémoire une fois décodée (au moins {value} Mio) ; envoyez moins d'éléments, ou de plus petits",
-    "daemon.field.document_budget": "un document de plus de {limit} valeurs s'importe en flux (ImportPortfolioStream, qu'utilise `impact import`)",
+    "daemon.field.decode_budget":
+      "cette requête occuperait plus de {limit} Mio de mémoire une fois décodée (au moins {value} Mio) ; envoyez moins d'éléments, ou de plus petits",
+    "daemon.field.document_budget":
+      "un document de plus de {limit} valeurs s'importe en flux (ImportPortfolioStream, qu'utilise `impact import`)",
     "daemon.field.stream_header_once": "l'en-tête vient une seule fois, dans le premier message",
     "daemon.field.stream_header_first": "l'en-tête doit venir en premier",
     "daemon.field.stream_project_count": "le flux annonçait {value} projets, les morceaux en ont apporté {count}",
@@ -991,11 +1166,14 @@ extension Catalogue {
     "report.identity.scheme": "référentiel {scheme}",
     "report.identity.generated": "établi le {date}",
     "report.footer.digest": "SHA-256 des données du rapport : {digest}",
-    "report.footer.made_by": "Établi par impact report à partir du portefeuille d’impactd ; les chiffres de chaque graphique sont dans le tableau qui l’accompagne.",
-    "report.top_note": "Seuls les {shown} premiers des {count} projets sont dessinés ; les autres sont résumés dans la dernière ligne.",
+    "report.footer.made_by":
+      "Établi par impact report à partir du portefeuille d’impactd ; les chiffres de chaque graphique sont dans le tableau qui l’accompagne.",
+    "report.top_note":
+      "Seuls les {shown} premiers des {count} projets sont dessinés ; les autres sont résumés dans la dernière ligne.",
     "report.count.projects": "{count} projet(s)",
     "report.heatmap.title": "Couverture : domaines d’impact × profondeur de l’impact",
-    "report.heatmap.desc": "Effets et montant dans chacun des {domains} domaines par classe de profondeur ; plus la case est foncée, plus le montant est élevé. Lacunes : {gaps}.",
+    "report.heatmap.desc":
+      "Effets et montant dans chacun des {domains} domaines par classe de profondeur ; plus la case est foncée, plus le montant est élevé. Lacunes : {gaps}.",
     "report.heatmap.cell": "{outcomes} effet(s), {amount}",
     "report.heatmap.outcomes": "{count} eff.",
     "report.heatmap.gap": "lacune",
@@ -1004,12 +1182,15 @@ extension Catalogue {
     "report.heatmap.legend.gap": "lacune (exposition sous le seuil)",
     "report.label.depth_class": "classe de profondeur",
     "report.exposure.title": "Exposition et exposition pondérée par l’impact, par domaine",
-    "report.exposure.desc": "Part du capital dans chaque domaine, et la même part pondérée par l’impact des projets. Concentration : HHI {hhi}, {effective} domaines effectifs.",
+    "report.exposure.desc":
+      "Part du capital dans chaque domaine, et la même part pondérée par l’impact des projets. Concentration : HHI {hhi}, {effective} domaines effectifs.",
     "report.exposure.impact_weighted": "exposition pondérée par l’impact",
     "report.exposure.threshold": "seuil de couverture {value}",
-    "report.concentration": "Concentration : l’indice de Herfindahl-Hirschman des expositions vaut {hhi}, soit {effective} domaines effectifs (1 / HHI).",
+    "report.concentration":
+      "Concentration : l’indice de Herfindahl-Hirschman des expositions vaut {hhi}, soit {effective} domaines effectifs (1 / HHI).",
     "report.classes.title": "Capital par classe d’impact",
-    "report.classes.desc": "Répartition des {amount} engagés entre préjudice et les classes A, B et C d’Impact Frontiers.",
+    "report.classes.desc":
+      "Répartition des {amount} engagés entre préjudice et les classes A, B et C d’Impact Frontiers.",
     "report.class.long.harm": "Préjudice (effet négatif significatif)",
     "report.class.long.a": "A : agir pour éviter un préjudice",
     "report.class.long.b": "B : bénéficier aux parties prenantes",
@@ -1017,17 +1198,21 @@ extension Catalogue {
     "report.class.long.none": "Non classé",
     "report.label.share_of_capital": "part du capital",
     "report.ranking.title": "Score composite par projet",
-    "report.ranking.desc": "Les {count} projets par rang ; la bande claire est ce que la décote de confiance (preuves et risques) a retiré au score.",
+    "report.ranking.desc":
+      "Les {count} projets par rang ; la bande claire est ce que la décote de confiance (preuves et risques) a retiré au score.",
     "report.ranking.discount": "décote de confiance",
     "report.ranking.harm": "préjudice : score de rang 0",
     "report.ranking.rest_label": "{count} autres projets",
-    "report.ranking.rest_note": "Les {shown} premiers projets sont dessinés un par un ; les {count} autres forment la bande grise : composite de {low} à {high}, médiane {median} (trait noir).",
+    "report.ranking.rest_note":
+      "Les {shown} premiers projets sont dessinés un par un ; les {count} autres forment la bande grise : composite de {low} à {high}, médiane {median} (trait noir).",
     "report.label.before_confidence": "avant confiance",
     "report.bubble.title": "Composite et montant",
-    "report.bubble.desc": "{count} projets : montant en abscisse, composite en ordonnée ; l’aire de la bulle est le nombre de personnes touchées, sa couleur la classe, son étiquette le rang.",
+    "report.bubble.desc":
+      "{count} projets : montant en abscisse, composite en ordonnée ; l’aire de la bulle est le nombre de personnes touchées, sa couleur la classe, son étiquette le rang.",
     "report.bubble.size": "aire = personnes touchées ; étiquette = rang",
     "report.pareto.title": "Contribution à l’impact global",
-    "report.pareto.desc": "Projets par contribution décroissante, avec le cumul : {count} des {total} projets font 80 % de l’impact.",
+    "report.pareto.desc":
+      "Projets par contribution décroissante, avec le cumul : {count} des {total} projets font 80 % de l’impact.",
     "report.pareto.desc_none": "Projets par contribution décroissante, avec le cumul.",
     "report.pareto.cumulative": "cumul",
     "report.changes.movers": "Projets dont le rang a changé",
@@ -1042,21 +1227,24 @@ extension Catalogue {
     "report.label.snapshot": "instantané",
     "report.trends.title": "Chiffres du portefeuille au fil des instantanés",
     "report.trends.desc": "{count} chiffres, un petit graphique chacun, au fil des instantanés.",
-    "report.scheme.intro": "Référentiel {id} : le composite mêle le score quantitatif (poids {blend}) et le score qualitatif, puis applique le facteur de confiance.",
+    "report.scheme.intro":
+      "Référentiel {id} : le composite mêle le score quantitatif (poids {blend}) et le score qualitatif, puis applique le facteur de confiance.",
     "report.scheme.dimensions": "Poids des dimensions quantitatives",
     "report.scheme.criteria": "Critères qualitatifs et signification de chaque niveau de note",
     "report.scheme.level": "niveau {level}",
     "report.scheme.constants": "Constantes de la méthode",
     "report.scheme.domains": "Domaines d’impact",
     "report.label.measure": "mesure",
-    "report.quality.summary": "Complétude médiane {median} ; {count} des {total} projets ont des données insuffisantes (complétude sous {threshold}).",
+    "report.quality.summary":
+      "Complétude médiane {median} ; {count} des {total} projets ont des données insuffisantes (complétude sous {threshold}).",
     "report.quality.missing": "Données manquantes par dimension ({outcomes} effets)",
     "report.quality.missing_outcomes": "manquantes",
     "report.quality.missing_share": "part",
     "report.quality.unrated": "projets sans note : {criterion}",
     "report.quality.insufficient": "Projets aux données insuffisantes",
     "report.waterfall.title": "Des données au composite",
-    "report.waterfall.desc": "Ce que chaque dimension et chaque critère de {name} apporte au score, puis la décote de confiance.",
+    "report.waterfall.desc":
+      "Ce que chaque dimension et chaque critère de {name} apporte au score, puis la décote de confiance.",
     "report.waterfall.dimension": "quantitatif : {name}",
     "report.waterfall.criterion": "qualitatif : {name}",
     "report.waterfall.before_confidence": "score avant confiance",
@@ -1066,12 +1254,14 @@ extension Catalogue {
     "report.label.change": "variation",
     "report.label.running_total": "cumul",
     "report.profile.title": "Profil face à la médiane du portefeuille",
-    "report.profile.desc": "Les quatre dimensions quantitatives et les critères de {name} sur l’échelle 0–4, avec la médiane du portefeuille.",
+    "report.profile.desc":
+      "Les quatre dimensions quantitatives et les critères de {name} sur l’échelle 0–4, avec la médiane du portefeuille.",
     "report.profile.project": "ce projet",
     "report.profile.median": "médiane du portefeuille",
     "report.profile.unrated": "non noté",
     "report.outcomes.title": "Effets : situation initiale → valeur observée → seuil",
-    "report.outcomes.desc": "Chaque indicateur sur une même échelle, de sa situation initiale (trait de gauche) au seuil des parties prenantes (trait de droite) : le point est la dernière valeur, le losange la cible.",
+    "report.outcomes.desc":
+      "Chaque indicateur sur une même échelle, de sa situation initiale (trait de gauche) au seuil des parties prenantes (trait de droite) : le point est la dernière valeur, le losange la cible.",
     "report.outcomes.no_indicator": "pas d’échelle d’indicateur (enquête ou valeurs manquantes)",
     "report.label.gap_closed": "écart comblé",
     "report.label.progress_to_target": "progression vers la cible",
@@ -1102,31 +1292,43 @@ extension Catalogue {
     "report.kind.portfolio": "portefeuille",
     "report.kind.project": "projet",
     "report.kind.committee": "comité",
-    "help.report.abstract": "Écrire un rapport HTML autonome avec graphiques (portefeuille, fiche projet, dossier de comité).",
-    "help.report.discussion": "La page ne demande ni réseau ni JavaScript ; elle s’imprime en A4. --pdf l’imprime avec un Chromium sans interface, --data écrit les chiffres de chaque graphique en JSON.",
-    "help.report.portfolio.abstract": "Le dossier du portefeuille : chiffres, carte de couverture, exposition, classes, classement, contributions, annexes.",
-    "help.report.project.abstract": "La fiche d’un projet : scores, cascade, profil, effets, notes, risques, ce que son financement change.",
-    "help.report.committee.abstract": "Le dossier de séance : le portefeuille, une fiche par candidat, et la simulation de leur financement à tous.",
+    "help.report.abstract":
+      "Écrire un rapport HTML autonome avec graphiques (portefeuille, fiche projet, dossier de comité).",
+    "help.report.discussion":
+      "La page ne demande ni réseau ni JavaScript ; elle s’imprime en A4. --pdf l’imprime avec un Chromium sans interface, --data écrit les chiffres de chaque graphique en JSON.",
+    "help.report.portfolio.abstract":
+      "Le dossier du portefeuille : chiffres, carte de couverture, exposition, classes, classement, contributions, annexes.",
+    "help.report.project.abstract":
+      "La fiche d’un projet : scores, cascade, profil, effets, notes, risques, ce que son financement change.",
+    "help.report.committee.abstract":
+      "Le dossier de séance : le portefeuille, une fiche par candidat, et la simulation de leur financement à tous.",
     "help.report.output": "Le fichier HTML à écrire.",
     "help.report.title": "Le titre du rapport.",
     "help.report.pdf": "Imprimer aussi la page dans ce fichier PDF avec un Chromium sans interface.",
     "help.report.data": "Écrire aussi les chiffres de chaque graphique dans ce fichier JSON.",
-    "help.report.generated_at": "L’heure imprimée comme date du rapport (ISO 8601, UTC), pour qu’une même donnée donne le même fichier.",
+    "help.report.generated_at":
+      "L’heure imprimée comme date du rapport (ISO 8601, UTC), pour qu’une même donnée donne le même fichier.",
     "help.report.candidate": "Un projet candidat (identifiant ou début de son nom) ; à répéter pour plusieurs.",
     "help.report.project": "Le projet (identifiant ou début de son nom).",
-    "help.report.since": "Montrer aussi ce qui a changé depuis ce moment (un instantané, rev:N ou une date), avec l’évolution du composite pondéré attribuée à ses causes.",
-    "error.report.generated_at": "--generated-at {value} : une heure UTC est attendue, par exemple 2026-06-30T09:00:00Z",
+    "help.report.since":
+      "Montrer aussi ce qui a changé depuis ce moment (un instantané, rev:N ou une date), avec l’évolution du composite pondéré attribuée à ses causes.",
+    "error.report.generated_at":
+      "--generated-at {value} : une heure UTC est attendue, par exemple 2026-06-30T09:00:00Z",
     "error.report.no_candidate": "indiquez au moins un --candidate",
     "error.report.write": "impossible d’écrire {path} : {reason}",
-    "error.report.no_chromium": "--pdf demande un Chromium sans interface, et aucun n’a été trouvé (recherchés : chromium, chromium-browser, google-chrome et $IMPACT_CHROMIUM). Installez-le (Debian : sudo apt-get install chromium) ou donnez son chemin dans IMPACT_CHROMIUM ; la page HTML a été écrite et s’imprime en PDF depuis n’importe quel navigateur.",
+    "error.report.no_chromium":
+      "--pdf demande un Chromium sans interface, et aucun n’a été trouvé (recherchés : chromium, chromium-browser, google-chrome et $IMPACT_CHROMIUM). Installez-le (Debian : sudo apt-get install chromium) ou donnez son chemin dans IMPACT_CHROMIUM ; la page HTML a été écrite et s’imprime en PDF depuis n’importe quel navigateur.",
     "error.report.pdf_failed": "Chromium n’a pas pu imprimer {path} (code {status}) : {reason}",
     // MARK: - indicator bank, outcomes using it, CIDS export (referential)
     "help.indicators.abstract": "La banque d'indicateurs (impact-indicators/1) et quels projets mesurent quoi.",
-    "help.indicators.discussion": "list, search et show lisent la banque livrée avec ce impact, sans démon ; impactd vérifie les résultats avec la banque livrée avec impactd. usage demande au démon les projets du portefeuille.",
+    "help.indicators.discussion":
+      "list, search et show lisent la banque livrée avec ce impact, sans démon ; impactd vérifie les résultats avec la banque livrée avec impactd. usage demande au démon les projets du portefeuille.",
     "help.indicators.list.abstract": "Lister les indicateurs de la banque, éventuellement d'un domaine ou d'un type.",
-    "help.indicators.search.abstract": "Chercher des indicateurs de la banque par les mots de leur id, de leur nom ou de leur définition, en français ou en anglais.",
+    "help.indicators.search.abstract":
+      "Chercher des indicateurs de la banque par les mots de leur id, de leur nom ou de leur définition, en français ou en anglais.",
     "help.indicators.show.abstract": "Afficher tout ce que la banque dit d'un indicateur.",
-    "help.indicators.usage.abstract": "Quels projets mesurent quel indicateur de la banque, et quels indicateurs aucun projet n'utilise.",
+    "help.indicators.usage.abstract":
+      "Quels projets mesurent quel indicateur de la banque, et quels indicateurs aucun projet n'utilise.",
     "help.indicators.domain": "Seulement les indicateurs de ce domaine (basic_needs, health, social_link, ...).",
     "help.indicators.kind": "Seulement les réalisations (output) ou seulement les impacts (outcome).",
     "help.indicators.words": "Mots qui doivent tous apparaître (sans tenir compte des majuscules ni des accents).",
@@ -1158,22 +1360,31 @@ extension Catalogue {
     "indicators.field.outcomes": "résultats",
     "indicators.field.project": "projet",
     "indicators.field.outcome": "résultat",
-    "error.indicators.unknown": "« {id} » n'est pas un indicateur de la banque (édition {edition}) ; ids les plus proches : {nearest}",
+    "error.indicators.unknown":
+      "« {id} » n'est pas un indicateur de la banque (édition {edition}) ; ids les plus proches : {nearest}",
     "error.indicators.domain": "--domain {value} : ce n'est pas un domaine de la banque ({allowed})",
-    "daemon.rule.unknown_indicator": "indicator_id « {value} » n'est pas un indicateur de la banque (édition {edition}) ; voir impact indicators search",
-    "daemon.rule.indicator_unit": "l'unité « {value} » ne concorde pas avec l'indicateur {indicator} de la banque, dont l'unité est « {expected} »",
-    "daemon.rule.indicator_direction": "le sens {value} ne concorde pas avec l'indicateur {indicator} de la banque, qui est {expected}",
+    "daemon.rule.unknown_indicator":
+      "indicator_id « {value} » n'est pas un indicateur de la banque (édition {edition}) ; voir impact indicators search",
+    "daemon.rule.indicator_unit":
+      "l'unité « {value} » ne concorde pas avec l'indicateur {indicator} de la banque, dont l'unité est « {expected} »",
+    "daemon.rule.indicator_direction":
+      "le sens {value} ne concorde pas avec l'indicateur {indicator} de la banque, qui est {expected}",
     "help.export.organization": "Le nom de l'organisation dans un export cids.",
-    "help.export.base_iri": "Le début de l'@id de chaque nœud d'un export cids (par défaut urn:impact:<organisation>:).",
-    "error.export.cids_needs_organization": "--format cids demande --organization NOM (l'organisation à qui sont les données)",
+    "help.export.base_iri":
+      "Le début de l'@id de chaque nœud d'un export cids (par défaut urn:impact:<organisation>:).",
+    "error.export.cids_needs_organization":
+      "--format cids demande --organization NOM (l'organisation à qui sont les données)",
 
     // MARK: - history: diff, attribution, trend, periods and progress (history-analytics)
-    "period.invalid": "« {value} » n'est pas une période ; écrivez une année (2026), un semestre (2026-S1), un trimestre (2026-Q3), un mois (2026-07), un jour (2026-01-01) ou une plage de jours (2026-01-01/2026-06-30)",
-    "period.reversed": "« {value} » finit avant de commencer ; une plage de jours s'écrit premier jour/dernier jour, par exemple 2026-01-01/2026-06-30",
+    "period.invalid":
+      "« {value} » n'est pas une période ; écrivez une année (2026), un semestre (2026-S1), un trimestre (2026-Q3), un mois (2026-07), un jour (2026-01-01) ou une plage de jours (2026-01-01/2026-06-30)",
+    "period.reversed":
+      "« {value} » finit avant de commencer ; une plage de jours s'écrit premier jour/dernier jour, par exemple 2026-01-01/2026-06-30",
     "period.no_such_day": "« {value} » désigne un jour qui n'existe pas ; formes acceptées : {allowed}",
     "daemon.rule.target_period": "la période « {value} » d'une cible n'a pas l'une des formes acceptées : {allowed}",
     "daemon.rule.duplicate_target_period": "la période {value} a plus d'une cible",
-    "format.csv.targets": "targets « {text} » doit être une suite de paires période=valeur séparées par |, par exemple 2026=40|2026-S1=20",
+    "format.csv.targets":
+      "targets « {text} » doit être une suite de paires période=valeur séparées par |, par exemple 2026=40|2026-S1=20",
     "history.cause.scheme": "référentiel (méthode)",
     "history.cause.outcome_data": "données des effets",
     "history.cause.ratings": "notes du comité",
@@ -1182,18 +1393,22 @@ extension Catalogue {
     "history.cause.removed_projects": "projets retirés",
     "history.cause.amounts": "variations des montants",
     "history.plausible.percentage_out_of_range": "{value} est un pourcentage hors de 0-100",
-    "history.plausible.negative_count": "{value} est négatif alors que l'indicateur compte (sa référence, son seuil et sa cible ne sont pas négatifs)",
+    "history.plausible.negative_count":
+      "{value} est négatif alors que l'indicateur compte (sa référence, son seuil et sa cible ne sont pas négatifs)",
     "history.plausible.not_finite": "{value} n'est pas un nombre fini",
     "help.diff.abstract": "Ce qui a changé entre deux moments du portefeuille, et pourquoi.",
-    "help.diff.discussion": "T0 et T1 sont chacun un nom d'instantané, rev:N, une date (AAAA-MM-JJ, la fin de ce jour) ou une date et une heure ; T1 vaut maintenant par défaut. Montre les chiffres du portefeuille côte à côte, les projets ajoutés, retirés et modifiés, les plus fortes variations de rang, et chaque écart de score de classement attribué à ses causes : le référentiel, les données des effets, les notes du comité, les preuves et les risques (valeurs de Shapley sur 16 calculs, dont la somme est exactement l'écart ; voir docs/methodology.md). L'écart du composite pondéré est attribué de même, les projets ajoutés et retirés et les variations de montant étant des causes à part entière. Sort avec 66 quand un instantané ou un projet n'existe pas, 65 pour un moment futur.",
+    "help.diff.discussion":
+      "T0 et T1 sont chacun un nom d'instantané, rev:N, une date (AAAA-MM-JJ, la fin de ce jour) ou une date et une heure ; T1 vaut maintenant par défaut. Montre les chiffres du portefeuille côte à côte, les projets ajoutés, retirés et modifiés, les plus fortes variations de rang, et chaque écart de score de classement attribué à ses causes : le référentiel, les données des effets, les notes du comité, les preuves et les risques (valeurs de Shapley sur 16 calculs, dont la somme est exactement l'écart ; voir docs/methodology.md). L'écart du composite pondéré est attribué de même, les projets ajoutés et retirés et les variations de montant étant des causes à part entière. Sort avec 66 quand un instantané ou un projet n'existe pas, 65 pour un moment futur.",
     "help.diff.from": "Le moment antérieur : un instantané, rev:N, une date ou une date et une heure.",
     "help.diff.to": "Le moment postérieur (maintenant s'il est omis).",
     "help.diff.explain": "Montrer les 16 calculs derrière l'attribution d'un projet (répétable, 50 au plus).",
     "help.diff.top": "Combien de variations de rang lister.",
     "help.diff.max_projects": "Le nombre maximal de projets modifiés, ajoutés et retirés à lister (chacun).",
     "error.diff.negative": "--top et --max-projects prennent un nombre positif ou nul",
-    "error.diff.invalid_when": "« {value} » n'est pas un moment : donnez un nom d'instantané, rev:N, une date AAAA-MM-JJ, une date et heure 2026-03-31T18:00:00+02:00 ou now",
-    "error.diff.from_now": "T0 est le moment antérieur et ne peut pas être now : donnez un nom d'instantané, rev:N, une date ou une date et heure",
+    "error.diff.invalid_when":
+      "« {value} » n'est pas un moment : donnez un nom d'instantané, rev:N, une date AAAA-MM-JJ, une date et heure 2026-03-31T18:00:00+02:00 ou now",
+    "error.diff.from_now":
+      "T0 est le moment antérieur et ne peut pas être now : donnez un nom d'instantané, rev:N, une date ou une date et heure",
     "diff.figures.title": "Chiffres du portefeuille",
     "diff.attribution.title": "Composite pondéré : d'où vient l'écart",
     "diff.changed.title": "Projets modifiés ({count}) : écart de score de classement par cause",
@@ -1207,16 +1422,19 @@ extension Catalogue {
     "label.places": "places",
     "label.from_later": "données de l'état postérieur",
     "help.trend.abstract": "Chiffres du portefeuille ou d'un projet dans le temps.",
-    "help.trend.discussion": "Par défaut un point par instantané, du plus ancien au plus récent ; --every month ou quarter prend la fin de chaque période depuis --since, et --point QUAND (répétable) nomme les points. Pour le portefeuille : composite pondéré, couverture, couverture profonde, SROI, et l'exposition et l'exposition pondérée par l'impact de chaque domaine ; avec --project : composite, Q, L, confiance et profondeur. --scheme current recalcule chaque point avec le référentiel d'aujourd'hui.",
+    "help.trend.discussion":
+      "Par défaut un point par instantané, du plus ancien au plus récent ; --every month ou quarter prend la fin de chaque période depuis --since, et --point QUAND (répétable) nomme les points. Pour le portefeuille : composite pondéré, couverture, couverture profonde, SROI, et l'exposition et l'exposition pondérée par l'impact de chaque domaine ; avec --project : composite, Q, L, confiance et profondeur. --scheme current recalcule chaque point avec le référentiel d'aujourd'hui.",
     "help.trend.every": "Un point par instantané (par défaut), ou à la fin de chaque mois ou trimestre.",
     "help.trend.since": "Le premier jour d'une tendance mensuelle ou trimestrielle (AAAA-MM-JJ).",
     "help.trend.project": "Suivre un projet au lieu du portefeuille.",
     "help.trend.point": "Un moment à inclure (un instantané, rev:N, une date) ; répétable.",
     "trend.exposure.title": "Exposition par domaine",
-    "trend.no_points": "Aucun point à montrer : créez des instantanés (impact snapshot create) ou donnez --every month --since DATE.",
+    "trend.no_points":
+      "Aucun point à montrer : créez des instantanés (impact snapshot create) ou donnez --every month --since DATE.",
     "label.point": "point",
     "help.progress.abstract": "Progression des effets d'un projet vers leurs cibles, par période.",
-    "help.progress.discussion": "Pour chaque effet : sa dernière valeur face à sa cible unique, puis pour chaque période qui a une cible ou une observation, la cible (celle de la période, sinon celle de l'effet), les observations dont la période y est comprise, la dernière valeur et la progression vers la cible, (dernière - référence) / (cible - référence), non plafonnée. Sort avec 66 quand le projet ou l'effet n'existe pas.",
+    "help.progress.discussion":
+      "Pour chaque effet : sa dernière valeur face à sa cible unique, puis pour chaque période qui a une cible ou une observation, la cible (celle de la période, sinon celle de l'effet), les observations dont la période y est comprise, la dernière valeur et la progression vers la cible, (dernière - référence) / (cible - référence), non plafonnée. Sort avec 66 quand le projet ou l'effet n'existe pas.",
     "progress.periods.title": "Progression vers la cible",
     "progress.observations.title": "Observations",
     "progress.overall": "ensemble",
@@ -1224,9 +1442,9 @@ extension Catalogue {
     "label.latest": "dernière",
     "label.progress": "progression",
     "label.observations": "observations",
-      // MARK: - Forced observations
+    // MARK: - Forced observations
     "label.forced": "forcée",
-      // MARK: - Streamed transfers
+    // MARK: - Streamed transfers
     "connection.stalled": "impactd à {address} ne répond plus : rien n’a avancé pendant {seconds} (voir --timeout)",
     "help.option.quiet": "N’affiche pas de ligne de progression dans le terminal.",
     "transfer.import": "Import",
@@ -1236,25 +1454,30 @@ extension Catalogue {
     "transfer.projects": "{done} projets",
     "transfer.left": "reste {time}",
     "transfer.rate": "{rate} projets/s",
-    "import.gave_up.before_end": "impact a abandonné avant la fin du document : le démon abandonne un import dont le flux ne se termine pas, rien n’a donc changé.",
-    "import.gave_up.after_end": "Le démon avait reçu tout le document quand impact a abandonné : il l’enregistre ou le refuse de lui-même. `impact status` montre sa révision (elle était à {revision} avant cet import).",
-    "import.gave_up.sent": "Le démon avait reçu tout le document quand impact a abandonné : il l’enregistre ou le refuse de lui-même. `impact status` montre sa révision.",
+    "import.gave_up.before_end":
+      "impact a abandonné avant la fin du document : le démon abandonne un import dont le flux ne se termine pas, rien n’a donc changé.",
+    "import.gave_up.after_end":
+      "Le démon avait reçu tout le document quand impact a abandonné : il l’enregistre ou le refuse de lui-même. `impact status` montre sa révision (elle était à {revision} avant cet import).",
+    "import.gave_up.sent":
+      "Le démon avait reçu tout le document quand impact a abandonné : il l’enregistre ou le refuse de lui-même. `impact status` montre sa révision.",
     "error.file.write_failed": "impossible d’écrire {path} : {reason}",
-      // MARK: - Largest contributions
+    // MARK: - Largest contributions
     "daemon.field.too_many_contributions": "au plus {limit} contributions, reçu : {value}",
     "help.portfolio.top": "Combien des plus grandes contributions lister (au plus 1000).",
     "portfolio.contributions.more": "les {shown} plus grandes des {count} contributions (toutes : impact scores)",
     "error.option.top_maximum": "--top doit valoir au plus {maximum}, pas {value}",
-      // MARK: - Import stream end
+    // MARK: - Import stream end
     "daemon.field.stream_end_last": "la fin vient en dernier, une seule fois",
     "transfer.projects_of_about": "{done} / ~{total} projets",
-      // MARK: - Server reflection
+    // MARK: - Server reflection
     "daemon.reflection.file-not-found": "fichier « {file} » introuvable",
     "daemon.reflection.symbol-not-found": "symbole « {symbol} » introuvable",
     "daemon.reflection.extension-not-found": "aucune extension {number} de « {type} »",
     "daemon.reflection.type-not-found": "type de message « {type} » introuvable",
-    "daemon.reflection.nothing-asked": "la requête ne demande rien : renseignez file_by_filename, file_containing_symbol, file_containing_extension, all_extension_numbers_of_type ou list_services",
+    "daemon.reflection.nothing-asked":
+      "la requête ne demande rien : renseignez file_by_filename, file_containing_symbol, file_containing_extension, all_extension_numbers_of_type ou list_services",
     "daemon.field.reflection_name": "un nom de {value} octets dépasse la limite de {limit} octets",
-    "daemon.field.too_many_reflection_requests": "au plus {limit} requêtes par flux de réflexion ; ouvrez un nouveau flux",
-]
+    "daemon.field.too_many_reflection_requests":
+      "au plus {limit} requêtes par flux de réflexion ; ouvrez un nouveau flux",
+  ]
 }

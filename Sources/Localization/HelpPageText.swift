@@ -12,7 +12,8 @@ public enum HelpPageText {
     var text = page
     // A phrase ArgumentParser wrapped keeps its line break: only the words change.
     for (english, key) in [
-      ("(default:", "help.heading.default"), ("(values:", "help.heading.values"), ("; default:", "help.heading.values_default"),
+      ("(default:", "help.heading.default"), ("(values:", "help.heading.values"),
+      ("; default:", "help.heading.values_default"),
     ] {
       text = text.replacingOccurrences(of: english, with: l(key))
     }

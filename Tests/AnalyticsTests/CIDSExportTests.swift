@@ -66,10 +66,11 @@ struct CIDSExportTests {
         #expect(node[property] != nil, "\(type) \(node["@id"] ?? "") lacks \(property)")
       }
     }
-    #expect(counts == [
-      "cids:Organization": 1, "cids:Theme": 2, "cids:Outcome": 2, "cids:Indicator": 1, "cids:IndicatorReport": 2,
-      "cids:ImpactReport": 2,
-    ])
+    #expect(
+      counts == [
+        "cids:Organization": 1, "cids:Theme": 2, "cids:Outcome": 2, "cids:Indicator": 1, "cids:IndicatorReport": 2,
+        "cids:ImpactReport": 2,
+      ])
     let ids = graph.compactMap { $0["@id"] as? String }
     #expect(Set(ids).count == ids.count)
     #expect(ids.allSatisfy { $0.hasPrefix("urn:impact:fondation-exemple:") })
@@ -88,14 +89,16 @@ struct CIDSExportTests {
     #expect(indicator["cids:unitDescription"] as? String == "%")
   }
 
-  @Test("periods become their first and last instants", arguments: [
-    ("2026", "2026-01-01T00:00:00Z", "2026-12-31T23:59:59Z"),
-    ("2026-Q1", "2026-01-01T00:00:00Z", "2026-03-31T23:59:59Z"),
-    ("2024-02", "2024-02-01T00:00:00Z", "2024-02-29T23:59:59Z"),
-    ("2026-S2", "2026-07-01T00:00:00Z", "2026-12-31T23:59:59Z"),
-    ("2026-03-15", "2026-03-15T00:00:00Z", "2026-03-15T23:59:59Z"),
-    ("2026-01-01/2026-06-30", "2026-01-01T00:00:00Z", "2026-06-30T23:59:59Z"),
-  ])
+  @Test(
+    "periods become their first and last instants",
+    arguments: [
+      ("2026", "2026-01-01T00:00:00Z", "2026-12-31T23:59:59Z"),
+      ("2026-Q1", "2026-01-01T00:00:00Z", "2026-03-31T23:59:59Z"),
+      ("2024-02", "2024-02-01T00:00:00Z", "2024-02-29T23:59:59Z"),
+      ("2026-S2", "2026-07-01T00:00:00Z", "2026-12-31T23:59:59Z"),
+      ("2026-03-15", "2026-03-15T00:00:00Z", "2026-03-15T23:59:59Z"),
+      ("2026-01-01/2026-06-30", "2026-01-01T00:00:00Z", "2026-06-30T23:59:59Z"),
+    ])
   func periods(period: String, start: String, end: String) throws {
     let bounds = try #require(CIDSPeriod.bounds(of: period))
     #expect(bounds.start == start && bounds.end == end)
@@ -103,6 +106,8 @@ struct CIDSExportTests {
 
   @Test("the default base IRI is made of the organisation's name")
   func baseIRI() {
-    #expect(CIDSExport.defaultBaseIRI(for: "Secours d'Entraide – Île-de-France") == "urn:impact:secours-d-entraide-ile-de-france:")
+    #expect(
+      CIDSExport.defaultBaseIRI(for: "Secours d'Entraide – Île-de-France")
+        == "urn:impact:secours-d-entraide-ile-de-france:")
   }
 }

@@ -33,7 +33,9 @@ struct CSVFormulaGuardTests {
     #expect(CSVFormulaGuard.restored(CSVFormulaGuard.neutralised(text)) == text)
   }
 
-  @Test("projects with formula names: the CSV holds the prefix, the decoded projects do not", arguments: [",", ";"] as [Character])
+  @Test(
+    "projects with formula names: the CSV holds the prefix, the decoded projects do not",
+    arguments: [",", ";"] as [Character])
   func portfolioRoundTrip(_ separator: Character) throws {
     var projects = try FormatTestFixtures.workedExamples().projects
     for (index, text) in (Self.hostile + Self.tricky).enumerated() where !text.isEmpty {
@@ -55,7 +57,8 @@ struct CSVFormulaGuardTests {
   @Test("a hand-written file with the prefix reads without it; negative amounts stay numbers")
   func handWrittenFile() throws {
     let projects = try PortfolioCSV.decode(
-      projects: Data("id,name,programme,territory,amount\r\np1,'=1+1,'it's,'-2.5,-0\r\n".utf8), outcomes: nil, ratings: nil)
+      projects: Data("id,name,programme,territory,amount\r\np1,'=1+1,'it's,'-2.5,-0\r\n".utf8), outcomes: nil,
+      ratings: nil)
     #expect(projects.first?.name == "=1+1")
     #expect(projects.first?.programme == "'it's")
     #expect(projects.first?.territory == "-2.5")

@@ -5,9 +5,10 @@ import Testing
 /// Random changes of a generated portfolio: each project changed in a random set of the
 /// attribution's groups, some removed, some added, some amounts changed.
 enum HistoryChanges {
-  static func changed(_ projects: [Project], seed: UInt64, groups: Set<AttributionCause> = Set(AttributionCause.allCases),
-    membership: Bool = true, amounts: Bool = true) -> [Project]
-  {
+  static func changed(
+    _ projects: [Project], seed: UInt64, groups: Set<AttributionCause> = Set(AttributionCause.allCases),
+    membership: Bool = true, amounts: Bool = true
+  ) -> [Project] {
     var random = SplitMix64(seed: seed)
     var result: [Project] = []
     for var project in projects {
@@ -22,8 +23,10 @@ enum HistoryChanges {
         if random.chance(0.3) { project.outcomes[position].harmful.toggle() }
       }
       if groups.contains(.ratings), random.chance(0.3) {
-        project.record(Rating(criterion: random.pick(["what", "who", "participation", "systemic"]), rater: "zoe",
-          value: Double(random.integer(0...4))))
+        project.record(
+          Rating(
+            criterion: random.pick(["what", "who", "participation", "systemic"]), rater: "zoe",
+            value: Double(random.integer(0...4))))
       }
       if groups.contains(.evidenceAndRisks), random.chance(0.3) {
         project.evidenceLevel = random.integer(1...5)
@@ -71,7 +74,8 @@ struct HistoryDiffTests {
       sourceLocation: sourceLocation)
   }
 
-  @Test("each project's causes and the portfolio's causes sum to their differences within 1e-9", arguments: [1, 2, 3, 4, 5])
+  @Test(
+    "each project's causes and the portfolio's causes sum to their differences within 1e-9", arguments: [1, 2, 3, 4, 5])
   func sumsAreExact(seed: UInt64) {
     let before = PortfolioState(scheme: .impactV1, projects: projects)
     let scheme = seed % 2 == 0 ? HistoryChanges.otherScheme : .impactV1
@@ -125,13 +129,16 @@ struct HistoryDiffTests {
     for cause in PortfolioCause.allCases where cause != .scheme { #expect(diff.attribution[cause] == 0) }
   }
 
-  @Test("a change in one group only is attributed to that group only", arguments: [
-    AttributionCause.outcomeData, .ratings, .evidenceAndRisks,
-  ])
+  @Test(
+    "a change in one group only is attributed to that group only",
+    arguments: [
+      AttributionCause.outcomeData, .ratings, .evidenceAndRisks,
+    ])
   func oneGroup(cause: AttributionCause) {
     let after = HistoryChanges.changed(projects, seed: 5, groups: [cause], membership: false, amounts: false)
     let diff = PortfolioDiffer().diff(
-      from: PortfolioState(scheme: .impactV1, projects: projects), to: PortfolioState(scheme: .impactV1, projects: after))
+      from: PortfolioState(scheme: .impactV1, projects: projects),
+      to: PortfolioState(scheme: .impactV1, projects: after))
     #expect(!diff.changed.isEmpty)
     for change in diff.changed {
       #expect(change.attribution.differingCauses == [cause])
@@ -155,7 +162,8 @@ struct HistoryDiffTests {
     after[3].amount += 500_000
     after[9].amount = 0
     let diff = PortfolioDiffer().diff(
-      from: PortfolioState(scheme: .impactV1, projects: projects), to: PortfolioState(scheme: .impactV1, projects: after))
+      from: PortfolioState(scheme: .impactV1, projects: projects),
+      to: PortfolioState(scheme: .impactV1, projects: after))
     #expect(diff.changed.map(\.projectID) == [projects[3].id, projects[9].id].sorted())
     #expect(diff.changed.allSatisfy { $0.changedFields == ["amount"] && $0.attribution.composite.isZero })
     expectExact(diff)
@@ -169,7 +177,8 @@ struct HistoryDiffTests {
     added.id = "zz-added"
     let after = Array(projects.dropFirst()) + [added]
     let diff = PortfolioDiffer().diff(
-      from: PortfolioState(scheme: .impactV1, projects: projects), to: PortfolioState(scheme: .impactV1, projects: after))
+      from: PortfolioState(scheme: .impactV1, projects: projects),
+      to: PortfolioState(scheme: .impactV1, projects: after))
     #expect(diff.added.map(\.projectID) == ["zz-added"])
     #expect(diff.removed.map(\.projectID) == [removed.id])
     #expect(diff.changed.isEmpty)
@@ -184,7 +193,8 @@ struct HistoryDiffTests {
   @Test("rank movers are the largest moves, largest first")
   func movers() throws {
     var after = projects
-    let last = try #require(PortfolioAnalyzer(scheme: .impactV1).ranking(of: ProjectScorer(scheme: .impactV1).score(projects)).entries.last)
+    let last = try #require(
+      PortfolioAnalyzer(scheme: .impactV1).ranking(of: ProjectScorer(scheme: .impactV1).score(projects)).entries.last)
     let position = try #require(after.firstIndex { $0.id == last.projectID })
     after[position].evidenceLevel = 5
     after[position].risks = [:]
@@ -193,7 +203,8 @@ struct HistoryDiffTests {
       after[position].record(Rating(criterion: criterion, rater: "zoe", value: 4))
     }
     let diff = PortfolioDiffer(moverCount: 3).diff(
-      from: PortfolioState(scheme: .impactV1, projects: projects), to: PortfolioState(scheme: .impactV1, projects: after))
+      from: PortfolioState(scheme: .impactV1, projects: projects),
+      to: PortfolioState(scheme: .impactV1, projects: after))
     #expect(diff.rankMovers.count <= 3)
     let top = try #require(diff.rankMovers.first)
     #expect(top.projectID == last.projectID && top.places > 0)
@@ -232,11 +243,15 @@ struct HistoryDiffTests {
     // alone and B alone; the Shapley split of a product gives each its own plus half the cross term.
     let attributor = ProjectAttributor(before: .impactV1, after: .impactV1)
     var old = projects[5]
-    old.outcomes = old.outcomes.map { var outcome = $0; outcome.harmful = false; return outcome }
+    old.outcomes = old.outcomes.map {
+      var outcome = $0; outcome.harmful = false; return outcome
+    }
     var new = old
     new.evidenceLevel = 5
     new.risks = [:]
-    new.ratings = new.ratings.map { var rating = $0; rating.value = 4; return rating }
+    new.ratings = new.ratings.map {
+      var rating = $0; rating.value = 4; return rating
+    }
     let scorer = ProjectScorer(scheme: .impactV1)
     let (f0, f1) = (scorer.score(old), scorer.score(new))
     let attribution = attributor.attribute(old: old, oldScore: f0, new: new, newScore: f1)
@@ -259,7 +274,8 @@ struct HistoryDiffTests {
     after[position].status = .closed
     let funded = ProjectFilter(statuses: [.funded])
     let diff = PortfolioDiffer().diff(
-      from: PortfolioState(scheme: .impactV1, projects: projects), to: PortfolioState(scheme: .impactV1, projects: after),
+      from: PortfolioState(scheme: .impactV1, projects: projects),
+      to: PortfolioState(scheme: .impactV1, projects: after),
       filter: funded)
     #expect(diff.removed.map(\.projectID) == [after[position].id])
     #expect(diff.added.isEmpty && diff.changed.isEmpty)

@@ -83,12 +83,14 @@ struct HistoryPeriodTests {
 
   @Test("progress per period: targets of their own or the outcome's, observations within, latest, progress")
   func progress() throws {
-    var outcome = Outcome(id: "emploi", domain: "employment", unit: "%", direction: .higherIsBetter, baseline: 20,
+    var outcome = Outcome(
+      id: "emploi", domain: "employment", unit: "%", direction: .higherIsBetter, baseline: 20,
       threshold: 50, target: 60)
     outcome.targets = [PeriodTarget(period: "2026", value: 40), PeriodTarget(period: "2026-s1", value: 30)]
     let observations = [
       ProgressObservation(value: 35, period: "2026-Q3", source: "survey", recordedBy: "amel", recordedAt: Self.at(300)),
-      ProgressObservation(value: 25, period: "2026-Q1", source: "report", recordedBy: "bruno", recordedAt: Self.at(100)),
+      ProgressObservation(
+        value: 25, period: "2026-Q1", source: "report", recordedBy: "bruno", recordedAt: Self.at(100)),
       ProgressObservation(value: 28, period: "2026-Q2", recordedBy: "amel", recordedAt: Self.at(200)),
       ProgressObservation(value: 22, period: "", recordedBy: "chloe", recordedAt: Self.at(50)),
     ]
@@ -115,16 +117,20 @@ struct HistoryPeriodTests {
   @Test("progress without a baseline, target or observation is absent, not zero")
   func progressAbsent() {
     let outcome = Outcome(id: "o", domain: "health", baseline: nil, target: 10)
-    let progress = OutcomeProgress(outcome: outcome, observations: [
-      ProgressObservation(value: 5, period: "2026", recordedBy: "a", recordedAt: Self.at(1))
-    ])
+    let progress = OutcomeProgress(
+      outcome: outcome,
+      observations: [
+        ProgressObservation(value: 5, period: "2026", recordedBy: "a", recordedAt: Self.at(1))
+      ])
     #expect(progress.progress == nil && progress.periods.first?.progress == nil)
     #expect(OutcomeProgress(outcome: Outcome(id: "o", domain: "health"), observations: []).periods.isEmpty)
   }
 
   static var projectWithTargets: Project {
     var project = sampleProject(id: "cibles")
-    project.outcomes[0].targets = [PeriodTarget(period: "2026", value: 40.5), PeriodTarget(period: "2026-S1", value: 20)]
+    project.outcomes[0].targets = [
+      PeriodTarget(period: "2026", value: 40.5), PeriodTarget(period: "2026-S1", value: 20),
+    ]
     return project
   }
 
@@ -132,8 +138,9 @@ struct HistoryPeriodTests {
   func json() throws {
     let document = PortfolioDocument(projects: [Self.projectWithTargets])
     let data = PortfolioJSON.encode(document)
-    #expect(String(decoding: data, as: UTF8.self).contains(#""targets":[{"period":"2026","value":40.5}"#)
-      || String(decoding: data, as: UTF8.self).contains("\"targets\""))
+    #expect(
+      String(decoding: data, as: UTF8.self).contains(#""targets":[{"period":"2026","value":40.5}"#)
+        || String(decoding: data, as: UTF8.self).contains("\"targets\""))
     let read = try PortfolioJSON.decode(data)
     #expect(read.projects[0].outcomes[0].targets == Self.projectWithTargets.outcomes[0].targets)
     #expect(read.projects[0] == Self.projectWithTargets)
@@ -148,7 +155,8 @@ struct HistoryPeriodTests {
     #expect(throws: FormatError.self) { try PortfolioJSON.decode(Data(text.utf8)) }
   }
 
-  @Test("targets per period round-trip through the CSV outcomes table, with a decimal comma too",
+  @Test(
+    "targets per period round-trip through the CSV outcomes table, with a decimal comma too",
     arguments: [CSVDialect.standard, .excel])
   func csv(dialect: CSVDialect) throws {
     let tables = PortfolioCSV.encode([Self.projectWithTargets], dialect: dialect)

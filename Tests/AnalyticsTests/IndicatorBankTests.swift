@@ -57,7 +57,8 @@ struct IndicatorBankTests {
     let problems = broken.problems(domains: domains)
     #expect(problems.contains("indicator \(bank.indicators[0].id) name.fr is empty"))
     #expect(problems.contains("indicator id \"\(bank.indicators[2].id)\" appears more than once"))
-    #expect(problems.contains("indicator \(bank.indicators[3].id): domain \"housing_first\" is not a domain of the scheme"))
+    #expect(
+      problems.contains("indicator \(bank.indicators[3].id): domain \"housing_first\" is not a domain of the scheme"))
     #expect(problems.contains("indicator \(bank.indicators[4].id): unit \"furlongs\" is not in the bank"))
     #expect(problems.contains("effect \(bank.effects[0].id): indicator \"food.caviar\" is not in the bank"))
     #expect(problems.contains("effect \(bank.effects[1].id): domain \"luck\" is not a domain of the scheme"))

@@ -7,7 +7,9 @@ import Testing
 @Suite("Outcomes using the indicator bank")
 struct OutcomeIndicatorIDTests {
   static func project(_ outcome: Outcome) -> Project {
-    Project(id: "pension-de-famille-rennes", name: "Pension de famille – Rennes", status: .funded, amount: 100_000, outcomes: [outcome])
+    Project(
+      id: "pension-de-famille-rennes", name: "Pension de famille – Rennes", status: .funded, amount: 100_000,
+      outcomes: [outcome])
   }
 
   static let housing = Outcome(
@@ -18,7 +20,8 @@ struct OutcomeIndicatorIDTests {
   @Test("an outcome that agrees with its bank indicator is valid, with the unit by id or by label")
   func agreeing() {
     #expect(Validator(scheme: .impactV1).validate(Self.project(Self.housing)) == [])
-    var people = Outcome(id: "participants", domain: "social_link", indicatorID: "social.collective_activity_participants")
+    var people = Outcome(
+      id: "participants", domain: "social_link", indicatorID: "social.collective_activity_participants")
     people.unit = "personnes"
     #expect(Validator(scheme: .impactV1).validate(Self.project(people)) == [])
     people.unit = "People"

@@ -10,9 +10,11 @@ struct PortfolioAnalyticsTests {
   func score(_ id: String, rankScore: Double, amount: Double = 1, domain: String = "health") -> ProjectScore {
     let scorer = ProjectScorer(scheme: scheme)
     var score = scorer.score(
-      sampleProject(id: id, amount: amount, outcomes: [
-        Outcome(id: "o1", domain: domain, share: 1, survey: Survey(veryMuch: 0.5, slightly: 0))
-      ]))
+      sampleProject(
+        id: id, amount: amount,
+        outcomes: [
+          Outcome(id: "o1", domain: domain, share: 1, survey: Survey(veryMuch: 0.5, slightly: 0))
+        ]))
     score.rankScore = rankScore
     score.composite = rankScore
     return score
@@ -20,7 +22,9 @@ struct PortfolioAnalyticsTests {
 
   @Test("ties share a rank: 1, 2, 2, 4, listed by id, with percentiles in the selection")
   func sharedRanks() {
-    let scores = [score("d", rankScore: 10), score("c", rankScore: 20), score("b", rankScore: 20), score("a", rankScore: 30)]
+    let scores = [
+      score("d", rankScore: 10), score("c", rankScore: 20), score("b", rankScore: 20), score("a", rankScore: 30),
+    ]
     let ranking = analyzer.ranking(of: scores)
     #expect(ranking.entries.map(\.projectID) == ["a", "b", "c", "d"])
     #expect(ranking.entries.map(\.rank) == [1, 2, 2, 4])
@@ -32,7 +36,9 @@ struct PortfolioAnalyticsTests {
 
   @Test("a zero total amount weighs every project equally")
   func zeroAmount() {
-    let scores = [score("a", rankScore: 10, amount: 0, domain: "health"), score("b", rankScore: 30, amount: 0, domain: "rights")]
+    let scores = [
+      score("a", rankScore: 10, amount: 0, domain: "health"), score("b", rankScore: 30, amount: 0, domain: "rights"),
+    ]
     let summary = analyzer.summary(of: scores)
     #expect(summary.totalAmount == 0)
     #expect(isClose(summary.weightedComposite, 20))
@@ -86,7 +92,9 @@ struct PortfolioAnalyticsTests {
 
   @Test("the coverage matrix counts outcomes and money by domain and depth class")
   func matrix() {
-    let scores = [score("a", rankScore: 10, amount: 100, domain: "health"), score("b", rankScore: 0, amount: 50, domain: "health")]
+    let scores = [
+      score("a", rankScore: 10, amount: 100, domain: "health"), score("b", rankScore: 0, amount: 50, domain: "health"),
+    ]
     let summary = analyzer.summary(of: scores)
     let cell = summary.matrix.cell(domain: "health", depthClass: .significant)
     #expect(cell?.outcomes == 2)

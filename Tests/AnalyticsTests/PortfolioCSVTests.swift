@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Portfolio CSV")
 struct PortfolioCSVTests {
-  private func decode(_ projects: String, _ outcomes: String? = nil, _ ratings: String? = nil)
+  private func decode(
+    _ projects: String, _ outcomes: String? = nil, _ ratings: String? = nil
+  )
     throws -> [Project]
   {
     try PortfolioCSV.decode(

@@ -20,11 +20,14 @@ struct PortfolioIndexTests {
       ("weighted_depth", actual.weightedDepth, expected.weightedDepth), ("hhi", actual.hhi, expected.hhi),
       ("effective_domains", actual.effectiveDomains, expected.effectiveDomains),
       ("coverage", actual.coverage, expected.coverage), ("deep_coverage", actual.deepCoverage, expected.deepCoverage),
-      ("social_value", actual.socialValue ?? -1, expected.socialValue ?? -1), ("sroi", actual.sroi ?? -1, expected.sroi ?? -1),
+      ("social_value", actual.socialValue ?? -1, expected.socialValue ?? -1),
+      ("sroi", actual.sroi ?? -1, expected.sroi ?? -1),
     ] {
       #expect(isClose(lhs, rhs), "\(context) \(name): \(lhs) != \(rhs)")
     }
-    for (lhs, rhs) in zip(actual.exposure + actual.impactWeightedExposure, expected.exposure + expected.impactWeightedExposure) {
+    for (lhs, rhs) in zip(
+      actual.exposure + actual.impactWeightedExposure, expected.exposure + expected.impactWeightedExposure)
+    {
       #expect(lhs.domain == rhs.domain && isClose(lhs.value, rhs.value), "\(context) \(lhs.domain)")
     }
     #expect(actual.coveredDomains == expected.coveredDomains && actual.gaps == expected.gaps, "\(context)")

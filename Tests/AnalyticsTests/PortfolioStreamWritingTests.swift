@@ -27,7 +27,9 @@ struct PortfolioStreamWritingTests {
         for project in projects { text += writer.element(project) }
         text += writer.closing
         let whole = PortfolioJSON.encode(PortfolioDocument(scheme: scheme, projects: projects, revision: revision))
-        #expect(text == String(decoding: whole, as: UTF8.self), "scheme \(scheme != nil), revision \(revision ?? -1), \(projects.count) projects")
+        #expect(
+          text == String(decoding: whole, as: UTF8.self),
+          "scheme \(scheme != nil), revision \(revision ?? -1), \(projects.count) projects")
       }
     }
   }

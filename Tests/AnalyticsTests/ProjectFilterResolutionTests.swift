@@ -12,35 +12,46 @@ struct ProjectFilterResolutionTests {
   }
 
   let projects = [
-    project("pension-rennes", name: "Pension de famille – Rennes", programme: "Hébergement", territory: "Bretagne", domain: "basic_needs"),
-    project("halte-mulhouse", name: "Halte-garderie", programme: "Enfance et familles", territory: "Grand Est", domain: "education"),
+    project(
+      "pension-rennes", name: "Pension de famille – Rennes", programme: "Hébergement", territory: "Bretagne",
+      domain: "basic_needs"),
+    project(
+      "halte-mulhouse", name: "Halte-garderie", programme: "Enfance et familles", territory: "Grand Est",
+      domain: "education"),
     project("bus-sante", name: "Bus santé", programme: "Santé", territory: "Île-de-France", domain: "health"),
   ]
 
-  @Test("folding ignores case, accents, ligatures, dashes and repeated spaces", arguments: [
-    ("Hébergement", "hebergement"), ("ÎLE-DE-FRANCE", "ile de france"), ("Œuvre  sociale", "oeuvre sociale"),
-    ("Pension de famille – Rennes", "pension de famille rennes"), ("  l’accès ", "l'acces"), ("pension-de-famille_r", "pension de famille r"),
-  ])
+  @Test(
+    "folding ignores case, accents, ligatures, dashes and repeated spaces",
+    arguments: [
+      ("Hébergement", "hebergement"), ("ÎLE-DE-FRANCE", "ile de france"), ("Œuvre  sociale", "oeuvre sociale"),
+      ("Pension de famille – Rennes", "pension de famille rennes"), ("  l’accès ", "l'acces"),
+      ("pension-de-famille_r", "pension de famille r"),
+    ])
   func folding(typed: String, folded: String) {
     #expect(SearchKey(typed).text == folded)
   }
 
-  @Test("programmes and territories match ignoring case and accents", arguments: [
-    (ProjectFilter(programmes: ["hebergement"]), ["pension-rennes"]),
-    (ProjectFilter(programmes: ["HÉBERGEMENT"]), ["pension-rennes"]),
-    (ProjectFilter(territories: ["ile-de-france"]), ["bus-sante"]),
-    (ProjectFilter(programmes: ["sante", "enfance et familles"]), ["bus-sante", "halte-mulhouse"]),
-  ])
+  @Test(
+    "programmes and territories match ignoring case and accents",
+    arguments: [
+      (ProjectFilter(programmes: ["hebergement"]), ["pension-rennes"]),
+      (ProjectFilter(programmes: ["HÉBERGEMENT"]), ["pension-rennes"]),
+      (ProjectFilter(territories: ["ile-de-france"]), ["bus-sante"]),
+      (ProjectFilter(programmes: ["sante", "enfance et familles"]), ["bus-sante", "halte-mulhouse"]),
+    ])
   func foldedMatching(filter: ProjectFilter, expected: [String]) {
     let (resolved, unmatched) = filter.resolved(in: projects, scheme: .impactV1)
     #expect(projects.filter { resolved.matches($0) }.map(\.id).sorted() == expected.sorted())
     #expect(unmatched.isEmpty)
   }
 
-  @Test("a domain is named by its id, its French or English label, or the start of one label", arguments: [
-    ("health", "health"), ("Santé et bien-être", "health"), ("santé", "health"), ("HEALTH AND WELL-BEING", "health"),
-    ("besoins essentiels", "basic_needs"), ("Employment", "employment"),
-  ])
+  @Test(
+    "a domain is named by its id, its French or English label, or the start of one label",
+    arguments: [
+      ("health", "health"), ("Santé et bien-être", "health"), ("santé", "health"), ("HEALTH AND WELL-BEING", "health"),
+      ("besoins essentiels", "basic_needs"), ("Employment", "employment"),
+    ])
   func domainNames(typed: String, id: String) {
     let (resolved, unmatched) = ProjectFilter(domains: [typed]).resolved(in: projects, scheme: .impactV1)
     #expect(resolved.domains.contains(id))
@@ -66,11 +77,14 @@ struct ProjectFilterResolutionTests {
     #expect(unmatched.isEmpty)
   }
 
-  @Test("a search needs every word to start a word of the id, name, programme or territory", arguments: [
-    ("pension rennes", ["pension-rennes"]), ("PENSION", ["pension-rennes"]), ("sante", ["bus-sante"]),
-    ("ile de france", ["bus-sante"]), ("île-de-france bus", ["bus-sante"]), ("grand est garderie", ["halte-mulhouse"]),
-    ("nowhere", []), ("ens", []), ("heberg bretagne", ["pension-rennes"]),
-  ])
+  @Test(
+    "a search needs every word to start a word of the id, name, programme or territory",
+    arguments: [
+      ("pension rennes", ["pension-rennes"]), ("PENSION", ["pension-rennes"]), ("sante", ["bus-sante"]),
+      ("ile de france", ["bus-sante"]), ("île-de-france bus", ["bus-sante"]),
+      ("grand est garderie", ["halte-mulhouse"]),
+      ("nowhere", []), ("ens", []), ("heberg bretagne", ["pension-rennes"]),
+    ])
   func search(query: String, expected: [String]) {
     let search = ProjectSearch(query)
     #expect(projects.filter(search.matches).map(\.id) == expected)

@@ -19,9 +19,11 @@ struct ProjectsBinaryTests {
       outcomes: [
         Outcome(
           id: "o1", domain: "housing", share: 0.6, indicator: "taux de maintien", indicatorID: "HOU-01", unit: "%",
-          direction: .lowerIsBetter, baseline: -0.0, threshold: Double.leastNonzeroMagnitude, target: .greatestFiniteMagnitude,
+          direction: .lowerIsBetter, baseline: -0.0, threshold: Double.leastNonzeroMagnitude,
+          target: .greatestFiniteMagnitude,
           actual: 1e-300, survey: Survey(veryMuch: 0.25, slightly: 0.5), reach: 40, durationYears: -3, dropOff: 0.1,
-          deadweight: 0.2, attribution: 0.3, displacement: 0.4, financialProxy: 5_000, harmful: true, nature: .mitigation,
+          deadweight: 0.2, attribution: 0.3, displacement: 0.4, financialProxy: 5_000, harmful: true,
+          nature: .mitigation,
           targets: [PeriodTarget(period: "2026", value: 40), PeriodTarget(period: "2026-S1", value: -1)]),
         Outcome(id: "o2", domain: "health"),
       ],

@@ -103,11 +103,15 @@ struct PropertyTests {
     ] {
       #expect(isClose(old, new), "\(name)")
     }
-    for (old, new) in zip(before.exposure + before.impactWeightedExposure, after.exposure + after.impactWeightedExposure) {
+    for (old, new) in zip(
+      before.exposure + before.impactWeightedExposure, after.exposure + after.impactWeightedExposure)
+    {
       #expect(isClose(old.value, new.value, absolute: 1e-12))
     }
     #expect(before.coveredDomains == after.coveredDomains && before.matrix.cells.count == after.matrix.cells.count)
-    #expect(analyzer.ranking(of: scores).entries.map(\.projectID) == analyzer.ranking(of: scores.shuffled(using: &random)).entries.map(\.projectID))
+    #expect(
+      analyzer.ranking(of: scores).entries.map(\.projectID)
+        == analyzer.ranking(of: scores.shuffled(using: &random)).entries.map(\.projectID))
   }
 
   func expectSameFigures(_ lhs: ProjectScore, _ rhs: ProjectScore, sourceLocation: SourceLocation = #_sourceLocation) {

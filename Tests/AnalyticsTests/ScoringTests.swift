@@ -25,7 +25,8 @@ func sampleProject(
     amount: amount,
     evidenceLevel: evidenceLevel,
     risks: risks,
-    ratings: ratings ?? ["what", "who", "participation", "systemic"].map { Rating(criterion: $0, rater: "amel", value: 3) },
+    ratings: ratings
+      ?? ["what", "who", "participation", "systemic"].map { Rating(criterion: $0, rater: "amel", value: 3) },
     outcomes: outcomes ?? [
       Outcome(
         id: "o1", domain: "employment", share: 1, indicator: "jobs", unit: "%", direction: .higherIsBetter,
@@ -39,17 +40,22 @@ func sampleProject(
 struct ScoringTests {
   let scorer = ProjectScorer(scheme: .impactV1)
 
-  @Test("depth classes follow the [0,1) [1,2) [2,3) [3,4] bands", arguments: [
-    (0.0, DepthClass.marginal), (0.99, .marginal), (1.0, .moderate), (1.999, .moderate), (2.0, .significant),
-    (2.9, .significant), (3.0, .deep), (4.0, .deep), (-1.0, .marginal),
-  ])
+  @Test(
+    "depth classes follow the [0,1) [1,2) [2,3) [3,4] bands",
+    arguments: [
+      (0.0, DepthClass.marginal), (0.99, .marginal), (1.0, .moderate), (1.999, .moderate), (2.0, .significant),
+      (2.9, .significant), (3.0, .deep), (4.0, .deep), (-1.0, .marginal),
+    ])
   func depthClasses(depth: Double, expected: DepthClass) {
     #expect(DepthClass(depth: depth) == expected)
   }
 
-  @Test("an even number of ratings gives the mean of the two middle values", arguments: [
-    ([3.0, 1.0], 2.0), ([4.0, 1.0, 2.0, 3.0], 2.5), ([2.0], 2.0), ([0.0, 4.0, 4.0], 4.0), ([1.0, 1.0, 3.0, 4.0], 2.0),
-  ])
+  @Test(
+    "an even number of ratings gives the mean of the two middle values",
+    arguments: [
+      ([3.0, 1.0], 2.0), ([4.0, 1.0, 2.0, 3.0], 2.5), ([2.0], 2.0), ([0.0, 4.0, 4.0], 4.0),
+      ([1.0, 1.0, 3.0, 4.0], 2.0),
+    ])
   func medians(values: [Double], expected: Double) {
     let ratings = values.enumerated().map { Rating(criterion: "what", rater: "r\($0.offset)", value: $0.element) }
     let score = scorer.score(sampleProject(ratings: ratings))

@@ -30,7 +30,8 @@ struct SpreadsheetCSVTests {
   @Test("numbers with thousands separators and decimal commas are read in a ';' file")
   func typedNumbers() throws {
     let projects = try PortfolioCSV.decode(
-      projects: Data("\u{FEFF}id;name;amount\r\na;A;380\u{00A0}000\r\nb;B;380.000,50\r\nc;C;1 234,5\r\nd;D;12,5\r\n".utf8),
+      projects: Data(
+        "\u{FEFF}id;name;amount\r\na;A;380\u{00A0}000\r\nb;B;380.000,50\r\nc;C;1 234,5\r\nd;D;12,5\r\n".utf8),
       outcomes: nil, ratings: nil)
     #expect(projects.map(\.amount) == [380_000, 380_000.5, 1234.5, 12.5])
     let comma = try PortfolioCSV.decode(
@@ -43,7 +44,8 @@ struct SpreadsheetCSVTests {
     let projects = try PortfolioCSV.decode(
       projects: Data("id;name;amount\r\na;A;380\u{00A0}000,00\u{00A0}€\r\nb;B;1 500 EUR\r\n".utf8),
       outcomes: Data(
-        "project_id;id;domain;share;drop_off;financial_proxy;baseline\r\na;o;health;60,00 %;5%;1 500,00 €;12\r\na;p;rights;40 %;;;\r\n".utf8),
+        "project_id;id;domain;share;drop_off;financial_proxy;baseline\r\na;o;health;60,00 %;5%;1 500,00 €;12\r\na;p;rights;40 %;;;\r\n"
+          .utf8),
       ratings: nil)
     #expect(projects.map(\.amount) == [380_000, 1500])
     #expect(projects[0].outcomes.map(\.share) == [0.6, 0.4])
@@ -75,11 +77,12 @@ struct SpreadsheetCSVTests {
       "id,name,amount\np1,A,12x\np2,B,10\n",
       "project_id,id,domain,share,reach\np1,o1,health,1,abc\np1,o2,health,,\np2,o1,health,1,\nzz,o1,health,1,\n",
       "project_id,criterion,rater,value\np1,who,amel,2\np2,who,amel,9\n")
-    #expect(reading.issues.map(\.description) == [
-      "projects.csv:2:3: column amount: projects[p1].amount: amount \"12x\" is not a number",
-      "outcomes.csv:2:5: column reach: projects[p1].outcomes[o1].reach: reach \"abc\" is not a number",
-      "outcomes.csv:5:1: column project_id: line 5.project_id: project_id \"zz\" is not a project of the projects table",
-    ])
+    #expect(
+      reading.issues.map(\.description) == [
+        "projects.csv:2:3: column amount: projects[p1].amount: amount \"12x\" is not a number",
+        "outcomes.csv:2:5: column reach: projects[p1].outcomes[o1].reach: reach \"abc\" is not a number",
+        "outcomes.csv:5:1: column project_id: line 5.project_id: project_id \"zz\" is not a project of the projects table",
+      ])
     #expect(reading.refusedProjectIDs == ["p1"])
     #expect(reading.checkableProjects.map(\.id) == ["p2"])
   }

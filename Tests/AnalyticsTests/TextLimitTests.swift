@@ -41,7 +41,8 @@ struct TextLimitTests {
     #expect(Self.validator.validate(Self.valid) == [])
   }
 
-  @Test("a text at its limit passes, one character more is refused naming the field and the limit", arguments: fieldCases)
+  @Test(
+    "a text at its limit passes, one character more is refused naming the field and the limit", arguments: fieldCases)
   func overLimit(_ fieldCase: FieldCase) throws {
     var project = Self.valid
     // "é" is one code point of two UTF-8 bytes: the limit counts code points.
@@ -51,7 +52,8 @@ struct TextLimitTests {
     let issues = Self.validator.validate(project)
     let issue = try #require(issues.first { $0.rule == .textTooLong }, "\(issues)")
     #expect(issue.field == fieldCase.field)
-    #expect(issue.message.contains("\(fieldCase.field) has \(fieldCase.limit + 1) characters, at most \(fieldCase.limit)"))
+    #expect(
+      issue.message.contains("\(fieldCase.field) has \(fieldCase.limit + 1) characters, at most \(fieldCase.limit)"))
     #expect(issue.values["bound"] == "\(fieldCase.limit)")
   }
 

@@ -17,7 +17,9 @@ struct WhatIfSimulatorTests {
     #expect(result.before.projects == 3 && result.after.projects == 4)
     let amount = try #require(result.differences.first { $0.name == "total_amount" })
     #expect(amount.before == 450_000 && amount.after == 1_450_000 && amount.delta == 1_000_000)
-    #expect(result.rankChanges.first { $0.projectID == "star" } == RankChange(projectID: "star", before: nil, after: 1, kind: .added))
+    #expect(
+      result.rankChanges.first { $0.projectID == "star" }
+        == RankChange(projectID: "star", before: nil, after: 1, kind: .added))
     #expect(result.rankChanges.contains { $0.projectID == "b" && $0.kind == .moved && $0.before == 1 && $0.after == 2 })
     #expect(result.changedScores.map(\.projectID) == ["star"])
     #expect(result.differences.contains { $0.name == "exposure.employment" })

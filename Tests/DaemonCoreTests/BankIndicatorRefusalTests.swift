@@ -40,12 +40,16 @@ struct BankIndicatorRefusalTests {
             .with { $0.project = Self.project(unit: "€") }, metadata: LocalizedErrorTests.french)
         }
         #expect(refusal.error.code == .invalidArgument)
-        #expect(refusal.error.message.contains(#"unit "€" does not agree with bank indicator housing.cost_effort_rate, whose unit is "%""#))
-        #expect(refusal.localized?.message.contains("ne concorde pas avec l'indicateur housing.cost_effort_rate") == true)
+        #expect(
+          refusal.error.message.contains(
+            #"unit "€" does not agree with bank indicator housing.cost_effort_rate, whose unit is "%""#))
+        #expect(
+          refusal.localized?.message.contains("ne concorde pas avec l'indicateur housing.cost_effort_rate") == true)
         #expect(refusal.badRequest?.violations.first?.field.hasSuffix("unit") == true)
 
         let unknown = try await LocalizedErrorTests.refusal {
-          _ = try await projects.createProject(.with { $0.project = Self.project(unit: "%", indicatorID: "housing.caviar") })
+          _ = try await projects.createProject(
+            .with { $0.project = Self.project(unit: "%", indicatorID: "housing.caviar") })
         }
         #expect(unknown.error.message.contains(#"indicator_id "housing.caviar" is not an indicator of the bank"#))
 

@@ -1,8 +1,9 @@
-@testable import impactd
 import ArgumentParser
 import DaemonCore
 import Foundation
 import Testing
+
+@testable import impactd
 
 /// The settings of impactd are one table (``DaemonSetting/all``): the flags, the environment
 /// variables, the file keys and the table of docs/operations.md all come from it.
@@ -29,25 +30,31 @@ struct ConfigurationTableTests {
       do {
         _ = try ServeOptions.parse(arguments)
       } catch {
-        #expect(!ServeOptions.message(for: error).contains("Unknown option"), "\(flag): \(ServeOptions.message(for: error))")
+        #expect(
+          !ServeOptions.message(for: error).contains("Unknown option"), "\(flag): \(ServeOptions.message(for: error))")
       }
     }
   }
 
   @Test("names are unique in each source")
   func uniqueNames() {
-    for names in [DaemonSetting.all.compactMap(\.flag), DaemonSetting.all.compactMap(\.environment),
-      DaemonSetting.all.compactMap(\.fileKey)]
-    {
+    for names in [
+      DaemonSetting.all.compactMap(\.flag), DaemonSetting.all.compactMap(\.environment),
+      DaemonSetting.all.compactMap(\.fileKey),
+    ] {
       #expect(Set(names).count == names.count)
     }
   }
 
   @Test("a file key the table does not know is refused with the keys of its section")
   func unknownKeyMessage() {
-    #expect(throws: ConfigurationError(
-      setting: "impactd.json: limits.maxPageSise", key: "config.unknown-key",
-      values: ["expected": "maxConcurrentStreamsPerConnection, maxConnections, maxHealthWatchers, maxOutcomesPerRequest, maxPageSize, maxProjectsPerRequest, maxRatingsPerRequest, maxRequestPayloadBytes, maxWatchSubscribers"])
+    #expect(
+      throws: ConfigurationError(
+        setting: "impactd.json: limits.maxPageSise", key: "config.unknown-key",
+        values: [
+          "expected":
+            "maxConcurrentStreamsPerConnection, maxConnections, maxHealthWatchers, maxOutcomesPerRequest, maxPageSize, maxProjectsPerRequest, maxRatingsPerRequest, maxRequestPayloadBytes, maxWatchSubscribers"
+        ])
     ) {
       try ConfigurationLayer(fileContents: Array(#"{"limits": {"maxPageSise": 10}}"#.utf8), path: "impactd.json")
     }

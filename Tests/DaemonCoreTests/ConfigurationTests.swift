@@ -1,8 +1,9 @@
-@testable import impactd
 import ArgumentParser
 import DaemonCore
 import Logging
 import Testing
+
+@testable import impactd
 
 @Suite("Configuration")
 struct ConfigurationTests {
@@ -89,7 +90,9 @@ struct ConfigurationTests {
     ) { _ in file }
     #expect(fromEnvironment.database.path == "/env.sqlite")
     flags.databasePath = "/flag.sqlite"
-    let fromFlag = try DaemonConfiguration.layered(flags: flags, environment: ["IMPACTD_DATABASE": "/env.sqlite"]) { _ in file }
+    let fromFlag = try DaemonConfiguration.layered(flags: flags, environment: ["IMPACTD_DATABASE": "/env.sqlite"]) {
+      _ in file
+    }
     #expect(fromFlag.database.path == "/flag.sqlite")
   }
 
@@ -198,7 +201,9 @@ struct ConfigurationTests {
     let error = #expect(throws: ConfigurationError.self) {
       try ConfigurationLayer(fileContents: Array(#"{"port": 1}"#.utf8), path: "impactd.json")
     }
-    #expect(error?.description.hasPrefix("impactd.json: port: unknown key; expected one of allowInsecureRemote, auth, database,") == true)
+    #expect(
+      error?.description.hasPrefix(
+        "impactd.json: port: unknown key; expected one of allowInsecureRemote, auth, database,") == true)
   }
 
   @Test("a missing configuration file is reported by path")
@@ -250,7 +255,9 @@ struct ConfigurationTests {
 
   @Test(
     "malformed listen addresses are rejected",
-    arguments: ["", ":", "127.0.0.1", "127.0.0.1:", ":80", "1.2.3:80", "256.0.0.1:80", "1.2.3.4:-1", "[]:80", "[zz]:1", "a:b:c"]
+    arguments: [
+      "", ":", "127.0.0.1", "127.0.0.1:", ":80", "1.2.3:80", "256.0.0.1:80", "1.2.3.4:-1", "[]:80", "[zz]:1", "a:b:c",
+    ]
   )
   func listenAddressRejected(text: String) {
     #expect(ListenAddress(parsing: text) == nil)

@@ -12,7 +12,8 @@ import Testing
 @Suite("Storage: only impactd's own databases are opened", .timeLimit(.minutes(1)))
 struct DatabaseIdentityTests {
   private func withDirectory(_ body: (URL) throws -> Void) throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-identity-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "impact-identity-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     try body(directory)
@@ -92,7 +93,9 @@ struct DatabaseIdentityTests {
         Issue.record("the impostor was opened")
       } catch let DatabaseRefusal.notImpactDatabase(refused, reason) {
         #expect(refused == path)
-        #expect(reason.hasPrefix("it lacks the tables ") || reason.hasPrefix("its table projects has columns (id, title)"), "\(reason)")
+        #expect(
+          reason.hasPrefix("it lacks the tables ") || reason.hasPrefix("its table projects has columns (id, title)"),
+          "\(reason)")
       }
       #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
@@ -130,7 +133,8 @@ struct DatabaseIdentityTests {
 
   @Test("a database of an earlier impactd (unmarked) is recognised, keeps its data and is marked")
   func earlierDatabaseMarked() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-identity-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "impact-identity-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("impact.sqlite").path
@@ -166,16 +170,20 @@ struct DatabaseIdentityTests {
     var facts = DatabaseIdentity.Facts()
     #expect(DatabaseIdentity.classify(facts, reference: reference) == .empty)
     facts.userVersion = 7
-    #expect(DatabaseIdentity.classify(facts, reference: reference) == .foreign("its user_version is 7 but it has no impactd application_id"))
+    #expect(
+      DatabaseIdentity.classify(facts, reference: reference)
+        == .foreign("its user_version is 7 but it has no impactd application_id"))
     facts.userVersion = 0
     facts.objects["view"] = ["v"]
-    #expect(DatabaseIdentity.classify(facts, reference: reference) == .foreign("it has views impactd does not create: v"))
+    #expect(
+      DatabaseIdentity.classify(facts, reference: reference) == .foreign("it has views impactd does not create: v"))
     facts.objects = ["table": Set(reference.tables.keys)]
     facts.columns = reference.tables
     facts.migrations = ["v1-portfolio", "v2-credentials"]
     #expect(DatabaseIdentity.classify(facts, reference: reference) == .unmarked)
     facts.migrations = ["v1-portfolio", "v2-credentials", "v9-other"]
-    #expect(DatabaseIdentity.classify(facts, reference: reference) == .foreign("its migrations v9-other are not impactd's"))
+    #expect(
+      DatabaseIdentity.classify(facts, reference: reference) == .foreign("its migrations v9-other are not impactd's"))
     facts.applicationID = DatabaseIdentity.applicationID
     #expect(DatabaseIdentity.classify(facts, reference: reference) == .marked)
   }

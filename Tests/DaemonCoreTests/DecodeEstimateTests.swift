@@ -64,7 +64,10 @@ struct DecodeEstimateTests {
       name: "100 000 ratings", method: "impact.v1.ProjectService/CreateProject",
       message: {
         var project = Self.project("p")
-        project.ratings = Array(repeating: .with { $0.criterion = "c"; $0.value = 9 }, count: 100_000)
+        project.ratings = Array(
+          repeating: .with {
+            $0.criterion = "c"; $0.value = 9
+          }, count: 100_000)
         return Impact_V1_CreateProjectRequest.with { $0.project = project }
       }, decode: { try Impact_V1_CreateProjectRequest(serializedBytes: $0) }),
     Shape(
@@ -106,7 +109,8 @@ struct DecodeEstimateTests {
     // A what-if of 1 000 candidate projects with 3 outcomes and 8 ratings each.
     #expect(estimate < 12 << 20, "\(estimate)")
     let one: [UInt8] = try Impact_V1_CreateProjectRequest.with { $0.project = Self.project("p") }.serializedBytes()
-    let small = try #require(one.withUnsafeBytes { DecodeEstimate.bytes(of: $0, requestOf: "impact.v1.ProjectService/CreateProject") })
+    let small = try #require(
+      one.withUnsafeBytes { DecodeEstimate.bytes(of: $0, requestOf: "impact.v1.ProjectService/CreateProject") })
     #expect(small < 64 << 10, "\(small)")
   }
 
@@ -117,7 +121,8 @@ struct DecodeEstimateTests {
     let bytes: [UInt8] = try Self.whatIf([project]).serializedBytes()
     let method = "impact.v1.ScoringService/SimulateWhatIf"
     let full = try #require(bytes.withUnsafeBytes { DecodeEstimate.bytes(of: $0, requestOf: method) })
-    let stopped = try #require(bytes.withUnsafeBytes { DecodeEstimate.bytes(of: $0, requestOf: method, budget: 10_000) })
+    let stopped = try #require(
+      bytes.withUnsafeBytes { DecodeEstimate.bytes(of: $0, requestOf: method, budget: 10_000) })
     #expect(stopped > 10_000 && stopped < full / 10)
     for cut in [1, 2, 7, bytes.count / 2, bytes.count - 1] {
       _ = bytes.prefix(cut).withUnsafeBytes { DecodeEstimate.bytes(of: $0, requestOf: method) }

@@ -52,10 +52,14 @@ struct ExplanationCatalogueTests {
   func keysHaveTexts() throws {
     let demo = try Self.demo()
     let keys =
-      Self.catalogueKeys(try ProtoMappingFixtures.workedExamples() + [ProtoMappingFixtures.everyField], scheme: .impactV1)
+      Self.catalogueKeys(
+        try ProtoMappingFixtures.workedExamples() + [ProtoMappingFixtures.everyField], scheme: .impactV1
+      )
       .union(Self.catalogueKeys(demo.projects, scheme: demo.scheme))
     // Notes, words and inputs of every kind: the check covers more than the common steps.
-    for expected in ["explain.note.depth_class", "explain.note.no_reach", "explain.input.rating", "enum.impact_class.harm"] {
+    for expected in [
+      "explain.note.depth_class", "explain.note.no_reach", "explain.input.rating", "enum.impact_class.harm",
+    ] {
       #expect(keys.contains(expected), "no explanation used \(expected)")
     }
     for language in Language.allCases {

@@ -27,12 +27,13 @@ struct FilterAndObservationServiceTests {
         let byID = try await scoring.getPortfolioSummary(.with { $0.filter = .with { $0.domains = ["health"] } })
         #expect(byLabel.summary.projects > 0 && byLabel.summary.projects == byID.summary.projects)
 
-        let typo = try await projects.listProjects(.with {
-          $0.filter = .with {
-            $0.programmes = ["Hebergemnt"]
-            $0.domains = ["santé publique"]
-          }
-        })
+        let typo = try await projects.listProjects(
+          .with {
+            $0.filter = .with {
+              $0.programmes = ["Hebergemnt"]
+              $0.domains = ["santé publique"]
+            }
+          })
         #expect(typo.projects.isEmpty && typo.totalSize == 0)
         #expect(typo.unmatched.map(\.field) == ["programmes", "domains"])
         #expect(typo.unmatched.first?.nearest.first == "Hébergement")
@@ -65,16 +66,19 @@ struct FilterAndObservationServiceTests {
       try await daemon.withClient { client in
         _ = try await ImpactServiceTests.importFixture(client)
         let projects = Impact_V1_ProjectService.Client(wrapping: client)
-        func record(_ value: Double, _ period: String, force: Bool = false) async throws -> Impact_V1_RecordObservationResponse {
-          try await projects.recordObservation(.with {
-            $0.observation = .with {
-              $0.projectID = "chantier-insertion-lyon"
-              $0.outcomeID = "emploi-durable"
-              $0.value = value
-              $0.period = period
-            }
-            $0.acceptOutOfRange = force
-          })
+        func record(
+          _ value: Double, _ period: String, force: Bool = false
+        ) async throws -> Impact_V1_RecordObservationResponse {
+          try await projects.recordObservation(
+            .with {
+              $0.observation = .with {
+                $0.projectID = "chantier-insertion-lyon"
+                $0.outcomeID = "emploi-durable"
+                $0.value = value
+                $0.period = period
+              }
+              $0.acceptOutOfRange = force
+            })
         }
         let before = try await projects.getProject(.with { $0.id = "chantier-insertion-lyon" })
         for (value, period, field) in [(40.0, "T3 2026", "period"), (-4, "2026-Q3", "value"), (335, "2026", "value")] {
@@ -105,13 +109,17 @@ struct FilterAndObservationServiceTests {
           request.pageToken = page.nextPageToken
         }
         #expect(pages == [[33.5, -4], [52]])
-        let listed = try await projects.listObservations(.with { $0.projectID = "chantier-insertion-lyon"; $0.outcomeID = "emploi-durable" })
+        let listed = try await projects.listObservations(
+          .with {
+            $0.projectID = "chantier-insertion-lyon"; $0.outcomeID = "emploi-durable"
+          })
         #expect(listed.observations.map(\.forced) == [false, true, false])
         let unknown = await #expect(throws: RPCError.self) {
-          try await projects.listObservations(.with {
-            $0.projectID = "chantier-insertion-lyon"
-            $0.outcomeID = "nope"
-          })
+          try await projects.listObservations(
+            .with {
+              $0.projectID = "chantier-insertion-lyon"
+              $0.outcomeID = "nope"
+            })
         }
         #expect(unknown?.code == .notFound)
       }

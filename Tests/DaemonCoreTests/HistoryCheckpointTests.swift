@@ -12,9 +12,12 @@ import Testing
 struct HistoryCheckpointTests {
   static let context = ChangeContext(actor: "tester", rpcMethod: "test/Write")
 
-  @Test("every revision reads as it was committed, from checkpoints, from snapshots and from the journal alone", .timeLimit(.minutes(2)))
+  @Test(
+    "every revision reads as it was committed, from checkpoints, from snapshots and from the journal alone",
+    .timeLimit(.minutes(2)))
   func revisionsReadTheSameFromEveryStart() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("impact-checkpoints-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "impact-checkpoints-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("impact.sqlite").path
@@ -26,7 +29,8 @@ struct HistoryCheckpointTests {
       func keep(_ snapshot: PortfolioSnapshot) { recorded[snapshot.revision] = (snapshot.scheme, snapshot.projects) }
       var generator = SplitMix64(seed: 7)
       let generated = SyntheticPortfolio.generate(projects: 60, seed: 7)
-      _ = try await store.importProjects(Array(generated.prefix(40)), mode: .upsert, validateOnly: false, context: Self.context)
+      _ = try await store.importProjects(
+        Array(generated.prefix(40)), mode: .upsert, validateOnly: false, context: Self.context)
       keep(store.snapshot)
       var revised = Scheme.impactV1
       revised.id = "impact-v1-revised"
@@ -36,12 +40,17 @@ struct HistoryCheckpointTests {
         let id = ids[Int(generator.next() % UInt64(ids.count))]
         switch step % 6 {
         case 0:
-          keep(try await store.record(Rating(criterion: "who", rater: "r\(step)", value: Double(step % 5)), projectID: id, context: Self.context))
+          keep(
+            try await store.record(
+              Rating(criterion: "who", rater: "r\(step)", value: Double(step % 5)), projectID: id, context: Self.context
+            ))
         case 1:
           let outcome = try #require(store.snapshot.project(id)?.outcomes.first)
           keep(
             try await store.record(
-              Observation(projectID: id, outcomeID: outcome.id, value: Double(step), period: "2026", recordedBy: "tester", recordedAt: Date()),
+              Observation(
+                projectID: id, outcomeID: outcome.id, value: Double(step), period: "2026", recordedBy: "tester",
+                recordedAt: Date()),
               context: Self.context))
         case 2:
           keep(try await store.update(id, context: Self.context) { $0.amount += 1_000 })
@@ -62,7 +71,9 @@ struct HistoryCheckpointTests {
       }
       // The checkpoints are written after their writes answered, in write order: one more
       // write runs after every one queued.
-      _ = try await store.record(Rating(criterion: "who", rater: "last", value: 1), projectID: store.snapshot.projects[0].id, context: Self.context)
+      _ = try await store.record(
+        Rating(criterion: "who", rater: "last", value: 1), projectID: store.snapshot.projects[0].id,
+        context: Self.context)
       let checkpoints = try database.checkpointStatistics()
       #expect(checkpoints.count >= 6, "\(checkpoints)")
       #expect(checkpoints.bytes > 0)
@@ -77,7 +88,9 @@ struct HistoryCheckpointTests {
         let state = try await store.snapshot(at: .revision(revision))
         #expect(state.revision == revision, "\(label)")
         #expect(state.scheme == expected.scheme, "\(label), revision \(revision)")
-        #expect(state.projects.sorted { $0.id < $1.id } == expected.projects.sorted { $0.id < $1.id }, "\(label), revision \(revision)")
+        #expect(
+          state.projects.sorted { $0.id < $1.id } == expected.projects.sorted { $0.id < $1.id },
+          "\(label), revision \(revision)")
       }
       try database.close()
     }

@@ -44,11 +44,12 @@ struct HistoryReplayPropertyTests {
     let ranking = try await scoring.rankProjects(.with { if let at { $0.at = at } })
     var scores: [String: String] = [:]
     for entry in ranking.projects {
-      let score = try await scoring.getProjectScore(.with {
-        $0.id = entry.projectID
-        $0.explain = true
-        if let at { $0.at = at }
-      })
+      let score = try await scoring.getProjectScore(
+        .with {
+          $0.id = entry.projectID
+          $0.explain = true
+          if let at { $0.at = at }
+        })
       scores[entry.projectID] = try score.jsonString()
     }
     return Answers(summary: try summary.jsonString(), ranking: try ranking.jsonString(), scores: scores)
@@ -67,10 +68,11 @@ struct HistoryReplayPropertyTests {
     case 0:
       // An import of the fixture, which may undo ratings and observations recorded since.
       let document = try ImpactServiceTests.fixture
-      _ = try await portfolio.importPortfolio(.with {
-        $0.jsonDocument = document
-        $0.overwriteNewer = true
-      })
+      _ = try await portfolio.importPortfolio(
+        .with {
+          $0.jsonDocument = document
+          $0.overwriteNewer = true
+        })
     case 1:
       var project = listed[random.below(listed.count)]
       project.id = "copy-\(step)"
@@ -80,35 +82,38 @@ struct HistoryReplayPropertyTests {
       var project = listed[random.below(listed.count)]
       project.amount = Double(random.below(900_000))
       project.evidenceLevel = Int32(1 + random.below(5))
-      _ = try await projects.updateProject(.with {
-        $0.project = project
-        $0.updateMask = .with { $0.paths = ["amount", "evidence_level"] }
-      })
+      _ = try await projects.updateProject(
+        .with {
+          $0.project = project
+          $0.updateMask = .with { $0.paths = ["amount", "evidence_level"] }
+        })
     case 3:
       let project = listed[random.below(listed.count)]
-      _ = try await projects.recordRating(.with {
-        $0.projectID = project.id
-        $0.rating = .with {
-          $0.criterion = ["what", "who", "participation", "systemic"][random.below(4)]
-          $0.rater = ["amel", "bruno", "chloe", "zoe"][random.below(4)]
-          $0.value = Double(random.below(9)) / 2
-        }
-      })
+      _ = try await projects.recordRating(
+        .with {
+          $0.projectID = project.id
+          $0.rating = .with {
+            $0.criterion = ["what", "who", "participation", "systemic"][random.below(4)]
+            $0.rater = ["amel", "bruno", "chloe", "zoe"][random.below(4)]
+            $0.value = Double(random.below(9)) / 2
+          }
+        })
     case 4:
       let project = listed[random.below(listed.count)]
       guard let outcome = project.outcomes.first(where: { $0.hasBaseline && $0.hasThreshold }) else { return }
       let low = min(outcome.baseline, outcome.threshold)
       let high = max(outcome.baseline, outcome.threshold)
-      _ = try await projects.recordObservation(.with {
-        $0.observation = .with {
-          $0.projectID = project.id
-          $0.outcomeID = outcome.id
-          $0.value = (low + (high - low) * random.unit()).rounded()
-          $0.period = "2026-Q\(1 + random.below(4))"
-          $0.source = "test"
-        }
-        $0.acceptOutOfRange = true
-      })
+      _ = try await projects.recordObservation(
+        .with {
+          $0.observation = .with {
+            $0.projectID = project.id
+            $0.outcomeID = outcome.id
+            $0.value = (low + (high - low) * random.unit()).rounded()
+            $0.period = "2026-Q\(1 + random.below(4))"
+            $0.source = "test"
+          }
+          $0.acceptOutOfRange = true
+        })
     case 5:
       let document = try await portfolio.getScheme(.init()).documentJson
       var fields = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any])
@@ -194,10 +199,11 @@ struct HistoryReplayPropertyTests {
         let portfolio = Impact_V1_PortfolioService.Client(wrapping: client)
         let history = Impact_V1_HistoryService.Client(wrapping: client)
         let before = try await scoring.getPortfolioSummary(.init())
-        let created = try await history.createSnapshot(.with {
-          $0.name = "comite-2026-03"
-          $0.note = "mars"
-        })
+        let created = try await history.createSnapshot(
+          .with {
+            $0.name = "comite-2026-03"
+            $0.note = "mars"
+          })
         #expect(created.snapshot.revision == 1 && created.revision == 2)
         await #expect(throws: RPCError.self) { try await history.createSnapshot(.with { $0.name = "comite-2026-03" }) }
         await #expect(throws: RPCError.self) { try await history.createSnapshot(.with { $0.name = "2026-03-31" }) }
@@ -212,12 +218,13 @@ struct HistoryReplayPropertyTests {
 
         let frozen = try await scoring.getPortfolioSummary(.with { $0.at = .with { $0.snapshot = "comite-2026-03" } })
         #expect(try frozen.jsonString() == (try before.jsonString()))
-        let rescored = try await scoring.getPortfolioSummary(.with {
-          $0.at = .with {
-            $0.snapshot = "comite-2026-03"
-            $0.scheme = .current
-          }
-        })
+        let rescored = try await scoring.getPortfolioSummary(
+          .with {
+            $0.at = .with {
+              $0.snapshot = "comite-2026-03"
+              $0.scheme = .current
+            }
+          })
         #expect(rescored.summary.weightedComposite == now.summary.weightedComposite)
         #expect(rescored.revision == 1)
 

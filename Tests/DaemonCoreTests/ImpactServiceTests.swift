@@ -21,7 +21,9 @@ struct ImpactServiceTests {
     }
   }
 
-  static func importFixture(_ client: GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Impact_V1_ImportPortfolioResponse {
+  static func importFixture(
+    _ client: GRPCClient<HTTP2ClientTransport.Posix>
+  ) async throws -> Impact_V1_ImportPortfolioResponse {
     let portfolio = Impact_V1_PortfolioService.Client(wrapping: client)
     let document = try fixture
     return try await portfolio.importPortfolio(.with { $0.jsonDocument = document })
@@ -36,10 +38,11 @@ struct ImpactServiceTests {
         #expect(imported.revision == 1)
 
         let scoring = Impact_V1_ScoringService.Client(wrapping: client)
-        let score = try await scoring.getProjectScore(.with {
-          $0.id = "pension-de-famille-lille"
-          $0.explain = true
-        })
+        let score = try await scoring.getProjectScore(
+          .with {
+            $0.id = "pension-de-famille-lille"
+            $0.explain = true
+          })
         #expect(score.revision == 1)
         #expect(abs(score.score.composite - 33.948813620055745) < 1e-9)
         #expect(score.score.rank == 2)
@@ -66,9 +69,10 @@ struct ImpactServiceTests {
           #expect(error?.code == .invalidArgument && error?.message.contains("top_contributions") == true)
         }
 
-        let whatIf = try await scoring.simulateWhatIf(.with {
-          $0.changes = [.with { $0.removeProjectID = "colis-alimentaires-13" }]
-        })
+        let whatIf = try await scoring.simulateWhatIf(
+          .with {
+            $0.changes = [.with { $0.removeProjectID = "colis-alimentaires-13" }]
+          })
         #expect(whatIf.before.projects == 4)
         #expect(whatIf.after.projects == 3)
         // A what-if persists nothing.
@@ -100,10 +104,11 @@ struct ImpactServiceTests {
         #expect(invalid?.message.contains("threshold") == true)
 
         let stale = await #expect(throws: RPCError.self) {
-          try await projects.deleteProject(.with {
-            $0.id = "chantier-insertion-lyon"
-            $0.expectedRevision = 0
-          })
+          try await projects.deleteProject(
+            .with {
+              $0.id = "chantier-insertion-lyon"
+              $0.expectedRevision = 0
+            })
         }
         #expect(stale?.code == .failedPrecondition)
 
@@ -113,9 +118,10 @@ struct ImpactServiceTests {
         #expect(duplicate?.code == .alreadyExists || duplicate?.code == .invalidArgument)
 
         let syntax = await #expect(throws: RPCError.self) {
-          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(.with {
-            $0.jsonDocument = "{\"format\": \"impact-portfolio/1\", \"projects\": [ {\"id\": 1} ]}"
-          })
+          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(
+            .with {
+              $0.jsonDocument = "{\"format\": \"impact-portfolio/1\", \"projects\": [ {\"id\": 1} ]}"
+            })
         }
         #expect(syntax?.code == .invalidArgument)
 
@@ -132,14 +138,15 @@ struct ImpactServiceTests {
       try await daemon.withClient { client in
         _ = try await Self.importFixture(client)
         let projects = Impact_V1_ProjectService.Client(wrapping: client)
-        let updated = try await projects.updateProject(.with {
-          $0.project = .with {
-            $0.id = "bus-sante-mobile-93"
-            $0.amount = 250_000
-          }
-          $0.updateMask = .with { $0.paths = ["amount"] }
-          $0.expectedRevision = 1
-        })
+        let updated = try await projects.updateProject(
+          .with {
+            $0.project = .with {
+              $0.id = "bus-sante-mobile-93"
+              $0.amount = 250_000
+            }
+            $0.updateMask = .with { $0.paths = ["amount"] }
+            $0.expectedRevision = 1
+          })
         #expect(updated.revision == 2)
         #expect(updated.project.amount == 250_000)
         #expect(updated.project.outcomes.count == 2)
@@ -151,30 +158,35 @@ struct ImpactServiceTests {
   @Test("a restarted daemon serves what the previous one acknowledged")
   func restartKeepsData() async throws {
     var configuration = DaemonConfiguration.testing
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impactd-restart-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "impactd-restart-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     configuration.database.path = directory.appendingPathComponent("impact.sqlite").path
     configuration.database.durability = .full
 
-    try await withRunningDaemon(configuration: configuration, application: ImpactApplication(), keepDatabase: true) { daemon in
+    try await withRunningDaemon(configuration: configuration, application: ImpactApplication(), keepDatabase: true) {
+      daemon in
       try await daemon.withClient { client in
         _ = try await Self.importFixture(client)
-        _ = try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(.with {
-          $0.projectID = "bus-sante-mobile-93"
-          $0.rating = .with {
-            $0.criterion = "systemic"
-            $0.rater = "gaelle"
-            $0.value = 3
-          }
-        })
+        _ = try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(
+          .with {
+            $0.projectID = "bus-sante-mobile-93"
+            $0.rating = .with {
+              $0.criterion = "systemic"
+              $0.rater = "gaelle"
+              $0.value = 3
+            }
+          })
       }
     }
-    try await withRunningDaemon(configuration: configuration, application: ImpactApplication(), keepDatabase: true) { daemon in
+    try await withRunningDaemon(configuration: configuration, application: ImpactApplication(), keepDatabase: true) {
+      daemon in
       try await daemon.withClient { client in
-        let project = try await Impact_V1_ProjectService.Client(wrapping: client).getProject(.with {
-          $0.id = "bus-sante-mobile-93"
-        })
+        let project = try await Impact_V1_ProjectService.Client(wrapping: client).getProject(
+          .with {
+            $0.id = "bus-sante-mobile-93"
+          })
         #expect(project.revision == 2)
         #expect(project.project.ratings.contains { $0.rater == "gaelle" && $0.value == 3 })
       }

@@ -49,14 +49,15 @@ struct ImportSafeguardTests {
         _ = try await ImpactServiceTests.importFixture(client)
         let portfolio = Impact_V1_PortfolioService.Client(wrapping: client)
         let exported = try await portfolio.exportPortfolio(.init())
-        _ = try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(.with {
-          $0.projectID = "chantier-insertion-lyon"
-          $0.rating = .with {
-            $0.criterion = "who"
-            $0.rater = "amel"
-            $0.value = 1
-          }
-        })
+        _ = try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(
+          .with {
+            $0.projectID = "chantier-insertion-lyon"
+            $0.rating = .with {
+              $0.criterion = "who"
+              $0.rater = "amel"
+              $0.value = 1
+            }
+          })
         var request = Impact_V1_ImportPortfolioRequest()
         request.jsonDocument = exported.jsonDocument
         let error = await #expect(throws: RPCError.self) { try await portfolio.importPortfolio(request) }
@@ -85,14 +86,15 @@ struct ImportSafeguardTests {
     try await withRunningDaemon(application: ImpactApplication()) { daemon in
       try await daemon.withClient { client in
         _ = try await ImpactServiceTests.importFixture(client)
-        _ = try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(.with {
-          $0.projectID = "chantier-insertion-lyon"
-          $0.rating = .with {
-            $0.criterion = "who"
-            $0.rater = "amel"
-            $0.value = 1
-          }
-        })
+        _ = try await Impact_V1_ProjectService.Client(wrapping: client).recordRating(
+          .with {
+            $0.projectID = "chantier-insertion-lyon"
+            $0.rating = .with {
+              $0.criterion = "who"
+              $0.rater = "amel"
+              $0.value = 1
+            }
+          })
         var document = try PortfolioJSON.decode(Data(try ImpactServiceTests.fixture.utf8))
         document.revision = 99
         let portfolio = Impact_V1_PortfolioService.Client(wrapping: client)

@@ -1,12 +1,13 @@
 import Analytics
+import DaemonTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
 import SwiftProtobuf
 import Testing
+
 @testable import DaemonCore
-import DaemonTestSupport
 
 /// `ImportPortfolioStream` over a real socket: a portfolio larger than one request may be goes
 /// through with the default limits, and a stream that is refused, cut short or cancelled
@@ -108,7 +109,9 @@ struct ImportStreamTests {
         _ = try await Self.send(client, projects, chunk: 250)
         let before = try await Self.state(client)
         let header = Impact_V1_ImportStreamHeader.with { $0.mode = .replace }
-        let refused = await #expect(throws: RPCError.self) { try await Self.send(client, edited, header: header, chunk: 250) }
+        let refused = await #expect(throws: RPCError.self) {
+          try await Self.send(client, edited, header: header, chunk: 250)
+        }
         #expect(refused?.code == .failedPrecondition, "\(String(describing: refused))")
         #expect(refused?.message.contains("p-0") == true)
         let after = try await Self.state(client)
@@ -137,7 +140,9 @@ struct ImportStreamTests {
         }
         #expect(headless?.code == .invalidArgument)
         // The client gives up after two chunks.
-        await #expect(throws: (any Error).self) { try await Self.send(client, projects, chunk: 50, cancelAfterChunks: 2) }
+        await #expect(throws: (any Error).self) {
+          try await Self.send(client, projects, chunk: 50, cancelAfterChunks: 2)
+        }
         let after = try await Self.state(client)
         #expect(after.revision == before.revision && after.projects == before.projects)
         // The daemon serves on, and the same projects then import whole.
@@ -147,14 +152,18 @@ struct ImportStreamTests {
     }
   }
 
-  @Test("a stream counted by its end message imports; one counted nowhere, miscounted, or going on after its end changes nothing")
+  @Test(
+    "a stream counted by its end message imports; one counted nowhere, miscounted, or going on after its end changes nothing"
+  )
   func countedAtTheEnd() async throws {
     let projects = Self.heavy(300)
     try await withRunningDaemon(configuration: .testing, application: ImpactApplication()) { daemon in
       try await daemon.withClient { client in
         _ = try await ImpactServiceTests.importFixture(client)
         let before = try await Self.state(client)
-        let uncounted = await #expect(throws: RPCError.self) { try await Self.send(client, projects, countedIn: .nowhere) }
+        let uncounted = await #expect(throws: RPCError.self) {
+          try await Self.send(client, projects, countedIn: .nowhere)
+        }
         #expect(uncounted?.code == .invalidArgument)
         #expect(uncounted?.message.contains("end") == true, "\(String(describing: uncounted))")
         let miscounted = await #expect(throws: RPCError.self) {

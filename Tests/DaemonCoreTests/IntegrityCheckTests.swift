@@ -18,7 +18,8 @@ import Testing
 struct IntegrityCheckTests {
   /// A database of 300 projects, closed (the WAL copied into the file), in a fresh directory.
   private func withSeededDatabase(_ body: (String) async throws -> Void) async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-integrity-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "impact-integrity-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("impact.sqlite").path
@@ -138,7 +139,8 @@ struct IntegrityCheckTests {
       .asReadFailure(ofDatabaseAt: "/data/impact.sqlite")
     #expect((damaged as? StoredDataError)?.rpcErrorCode == .dataLoss)
     #expect((damaged as? StoredDataError)?.description.contains("/data/impact.sqlite") == true)
-    let io = StorageError.database(code: 266, message: "disk I/O error").asReadFailure(ofDatabaseAt: "/data/impact.sqlite")
+    let io = StorageError.database(code: 266, message: "disk I/O error").asReadFailure(
+      ofDatabaseAt: "/data/impact.sqlite")
     #expect((io as? StoredDataError)?.rpcErrorCode == .internalError)
     let busy = StorageError.database(code: 5, message: "database is locked").asReadFailure(ofDatabaseAt: "/x")
     #expect(busy as? StorageError == .database(code: 5, message: "database is locked"))

@@ -32,7 +32,9 @@ struct LocalizedErrorTests {
     do {
       try await call()
     } catch let error as RPCError {
-      let status = try #require(try error.unpackGoogleRPCStatus(), "no grpc-status-details-bin in \(error.code) \(error.message.prefix(300)) \(error.metadata)")
+      let status = try #require(
+        try error.unpackGoogleRPCStatus(),
+        "no grpc-status-details-bin in \(error.code) \(error.message.prefix(300)) \(error.metadata)")
       #expect(status.code == error.code)
       #expect(status.message == error.message)
       let info = try #require(status.details.lazy.compactMap(\.errorInfo).first)
@@ -128,15 +130,17 @@ struct LocalizedErrorTests {
         #expect(message.hasPrefix("données refusées, 2 problèmes :"))
         #expect(
           message.contains(
-            "projects[chantier-insertion-lyon].amount : le montant -1 doit être supérieur ou égal à 0 (règle amount_range)"))
+            "projects[chantier-insertion-lyon].amount : le montant -1 doit être supérieur ou égal à 0 (règle amount_range)"
+          ))
         #expect(message.contains("le seuil 5 doit se situer au-delà de la situation initiale 10"))
         #expect(message.contains("(règle threshold_direction)"))
 
         let violations = try #require(refusal.badRequest?.violations)
-        #expect(violations.map(\.field) == [
-          "projects[chantier-insertion-lyon].amount",
-          "projects[chantier-insertion-lyon].outcomes[\(outcome)].threshold",
-        ])
+        #expect(
+          violations.map(\.field) == [
+            "projects[chantier-insertion-lyon].amount",
+            "projects[chantier-insertion-lyon].outcomes[\(outcome)].threshold",
+          ])
         #expect(violations.map(\.reason) == ["AMOUNT_RANGE", "THRESHOLD_DIRECTION"])
         #expect(violations[1].violationDescription.contains("threshold 5 must lie"))
         #expect(violations[1].localizedMessage?.locale == "fr")
@@ -181,13 +185,15 @@ struct LocalizedErrorTests {
         #expect(refused.info?.metadata["rules"] == "blend_range")
         let text = try #require(refused.localized?.message)
         #expect(text.hasPrefix("le document document_json ne peut pas être lu :"), "\(text)")
-        #expect(text.contains(": blend : la pondération du mélange (blend) 1,5 doit être comprise entre 0 et 1"), "\(text)")
+        #expect(
+          text.contains(": blend : la pondération du mélange (blend) 1,5 doit être comprise entre 0 et 1"), "\(text)")
         #expect(refused.badRequest?.violations.map(\.field) == ["blend"])
         #expect(refused.badRequest?.violations.map(\.reason) == ["BLEND_RANGE"])
 
         let scoring = Impact_V1_ScoringService.Client(wrapping: client)
         let compared = try await Self.refusal {
-          _ = try await scoring.compareProjects(.with { $0.ids = ["chantier-insertion-lyon", "nope"] }, metadata: Self.french)
+          _ = try await scoring.compareProjects(
+            .with { $0.ids = ["chantier-insertion-lyon", "nope"] }, metadata: Self.french)
         }
         #expect(compared.error.code == .notFound)
         #expect(compared.info?.reason == "PROJECT_NOT_FOUND")
@@ -281,13 +287,16 @@ struct LocalizedErrorTests {
           _ = try await projects.createProject(.with { $0.project = project }, metadata: Self.french)
         }
         #expect(refusal.error.code == .resourceExhausted)
-        #expect(refusal.error.message.hasPrefix("project: at most 7 outcomes per request (limits.maxOutcomesPerRequest)"))
+        #expect(
+          refusal.error.message.hasPrefix("project: at most 7 outcomes per request (limits.maxOutcomesPerRequest)"))
         #expect(refusal.info?.reason == "REQUEST_TOO_LARGE")
         #expect(refusal.info?.metadata["limit"] == "7")
         #expect(
-          refusal.localized?.message == "project : au plus 7 effets par requête (limits.maxOutcomesPerRequest), reçu : 8")
+          refusal.localized?.message
+            == "project : au plus 7 effets par requête (limits.maxOutcomesPerRequest), reçu : 8")
         let empty = try await Self.refusal {
-          _ = try await Impact_V1_ScoringService.Client(wrapping: client).compareProjects(.init(), metadata: Self.french)
+          _ = try await Impact_V1_ScoringService.Client(wrapping: client).compareProjects(
+            .init(), metadata: Self.french)
         }
         #expect(empty.localized?.message == "ids : indiquez au moins un projet")
       }

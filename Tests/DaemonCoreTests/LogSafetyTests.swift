@@ -32,7 +32,9 @@ struct LogSafetyTests {
   }
 
   /// Runs `body` against a fresh daemon process, then returns what it logged meanwhile.
-  static func logged(_ body: @Sendable (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Void) async throws
+  static func logged(
+    _ body: @Sendable (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> Void
+  ) async throws
     -> String
   {
     let daemon = try await MeasuredDaemonProcess.start()

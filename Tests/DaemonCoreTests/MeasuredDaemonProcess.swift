@@ -65,7 +65,9 @@ final class MeasuredDaemonProcess: Sendable {
   }
 
   static func requireExecutable() throws -> URL {
-    guard let executable = impactdExecutable() else { throw TimeLimitExceeded(what: "the impactd executable (not built)") }
+    guard let executable = impactdExecutable() else {
+      throw TimeLimitExceeded(what: "the impactd executable (not built)")
+    }
     return executable
   }
 

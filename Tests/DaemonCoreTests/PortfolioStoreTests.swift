@@ -62,7 +62,8 @@ struct PortfolioStoreTests {
   @Test("a refused write leaves memory and disk unchanged")
   func refusedWriteChangesNothing() async throws {
     let store = try await Self.makeStore()
-    _ = try await store.importProjects(try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
+    _ = try await store.importProjects(
+      try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
     let before = store.snapshot
 
     await #expect(throws: StoreError.self) {
@@ -90,7 +91,8 @@ struct PortfolioStoreTests {
   @Test("only the changed project is rescored, and the portfolio follows")
   func updateRescoresOneProject() async throws {
     let store = try await Self.makeStore()
-    _ = try await store.importProjects(try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
+    _ = try await store.importProjects(
+      try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
     let before = store.snapshot
     try await store.update("bus-sante-mobile-93", context: Self.context) { $0.amount = 900_000 }
     let after = store.snapshot
@@ -103,8 +105,10 @@ struct PortfolioStoreTests {
   @Test("ratings replace the same rater's earlier rating; observations set the actual value")
   func ratingsAndObservations() async throws {
     let store = try await Self.makeStore()
-    _ = try await store.importProjects(try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
-    try await store.record(Rating(criterion: "who", rater: "amel", value: 1), projectID: "chantier-insertion-lyon", context: Self.context)
+    _ = try await store.importProjects(
+      try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
+    try await store.record(
+      Rating(criterion: "who", rater: "amel", value: 1), projectID: "chantier-insertion-lyon", context: Self.context)
     let ratings = try #require(store.snapshot.project("chantier-insertion-lyon")).ratings
     #expect(ratings.filter { $0.criterion == "who" && $0.rater == "amel" }.map(\.value) == [1])
 
@@ -149,7 +153,8 @@ struct PortfolioStoreTests {
   func watchersSeeChanges() async throws {
     let store = try await Self.makeStore()
     let subscription = try #require(store.watch())
-    _ = try await store.importProjects(try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
+    _ = try await store.importProjects(
+      try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
     try await store.delete("colis-alimentaires-13", context: Self.context)
     var iterator = subscription.events.makeAsyncIterator()
     let first = await iterator.next()
@@ -165,7 +170,8 @@ struct PortfolioStoreTests {
   @Test("a scheme that would orphan a domain in use is refused")
   func incompatibleScheme() async throws {
     let store = try await Self.makeStore()
-    _ = try await store.importProjects(try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
+    _ = try await store.importProjects(
+      try Self.referenceProjects(), mode: .upsert, validateOnly: false, context: Self.context)
     var scheme = Scheme.impactV1
     scheme.id = "impact-v1-sans-emploi"
     scheme.domains.removeAll { $0.id == "employment" }
@@ -189,7 +195,8 @@ struct PortfolioStoreTests {
 struct CompactionTests {
   @Test("the compacted snapshot has the same revision, scheme, projects and scores, and a later write is untouched")
   func sameStateAfterCompaction() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-compaction-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "impact-compaction-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let database = try ImpactDatabase.open(atPath: directory.appendingPathComponent("impact.sqlite").path)

@@ -7,8 +7,10 @@ struct ProbeService: RegistrableRPCService {
   /// Called when a `Hang` RPC starts waiting, so a test knows it is in flight.
   var onHang: @Sendable () -> Void = {}
 
-  static let echo = MethodDescriptor(service: ServiceDescriptor(fullyQualifiedService: "impact.test.Probe"), method: "Echo")
-  static let hang = MethodDescriptor(service: ServiceDescriptor(fullyQualifiedService: "impact.test.Probe"), method: "Hang")
+  static let echo = MethodDescriptor(
+    service: ServiceDescriptor(fullyQualifiedService: "impact.test.Probe"), method: "Echo")
+  static let hang = MethodDescriptor(
+    service: ServiceDescriptor(fullyQualifiedService: "impact.test.Probe"), method: "Hang")
 
   /// A failure that is not an RPCError, as a handler bug would throw.
   struct Bug: Error {}

@@ -91,9 +91,11 @@ struct RawHTTP2Connection {
       if received.count >= 9 {
         let length = Int(received[0]) << 16 | Int(received[1]) << 8 | Int(received[2])
         if received.count >= 9 + length {
-          let stream = UInt32(received[5] & 0x7F) << 24 | UInt32(received[6]) << 16 | UInt32(received[7]) << 8
+          let stream =
+            UInt32(received[5] & 0x7F) << 24 | UInt32(received[6]) << 16 | UInt32(received[7]) << 8
             | UInt32(received[8])
-          let frame = Frame(type: received[3], flags: received[4], stream: stream, payload: Array(received[9..<9 + length]))
+          let frame = Frame(
+            type: received[3], flags: received[4], stream: stream, payload: Array(received[9..<9 + length]))
           received.removeFirst(9 + length)
           return frame
         }

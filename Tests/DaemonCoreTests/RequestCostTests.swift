@@ -45,8 +45,10 @@ struct RequestCostTests {
 
       func send(_ client: Client) async throws {
         switch self {
-        case .whatIf(let message): _ = try await Impact_V1_ScoringService.Client(wrapping: client).simulateWhatIf(message)
-        case .create(let message): _ = try await Impact_V1_ProjectService.Client(wrapping: client).createProject(message)
+        case .whatIf(let message):
+          _ = try await Impact_V1_ScoringService.Client(wrapping: client).simulateWhatIf(message)
+        case .create(let message):
+          _ = try await Impact_V1_ProjectService.Client(wrapping: client).createProject(message)
         case .importing(let message):
           _ = try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolio(message)
         }

@@ -53,10 +53,12 @@ struct RequestLimitTests {
 
   static let importCases: [ImportCase] = [
     ImportCase(
-      limit: "limits.maxProjectsPerRequest", set: { limits, projects, _, _ in limits.maxProjectsPerRequest = projects - 1 },
+      limit: "limits.maxProjectsPerRequest",
+      set: { limits, projects, _, _ in limits.maxProjectsPerRequest = projects - 1 },
       count: { projects, _, _ in projects }),
     ImportCase(
-      limit: "limits.maxOutcomesPerRequest", set: { limits, _, outcomes, _ in limits.maxOutcomesPerRequest = outcomes - 1 },
+      limit: "limits.maxOutcomesPerRequest",
+      set: { limits, _, outcomes, _ in limits.maxOutcomesPerRequest = outcomes - 1 },
       count: { _, outcomes, _ in outcomes }),
     ImportCase(
       limit: "limits.maxRatingsPerRequest", set: { limits, _, _, ratings in limits.maxRatingsPerRequest = ratings - 1 },
@@ -101,7 +103,10 @@ struct RequestLimitTests {
         try await Impact_V1_ProjectService.Client(wrapping: client).createProject(.with { $0.project = project })
       }
       #expect(refused?.code == .resourceExhausted)
-      #expect(refused?.message == "project: at most \(outcomeCount - 1) outcomes per request (limits.maxOutcomesPerRequest), got \(outcomeCount) over 1 project")
+      #expect(
+        refused?.message
+          == "project: at most \(outcomeCount - 1) outcomes per request (limits.maxOutcomesPerRequest), got \(outcomeCount) over 1 project"
+      )
       let after = try await Self.state(client)
       #expect(after == before)
     }
@@ -141,7 +146,8 @@ struct RequestLimitTests {
         try await Impact_V1_ScoringService.Client(wrapping: client).simulateWhatIf(.with { $0.changes = changes })
       }
       #expect(refused?.code == .resourceExhausted)
-      #expect(refused?.message.contains("outcomes per simulation (limits.maxOutcomesPerRequest), got \(outcomes)") == true)
+      #expect(
+        refused?.message.contains("outcomes per simulation (limits.maxOutcomesPerRequest), got \(outcomes)") == true)
     }
   }
 
@@ -204,10 +210,11 @@ struct RequestLimitTests {
         case "projects":
           _ = try await Impact_V1_ProjectService.Client(wrapping: client).listProjects(.with { $0.pageSize = -1 })
         case "observations":
-          _ = try await Impact_V1_ProjectService.Client(wrapping: client).listObservations(.with {
-            $0.projectID = "bus-sante-mobile-93"
-            $0.pageSize = -1
-          })
+          _ = try await Impact_V1_ProjectService.Client(wrapping: client).listObservations(
+            .with {
+              $0.projectID = "bus-sante-mobile-93"
+              $0.pageSize = -1
+            })
         default:
           _ = try await Impact_V1_AuditService.Client(wrapping: client).listAuditEntries(.with { $0.pageSize = -1 })
         }
@@ -225,10 +232,11 @@ struct RequestLimitTests {
       #expect(first.projects.count == 3)
       #expect(first.totalSize == 4)
       #expect(!first.nextPageToken.isEmpty)
-      let second = try await projects.listProjects(.with {
-        $0.pageSize = 1000
-        $0.pageToken = first.nextPageToken
-      })
+      let second = try await projects.listProjects(
+        .with {
+          $0.pageSize = 1000
+          $0.pageToken = first.nextPageToken
+        })
       #expect(second.projects.count == 1)
       #expect(second.nextPageToken.isEmpty)
       #expect(Set((first.projects + second.projects).map(\.id)).count == 4)

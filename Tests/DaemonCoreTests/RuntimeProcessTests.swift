@@ -12,13 +12,16 @@ struct RuntimeProcessTests {
   @Test("impactd prints its port, serves health, and exits 0 on SIGTERM")
   func startServeStop() async throws {
     let executable = try #require(impactdExecutable())
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impactd-process-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "impactd-process-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
 
     let process = Process()
     process.executableURL = executable
-    process.arguments = ["--listen", "127.0.0.1:0", "--database", directory.appendingPathComponent("impact.sqlite").path]
+    process.arguments = [
+      "--listen", "127.0.0.1:0", "--database", directory.appendingPathComponent("impact.sqlite").path,
+    ]
     process.currentDirectoryURL = directory
     let output = Pipe()
     let errors = Pipe()
@@ -32,7 +35,9 @@ struct RuntimeProcessTests {
         linesContinuation.finish()
         handle.readabilityHandler = nil
       } else {
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") { linesContinuation.yield(String(line)) }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+          linesContinuation.yield(String(line))
+        }
       }
     }
     let (exit, exitContinuation) = AsyncStream.makeStream(of: Int32.self)

@@ -1,9 +1,9 @@
 import DaemonCore
 import DaemonTestSupport
 import Foundation
-import Logging
 import GRPCCore
 import ImpactAPI
+import Logging
 import NIOCore
 import NIOPosix
 import Testing
@@ -33,7 +33,8 @@ struct RuntimeTests {
   func internalError() async throws {
     try await withRunningDaemon(application: ProbeApplication()) { running in
       try await running.withClient { client in
-        let response = try await client.probe(ProbeService.echo, Array("fail".utf8), metadata: ["x-request-id": "bug-1"])
+        let response = try await client.probe(
+          ProbeService.echo, Array("fail".utf8), metadata: ["x-request-id": "bug-1"])
         let error = #expect(throws: RPCError.self) { try response.message }
         #expect(error?.code == .internalError)
         #expect(error?.message.contains("bug-1") == true)
@@ -153,7 +154,8 @@ func httpGet(_ address: ListenAddress, path: String) async throws -> (status: In
         }
       }
     return try await channel.executeThenClose { inbound, outbound in
-      try await outbound.write(ByteBuffer(string: "GET \(path) HTTP/1.1\r\nHost: \(address)\r\nConnection: close\r\n\r\n"))
+      try await outbound.write(
+        ByteBuffer(string: "GET \(path) HTTP/1.1\r\nHost: \(address)\r\nConnection: close\r\n\r\n"))
       var response = ByteBuffer()
       for try await var chunk in inbound { response.writeBuffer(&chunk) }
       let text = String(buffer: response)

@@ -1,4 +1,3 @@
-@testable import impactd
 import ArgumentParser
 import DaemonCore
 import DaemonTestSupport
@@ -8,13 +7,17 @@ import ImpactAPI
 import Localization
 import Testing
 
+@testable import impactd
+
 /// Every numeric setting is checked at start against the range its consumer accepts, naming
 /// the setting and the range (exit 78 in `impactd serve`). Before,
 /// `limits.maxConcurrentStreamsPerConnection: 4294967296` passed, the daemon said "listening",
 /// and trapped on its first connection when the value was sent as a 32-bit HTTP/2 setting.
 @Suite("Configuration: every setting within its consumer's range", .timeLimit(.minutes(2)))
 struct SettingRangeTests {
-  private func resolve(file json: String, flags: [String] = [], environment: [String: String] = [:]) throws
+  private func resolve(
+    file json: String, flags: [String] = [], environment: [String: String] = [:]
+  ) throws
     -> DaemonConfiguration
   {
     var layer = try ServeOptions.parse(flags).layer()
@@ -25,7 +28,10 @@ struct SettingRangeTests {
   /// Each limit of the file, its largest accepted value and the reason given past it.
   static let limits: [(key: String, upper: Int, reason: String)] = [
     ("maxRequestPayloadBytes", 4_294_967_295, "a gRPC message length is a 32-bit unsigned number"),
-    ("maxConcurrentStreamsPerConnection", 4_294_967_295, "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS is a 32-bit unsigned number"),
+    (
+      "maxConcurrentStreamsPerConnection", 4_294_967_295,
+      "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS is a 32-bit unsigned number"
+    ),
     ("maxPageSize", 2_147_483_647, "page_size is a 32-bit signed number"),
     ("maxWatchSubscribers", 2_147_483_647, "at most 2^31 - 1 watches"),
     ("maxProjectsPerRequest", 2_147_483_647, "a message holds at most 2^31 - 1 items of a list"),
@@ -78,8 +84,12 @@ struct SettingRangeTests {
   func integritySetting() throws {
     #expect(try resolve(file: "{}").database.integrityCheck == .quick)
     #expect(try resolve(file: #"{"integrity": "off"}"#).database.integrityCheck == .off)
-    #expect(try resolve(file: #"{"integrity": "off"}"#, environment: ["IMPACTD_INTEGRITY": "full"]).database.integrityCheck == .full)
-    #expect(try resolve(file: "{}", flags: ["--integrity", "off"], environment: ["IMPACTD_INTEGRITY": "full"]).database.integrityCheck == .off)
+    #expect(
+      try resolve(file: #"{"integrity": "off"}"#, environment: ["IMPACTD_INTEGRITY": "full"]).database.integrityCheck
+        == .full)
+    #expect(
+      try resolve(file: "{}", flags: ["--integrity", "off"], environment: ["IMPACTD_INTEGRITY": "full"]).database
+        .integrityCheck == .off)
     let flag = #expect(throws: (any Error).self) { try resolve(file: "{}", flags: ["--integrity", "fast"]) }
     #expect(ServeOptions.message(for: flag!) == "--integrity: expected one of full, quick, off, got \"fast\"")
   }

@@ -42,7 +42,9 @@ struct ShutdownDrainTests {
             + Connection.frame(Connection.data, flags: Connection.endStreamOrAck, stream: 1, Array(message[2...]))
         )
         let end = try await connection.next {
-          $0.stream == 1 && ($0.type == Connection.rstStream || $0.type == Connection.headers && $0.flags & Connection.endStreamOrAck != 0)
+          $0.stream == 1
+            && ($0.type == Connection.rstStream
+              || $0.type == Connection.headers && $0.flags & Connection.endStreamOrAck != 0)
         }
         let waited = ContinuousClock.now - sent
         // Trailers, not the RST_STREAM CANCEL of the grace period, and well before it.

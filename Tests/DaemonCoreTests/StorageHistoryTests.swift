@@ -51,7 +51,9 @@ struct StorageHistoryTests {
     let database = try ImpactDatabase.inMemory()
     try database.commit(
       .upsertProjects([StorageSamples.full(id: "a")]), context: StorageSamples.context())
-    #expect(throws: StorageError.constraintViolated(projectID: "a", detail: "no outcome 'nope' is stored in this project")) {
+    #expect(
+      throws: StorageError.constraintViolated(projectID: "a", detail: "no outcome 'nope' is stored in this project")
+    ) {
       try database.commit(
         .recordObservation(observation(1, period: "x", outcome: "nope")),
         context: StorageSamples.context())
@@ -161,7 +163,8 @@ struct StorageHistoryTests {
     #expect(page.map(\.revision) == [2])
   }
 
-  @Test("an import's row replays the same from its binary column and, as written before schema 10, from its JSON payload")
+  @Test(
+    "an import's row replays the same from its binary column and, as written before schema 10, from its JSON payload")
   func importRowsOfBothSchemas() throws {
     let projects = [StorageSamples.full(id: "a"), StorageSamples.minimal(id: "b")]
     func entry(_ kind: ChangeKind, payload: String, binary: [UInt8]?) -> JournalEntry {
@@ -172,7 +175,10 @@ struct StorageHistoryTests {
     let legacy = String(decoding: PortfolioJSON.encode(PortfolioDocument(projects: projects)), as: UTF8.self)
     let current = String(decoding: PortfolioJSON.encode(PortfolioDocument(projects: [])), as: UTF8.self)
     for kind in [ChangeKind.upsertProjects, .replacePortfolio] {
-      for row in [entry(kind, payload: legacy, binary: nil), entry(kind, payload: current, binary: ProjectsBinary.encode(projects))] {
+      for row in [
+        entry(kind, payload: legacy, binary: nil),
+        entry(kind, payload: current, binary: ProjectsBinary.encode(projects)),
+      ] {
         var replay = JournalReplay(revision: 0, scheme: .impactV1, projects: [])
         try replay.apply(row)
         #expect(replay.projects == Dictionary(uniqueKeysWithValues: projects.map { ($0.id, $0) }), "\(kind)")
@@ -180,7 +186,9 @@ struct StorageHistoryTests {
     }
     // A binary column that does not read is named, never taken for an empty import.
     var replay = JournalReplay(revision: 0, scheme: .impactV1, projects: [])
-    #expect(throws: StorageError.self) { try replay.apply(entry(.upsertProjects, payload: current, binary: [1, 2, 3])) }
+    #expect(throws: StorageError.self) {
+      try replay.apply(entry(.upsertProjects, payload: current, binary: [1, 2, 3]))
+    }
   }
 
   @Test("replaying the journal rebuilds the portfolio at every revision")

@@ -1,4 +1,5 @@
 import Analytics
+import DaemonTestSupport
 import Foundation
 import GRDB
 import GRPCCore
@@ -7,7 +8,6 @@ import SwiftProtobuf
 import Testing
 
 @testable import DaemonCore
-import DaemonTestSupport
 
 /// A database that cannot grow (size limit or full disk) or cannot be written (read-only):
 /// the write fails with a clear error, memory and disk stay as they were, reads go on.
@@ -88,7 +88,8 @@ struct StorageLimitTests {
         { _ = try await store.update("generated-1", context: StorageSamples.context()) { $0.name = "Renamed" } },
         {
           _ = try await store.record(
-            Rating(criterion: "who", rater: "zoe", value: 2), projectID: "generated-2", context: StorageSamples.context())
+            Rating(criterion: "who", rater: "zoe", value: 2), projectID: "generated-2",
+            context: StorageSamples.context())
         },
         { _ = try await store.setScheme(.impactV1, context: StorageSamples.context()) },
         {
@@ -136,7 +137,11 @@ struct StorageLimitTests {
         }
         #expect(failedPath == path)
         // Every migration after v1 but the identity mark, which a read-only daemon does without.
-        #expect(missing == StorageSchema.migrator.migrations.filter { $0 != "v1-portfolio" && $0 != StorageSchema.identityMigration })
+        #expect(
+          missing
+            == StorageSchema.migrator.migrations.filter {
+              $0 != "v1-portfolio" && $0 != StorageSchema.identityMigration
+            })
         #expect(error.description.contains("open it once without --read-only"))
       }
       // The lock was released: the file opens normally afterwards.
@@ -148,7 +153,9 @@ struct StorageLimitTests {
   @Test("a read-only open of a missing file fails with a clear message and creates nothing")
   func readOnlyMissingFile() async throws {
     try await withTemporaryDirectory { path in
-      #expect(throws: StorageError.database(code: 14, message: "cannot open \(path) read-only: the file does not exist")) {
+      #expect(
+        throws: StorageError.database(code: 14, message: "cannot open \(path) read-only: the file does not exist")
+      ) {
         try ImpactDatabase.open(atPath: path, configuration: .defaults { $0.readOnly = true })
       }
       #expect(!FileManager.default.fileExists(atPath: path))

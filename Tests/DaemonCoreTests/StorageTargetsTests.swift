@@ -15,7 +15,8 @@ struct StorageTargetsTests {
     project.outcomes = [
       Outcome(
         id: "emploi", domain: "employment", share: 0.5, indicator: "Sorties en emploi", unit: "%",
-        direction: .higherIsBetter, targets: [PeriodTarget(period: "2026", value: 40), PeriodTarget(period: "2026-S1", value: 0.1 + 0.2)]),
+        direction: .higherIsBetter,
+        targets: [PeriodTarget(period: "2026", value: 40), PeriodTarget(period: "2026-S1", value: 0.1 + 0.2)]),
       Outcome(id: "custom", domain: "social_link", share: 0.5, indicator: "Repas partagés"),
     ]
     try database.commit(.upsertProjects([project]), context: StorageSamples.context())

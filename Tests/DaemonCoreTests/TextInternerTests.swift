@@ -1,5 +1,6 @@
-@testable import DaemonCore
 import Testing
+
+@testable import DaemonCore
 
 @Suite("Text interner of the loader")
 struct TextInternerTests {

@@ -1,4 +1,3 @@
-@testable import DaemonCore
 import DaemonTestSupport
 import Foundation
 import GRPCCore
@@ -9,6 +8,8 @@ import NIOCore
 import NIOPosix
 import SwiftProtobuf
 import Testing
+
+@testable import DaemonCore
 
 /// What a client may hold before it authenticates, through real sockets: connections that never
 /// send the HTTP/2 preface or stop answering PINGs are closed, connections past the cap are
@@ -24,13 +25,17 @@ struct TransportLimitTests {
 
   /// Opens a TCP connection, sends `bytes`, and returns how long the server took to close it
   /// (reading and discarding what it sends); nil if it was still open after `limit`.
-  static func secondsUntilClosed(_ address: ListenAddress, sending bytes: [UInt8] = [], limit: Duration) async throws -> Double? {
+  static func secondsUntilClosed(
+    _ address: ListenAddress, sending bytes: [UInt8] = [], limit: Duration
+  ) async throws -> Double? {
     // Timed from before the connection: the daemon's clock starts at accept, which cannot come
     // sooner, so a close after its timeout is never measured as shorter than the timeout.
     let start = ContinuousClock.now
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .connect(host: address.host, port: address.port) { channel in
-        channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+        channel.eventLoop.makeCompletedFuture {
+          try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+        }
       }
     return try await channel.executeThenClose { inbound, outbound in
       // On a loaded machine the daemon may have closed the connection before the bytes go
@@ -71,7 +76,8 @@ struct TransportLimitTests {
       // Well before the 10 s the test waits, even on a loaded machine.
       #expect(closed >= 0.9 && closed < 8, "closed after \(closed) s")
       // Half a preface is no better.
-      let partial = try await Self.secondsUntilClosed(daemon.address, sending: Array("PRI * HTTP/2.0\r\n".utf8), limit: .seconds(10))
+      let partial = try await Self.secondsUntilClosed(
+        daemon.address, sending: Array("PRI * HTTP/2.0\r\n".utf8), limit: .seconds(10))
       #expect(partial != nil)
       #expect(Self.sample(daemon, #"impact_connections_closed_total{endpoint="grpc",reason="preface_timeout"}"#) >= 2)
     }
@@ -99,7 +105,8 @@ struct TransportLimitTests {
       // Watch that receives nothing for several PING timeouts is still served.
       let statuses = try await daemon.withClient { client in
         try await withTimeout(.seconds(20), "two statuses on one watch") {
-          try await Grpc_Health_V1_Health.Client(wrapping: client).watch(.with { $0.service = "later.Service" }) { response in
+          try await Grpc_Health_V1_Health.Client(wrapping: client).watch(.with { $0.service = "later.Service" }) {
+            response in
             var seen: [Grpc_Health_V1_HealthCheckResponse.ServingStatus] = []
             for try await message in response.messages {
               seen.append(message.status)
@@ -136,7 +143,9 @@ struct TransportLimitTests {
       }
       defer { for channel in channels { channel.close(promise: nil) } }
       try await withTimeout(.seconds(10), "three connections counted") {
-        while Self.sample(daemon, #"impact_connections{endpoint="grpc"}"#) < 3 { try await Task.sleep(for: .milliseconds(20)) }
+        while Self.sample(daemon, #"impact_connections{endpoint="grpc"}"#) < 3 {
+          try await Task.sleep(for: .milliseconds(20))
+        }
       }
       let refused = try await Self.secondsUntilClosed(daemon.address, limit: .seconds(5))
       let closed = try #require(refused, "the connection past the cap stayed open")
@@ -147,7 +156,9 @@ struct TransportLimitTests {
       // Once one closes, a client gets in again.
       channels[0].close(promise: nil)
       try await withTimeout(.seconds(10), "a slot to free") {
-        while Self.sample(daemon, #"impact_connections{endpoint="grpc"}"#) > 2 { try await Task.sleep(for: .milliseconds(20)) }
+        while Self.sample(daemon, #"impact_connections{endpoint="grpc"}"#) > 2 {
+          try await Task.sleep(for: .milliseconds(20))
+        }
       }
       let status = try await daemon.withClient { client in
         try await Grpc_Health_V1_Health.Client(wrapping: client).check(.with { $0.service = "" }).status
@@ -162,7 +173,8 @@ struct TransportLimitTests {
       try await daemon.withClient { client in
         let health = Grpc_Health_V1_Health.Client(wrapping: client)
         let long = try await LocalizedErrorTests.refusal {
-          _ = try await health.check(.with { $0.service = String(repeating: "a", count: 257) }, metadata: LocalizedErrorTests.french)
+          _ = try await health.check(
+            .with { $0.service = String(repeating: "a", count: 257) }, metadata: LocalizedErrorTests.french)
         }
         #expect(long.error.code == .invalidArgument)
         #expect(long.error.message == "service: a service name of 257 bytes is longer than the limit of 256 bytes")
@@ -235,7 +247,8 @@ struct TransportLimitTests {
       let slow = try await Self.secondsUntilClosed(address, sending: Array("GET /metr".utf8), limit: .seconds(15))
       let closed = try #require(slow, "a slow metrics request was still open after 15 s")
       #expect(closed >= 0.9 && closed < 8, "closed after \(closed) s")
-      #expect(Self.sample(daemon, #"impact_connections_closed_total{endpoint="metrics",reason="request_timeout"}"#) == 1)
+      #expect(
+        Self.sample(daemon, #"impact_connections_closed_total{endpoint="metrics",reason="request_timeout"}"#) == 1)
     }
 
     var cappedConfiguration = Self.configuration {
@@ -256,7 +269,9 @@ struct TransportLimitTests {
       }
       defer { for channel in held { channel.close(promise: nil) } }
       try await withTimeout(.seconds(20), "two metrics connections counted") {
-        while Self.sample(daemon, #"impact_connections{endpoint="metrics"}"#) < 2 { try await Task.sleep(for: .milliseconds(10)) }
+        while Self.sample(daemon, #"impact_connections{endpoint="metrics"}"#) < 2 {
+          try await Task.sleep(for: .milliseconds(10))
+        }
       }
       let third = try await Self.secondsUntilClosed(address, limit: .seconds(30))
       // At once: far sooner than the 60 s request timeout.
@@ -275,7 +290,9 @@ struct TransportLimitTests {
     #expect(configuration.transport.maxHealthWatchers == 3)
     #expect(DaemonConfiguration.defaults.transport.maxConnections == 128)
     #expect(throws: ConfigurationError.self) {
-      try DaemonConfiguration.resolve(flags: flags, environment: [:]) { _ in Array(#"{"limits": {"maxConnections": 0}}"#.utf8) }
+      try DaemonConfiguration.resolve(flags: flags, environment: [:]) { _ in
+        Array(#"{"limits": {"maxConnections": 0}}"#.utf8)
+      }
     }
   }
 

@@ -51,14 +51,15 @@ struct WatchCatchUpTests {
             }
             group.addTask {
               for index in 0..<Self.commits {
-                _ = try await projects.recordRating(.with {
-                  $0.projectID = "bus-sante-mobile-93"
-                  $0.rating = .with {
-                    $0.criterion = "systemic"
-                    $0.rater = "gaelle"
-                    $0.value = Double(1 + index % 3)
-                  }
-                })
+                _ = try await projects.recordRating(
+                  .with {
+                    $0.projectID = "bus-sante-mobile-93"
+                    $0.rating = .with {
+                      $0.criterion = "systemic"
+                      $0.rater = "gaelle"
+                      $0.value = Double(1 + index % 3)
+                    }
+                  })
               }
               writesDone.value.withLock { $0 = true }
               return nil
@@ -83,12 +84,14 @@ struct WatchCatchUpTests {
         _ = try await ImpactServiceTests.importFixture(client)
         let watch = Impact_V1_WatchService.Client(wrapping: client)
         let refusal = try await LocalizedErrorTests.refusal {
-          try await watch.watchChanges(.with { $0.sinceRevision = 5 }, metadata: LocalizedErrorTests.french) { response in
+          try await watch.watchChanges(.with { $0.sinceRevision = 5 }, metadata: LocalizedErrorTests.french) {
+            response in
             for try await _ in response.messages {}
           }
         }
         #expect(refusal.error.code == .outOfRange)
-        #expect(refusal.error.message == "since_revision: revision 5 is beyond the current revision 1; watch from 1 or below")
+        #expect(
+          refusal.error.message == "since_revision: revision 5 is beyond the current revision 1; watch from 1 or below")
         #expect(
           refusal.localized?.message
             == "since_revision : la révision 5 est au-delà de la révision actuelle 1 ; suivez à partir de 1 ou avant")
@@ -103,9 +106,10 @@ struct WatchCatchUpTests {
               }
             }
             try await Task.sleep(for: .milliseconds(200))
-            _ = try await Impact_V1_ProjectService.Client(wrapping: client).deleteProject(.with {
-              $0.id = "colis-alimentaires-13"
-            })
+            _ = try await Impact_V1_ProjectService.Client(wrapping: client).deleteProject(
+              .with {
+                $0.id = "colis-alimentaires-13"
+              })
             let first = try await group.next() ?? nil
             group.cancelAll()
             return first

@@ -5,7 +5,9 @@ import Testing
 /// by `impactd`, a real daemon with `--auth on`, and the real `impact` binary.
 @Suite("impact with authentication, roles and TLS", .serialized)
 struct AccessCommandTests {
-  @Test("tokens: roles decide what each caller may do, the audit names the actor, revocation refuses", .timeLimit(.minutes(2)))
+  @Test(
+    "tokens: roles decide what each caller may do, the audit names the actor, revocation refuses",
+    .timeLimit(.minutes(2)))
   func tokensAndRoles() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -29,7 +31,8 @@ struct AccessCommandTests {
     let refused = try await CLIRun.impact(["projects", "delete", project, "--token", viewer], daemon: daemon)
     #expect(refused.status == 77, "\(refused.stderr)")
     #expect(refused.stderr.contains("viewer"), "\(refused.stderr)")
-    let stillThere = try await CLIRun.impact(["projects", "show", project], environment: ["IMPACT_TOKEN": viewer, "IMPACT_SERVER": daemon.address])
+    let stillThere = try await CLIRun.impact(
+      ["projects", "show", project], environment: ["IMPACT_TOKEN": viewer, "IMPACT_SERVER": daemon.address])
     #expect(stillThere.status == 0, "\(stillThere.stderr)")
 
     let deleted = try await CLIRun.impact(["projects", "delete", project, "--token", editor], daemon: daemon)
@@ -43,17 +46,23 @@ struct AccessCommandTests {
     #expect(deletion?["project_ids"] as? [String] == [project], "\(audit.stdout)")
     #expect(entries.count >= 2, "the demo seed and the deletion: \(audit.stdout)")
 
-    let filtered = try await CLIRun.impact(["audit", "--actor", "eddy-editor", "--json", "--token", admin], daemon: daemon)
+    let filtered = try await CLIRun.impact(
+      ["audit", "--actor", "eddy-editor", "--json", "--token", admin], daemon: daemon)
     #expect(filtered.status == 0, "\(filtered.stderr)")
     let filteredEntries = try AuditJSON.entries(filtered.stdout)
     #expect(filteredEntries.count == 1, "\(filtered.stdout)")
     #expect(filteredEntries.allSatisfy { $0["actor"] as? String == "eddy-editor" }, "\(filtered.stdout)")
 
-    let csv = try await CLIRun.impact(["audit", "--method", "DeleteProject", "--output", "csv", "--token", admin], daemon: daemon)
+    let csv = try await CLIRun.impact(
+      ["audit", "--method", "DeleteProject", "--output", "csv", "--token", admin], daemon: daemon)
     #expect(csv.status == 0, "\(csv.stderr)")
     let rows = csv.stdout.split(separator: "\r\n").map(String.init)
-    #expect(rows.first == "revision_before,revision_after,committed_at,actor,rpc_method,kind,project_ids", "\(csv.stdout)")
-    #expect(rows.count == 2 && rows[1].contains(",eddy-editor,/impact.v1.ProjectService/DeleteProject,project_deleted,\(project)"), "\(csv.stdout)")
+    #expect(
+      rows.first == "revision_before,revision_after,committed_at,actor,rpc_method,kind,project_ids", "\(csv.stdout)")
+    #expect(
+      rows.count == 2
+        && rows[1].contains(",eddy-editor,/impact.v1.ProjectService/DeleteProject,project_deleted,\(project)"),
+      "\(csv.stdout)")
 
     let limited = try await CLIRun.impact(["audit", "--limit", "1", "--json", "--token", admin], daemon: daemon)
     #expect(limited.status == 0, "\(limited.stderr)")
@@ -105,7 +114,8 @@ struct AccessCommandTests {
     let deleted = try await CLIRun.impact(["projects", "delete", project] + mutual, daemon: daemon)
     #expect(deleted.status == 0, "\(deleted.stderr)")
 
-    let audit = try await CLIRun.impact(["audit", "--json", "--project", project, "--token", admin] + mutual, daemon: daemon)
+    let audit = try await CLIRun.impact(
+      ["audit", "--json", "--project", project, "--token", admin] + mutual, daemon: daemon)
     #expect(audit.status == 0, "\(audit.stderr)")
     let entries = try AuditJSON.entries(audit.stdout)
     // The demo seed touched the project too; every entry the filter keeps names it.
@@ -117,7 +127,8 @@ struct AccessCommandTests {
     let editorAudit = try await CLIRun.impact(["audit"] + mutual, daemon: daemon)
     #expect(editorAudit.status == 77, "the certificate's role is editor: \(editorAudit.stderr)")
 
-    let withoutCertificate = try await CLIRun.impact(["rank", "--ca", certificates.ca, "--token", admin], daemon: daemon)
+    let withoutCertificate = try await CLIRun.impact(
+      ["rank", "--ca", certificates.ca, "--token", admin], daemon: daemon)
     #expect(withoutCertificate.status != 0)
     #expect(withoutCertificate.stderr.contains("client certificate"), "\(withoutCertificate.stderr)")
 
@@ -143,7 +154,8 @@ struct AccessCommandTests {
       arguments: ["--auth", "on", "--demo", "--tls-cert", certificates.server, "--tls-key", certificates.serverKey])
     defer { Task { await daemon.stop() } }
 
-    let ranked = try await CLIRun.impact(["rank", "--top", "3", "--output", "csv", "--ca", certificates.ca, "--token", viewer], daemon: daemon)
+    let ranked = try await CLIRun.impact(
+      ["rank", "--top", "3", "--output", "csv", "--ca", certificates.ca, "--token", viewer], daemon: daemon)
     #expect(ranked.status == 0, "\(ranked.stderr)")
     #expect(ranked.stdout.split(whereSeparator: \.isNewline).count == 4, "\(ranked.stdout)")
     let fromEnvironment = try await CLIRun.impact(
@@ -188,17 +200,31 @@ struct AccessCommandTests {
   }
 
   static let optionCases: [OptionCase] = [
-    OptionCase(name: "missing --ca file", arguments: ["--ca", "/nonexistent/ca.pem"], status: 66, stderrContains: ["--ca", "/nonexistent/ca.pem"]),
     OptionCase(
-      name: "missing --cert file", arguments: ["--cert", "/nonexistent/c.pem", "--key", "/nonexistent/k.pem"], status: 66,
+      name: "missing --ca file", arguments: ["--ca", "/nonexistent/ca.pem"], status: 66,
+      stderrContains: ["--ca", "/nonexistent/ca.pem"]),
+    OptionCase(
+      name: "missing --cert file", arguments: ["--cert", "/nonexistent/c.pem", "--key", "/nonexistent/k.pem"],
+      status: 66,
       stderrContains: ["--cert", "/nonexistent/c.pem"]),
-    OptionCase(name: "--cert without --key", arguments: ["--cert", "/tmp/c.pem"], status: 64, stderrContains: ["--cert", "--key"]),
-    OptionCase(name: "--key without --cert", arguments: ["--key", "/tmp/k.pem"], status: 64, stderrContains: ["--cert", "--key"]),
-    OptionCase(name: "not a PEM file", arguments: ["--ca", "/dev/null"], status: 65, stderrContains: ["--ca", "/dev/null", "PEM"]),
-    OptionCase(name: "IP as server name", arguments: ["--tls-server-name", "10.0.0.5"], status: 64, stderrContains: ["--tls-server-name"]),
-    OptionCase(name: "bad --since", arguments: ["--since", "yesterday"], status: 64, stderrContains: ["--since", "yesterday"]),
-    OptionCase(name: "impossible --until", arguments: ["--until", "2026-02-30"], status: 64, stderrContains: ["--until"]),
-    OptionCase(name: "--since after --until", arguments: ["--since", "2026-10-01", "--until", "2026-09-01T00:00:00Z"], status: 64, stderrContains: ["--since"]),
+    OptionCase(
+      name: "--cert without --key", arguments: ["--cert", "/tmp/c.pem"], status: 64,
+      stderrContains: ["--cert", "--key"]),
+    OptionCase(
+      name: "--key without --cert", arguments: ["--key", "/tmp/k.pem"], status: 64, stderrContains: ["--cert", "--key"]),
+    OptionCase(
+      name: "not a PEM file", arguments: ["--ca", "/dev/null"], status: 65,
+      stderrContains: ["--ca", "/dev/null", "PEM"]),
+    OptionCase(
+      name: "IP as server name", arguments: ["--tls-server-name", "10.0.0.5"], status: 64,
+      stderrContains: ["--tls-server-name"]),
+    OptionCase(
+      name: "bad --since", arguments: ["--since", "yesterday"], status: 64, stderrContains: ["--since", "yesterday"]),
+    OptionCase(
+      name: "impossible --until", arguments: ["--until", "2026-02-30"], status: 64, stderrContains: ["--until"]),
+    OptionCase(
+      name: "--since after --until", arguments: ["--since", "2026-10-01", "--until", "2026-09-01T00:00:00Z"],
+      status: 64, stderrContains: ["--since"]),
     OptionCase(name: "--limit 0", arguments: ["--limit", "0"], status: 64, stderrContains: ["--limit"]),
   ]
 
@@ -222,7 +248,8 @@ struct AccessCommandTests {
     let refused = try await DaemonTool.run(["--listen", "0.0.0.0:0", "--database", database])
     #expect(refused.status == 78, "\(refused.stderr)")
     #expect(ContinuousClock.now - started < .seconds(10))
-    #expect(refused.stderr.contains("--tls-cert") && refused.stderr.contains("--allow-insecure-remote"), "\(refused.stderr)")
+    #expect(
+      refused.stderr.contains("--tls-cert") && refused.stderr.contains("--allow-insecure-remote"), "\(refused.stderr)")
 
     let daemon = try await DaemonProcess.start(
       database: database, arguments: ["--listen", "0.0.0.0:0", "--allow-insecure-remote", "--demo"])
@@ -289,7 +316,9 @@ enum DaemonTool {
 
   /// A CA, a server certificate for `hosts` (impactd's default when nil) and, when `client`
   /// is given, a client certificate with the subject `CN=<client>,O=impact`.
-  static func makeCertificates(in directory: String, client: String?, hosts: [String]? = nil) async throws -> Certificates {
+  static func makeCertificates(
+    in directory: String, client: String?, hosts: [String]? = nil
+  ) async throws -> Certificates {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var steps = [["tls", "create-ca", "--dir", directory], ["tls", "create-server", "--dir", directory]]
     for host in hosts ?? [] { steps[1] += ["--host", host] }
@@ -297,7 +326,8 @@ enum DaemonTool {
     for step in steps {
       let done = try await run(step)
       guard done.status == 0 else {
-        throw CLIGolden.Failure(description: "impactd \(step.joined(separator: " ")) exited \(done.status): \(done.stderr)")
+        throw CLIGolden.Failure(
+          description: "impactd \(step.joined(separator: " ")) exited \(done.status): \(done.stderr)")
       }
     }
     let name = client ?? "none"

@@ -26,7 +26,13 @@ struct CLICommandTests {
     ("portfolio", ["portfolio"]),
     ("coverage", ["coverage"]),
     ("scheme-show", ["scheme", "show"]),
-    ("whatif", ["whatif", "--set", "\(lyon).amount=450000", "--set", "\(lyon).outcomes.emploi-durable.actual=60", "--remove", lille]),
+    (
+      "whatif",
+      [
+        "whatif", "--set", "\(lyon).amount=450000", "--set", "\(lyon).outcomes.emploi-durable.actual=60", "--remove",
+        lille,
+      ]
+    ),
   ]
 
   @Test("every read command matches its golden output in table, json and csv", .timeLimit(.minutes(2)))
@@ -68,7 +74,10 @@ struct CLICommandTests {
     try CLIGolden.check(dryRun.stdout, daemon: daemon, name: "import-dry-run.table.txt")
 
     let rated = try await CLIRun.impact(
-      ["rate", Self.lyon, "--criterion", "systemic", "--rater", "dora", "--value", "2.5", "--comment", "effet levier, \"territoire\""],
+      [
+        "rate", Self.lyon, "--criterion", "systemic", "--rater", "dora", "--value", "2.5", "--comment",
+        "effet levier, \"territoire\"",
+      ],
       daemon: daemon)
     #expect(rated.status == 0, "\(rated.stderr)")
     try CLIGolden.check(rated.stdout, daemon: daemon, name: "rate.table.txt")
@@ -108,21 +117,43 @@ struct CLICommandTests {
   }
 
   static let exitCases: [ExitCase] = [
-    ExitCase(name: "unknown project", arguments: ["projects", "show", "no-such-project"], status: 66, stderrContains: "no-such-project"),
-    ExitCase(name: "score of unknown project", arguments: ["score", "no-such-project"], status: 66, stderrContains: "no-such-project"),
-    ExitCase(name: "delete unknown project", arguments: ["projects", "delete", "no-such-project"], status: 66, stderrContains: "no-such-project"),
-    ExitCase(name: "observe unknown outcome", arguments: ["observe", lyon, "no-such-outcome", "3"], status: 66, stderrContains: "no-such-outcome"),
-    ExitCase(name: "rating out of range", arguments: ["rate", lyon, "--criterion", "what", "--rater", "x", "--value", "9"], status: 65, stderrContains: "value"),
-    ExitCase(name: "unknown criterion", arguments: ["rate", lyon, "--criterion", "nope", "--rater", "x", "--value", "1"], status: 65, stderrContains: "nope"),
-    ExitCase(name: "revision mismatch", arguments: ["projects", "delete", lyon, "--expected-revision", "999"], status: 65, stderrContains: "999"),
-    ExitCase(name: "missing file", arguments: ["import", "/nonexistent/portfolio.json"], status: 65, stderrContains: "/nonexistent/portfolio.json"),
+    ExitCase(
+      name: "unknown project", arguments: ["projects", "show", "no-such-project"], status: 66,
+      stderrContains: "no-such-project"),
+    ExitCase(
+      name: "score of unknown project", arguments: ["score", "no-such-project"], status: 66,
+      stderrContains: "no-such-project"),
+    ExitCase(
+      name: "delete unknown project", arguments: ["projects", "delete", "no-such-project"], status: 66,
+      stderrContains: "no-such-project"),
+    ExitCase(
+      name: "observe unknown outcome", arguments: ["observe", lyon, "no-such-outcome", "3"], status: 66,
+      stderrContains: "no-such-outcome"),
+    ExitCase(
+      name: "rating out of range", arguments: ["rate", lyon, "--criterion", "what", "--rater", "x", "--value", "9"],
+      status: 65, stderrContains: "value"),
+    ExitCase(
+      name: "unknown criterion", arguments: ["rate", lyon, "--criterion", "nope", "--rater", "x", "--value", "1"],
+      status: 65, stderrContains: "nope"),
+    ExitCase(
+      name: "revision mismatch", arguments: ["projects", "delete", lyon, "--expected-revision", "999"], status: 65,
+      stderrContains: "999"),
+    ExitCase(
+      name: "missing file", arguments: ["import", "/nonexistent/portfolio.json"], status: 65,
+      stderrContains: "/nonexistent/portfolio.json"),
     ExitCase(name: "unrecognised csv", arguments: ["import", "/dev/null"], status: 65, stderrContains: "/dev/null"),
-    ExitCase(name: "bad whatif edit value", arguments: ["whatif", "--set", "\(lyon).amount=lots"], status: 65, stderrContains: "lots"),
+    ExitCase(
+      name: "bad whatif edit value", arguments: ["whatif", "--set", "\(lyon).amount=lots"], status: 65,
+      stderrContains: "lots"),
     ExitCase(name: "unknown subcommand", arguments: ["frobnicate"], status: 64, stderrContains: "frobnicate"),
     ExitCase(name: "top below one", arguments: ["rank", "--top", "0"], status: 64, stderrContains: "--top"),
-    ExitCase(name: "bad server address", arguments: ["status", "--server", "nonsense"], status: 64, stderrContains: "nonsense"),
-    ExitCase(name: "json with csv", arguments: ["rank", "--json", "--output", "csv"], status: 64, stderrContains: "--json"),
-    ExitCase(name: "unknown whatif field", arguments: ["whatif", "--set", "\(lyon).colour=red"], status: 64, stderrContains: "colour"),
+    ExitCase(
+      name: "bad server address", arguments: ["status", "--server", "nonsense"], status: 64, stderrContains: "nonsense"),
+    ExitCase(
+      name: "json with csv", arguments: ["rank", "--json", "--output", "csv"], status: 64, stderrContains: "--json"),
+    ExitCase(
+      name: "unknown whatif field", arguments: ["whatif", "--set", "\(lyon).colour=red"], status: 64,
+      stderrContains: "colour"),
   ]
 
   @Test("failures end with their documented exit status", .timeLimit(.minutes(2)))
@@ -135,9 +166,10 @@ struct CLICommandTests {
     let invalid = directory.path("invalid.json")
     try Data(#"{"format": "impact-portfolio/1", "projects": [{"id": "x", "amount": -5}]}"#.utf8)
       .write(to: URL(fileURLWithPath: invalid))
-    let cases = Self.exitCases + [
-      ExitCase(name: "invalid document", arguments: ["import", invalid], status: 65, stderrContains: "invalid.json")
-    ]
+    let cases =
+      Self.exitCases + [
+        ExitCase(name: "invalid document", arguments: ["import", invalid], status: 65, stderrContains: "invalid.json")
+      ]
     for exitCase in cases {
       // Usage errors are found before any call; without an appended --server they are the only error.
       let run =
@@ -188,7 +220,8 @@ struct CLICommandTests {
     #expect(first[0].contains(Self.lyon), "\(first)")
     #expect(first[0].hasSuffix("PortfolioService/ImportPortfolio"), "\(first)")
 
-    let rated = try await CLIRun.impact(["rate", Self.lyon, "--criterion", "what", "--rater", "eve", "--value", "2"], daemon: daemon)
+    let rated = try await CLIRun.impact(
+      ["rate", Self.lyon, "--criterion", "what", "--rater", "eve", "--value", "2"], daemon: daemon)
     #expect(rated.status == 0, "\(rated.stderr)")
     let lines = try await watch.waitForLines(2)
     #expect(lines[1].hasPrefix("revision=2 "), "\(lines)")
@@ -232,7 +265,8 @@ enum CLIRun {
   static func impact(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
     var env = ProcessInfo.processInfo.environment
     for key in [
-      "IMPACT_SERVER", "IMPACT_TOKEN", "IMPACT_LANG", "NO_COLOR", "IMPACT_CA", "IMPACT_TLS", "IMPACT_CERT", "IMPACT_KEY",
+      "IMPACT_SERVER", "IMPACT_TOKEN", "IMPACT_LANG", "NO_COLOR", "IMPACT_CA", "IMPACT_TLS", "IMPACT_CERT",
+      "IMPACT_KEY",
       "IMPACT_TLS_SERVER_NAME", "LC_ALL", "LC_MESSAGES", "LANG",
     ] { env[key] = nil }
     // Tables fit the terminal's width: pin it so that golden files do not depend on the machine.

@@ -46,7 +46,8 @@ struct CSVInjectionTests {
     return try #require(object["project"] as? [String: Any])
   }
 
-  @Test("export --format csv neutralises formulas, and the re-import gives back the same names", .timeLimit(.minutes(2)))
+  @Test(
+    "export --format csv neutralises formulas, and the re-import gives back the same names", .timeLimit(.minutes(2)))
   func exportNeutralisesAndImportRestores() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.daemonHoldingHostileNames(directory)
@@ -90,7 +91,8 @@ struct CSVInjectionTests {
     await daemon.stop()
   }
 
-  @Test("projects list, rank and scores --output csv neutralise formulas; numbers stay numbers", .timeLimit(.minutes(2)))
+  @Test(
+    "projects list, rank and scores --output csv neutralise formulas; numbers stay numbers", .timeLimit(.minutes(2)))
   func commandOutputsNeutralise() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.daemonHoldingHostileNames(directory)

@@ -31,7 +31,9 @@ struct ConnectionCommandTests {
 
   @Test("a --timeout too large for a duration is taken as a long wait, not a crash", .timeLimit(.minutes(1)))
   func hugeTimeout() async throws {
-    let run = try await CLIRun.impact(["rank", "--timeout", "1e300", "--server", "127.0.0.1:\(try CLIRun.closedPort())"])
+    let run = try await CLIRun.impact([
+      "rank", "--timeout", "1e300", "--server", "127.0.0.1:\(try CLIRun.closedPort())",
+    ])
     #expect(run.status == 69, "\(run.stderr)")
     #expect(run.stderr.contains("connection refused"), "\(run.stderr)")
     let french = try await CLIRun.impact(["rank", "--lang", "fr", "--server", "127.0.0.1:\(try CLIRun.closedPort())"])
@@ -40,7 +42,9 @@ struct ConnectionCommandTests {
     #expect(french.stderr.contains("connexion refusée"), "\(french.stderr)")
   }
 
-  @Test("IMPACT_SERVER is checked like --server, and says where the value came from, in French too", .timeLimit(.minutes(1)))
+  @Test(
+    "IMPACT_SERVER is checked like --server, and says where the value came from, in French too", .timeLimit(.minutes(1))
+  )
   func badEnvironmentServer() async throws {
     let run = try await CLIRun.impact(["rank"], environment: ["IMPACT_SERVER": "a:b:7611"])
     #expect(run.status == 64, "\(run.stderr)")
@@ -60,7 +64,8 @@ struct ConnectionCommandTests {
       #expect(run.status == 0, "\(server): \(run.stderr)")
     }
     for server in ["IMPACT_SERVER"] {
-      let run = try await CLIRun.impact(["status", "--check"], environment: [server: "http://127.0.0.1:\(daemon.port)"])
+      let run = try await CLIRun.impact(
+        ["status", "--check"], environment: [server: "http://127.0.0.1:\(daemon.port)"])
       #expect(run.status == 0, "\(run.stderr)")
     }
     // https:// against a plaintext daemon: a TLS failure (69), not a crash.
@@ -76,17 +81,20 @@ struct ConnectionCommandTests {
 
   // MARK: status --check
 
-  @Test("status --check needs only the health service: no token against a daemon requiring one", .timeLimit(.minutes(2)))
+  @Test(
+    "status --check needs only the health service: no token against a daemon requiring one", .timeLimit(.minutes(2)))
   func healthProbeNeedsNoToken() async throws {
     let directory = try TemporaryDirectory()
-    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--auth", "on", "--demo"])
+    let daemon = try await DaemonProcess.start(
+      database: directory.path("impact.sqlite"), arguments: ["--auth", "on", "--demo"])
     defer { Task { await daemon.stop() } }
     let probe = try await CLIRun.impact(["status", "--check"], daemon: daemon)
     #expect(probe.status == 0, "\(probe.stderr)")
     #expect(probe.stdout == "SERVING\n")
     let json = try await CLIRun.impact(["status", "--check", "--json"], daemon: daemon)
     #expect(json.status == 0, "\(json.stderr)")
-    #expect(json.stdout.contains(#""status": "SERVING""#) || json.stdout.contains(#""status":"SERVING""#), "\(json.stdout)")
+    #expect(
+      json.stdout.contains(#""status": "SERVING""#) || json.stdout.contains(#""status":"SERVING""#), "\(json.stdout)")
     // A wrong token does not matter to the probe either.
     let wrongToken = try await CLIRun.impact(["status", "--check", "--token", "impact_nope"], daemon: daemon)
     #expect(wrongToken.status == 0, "\(wrongToken.stderr)")
@@ -98,7 +106,8 @@ struct ConnectionCommandTests {
 
   // MARK: not a gRPC server
 
-  @Test("the metrics port, or any HTTP/1 server, is not a gRPC server: exit 69 and no TLS hint", .timeLimit(.minutes(2)))
+  @Test(
+    "the metrics port, or any HTTP/1 server, is not a gRPC server: exit 69 and no TLS hint", .timeLimit(.minutes(2)))
   func http1ServerIsNotGRPC() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(
@@ -111,13 +120,17 @@ struct ConnectionCommandTests {
       #expect(run.stderr.contains("not a gRPC server (HTTP/1.1 answered)"), "\(arguments): \(run.stderr)")
       #expect(!run.stderr.contains("TLS"), "\(arguments): \(run.stderr)")
     }
-    let french = try await CLIRun.impact(["rank", "--lang", "fr", "--server", "127.0.0.1:\(metricsPort)", "--timeout", "3"])
+    let french = try await CLIRun.impact([
+      "rank", "--lang", "fr", "--server", "127.0.0.1:\(metricsPort)", "--timeout", "3",
+    ])
     #expect(french.status == 69, "\(french.stderr)")
     #expect(french.stderr.contains("ce n’est pas un serveur gRPC"), "\(french.stderr)")
     await daemon.stop()
   }
 
-  @Test("an HTTP 404 from a proxy is exit 69, naming the status; a 502 says the daemon behind is down", .timeLimit(.minutes(1)))
+  @Test(
+    "an HTTP 404 from a proxy is exit 69, naming the status; a 502 says the daemon behind is down",
+    .timeLimit(.minutes(1)))
   func proxyStatus() async throws {
     let notFound = try HTTP2ProxyStatusServer(status: 404)
     let run = try await CLIRun.impact(["rank", "--server", "127.0.0.1:\(notFound.port)", "--timeout", "3"])
@@ -220,7 +233,9 @@ struct ConnectionCommandTests {
   func watchGivesUpWaiting() async throws {
     let port = try CLIRun.closedPort()
     let started = ContinuousClock.now
-    let run = try await CLIRun.impact(["watch", "--server", "127.0.0.1:\(port)", "--give-up-after", "2s", "--lang", "fr"])
+    let run = try await CLIRun.impact([
+      "watch", "--server", "127.0.0.1:\(port)", "--give-up-after", "2s", "--lang", "fr",
+    ])
     #expect(run.status == 69, "\(run.stderr)")
     #expect(ContinuousClock.now - started >= .seconds(2))
     #expect(run.stderr.contains("pas encore joignable"), "\(run.stderr)")
@@ -262,11 +277,13 @@ struct ConnectionCommandTests {
   @Test("a busy metrics port fails before the daemon says it listens or serves", .timeLimit(.minutes(2)))
   func busyMetricsPort() async throws {
     let directory = try TemporaryDirectory()
-    let first = try await DaemonProcess.start(database: directory.path("a.sqlite"), arguments: ["--metrics-listen", "127.0.0.1:0"])
+    let first = try await DaemonProcess.start(
+      database: directory.path("a.sqlite"), arguments: ["--metrics-listen", "127.0.0.1:0"])
     defer { Task { await first.stop() } }
     let metricsPort = try #require(Self.metricsPort(in: first.stderrText), "\(first.stderrText)")
     let second = try await DaemonTool.run([
-      "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:\(metricsPort)", "--database", directory.path("b.sqlite"),
+      "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:\(metricsPort)", "--database",
+      directory.path("b.sqlite"),
     ])
     #expect(second.status == 75, "\(second.stderr)")
     #expect(second.stderr.contains("127.0.0.1:\(metricsPort) is already in use (metrics)"), "\(second.stderr)")
@@ -277,7 +294,9 @@ struct ConnectionCommandTests {
 
   // MARK: metrics
 
-  @Test("/metrics: help on every family, process and database metrics, build info; promtool finds nothing", .timeLimit(.minutes(2)))
+  @Test(
+    "/metrics: help on every family, process and database metrics, build info; promtool finds nothing",
+    .timeLimit(.minutes(2)))
   func metricsPassPromtool() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(
@@ -307,12 +326,15 @@ struct ConnectionCommandTests {
     #expect(text.contains(#"impact_build_info{version=""#), "\(text)")
     let commit = try #require(text.split(separator: "\n").first { $0.hasPrefix("impact_build_info{") })
     #expect(commit.contains(#"commit=""#) && !commit.contains(#"commit="""#), "no commit in \(commit)")
-    #expect(text.contains(#"impact_rpc_duration_seconds_bucket{method="impact.v1.ScoringService/RankProjects""#), "\(text)")
+    #expect(
+      text.contains(#"impact_rpc_duration_seconds_bucket{method="impact.v1.ScoringService/RankProjects""#), "\(text)")
     let size = text.split(separator: "\n").first { $0.hasPrefix("impact_database_size_bytes ") }
     #expect(size.flatMap { Double($0.split(separator: " ")[1]) }.map { $0 > 0 } == true, "\(String(describing: size))")
 
     guard let promtool = Self.executable("promtool") else {
-      #expect(ProcessInfo.processInfo.environment["CI"] != "true", "promtool is required under CI=true (Debian package prometheus)")
+      #expect(
+        ProcessInfo.processInfo.environment["CI"] != "true",
+        "promtool is required under CI=true (Debian package prometheus)")
       print("ConnectionCommandTests: promtool not found; `promtool check metrics` skipped (apt-get install prometheus)")
       await daemon.stop()
       return
@@ -334,7 +356,8 @@ struct ConnectionCommandTests {
     let workingDirectory = directory.path("elsewhere")
     try FileManager.default.createDirectory(atPath: workingDirectory, withIntermediateDirectories: true)
 
-    let created = try await Self.impactd(["token", "create", "vera", "--role", "viewer", "--config", config], in: workingDirectory)
+    let created = try await Self.impactd(
+      ["token", "create", "vera", "--role", "viewer", "--config", config], in: workingDirectory)
     #expect(created.status == 0, "\(created.stderr)")
     #expect(created.stderr.contains(served), "the file acted on: \(created.stderr)")
     let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -359,7 +382,8 @@ struct ConnectionCommandTests {
     #expect(refused.status == 77, "\(refused.stderr)")
 
     // IMPACTD_CONFIG is read too, and the flag --database still wins over it.
-    let listed = try await Self.impactd(["token", "list", "--all", "--json"], in: workingDirectory, environment: ["IMPACTD_CONFIG": config])
+    let listed = try await Self.impactd(
+      ["token", "list", "--all", "--json"], in: workingDirectory, environment: ["IMPACTD_CONFIG": config])
     #expect(listed.status == 0 && listed.stdout.contains(#""name":"vera""#), "\(listed.stdout) \(listed.stderr)")
     let other = directory.path("other.sqlite")
     let flagged = try await Self.impactd(
@@ -394,7 +418,9 @@ struct ConnectionCommandTests {
   }
 
   /// `impactd` run in `directory` with no IMPACTD_* variables but `environment`.
-  static func impactd(_ arguments: [String], in directory: String, environment: [String: String] = [:]) async throws -> CLIRun.Result {
+  static func impactd(
+    _ arguments: [String], in directory: String, environment: [String: String] = [:]
+  ) async throws -> CLIRun.Result {
     let process = Process()
     process.executableURL = BuiltProducts.impactd
     process.arguments = arguments

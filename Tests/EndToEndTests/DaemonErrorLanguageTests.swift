@@ -26,7 +26,8 @@ struct DaemonErrorLanguageTests {
     let english = try await CLIRun.impact(["projects", "delete", "nope"], daemon: daemon)
     #expect(english.status == 66, "\(english.stderr)")
     #expect(english.stderr == "impact: project 'nope' not found\n", "\(english.stderr)")
-    let locale = try await CLIRun.impact(["projects", "delete", "nope"], environment: ["LANG": "fr_FR.UTF-8", "IMPACT_SERVER": daemon.address])
+    let locale = try await CLIRun.impact(
+      ["projects", "delete", "nope"], environment: ["LANG": "fr_FR.UTF-8", "IMPACT_SERVER": daemon.address])
     #expect(locale.stderr.contains("projet « nope » introuvable"), "\(locale.stderr)")
 
     let whatIf = try await CLIRun.impact(["whatif", "--remove", "nope", "--lang", "fr"], daemon: daemon)
@@ -37,7 +38,9 @@ struct DaemonErrorLanguageTests {
     let rating = try await CLIRun.impact(
       ["rate", Self.lyon, "--criterion", "what", "--rater", "x", "--value", "9", "--lang", "fr"], daemon: daemon)
     #expect(rating.status == 65, "\(rating.stderr)")
-    #expect(rating.stderr.contains("la note 9 donnée par x au critère what doit être comprise entre 0 et 4"), "\(rating.stderr)")
+    #expect(
+      rating.stderr.contains("la note 9 donnée par x au critère what doit être comprise entre 0 et 4"),
+      "\(rating.stderr)")
     #expect(rating.stderr.contains("règle rating_value_range"), "\(rating.stderr)")
 
     let stale = try await CLIRun.impact(

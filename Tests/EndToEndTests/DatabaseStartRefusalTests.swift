@@ -10,7 +10,8 @@ struct DatabaseStartRefusalTests {
     try await DaemonAdministrationTests.impactd(arguments, language: language)
   }
 
-  @Test("a second daemon through a hard link or a symbolic link exits 75 naming the file", arguments: ["hard", "symbolic"])
+  @Test(
+    "a second daemon through a hard link or a symbolic link exits 75 naming the file", arguments: ["hard", "symbolic"])
   func secondDaemonThroughAnotherName(kind: String) async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("a.sqlite")
@@ -26,7 +27,8 @@ struct DatabaseStartRefusalTests {
     #expect(second.status == 75, "\(second.stderr)")
     // The holder is named when the kernel's lock table shows it (/proc/locks); under load the
     // lookup has been seen to miss, and the message then says "another process".
-    let named = "impactd: another impactd is using \(link) (the file is locked by pid \(first.process.processIdentifier)"
+    let named =
+      "impactd: another impactd is using \(link) (the file is locked by pid \(first.process.processIdentifier)"
     let unnamed = "impactd: another impactd is using \(link) (the file is locked by another process"
     #expect(second.stderr.contains(named) || second.stderr.contains(unnamed), "\(second.stderr)")
     #expect(!second.stdout.contains("listening"), "\(second.stdout)")
@@ -61,7 +63,8 @@ struct DatabaseStartRefusalTests {
       #expect(refused.stderr.contains("\(database) is not an impactd database"), "\(refused.stderr)")
     }
     let french = try await Self.impactd(["token", "list", "--database", database], language: "fr")
-    #expect(french.status == 65 && french.stderr.contains("n’est pas une base de données d’impactd"), "\(french.stderr)")
+    #expect(
+      french.status == 65 && french.stderr.contains("n’est pas une base de données d’impactd"), "\(french.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == text)
   }
 
@@ -83,7 +86,8 @@ struct DatabaseStartRefusalTests {
     #expect(refused.status == 65, "\(refused.stderr)")
     #expect(refused.stderr.contains("impactd: \(database) is damaged (quick check: "), "\(refused.stderr)")
     #expect(refused.stderr.contains("sqlite3 \(database) .recover"), "\(refused.stderr)")
-    let full = try await Self.impactd(["--listen", "127.0.0.1:0", "--database", database, "--integrity", "full"], language: "fr")
+    let full = try await Self.impactd(
+      ["--listen", "127.0.0.1:0", "--database", database, "--integrity", "full"], language: "fr")
     #expect(full.status == 65 && full.stderr.contains("est endommagé (vérification full : "), "\(full.stderr)")
   }
 
@@ -91,10 +95,15 @@ struct DatabaseStartRefusalTests {
   func settingOutOfRange() async throws {
     let directory = try TemporaryDirectory()
     let config = directory.path("impactd.json")
-    try Data(#"{"limits": {"maxConcurrentStreamsPerConnection": 4294967296}}"#.utf8).write(to: URL(fileURLWithPath: config))
-    let refused = try await Self.impactd(["--listen", "127.0.0.1:0", "--database", directory.path("impact.sqlite"), "--config", config])
+    try Data(#"{"limits": {"maxConcurrentStreamsPerConnection": 4294967296}}"#.utf8).write(
+      to: URL(fileURLWithPath: config))
+    let refused = try await Self.impactd([
+      "--listen", "127.0.0.1:0", "--database", directory.path("impact.sqlite"), "--config", config,
+    ])
     #expect(refused.status == 78, "\(refused.stderr)")
-    #expect(refused.stderr.contains("limits.maxConcurrentStreamsPerConnection: expected an integer from 1 to 4294967295"), "\(refused.stderr)")
+    #expect(
+      refused.stderr.contains("limits.maxConcurrentStreamsPerConnection: expected an integer from 1 to 4294967295"),
+      "\(refused.stderr)")
     #expect(!refused.stdout.contains("listening"))
   }
 }

@@ -13,11 +13,12 @@ struct ExcelCSVTests {
       0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
       0x0153, 0x9D, 0x017E, 0x0178,
     ]
-    return Data(text.unicodeScalars.map { scalar in
-      if let index = upper.firstIndex(of: scalar.value) { return UInt8(0x80 + index) }
-      // Excel writes "?" for what Windows-1252 lacks.
-      return scalar.value < 0x100 ? UInt8(scalar.value) : UInt8(ascii: "?")
-    })
+    return Data(
+      text.unicodeScalars.map { scalar in
+        if let index = upper.firstIndex(of: scalar.value) { return UInt8(0x80 + index) }
+        // Excel writes "?" for what Windows-1252 lacks.
+        return scalar.value < 0x100 ? UInt8(scalar.value) : UInt8(ascii: "?")
+      })
   }
 
   static let frenchProjects =
@@ -46,7 +47,8 @@ struct ExcelCSVTests {
     return paths
   }
 
-  @Test("a CSV saved by French Excel imports: Windows-1252, ';', decimal commas, no-break spaces", .timeLimit(.minutes(2)))
+  @Test(
+    "a CSV saved by French Excel imports: Windows-1252, ';', decimal commas, no-break spaces", .timeLimit(.minutes(2)))
   func frenchExcelImports() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -76,7 +78,9 @@ struct ExcelCSVTests {
     await daemon.stop()
   }
 
-  @Test("a number with an invisible character is refused, naming the character, in French and English", .timeLimit(.minutes(2)))
+  @Test(
+    "a number with an invisible character is refused, naming the character, in French and English",
+    .timeLimit(.minutes(2)))
   func invisibleCharacterIsNamed() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -96,7 +100,9 @@ struct ExcelCSVTests {
     await daemon.stop()
   }
 
-  @Test("errors name file, line and column once each; a long list is cut at 20 and written whole with --errors", .timeLimit(.minutes(2)))
+  @Test(
+    "errors name file, line and column once each; a long list is cut at 20 and written whole with --errors",
+    .timeLimit(.minutes(2)))
   func errorsArePlacedAndCounted() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -117,8 +123,12 @@ struct ExcelCSVTests {
     let ruled = try await CLIRun.impact(["import"] + rulePaths, daemon: daemon)
     #expect(ruled.status == 65)
     #expect(ruled.stderr.contains("2 problems"), "\(ruled.stderr)")
-    #expect(ruled.stderr.contains("projets.csv:3:6: column amount: project jardins: amount -5 must be at least 0"), "\(ruled.stderr)")
-    #expect(ruled.stderr.contains("effets.csv:2:9: column threshold: project cafe-solidaire, outcome emploi:"), "\(ruled.stderr)")
+    #expect(
+      ruled.stderr.contains("projets.csv:3:6: column amount: project jardins: amount -5 must be at least 0"),
+      "\(ruled.stderr)")
+    #expect(
+      ruled.stderr.contains("effets.csv:2:9: column threshold: project cafe-solidaire, outcome emploi:"),
+      "\(ruled.stderr)")
 
     // Thirty bad rows: twenty shown, the count of the rest, and all thirty in --errors.
     var many = "id;name;amount\r\n"
@@ -137,7 +147,9 @@ struct ExcelCSVTests {
     #expect(written.stderr.contains("les 30 problèmes sont écrits dans \(errorsPath)"), "\(written.stderr)")
     let lines = try String(contentsOfFile: errorsPath, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 30)
-    #expect(lines.last?.contains("projects.csv:31:3: colonne amount : « 30 k€ » n'est pas un nombre") == true, "\(lines.last ?? "")")
+    #expect(
+      lines.last?.contains("projects.csv:31:3: colonne amount : « 30 k€ » n'est pas un nombre") == true,
+      "\(lines.last ?? "")")
     let listed = try await CLIRun.impact(["projects", "list", "--json"], daemon: daemon)
     #expect(!listed.stdout.contains("\"p1\""), "nothing is imported")
     await daemon.stop()
@@ -191,12 +203,15 @@ struct ExcelCSVTests {
     #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF, 0x69, 0x64, 0x3B]), "BOM then id;")
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(text.contains("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-    #expect(text.contains("cafe-solidaire;Café « solidaire » d’Été;Économie sociale;Île-de-France;funded;380000;3;"), "\(text)")
+    #expect(
+      text.contains("cafe-solidaire;Café « solidaire » d’Été;Économie sociale;Île-de-France;funded;380000;3;"),
+      "\(text)")
     #expect(text.contains("jardins;Jardins partagés;Insertion;Hauts-de-France;committee;12500,5;"), "\(text)")
 
     // Back in: as written, and as Excel saves it again (Windows-1252, no byte order mark).
     let back = try await CLIRun.impact(
-      ["import", "--replace", "\(tables)/projects.csv", "\(tables)/outcomes.csv", "\(tables)/ratings.csv"], daemon: daemon)
+      ["import", "--replace", "\(tables)/projects.csv", "\(tables)/outcomes.csv", "\(tables)/ratings.csv"],
+      daemon: daemon)
     #expect(back.status == 0, "\(back.stderr)")
     let after = try await CLIRun.impact(["export"], daemon: daemon)
     #expect(Self.projects(after.stdout) == Self.projects(before.stdout))
@@ -207,14 +222,17 @@ struct ExcelCSVTests {
       try Self.windows1252(saved).write(to: URL(fileURLWithPath: directory.path("resaved-" + name)))
     }
     let resaved = try await CLIRun.impact(
-      ["import", "--replace"] + ["projects", "outcomes", "ratings"].map { directory.path("resaved-\($0).csv") }, daemon: daemon)
+      ["import", "--replace"] + ["projects", "outcomes", "ratings"].map { directory.path("resaved-\($0).csv") },
+      daemon: daemon)
     #expect(resaved.status == 0, "\(resaved.stderr)")
     let afterResave = try await CLIRun.impact(["export"], daemon: daemon)
     #expect(Self.projects(afterResave.stdout) == Self.projects(before.stdout))
     await daemon.stop()
   }
 
-  @Test("a tab-separated export and Excel's UTF-16 Unicode Text import back; a broken file gives one error", .timeLimit(.minutes(2)))
+  @Test(
+    "a tab-separated export and Excel's UTF-16 Unicode Text import back; a broken file gives one error",
+    .timeLimit(.minutes(2)))
   func tabAndUTF16Tables() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -223,10 +241,12 @@ struct ExcelCSVTests {
     #expect(try await CLIRun.impact(["import"] + paths, daemon: daemon).status == 0)
     let before = try await CLIRun.impact(["export"], daemon: daemon)
     let tables = directory.path("tab")
-    let exported = try await CLIRun.impact(["export", "--format", "csv", "--separator", "tab", "--to", tables], daemon: daemon)
+    let exported = try await CLIRun.impact(
+      ["export", "--format", "csv", "--separator", "tab", "--to", tables], daemon: daemon)
     #expect(exported.status == 0, "\(exported.stderr)")
     let names = ["projects.csv", "outcomes.csv", "ratings.csv", "export.csv"]
-    let back = try await CLIRun.impact(["import", "--replace", "--yes"] + names.map { "\(tables)/\($0)" }, daemon: daemon)
+    let back = try await CLIRun.impact(
+      ["import", "--replace", "--yes"] + names.map { "\(tables)/\($0)" }, daemon: daemon)
     #expect(back.status == 0, "\(back.stdout) \(back.stderr)")
     #expect(Self.projects(try await CLIRun.impact(["export"], daemon: daemon).stdout) == Self.projects(before.stdout))
 
@@ -256,15 +276,19 @@ struct ExcelCSVTests {
     await daemon.stop()
   }
 
-  @Test("every CSV output follows --excel, --separator, --decimal-comma and --bom, without float noise", .timeLimit(.minutes(2)))
+  @Test(
+    "every CSV output follows --excel, --separator, --decimal-comma and --bom, without float noise",
+    .timeLimit(.minutes(2)))
   func csvOutputs() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
     defer { Task { await daemon.stop() } }
     let imported = try await CLIRun.impact(["import", BuiltProducts.referenceFixture.path], daemon: daemon)
     #expect(imported.status == 0, "\(imported.stderr)")
-    for command in [["rank"], ["projects", "list"], ["portfolio"], ["coverage"], ["score", CLICommandTests.lyon],
-                    ["compare", CLICommandTests.lyon, CLICommandTests.lille]] {
+    for command in [
+      ["rank"], ["projects", "list"], ["portfolio"], ["coverage"], ["score", CLICommandTests.lyon],
+      ["compare", CLICommandTests.lyon, CLICommandTests.lille],
+    ] {
       let excel = try await CLIRun.impact(command + ["--output", "csv", "--excel"], daemon: daemon)
       #expect(excel.status == 0, "\(command): \(excel.stderr)")
       #expect(excel.stdout.hasPrefix("\u{FEFF}"), "\(command)")
@@ -283,7 +307,8 @@ struct ExcelCSVTests {
     #expect(row.contains(",") && !row.contains("."), "decimal commas: \(row)")
     let tab = try await CLIRun.impact(["rank", "--output", "csv", "--separator", "tab", "--bom"], daemon: daemon)
     #expect(tab.stdout.hasPrefix("\u{FEFF}") && tab.stdout.contains("\t"))
-    let conflict = try await CLIRun.impact(["rank", "--output", "csv", "--separator", ",", "--decimal-comma"], daemon: daemon)
+    let conflict = try await CLIRun.impact(
+      ["rank", "--output", "csv", "--separator", ",", "--decimal-comma"], daemon: daemon)
     #expect(conflict.status == 64, "\(conflict.stderr)")
     await daemon.stop()
   }

@@ -58,14 +58,17 @@ struct FindAndObservationTests {
         #expect(empty.status == 0)
         #expect(empty.stderr.contains("nearest: Bretagne"), "\(command): \(empty.stderr)")
       }
-      let together = try await CLIRun.impact(["portfolio", "--territory", "bretagne", "--status", "rejected"], daemon: daemon)
-      #expect(together.status == 0 && together.stderr.contains("no project matches --status rejected --territory bretagne"))
+      let together = try await CLIRun.impact(
+        ["portfolio", "--territory", "bretagne", "--status", "rejected"], daemon: daemon)
+      #expect(
+        together.status == 0 && together.stderr.contains("no project matches --status rejected --territory bretagne"))
 
       let french = try await CLIRun.impact(["rank", "--domain", "santé publique", "--lang", "fr"], daemon: daemon)
       #expect(french.status == 0)
       #expect(french.stderr.contains("aucun projet ne correspond à --domain santé publique"), "\(french.stderr)")
       #expect(
-        french.stderr.contains("ne désigne aucun domaine ; valeurs proches : health (Santé et bien-être)"), "\(french.stderr)")
+        french.stderr.contains("ne désigne aucun domaine ; valeurs proches : health (Santé et bien-être)"),
+        "\(french.stderr)")
     }
   }
 
@@ -76,7 +79,8 @@ struct FindAndObservationTests {
       #expect(ids(island.stdout) == ["hebergement-urgence-paris-13"], "\(island.stdout)")
       let found = try await CLIRun.impact(["find", "pension", "RENNES"], daemon: daemon)
       #expect(found.status == 0, "\(found.stderr)")
-      #expect(found.stdout.contains(Self.rennes) && found.stdout.contains("Hébergement") && found.stdout.contains("Bretagne"))
+      #expect(
+        found.stdout.contains(Self.rennes) && found.stdout.contains("Hébergement") && found.stdout.contains("Bretagne"))
       #expect(ids(try await csv(["find", "pension", "RENNES"], daemon).stdout) == [Self.rennes])
       let json = try await CLIRun.impact(["find", "hebergement", "--json"], daemon: daemon)
       #expect(json.status == 0 && json.stdout.contains("\"id\": \"\(Self.rennes)\""), "\(json.stdout)")
@@ -93,7 +97,8 @@ struct FindAndObservationTests {
       let ambiguous = try await CLIRun.impact(["score", "épicerie"], daemon: daemon)
       #expect(ambiguous.status == 65)
       #expect(
-        ambiguous.stderr.contains("epicerie-itinerante-cantal") && ambiguous.stderr.contains("epicerie-solidaire-roubaix"),
+        ambiguous.stderr.contains("epicerie-itinerante-cantal")
+          && ambiguous.stderr.contains("epicerie-solidaire-roubaix"),
         "\(ambiguous.stderr)")
       let french = try await CLIRun.impact(["projects", "show", "epicerie", "--lang", "fr"], daemon: daemon)
       #expect(french.status == 65 && french.stderr.contains("précisez"), "\(french.stderr)")
@@ -113,7 +118,8 @@ struct FindAndObservationTests {
       #expect(spaced.status == 65 && spaced.stderr.contains("invalid_rater"), "\(spaced.stderr)")
       // A rating typed with a decimal comma, as French people write it.
       let comma = try await CLIRun.impact(
-        ["rate", Self.rennes, "--criterion", "what", "--rater", "Amélie", "--value", "2,5", "--output", "csv"], daemon: daemon)
+        ["rate", Self.rennes, "--criterion", "what", "--rater", "Amélie", "--value", "2,5", "--output", "csv"],
+        daemon: daemon)
       #expect(comma.status == 0, "\(comma.stderr)")
       #expect(comma.stdout.contains("2.5"), "\(comma.stdout)")
       let word = try await CLIRun.impact(
@@ -121,12 +127,16 @@ struct FindAndObservationTests {
       #expect(word.status == 65 && word.stderr.contains("trois"), "\(word.stderr)")
 
       let directory = try TemporaryDirectory()
-      let exported = try await CLIRun.impact(["export", "--format", "csv", "--to", directory.path("tables")], daemon: daemon)
+      let exported = try await CLIRun.impact(
+        ["export", "--format", "csv", "--to", directory.path("tables")], daemon: daemon)
       #expect(exported.status == 0, "\(exported.stderr)")
       let ratings = try String(contentsOfFile: directory.path("tables/ratings.csv"), encoding: .utf8)
       #expect(ratings.contains("Amélie"))
       let reimported = try await CLIRun.impact(
-        ["import", directory.path("tables/projects.csv"), directory.path("tables/outcomes.csv"), directory.path("tables/ratings.csv")],
+        [
+          "import", directory.path("tables/projects.csv"), directory.path("tables/outcomes.csv"),
+          directory.path("tables/ratings.csv"),
+        ],
         daemon: daemon)
       #expect(reimported.status == 0, "\(reimported.stderr)")
       let shown = try await CLIRun.impact(["projects", "show", Self.rennes, "--output", "csv"], daemon: daemon)
@@ -145,11 +155,14 @@ struct FindAndObservationTests {
 
       let negative = try await CLIRun.impact(["observe", Self.rennes, outcome, "-4"], daemon: daemon)
       #expect(negative.status == 65, "\(negative.stdout)")
-      #expect(negative.stderr.contains("observation_percent_range") && negative.stderr.contains("--force"), "\(negative.stderr)")
+      #expect(
+        negative.stderr.contains("observation_percent_range") && negative.stderr.contains("--force"),
+        "\(negative.stderr)")
       let forced = try await CLIRun.impact(["observe", Self.rennes, outcome, "-4", "--force"], daemon: daemon)
       #expect(forced.status == 0, "\(forced.stderr)")
 
-      let period = try await CLIRun.impact(["observe", Self.rennes, outcome, "40", "--period", "T3 2026"], daemon: daemon)
+      let period = try await CLIRun.impact(
+        ["observe", Self.rennes, outcome, "40", "--period", "T3 2026"], daemon: daemon)
       #expect(period.status == 65)
       #expect(period.stderr.contains("T3 2026") && period.stderr.contains("2026-01-01/2026-06-30"), "\(period.stderr)")
       let frenchPeriod = try await CLIRun.impact(
@@ -157,13 +170,16 @@ struct FindAndObservationTests {
       #expect(frenchPeriod.status == 65)
       #expect(frenchPeriod.stderr.contains("n'a pas l'une des formes acceptées"), "\(frenchPeriod.stderr)")
       let ambiguous = try await CLIRun.impact(["observe", Self.rennes, outcome, "1,234"], daemon: daemon)
-      #expect(ambiguous.status == 65 && ambiguous.stderr.contains("1234") && ambiguous.stderr.contains("1.234"), "\(ambiguous.stderr)")
+      #expect(
+        ambiguous.status == 65 && ambiguous.stderr.contains("1234") && ambiguous.stderr.contains("1.234"),
+        "\(ambiguous.stderr)")
 
       let range = try await CLIRun.impact(
         ["observe", Self.rennes, outcome, "55", "--period", "2026-01-01/2026-06-30"], daemon: daemon)
       #expect(range.status == 0, "\(range.stderr)")
 
-      let history = try await CLIRun.impact(["observations", Self.rennes, "--outcome", outcome, "--output", "csv"], daemon: daemon)
+      let history = try await CLIRun.impact(
+        ["observations", Self.rennes, "--outcome", outcome, "--output", "csv"], daemon: daemon)
       #expect(history.status == 0, "\(history.stderr)")
       let rows = history.stdout.split(separator: "\r\n").map(String.init)
       #expect(rows.first == "outcome,value,period,source,recorded_by,recorded_at,revision,forced", "\(rows)")
@@ -187,9 +203,11 @@ struct FindAndObservationTests {
   func futurePeriods() async throws {
     try await withDemo { daemon in
       let outcome = "maintien-logement"
-      let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year ?? 2026
+      let year =
+        Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).year ?? 2026
       let future = String(year + 5)
-      let refused = try await CLIRun.impact(["observe", Self.rennes, outcome, "50", "--period", future], daemon: daemon)
+      let refused = try await CLIRun.impact(
+        ["observe", Self.rennes, outcome, "50", "--period", future], daemon: daemon)
       #expect(refused.status == 65, "\(refused.stdout)")
       #expect(
         refused.stderr.contains("period \(future) starts after today") && refused.stderr.contains("--force")
@@ -197,17 +215,22 @@ struct FindAndObservationTests {
       let french = try await CLIRun.impact(
         ["observe", Self.rennes, outcome, "50", "--period", "\(future)-q1", "--lang", "fr"], daemon: daemon)
       #expect(french.status == 65)
-      #expect(french.stderr.contains("la période \(future)-Q1 commence après aujourd'hui ; ajoutez --force"), "\(french.stderr)")
-      let before = try await CLIRun.impact(["observations", Self.rennes, "--outcome", outcome, "--output", "csv"], daemon: daemon)
+      #expect(
+        french.stderr.contains("la période \(future)-Q1 commence après aujourd'hui ; ajoutez --force"),
+        "\(french.stderr)")
+      let before = try await CLIRun.impact(
+        ["observations", Self.rennes, "--outcome", outcome, "--output", "csv"], daemon: daemon)
       #expect(before.stdout.split(separator: "\r\n").count == 1, "nothing recorded: \(before.stdout)")
 
       // This year and today are not in the future; --force records a forecast.
-      let current = try await CLIRun.impact(["observe", Self.rennes, outcome, "50", "--period", String(year)], daemon: daemon)
+      let current = try await CLIRun.impact(
+        ["observe", Self.rennes, outcome, "50", "--period", String(year)], daemon: daemon)
       #expect(current.status == 0, "\(current.stderr)")
       let forced = try await CLIRun.impact(
         ["observe", Self.rennes, outcome, "50", "--period", future, "--force"], daemon: daemon)
       #expect(forced.status == 0, "\(forced.stderr)")
-      let after = try await CLIRun.impact(["observations", Self.rennes, "--outcome", outcome, "--output", "csv"], daemon: daemon)
+      let after = try await CLIRun.impact(
+        ["observations", Self.rennes, "--outcome", outcome, "--output", "csv"], daemon: daemon)
       #expect(after.stdout.contains(",50,\(future),"), "\(after.stdout)")
     }
   }

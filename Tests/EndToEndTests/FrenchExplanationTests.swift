@@ -41,7 +41,8 @@ struct FrenchExplanationTests {
     for step in steps {
       for parameter in step["parameters"] as? [[String: Any]] ?? [] {
         let name = parameter["name"] as? String
-        if name == "outcome" || name == "criterion", let id = (parameter["value"] as? [String: Any])?["text"] as? String {
+        if name == "outcome" || name == "criterion", let id = (parameter["value"] as? [String: Any])?["text"] as? String
+        {
           ids.append(id)
         }
       }
@@ -78,9 +79,12 @@ struct FrenchExplanationTests {
     #expect(notes > ids.count, "the demo's explanations should carry notes to check: \(notes)")
     // The same check on English output finds English: it is not one that cannot fail.
     let english = try await CLIRun.impact(["score", ids[0], "--explain", "--lang", "en"], daemon: daemon)
-    let explanation = english.stdout[(english.stdout.range(of: "\nexplanation\n")?.lowerBound ?? english.stdout.startIndex)...]
+    let explanation = english.stdout[
+      (english.stdout.range(of: "\nexplanation\n")?.lowerBound ?? english.stdout.startIndex)...]
     #expect(
-      Set(Self.englishWords(in: String(explanation), allowed: [])).isSuperset(of: ["median", "ratings", "criterion", "depth"]),
+      Set(Self.englishWords(in: String(explanation), allowed: [])).isSuperset(of: [
+        "median", "ratings", "criterion", "depth",
+      ]),
       "\(explanation)")
     await daemon.stop()
   }

@@ -65,7 +65,9 @@ struct FrenchHelpTests {
     #expect(english.isEmpty, "\(command): English words \(english) in:\n\(page)")
   }
 
-  @Test("IMPACT_LANG=fr and a French locale choose French help too", arguments: [["IMPACT_LANG": "fr"], ["LANG": "fr_FR.UTF-8"]])
+  @Test(
+    "IMPACT_LANG=fr and a French locale choose French help too",
+    arguments: [["IMPACT_LANG": "fr"], ["LANG": "fr_FR.UTF-8"]])
   func frenchFromEnvironment(_ environment: [String: String]) async throws {
     let run = try await CLIRun.impact(["audit", "--help"], environment: environment.merging(["COLUMNS": "80"]) { $1 })
     #expect(run.status == 0, "\(run.stderr)")
@@ -73,10 +75,12 @@ struct FrenchHelpTests {
     #expect(run.stdout.contains("Seulement les écritures de cet auteur"), "\(run.stdout)")
   }
 
-  @Test("impact help COMMAND, and a command group without its subcommand, take --lang too", arguments: [
-    ["help", "scheme", "set", "--lang", "fr"], ["--lang", "fr", "help", "audit"], ["help", "watch", "--lang=fr"],
-    [], ["projects"],
-  ])
+  @Test(
+    "impact help COMMAND, and a command group without its subcommand, take --lang too",
+    arguments: [
+      ["help", "scheme", "set", "--lang", "fr"], ["--lang", "fr", "help", "audit"], ["help", "watch", "--lang=fr"],
+      [], ["projects"],
+    ])
   func helpCommandTakesLanguage(_ arguments: [String]) async throws {
     // A command group takes no options: IMPACT_LANG chooses for `impact` and `impact projects`.
     let environment = arguments.contains { $0.hasPrefix("--lang") } ? [:] : ["IMPACT_LANG": "fr"]
@@ -85,21 +89,26 @@ struct FrenchHelpTests {
     #expect(run.stdout.hasPrefix("RÉSUMÉ : "), "\(run.stdout)")
   }
 
-  @Test("a usage on two lines keeps its second line under the first's words, in help and errors", arguments: [
-    ["rate", "--help", "--lang", "fr"], ["rate", "x", "--lang", "fr"],
-  ])
+  @Test(
+    "a usage on two lines keeps its second line under the first's words, in help and errors",
+    arguments: [
+      ["rate", "--help", "--lang", "fr"], ["rate", "x", "--lang", "fr"],
+    ])
   func usageContinuationIsAligned(_ arguments: [String]) async throws {
     let run = try await CLIRun.impact(arguments, environment: ["COLUMNS": "80"])
     let lines = (run.stdout + run.stderr).split(separator: "\n").map(String.init)
-    let first = try #require(lines.firstIndex { $0.hasPrefix("SYNTAXE : impact rate ") || $0.hasPrefix("Syntaxe : impact rate ") })
+    let first = try #require(
+      lines.firstIndex { $0.hasPrefix("SYNTAXE : impact rate ") || $0.hasPrefix("Syntaxe : impact rate ") })
     let next = lines[first + 1]
     #expect(next.prefix { $0 == " " }.count == "Syntaxe : impact rate ".count, "\(lines)")
     #expect(next.hasSuffix("--value <value>"), "\(lines)")
   }
 
-  @Test("completion scripts and the help dump are not rewritten in French", arguments: [
-    ["--generate-completion-script", "bash"], ["--generate-completion-script", "zsh"], ["--experimental-dump-help"],
-  ])
+  @Test(
+    "completion scripts and the help dump are not rewritten in French",
+    arguments: [
+      ["--generate-completion-script", "bash"], ["--generate-completion-script", "zsh"], ["--experimental-dump-help"],
+    ])
   func machineOutputIsUntouched(_ arguments: [String]) async throws {
     let french = try await CLIRun.impact(arguments, environment: ["IMPACT_LANG": "fr", "COLUMNS": "80"])
     #expect(french.status == 0, "\(french.stderr)")
@@ -116,9 +125,10 @@ struct FrenchHelpTests {
   func englishPage() async throws {
     let run = try await CLIRun.impact(["rate", "--help"], environment: ["COLUMNS": "80"])
     #expect(run.status == 0, "\(run.stderr)")
-    for text in ["OVERVIEW: ", "USAGE: impact rate", "ARGUMENTS:", "OPTIONS:", "(default: 10.0)", "Show help information.",
-      "The criterion's id", "Example:"]
-    {
+    for text in [
+      "OVERVIEW: ", "USAGE: impact rate", "ARGUMENTS:", "OPTIONS:", "(default: 10.0)", "Show help information.",
+      "The criterion's id", "Example:",
+    ] {
       #expect(run.stdout.contains(text), "\(text) missing:\n\(run.stdout)")
     }
     #expect(!run.stdout.contains("RÉSUMÉ"), "\(run.stdout)")

@@ -96,9 +96,11 @@ struct FrenchOutputTests {
     }
     // The same check on English output finds English: it is not one that cannot fail.
     let english = try await CLIRun.impact(["score", first, "--lang", "en"], daemon: daemon)
-    #expect(Set(Self.englishWords(in: english.stdout, allowed: allowed)).isSuperset(of: ["composite", "funded", "deep"]))
+    #expect(
+      Set(Self.englishWords(in: english.stdout, allowed: allowed)).isSuperset(of: ["composite", "funded", "deep"]))
     // The locale alone chooses French too.
-    let byLocale = try await CLIRun.impact(["rank", "--top", "3"], environment: ["LC_ALL": "fr_FR.UTF-8", "IMPACT_SERVER": daemon.address])
+    let byLocale = try await CLIRun.impact(
+      ["rank", "--top", "3"], environment: ["LC_ALL": "fr_FR.UTF-8", "IMPACT_SERVER": daemon.address])
     #expect(byLocale.status == 0, "\(byLocale.stderr)")
     #expect(byLocale.stdout.contains("centile"), "\(byLocale.stdout)")
     await daemon.stop()
@@ -111,17 +113,24 @@ struct FrenchOutputTests {
     defer { Task { await daemon.stop() } }
     let imported = try await CLIRun.impact(["import", BuiltProducts.referenceFixture.path], daemon: daemon)
     #expect(imported.status == 0, "\(imported.stderr)")
-    for arguments in [["rank"], ["score", Self.lyon], ["portfolio"], ["coverage"], ["projects", "list"], ["projects", "show", Self.lyon]] {
+    for arguments in [
+      ["rank"], ["score", Self.lyon], ["portfolio"], ["coverage"], ["projects", "list"],
+      ["projects", "show", Self.lyon],
+    ] {
       let english = try await CLIRun.impact(arguments + ["--output", "csv"], daemon: daemon)
       let french = try await CLIRun.impact(arguments + ["--output", "csv", "--lang", "fr"], daemon: daemon)
       #expect(english.status == 0 && french.status == 0, "\(english.stderr) \(french.stderr)")
-      #expect(french.stdout == english.stdout, "impact \(arguments.joined(separator: " ")) --output csv changes with --lang fr")
+      #expect(
+        french.stdout == english.stdout,
+        "impact \(arguments.joined(separator: " ")) --output csv changes with --lang fr")
     }
     // The scheme's labels are data in the reader's language; its headers and ids are not.
     let english = try await CLIRun.impact(["scheme", "show", "--output", "csv"], daemon: daemon)
     let french = try await CLIRun.impact(["scheme", "show", "--output", "csv", "--lang", "fr"], daemon: daemon)
     func headersAndIDs(_ csv: String) -> [String] {
-      csv.components(separatedBy: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? "" }
+      csv.components(separatedBy: "\r\n").map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+      }
     }
     #expect(headersAndIDs(french.stdout) == headersAndIDs(english.stdout), "\(french.stdout)")
     await daemon.stop()
@@ -132,7 +141,8 @@ struct FrenchOutputTests {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
     defer { Task { await daemon.stop() } }
-    let imported = try await CLIRun.impact(["import", BuiltProducts.referenceFixture.path, "--lang", "fr"], daemon: daemon)
+    let imported = try await CLIRun.impact(
+      ["import", BuiltProducts.referenceFixture.path, "--lang", "fr"], daemon: daemon)
     #expect(imported.status == 0, "\(imported.stderr)")
     let commands: [(name: String, arguments: [String])] = [
       ("score-fr", ["score", Self.lyon]),
@@ -179,7 +189,8 @@ struct FrenchOutputTests {
     FailureCase(
       name: "bad edit value", arguments: ["whatif", "--set", "\(lyon).amount=beaucoup"], status: 65,
       stderrContains: "« beaucoup » n'est pas un nombre"),
-    FailureCase(name: "bad --top", arguments: ["rank", "--top", "0"], status: 64, stderrContains: "--top doit valoir au moins 1"),
+    FailureCase(
+      name: "bad --top", arguments: ["rank", "--top", "0"], status: 64, stderrContains: "--top doit valoir au moins 1"),
     FailureCase(
       name: "no change", arguments: ["whatif"], status: 64, stderrContains: "indiquez au moins un changement"),
     FailureCase(

@@ -38,7 +38,8 @@ struct HelpExampleTests {
     candidate["name"] = "Projet candidat"
     document["projects"] = [candidate]
     document["revision"] = nil
-    try JSONSerialization.data(withJSONObject: document).write(to: directory.url.appendingPathComponent("candidates.json"))
+    try JSONSerialization.data(withJSONObject: document).write(
+      to: directory.url.appendingPathComponent("candidates.json"))
 
     var examples: [String] = []
     var pending: [[String]] = [[]]
@@ -86,7 +87,9 @@ struct HelpExampleTests {
   /// before ArgumentParser's "See 'impact help <subcommand>'" line.
   static func subcommands(in help: String) -> [String] {
     guard let range = help.range(of: "SUBCOMMANDS:\n") else { return [] }
-    let block = help[range.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }
+    let block = help[range.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).prefix {
+      !$0.isEmpty
+    }
     return block.compactMap { line in
       guard line.hasPrefix("  "), !line.hasPrefix("    ") else { return nil }
       guard let name = line.split(separator: " ").first.map(String.init),

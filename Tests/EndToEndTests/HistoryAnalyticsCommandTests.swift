@@ -26,7 +26,9 @@ struct HistoryAnalyticsCommandTests {
     ((object as? [String: Any])?[key] as? NSNumber)?.doubleValue ?? 0
   }
 
-  @Test("diff attributes a rating to ratings and an observation to outcome data; causes sum to the difference", .timeLimit(.minutes(2)))
+  @Test(
+    "diff attributes a rating to ratings and an observation to outcome data; causes sum to the difference",
+    .timeLimit(.minutes(2)))
   func diff() async throws {
     try await withDemo { daemon in
       let rate = try await CLIRun.impact(
@@ -78,7 +80,9 @@ struct HistoryAnalyticsCommandTests {
     }
   }
 
-  @Test("diff refuses a revision beyond the current one (65), an unknown snapshot (66), a moment that is none (64)", .timeLimit(.minutes(2)))
+  @Test(
+    "diff refuses a revision beyond the current one (65), an unknown snapshot (66), a moment that is none (64)",
+    .timeLimit(.minutes(2)))
   func diffErrors() async throws {
     try await withDemo { daemon in
       let future = try await CLIRun.impact(["diff", "rev:999"], daemon: daemon)
@@ -105,8 +109,12 @@ struct HistoryAnalyticsCommandTests {
       #expect(lines.count == 3)
       let composites = lines.dropFirst().map { Double($0.split(separator: ",")[2]) ?? 0 }
       #expect(composites[1] > composites[0])
-      let portfolio = try await CLIRun.impact(["trend", "--point", "rev:1", "--point", "now", "--output", "csv"], daemon: daemon)
-      #expect(portfolio.stdout.hasPrefix("point,revision,weighted_composite,coverage,deep_coverage,sroi,projects,total_amount,exposure.basic_needs"), "\(portfolio.stdout)")
+      let portfolio = try await CLIRun.impact(
+        ["trend", "--point", "rev:1", "--point", "now", "--output", "csv"], daemon: daemon)
+      #expect(
+        portfolio.stdout.hasPrefix(
+          "point,revision,weighted_composite,coverage,deep_coverage,sroi,projects,total_amount,exposure.basic_needs"),
+        "\(portfolio.stdout)")
       let table = try await CLIRun.impact(["trend", "--point", "rev:1", "--point", "now"], daemon: daemon)
       #expect(table.status == 0 && table.stdout.contains("Exposure by domain"), "\(table.stdout)")
     }
@@ -120,7 +128,8 @@ struct HistoryAnalyticsCommandTests {
           ["observe", Self.project, Self.outcome, value, "--period", period, "--source", "bilan"], daemon: daemon)
         #expect(observe.status == 0, "\(observe.stderr)")
       }
-      let csv = try await CLIRun.impact(["progress", Self.project, "--outcome", Self.outcome, "--output", "csv"], daemon: daemon)
+      let csv = try await CLIRun.impact(
+        ["progress", Self.project, "--outcome", Self.outcome, "--output", "csv"], daemon: daemon)
       #expect(csv.status == 0, "\(csv.stderr)")
       // Baseline 55 and target 85 in the demo: 62 is 7/30 of the way, 70 half of it.
       #expect(csv.stdout.contains("\(Self.outcome),overall,55,85,70,0.5,2\r\n"), "\(csv.stdout)")
@@ -128,7 +137,8 @@ struct HistoryAnalyticsCommandTests {
       #expect(csv.stdout.contains("\(Self.outcome),2026-Q3,62") == false)
       #expect(csv.stdout.contains("\(Self.outcome),2026-Q3,70,bilan,local,"), "\(csv.stdout)")
       let french = try await CLIRun.impact(["progress", Self.project, "--lang", "fr"], daemon: daemon)
-      #expect(french.stdout.contains("Progression vers la cible") && french.stdout.contains("23,3 %"), "\(french.stdout)")
+      #expect(
+        french.stdout.contains("Progression vers la cible") && french.stdout.contains("23,3 %"), "\(french.stdout)")
       let unknown = try await CLIRun.impact(["progress", Self.project, "--outcome", "nope"], daemon: daemon)
       #expect(unknown.status == 66, "\(unknown.stderr)")
     }

@@ -31,7 +31,7 @@ struct HistoryCommandTests {
       let revision = try #require(
         (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["revision"] as? String
           ?? ((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["revision"])
-            .map { "\($0)" })
+          .map { "\($0)" })
       var then: [String] = []
       for read in reads {
         let answer = try await run(read, daemon)
@@ -68,7 +68,9 @@ struct HistoryCommandTests {
     }
   }
 
-  @Test("unknown snapshot 66, a revision beyond or a future date 65, a malformed moment 64; in French too", .timeLimit(.minutes(2)))
+  @Test(
+    "unknown snapshot 66, a revision beyond or a future date 65, a malformed moment 64; in French too",
+    .timeLimit(.minutes(2)))
   func refusals() async throws {
     try await withDemo { daemon in
       let unknown = try await run(["portfolio", "--at", "comite-inconnu"], daemon)

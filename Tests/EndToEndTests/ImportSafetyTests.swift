@@ -62,15 +62,24 @@ struct ImportSafetyTests {
     #expect(dryTable.stdout.contains("emploi-durable"), "\(dryTable.stdout)")
     #expect(dryTable.stdout.contains("newer: yes"), "\(dryTable.stdout)")
     #expect(dryTable.stdout.contains("--overwrite-newer"), "\(dryTable.stdout)")
-    let dryJSON = try Self.json(try await CLIRun.impact(["import", export, "--dry-run", "--json"], daemon: daemon).stdout)
+    let dryJSON = try Self.json(
+      try await CLIRun.impact(["import", export, "--dry-run", "--json"], daemon: daemon).stdout)
     #expect(dryJSON["newer_count"] as? Int == 2)
     #expect(dryJSON["document_revision"] as? Int == 1)
     let projects = try #require(dryJSON["projects"] as? [[String: Any]])
     #expect(projects.count == 1)
     #expect(projects.first?["project_id"] as? String == Self.lyon)
     let replaced = projects.first?["replaced"] as? [[String: Any]] ?? []
-    #expect(replaced.contains { $0["kind"] as? String == "REPLACED_VALUE_KIND_RATING" && $0["rater"] as? String == "zoe" && $0["newer"] as? Bool == true })
-    #expect(replaced.contains { $0["kind"] as? String == "REPLACED_VALUE_KIND_ACTUAL" && $0["before"] as? Double == 52 && $0["after"] as? Double == 45 })
+    #expect(
+      replaced.contains {
+        $0["kind"] as? String == "REPLACED_VALUE_KIND_RATING" && $0["rater"] as? String == "zoe"
+          && $0["newer"] as? Bool == true
+      })
+    #expect(
+      replaced.contains {
+        $0["kind"] as? String == "REPLACED_VALUE_KIND_ACTUAL" && $0["before"] as? Double == 52
+          && $0["after"] as? Double == 45
+      })
     let dryCSV = try await CLIRun.impact(["import", export, "--dry-run", "--output", "csv"], daemon: daemon)
     #expect(dryCSV.stdout.contains("project_id,action,value,before,after,recorded_at,newer\r\n"), "\(dryCSV.stdout)")
     #expect(dryCSV.stdout.contains("\(Self.lyon),updated,rating:systemic:zoe,3,,"), "\(dryCSV.stdout)")
@@ -119,7 +128,8 @@ struct ImportSafetyTests {
     // Saving in Excel makes every file newer than the rating: the export's revision still wins.
     let names = ["projects.csv", "outcomes.csv", "ratings.csv", "export.csv"]
     for name in names {
-      try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: tables + "/" + name)
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: tables + "/" + name)
     }
     let refused = try await CLIRun.impact(["import"] + names.map { tables + "/" + $0 }, daemon: daemon)
     #expect(refused.status == 65, "\(refused.stdout) \(refused.stderr)")
@@ -142,9 +152,11 @@ struct ImportSafetyTests {
     let dryRun = try await CLIRun.impact(["import", edited, "--dry-run", "--overwrite-newer"], daemon: daemon)
     #expect(dryRun.stdout.contains("the import will overwrite them (--overwrite-newer)"), "\(dryRun.stdout)")
     #expect(!dryRun.stdout.contains("refused"), "\(dryRun.stdout)")
-    let french = try await CLIRun.impact(["import", edited, "--dry-run", "--overwrite-newer", "--lang", "fr"], daemon: daemon)
+    let french = try await CLIRun.impact(
+      ["import", edited, "--dry-run", "--overwrite-newer", "--lang", "fr"], daemon: daemon)
     #expect(french.stdout.contains("l’import les écrasera (--overwrite-newer)"), "\(french.stdout)")
-    let accepted = try await CLIRun.impact(["import"] + names.map { tables + "/" + $0 } + ["--overwrite-newer"], daemon: daemon)
+    let accepted = try await CLIRun.impact(
+      ["import"] + names.map { tables + "/" + $0 } + ["--overwrite-newer"], daemon: daemon)
     #expect(accepted.status == 0, "\(accepted.stderr)")
     #expect(try await !Self.ratings(of: Self.lyon, daemon).contains { $0["rater"] as? String == "zoe" })
     await daemon.stop()
@@ -176,7 +188,8 @@ struct ImportSafetyTests {
     await daemon.stop()
   }
 
-  @Test("an import that changes nothing makes no revision; a change announces only its projects", .timeLimit(.minutes(2)))
+  @Test(
+    "an import that changes nothing makes no revision; a change announces only its projects", .timeLimit(.minutes(2)))
   func unchangedImportsAreSilent() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))
@@ -229,7 +242,8 @@ struct ImportSafetyTests {
     #expect(refused.status == 65, "\(refused.stdout) \(refused.stderr)")
     #expect(refused.stderr.contains("3 of the 4"), "\(refused.stderr)")
     #expect(try await Self.revision(daemon) == 1)
-    let confirmed = try await CLIRun.impact(["import", single, "--replace", "--overwrite-newer", "--yes", "--json"], daemon: daemon)
+    let confirmed = try await CLIRun.impact(
+      ["import", single, "--replace", "--overwrite-newer", "--yes", "--json"], daemon: daemon)
     #expect(confirmed.status == 0, "\(confirmed.stderr)")
     #expect(try Self.json(confirmed.stdout)["deleted"] as? Int == 3)
     await daemon.stop()
@@ -271,7 +285,8 @@ struct ImportSafetyTests {
     #expect((messages.first?["header"] as? [String: Any])?["total_size"] as? Int == 4)
     #expect(messages.dropFirst().allSatisfy { ($0["score"] as? [String: Any])?["outcomes"] != nil })
 
-    let table = try await CLIRun.impact(["scores", "--lang", "fr", "--server", daemon.address], environment: ["COLUMNS": "80"])
+    let table = try await CLIRun.impact(
+      ["scores", "--lang", "fr", "--server", daemon.address], environment: ["COLUMNS": "80"])
     #expect(table.status == 0, "\(table.stderr)")
     let tableLines = table.stdout.split(separator: "\n")
     // At 80 columns names wrap; with --wide each project is one line, under a title and a header.

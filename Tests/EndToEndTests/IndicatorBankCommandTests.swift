@@ -18,7 +18,9 @@ struct IndicatorBankCommandTests {
 
   @Test("list, search and show read the bank with no daemon, in English and French", .timeLimit(.minutes(1)))
   func offline() async throws {
-    let list = try await CLIRun.impact(["indicators", "list", "--domain", "basic_needs", "--kind", "outcome", "--output", "csv"])
+    let list = try await CLIRun.impact([
+      "indicators", "list", "--domain", "basic_needs", "--kind", "outcome", "--output", "csv",
+    ])
     #expect(list.status == 0, "\(list.stderr)")
     #expect(list.stdout.contains("housing.cost_effort_rate"))
     #expect(!list.stdout.contains(",output,"))
@@ -46,17 +48,20 @@ struct IndicatorBankCommandTests {
     try Self.document(unit: "€", direction: "lower_is_better").write(toFile: unit, atomically: true, encoding: .utf8)
     let english = try await CLIRun.impact(["import", unit], daemon: daemon)
     #expect(english.status == 65, "\(english.stdout) \(english.stderr)")
-    #expect(english.stderr.contains("housing.cost_effort_rate") && english.stderr.contains("\"€\""), "\(english.stderr)")
+    #expect(
+      english.stderr.contains("housing.cost_effort_rate") && english.stderr.contains("\"€\""), "\(english.stderr)")
     #expect(english.stderr.contains("\"%\""), "\(english.stderr)")
     let french = try await CLIRun.impact(["import", unit, "--lang", "fr"], daemon: daemon)
     #expect(french.status == 65)
     #expect(french.stderr.contains("ne concorde pas avec l'indicateur housing.cost_effort_rate"), "\(french.stderr)")
 
     let direction = directory.path("direction.json")
-    try Self.document(unit: "%", direction: "higher_is_better").write(toFile: direction, atomically: true, encoding: .utf8)
+    try Self.document(unit: "%", direction: "higher_is_better").write(
+      toFile: direction, atomically: true, encoding: .utf8)
     let wrongWay = try await CLIRun.impact(["import", direction], daemon: daemon)
     #expect(wrongWay.status == 65)
-    #expect(wrongWay.stderr.contains("higher_is_better") && wrongWay.stderr.contains("lower_is_better"), "\(wrongWay.stderr)")
+    #expect(
+      wrongWay.stderr.contains("higher_is_better") && wrongWay.stderr.contains("lower_is_better"), "\(wrongWay.stderr)")
 
     let good = directory.path("good.json")
     try Self.document(unit: "%", direction: "lower_is_better").write(toFile: good, atomically: true, encoding: .utf8)
@@ -76,7 +81,8 @@ struct IndicatorBankCommandTests {
     #expect(usage.status == 0, "\(usage.stderr)")
     #expect(usage.stdout.contains("housing.tenancy_sustained_12m"))
     #expect(usage.stdout.contains("pension-de-famille-rennes/maintien-logement"))
-    #expect(usage.stdout.contains("hebergement-urgence-paris-13/droits-complets permanence-droits-amiens/dossiers-aboutis"))
+    #expect(
+      usage.stdout.contains("hebergement-urgence-paris-13/droits-complets permanence-droits-amiens/dossiers-aboutis"))
     // Unused bank indicators are listed, and outcomes with a custom indicator too.
     #expect(usage.stdout.contains("housing.cost_effort_rate"))
     #expect(usage.stdout.contains("maraudes-lyon"))

@@ -46,7 +46,9 @@ struct InformationExposureTests {
     return lines
   }
 
-  @Test("watch: analysts and editors get kinds, revisions and projects, not the actors or methods of the audit trail", .timeLimit(.minutes(2)))
+  @Test(
+    "watch: analysts and editors get kinds, revisions and projects, not the actors or methods of the audit trail",
+    .timeLimit(.minutes(2)))
   func watchHidesTheAuditTrailBelowAdmin() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -54,7 +56,8 @@ struct InformationExposureTests {
     let daemon = try await DaemonProcess.start(database: database, arguments: ["--auth", "on", "--demo"])
     defer { Task { await daemon.stop() } }
     let rated = try await CLIRun.impact(
-      ["rate", Self.rennes, "--criterion", "what", "--rater", "eve", "--value", "2.5", "--token", tokens.editor], daemon: daemon)
+      ["rate", Self.rennes, "--criterion", "what", "--rater", "eve", "--value", "2.5", "--token", tokens.editor],
+      daemon: daemon)
     #expect(rated.status == 0, "\(rated.stderr)")
 
     for token in [tokens.analyst, tokens.editor] {
@@ -79,7 +82,9 @@ struct InformationExposureTests {
     await daemon.stop()
   }
 
-  @Test("observations: recorded_by is the caller, a forged name is refused, and only admins read it", .timeLimit(.minutes(2)))
+  @Test(
+    "observations: recorded_by is the caller, a forged name is refused, and only admins read it",
+    .timeLimit(.minutes(2)))
   func recordedByIsTheCallerAndAdminOnly() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -88,7 +93,10 @@ struct InformationExposureTests {
     defer { Task { await daemon.stop() } }
 
     let observed = try await CLIRun.impact(
-      ["observe", Self.rennes, Self.outcome, "52", "--period", "2026-Q3", "--source", "bilan T3, Amel", "--json", "--token", tokens.editor],
+      [
+        "observe", Self.rennes, Self.outcome, "52", "--period", "2026-Q3", "--source", "bilan T3, Amel", "--json",
+        "--token", tokens.editor,
+      ],
       daemon: daemon)
     #expect(observed.status == 0, "\(observed.stderr)")
     let recorded = try #require(try Self.json(observed.stdout)["observation"] as? [String: Any])
@@ -108,7 +116,9 @@ struct InformationExposureTests {
     let own = try await Self.recordObservation(recordedBy: "eddy-editor", token: tokens.editor, daemon: daemon)
     #expect(own == nil, "repeating one's own identity is accepted: \(String(describing: own))")
 
-    for (token, seesRecorder) in [(tokens.viewer, false), (tokens.analyst, false), (tokens.editor, false), (tokens.admin, true)] {
+    for (token, seesRecorder) in [
+      (tokens.viewer, false), (tokens.analyst, false), (tokens.editor, false), (tokens.admin, true),
+    ] {
       let listed = try await CLIRun.impact(
         ["observations", Self.rennes, "--outcome", Self.outcome, "--json", "--token", token], daemon: daemon)
       #expect(listed.status == 0, "\(listed.stderr)")
@@ -125,7 +135,8 @@ struct InformationExposureTests {
   /// RecordObservation with `recorded_by` set, as a hand-written client could: the error, or
   /// nil when it was recorded.
   static func recordObservation(recordedBy: String, token: String, daemon: DaemonProcess) async throws -> RPCError? {
-    let transport = try HTTP2ClientTransport.Posix(target: .ipv4(address: daemon.host, port: daemon.port), transportSecurity: .plaintext)
+    let transport = try HTTP2ClientTransport.Posix(
+      target: .ipv4(address: daemon.host, port: daemon.port), transportSecurity: .plaintext)
     return try await withGRPCClient(transport: transport) { client in
       var request = Impact_V1_RecordObservationRequest()
       request.observation.projectID = rennes
@@ -152,7 +163,9 @@ struct InformationExposureTests {
     let tokens = try await Self.tokens(database)
     let daemon = try await DaemonProcess.start(database: database, arguments: ["--auth", "on", "--demo"])
     defer { Task { await daemon.stop() } }
-    for (token, seesPath) in [(tokens.viewer, false), (tokens.analyst, false), (tokens.editor, false), (tokens.admin, true)] {
+    for (token, seesPath) in [
+      (tokens.viewer, false), (tokens.analyst, false), (tokens.editor, false), (tokens.admin, true),
+    ] {
       let status = try await CLIRun.impact(["status", "--json", "--token", token], daemon: daemon)
       #expect(status.status == 0, "\(status.stderr)")
       let path = try Self.json(status.stdout)["database_path"] as? String
@@ -201,7 +214,8 @@ struct InformationExposureTests {
     #expect(open.stderr.contains("--metrics-listen"), "\(open.stderr)")
 
     // A port alone is a loopback address.
-    let loopback = try await DaemonProcess.start(database: directory.path("third.sqlite"), arguments: ["--metrics-listen", "0"])
+    let loopback = try await DaemonProcess.start(
+      database: directory.path("third.sqlite"), arguments: ["--metrics-listen", "0"])
     defer { Task { await loopback.stop() } }
     #expect(ConnectionCommandTests.metricsPort(in: loopback.stderrText) != nil, "\(loopback.stderrText)")
     await loopback.stop()

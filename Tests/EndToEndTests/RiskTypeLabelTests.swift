@@ -5,7 +5,8 @@ import Testing
 /// show`, while CSV keeps their ids.
 @Suite("risk type labels")
 struct RiskTypeLabelTests {
-  @Test("scheme show and projects show name risk types in French and English; CSV keeps the ids", .timeLimit(.minutes(2)))
+  @Test(
+    "scheme show and projects show name risk types in French and English; CSV keeps the ids", .timeLimit(.minutes(2)))
   func riskTypesByLabel() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -13,10 +14,15 @@ struct RiskTypeLabelTests {
 
     let french = try await CLIRun.impact(["scheme", "show", "--lang", "fr"], daemon: daemon)
     #expect(french.status == 0, "\(french.stderr)")
-    #expect(french.stdout.contains("participation des parties prenantes,") && french.stdout.contains("érosion, efficience"), "\(french.stdout)")
-    #expect(!french.stdout.contains("stakeholder_participation") && !french.stdout.contains("drop_off"), "\(french.stdout)")
+    #expect(
+      french.stdout.contains("participation des parties prenantes,") && french.stdout.contains("érosion, efficience"),
+      "\(french.stdout)")
+    #expect(
+      !french.stdout.contains("stakeholder_participation") && !french.stdout.contains("drop_off"), "\(french.stdout)")
     let english = try await CLIRun.impact(["scheme", "show", "--lang", "en"], daemon: daemon)
-    #expect(english.stdout.contains("stakeholder participation,") && english.stdout.contains("drop-off, efficiency"), "\(english.stdout)")
+    #expect(
+      english.stdout.contains("stakeholder participation,") && english.stdout.contains("drop-off, efficiency"),
+      "\(english.stdout)")
     let csv = try await CLIRun.impact(["scheme", "show", "--output", "csv", "--lang", "fr"], daemon: daemon)
     #expect(csv.stdout.contains("stakeholder_participation drop_off"), "\(csv.stdout)")
 
@@ -28,7 +34,8 @@ struct RiskTypeLabelTests {
     #expect(shownFrench.status == 0, "\(shownFrench.stderr)")
     let riskLine = shownFrench.stdout.split(separator: "\n").first { $0.hasPrefix("risques") }.map(String.init) ?? ""
     #expect(!riskLine.isEmpty && !riskLine.contains("=") && !riskLine.contains("_"), "\(shownFrench.stdout)")
-    let shownCSV = try await CLIRun.impact(["projects", "show", project, "--output", "csv", "--lang", "fr"], daemon: daemon)
+    let shownCSV = try await CLIRun.impact(
+      ["projects", "show", project, "--output", "csv", "--lang", "fr"], daemon: daemon)
     #expect(shownCSV.stdout.contains("="), "\(shownCSV.stdout)")
   }
 }

@@ -57,14 +57,18 @@ struct StreamedExportTests {
       let exported = try await CLIRun.impact(["export", "--format", "csv", "--to", tables] + arguments, daemon: daemon)
       #expect(exported.status == 0, "\(exported.stderr)")
       let expected = PortfolioCSV.encode(projects, dialect: dialect, scheme: document.scheme ?? .impactV1)
-      for (name, text) in [("projects.csv", expected.projects), ("outcomes.csv", expected.outcomes), ("ratings.csv", expected.ratings)] {
+      for (name, text) in [
+        ("projects.csv", expected.projects), ("outcomes.csv", expected.outcomes), ("ratings.csv", expected.ratings),
+      ] {
         let data = try Data(contentsOf: URL(fileURLWithPath: tables + "/" + name))
         #expect(data == Data(text.utf8), "\(name) \(arguments)")
       }
       let stamp = try String(contentsOfFile: tables + "/export.csv", encoding: .utf8)
       #expect(try CSVExportStamp.decode(stamp, source: "export.csv").revision == document.revision)
     }
-    let leftovers = try FileManager.default.subpathsOfDirectory(atPath: directory.url.path).filter { $0.hasSuffix(".partial") }
+    let leftovers = try FileManager.default.subpathsOfDirectory(atPath: directory.url.path).filter {
+      $0.hasSuffix(".partial")
+    }
     #expect(leftovers.isEmpty, "\(leftovers)")
     await daemon.stop()
   }

@@ -70,7 +70,9 @@ struct StreamedImportCommandTests {
   func formatErrorWhileSending() async throws {
     let directory = try TemporaryDirectory()
     let file = directory.path("large.json")
-    let broken = try Self.projectsLast(copies: 625) { $0.replacingOccurrences(of: "\"amount\":", with: "\"amount\":\"lots\",\"was\":") }
+    let broken = try Self.projectsLast(copies: 625) {
+      $0.replacingOccurrences(of: "\"amount\":", with: "\"amount\":\"lots\",\"was\":")
+    }
     #expect(broken.count > 1 << 20)
     let lines = String(decoding: broken, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count
     try broken.write(to: URL(fileURLWithPath: file))
@@ -95,7 +97,8 @@ struct StreamedImportCommandTests {
     let imported = try await CLIRun.impact(["import", file, "--output", "json"], daemon: daemon)
     #expect(imported.status == 0, "\(imported.stderr)")
     let summary = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
-    let created = (summary["created"] as? Int ?? 0) + (summary["updated"] as? Int ?? 0) + (summary["unchanged"] as? Int ?? 0)
+    let created =
+      (summary["created"] as? Int ?? 0) + (summary["updated"] as? Int ?? 0) + (summary["unchanged"] as? Int ?? 0)
     #expect(created == 625 * 4, "\(imported.stdout)")
     await daemon.stop()
   }

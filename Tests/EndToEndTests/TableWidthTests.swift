@@ -7,8 +7,11 @@ import Testing
 /// `projects show`).
 @Suite("tables fit the terminal", .serialized)
 struct TableWidthTests {
-  static let compareThree = ["pension-de-famille-rennes", "hebergement-urgence-paris-13", "conseils-personnes-accompagnees"]
-  static let compareFive = compareThree + ["accompagnement-scolaire-clermont", "distribution-alimentaire-marseille-nord"]
+  static let compareThree = [
+    "pension-de-famille-rennes", "hebergement-urgence-paris-13", "conseils-personnes-accompagnees",
+  ]
+  static let compareFive =
+    compareThree + ["accompagnement-scolaire-clermont", "distribution-alimentaire-marseille-nord"]
 
   /// The commands that print tables of the demo portfolio.
   static let commands: [[String]] = [
@@ -39,9 +42,11 @@ struct TableWidthTests {
   /// its wrapped lines (spaces left out, as wrapping moves them).
   static func rankedNames(_ output: String) -> [String] {
     let lines = output.split(separator: "\n").map { Array(String($0)) }
-    guard let header = lines.first, let nameStart = String(header).range(of: " name ").map({
-      String(header).distance(from: String(header).startIndex, to: $0.lowerBound) + 1
-    }) else { return [] }
+    guard let header = lines.first,
+      let nameStart = String(header).range(of: " name ").map({
+        String(header).distance(from: String(header).startIndex, to: $0.lowerBound) + 1
+      })
+    else { return [] }
     var nextStart = nameStart + 4
     while nextStart < header.count, header[nextStart] == " " { nextStart += 1 }
     var names: [String] = []
@@ -104,7 +109,9 @@ struct TableWidthTests {
       let ranked = Set(Self.rankedNames(rank.stdout))
       #expect(ranked.count == names.count, "\(rank.stdout)")
       for name in names {
-        #expect(ranked.contains(name.filter { !$0.isWhitespace }), "rank at \(columns) columns: '\(name)' is not whole:\n\(rank.stdout)")
+        #expect(
+          ranked.contains(name.filter { !$0.isWhitespace }),
+          "rank at \(columns) columns: '\(name)' is not whole:\n\(rank.stdout)")
       }
     }
     // At 160 columns a ranking shows every name on one line.
@@ -143,7 +150,8 @@ struct TableWidthTests {
     #expect(scoresHeader.split(separator: " ").map(String.init) == ["name", "SROI", "rank"], "\(chosenScores.stdout)")
     #expect(!chosenScores.stdout.contains("…"), "\(chosenScores.stdout)")
 
-    let csv = try await CLIRun.impact(["rank", "--columns", "id,composite", "--output", "csv"], environment: environment)
+    let csv = try await CLIRun.impact(
+      ["rank", "--columns", "id,composite", "--output", "csv"], environment: environment)
     #expect(csv.stdout.hasPrefix("id,composite\r\n"), "\(csv.stdout.prefix(200))")
 
     let unknown = try await CLIRun.impact(["rank", "--columns", "rank,colour"], environment: environment)
@@ -156,7 +164,9 @@ struct TableWidthTests {
     await daemon.stop()
   }
 
-  @Test("compare of three to five projects fits 80 columns with the names over the columns, blocks when narrower", .timeLimit(.minutes(2)))
+  @Test(
+    "compare of three to five projects fits 80 columns with the names over the columns, blocks when narrower",
+    .timeLimit(.minutes(2)))
   func compareAtEightyColumns() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.startDemo(directory)
@@ -173,7 +183,8 @@ struct TableWidthTests {
     let headerLines = lines.prefix { !$0.hasPrefix("project") }
     #expect(!headerLines.isEmpty && headerLines.count < lines.count, "\(three.stdout)")
     #expect(headerLines.joined(separator: " ").contains("Pension"), "\(three.stdout)")
-    #expect(three.stdout.contains("pension-de-famille-rennes") || three.stdout.contains("pension-de-"), "\(three.stdout)")
+    #expect(
+      three.stdout.contains("pension-de-famille-rennes") || three.stdout.contains("pension-de-"), "\(three.stdout)")
 
     let five = try await CLIRun.impact(["compare"] + Self.compareFive, environment: environment)
     #expect(five.status == 0, "\(five.stderr)")
@@ -185,7 +196,8 @@ struct TableWidthTests {
     #expect(blocks.status == 0, "\(blocks.stderr)")
     // A title wider than the line wraps too.
     for title in ["Pension de famille – Rennes", "Distribution alimentaire – Marseille quartiers"] {
-      #expect(blocks.stdout.split(separator: "\n").contains { $0 == title }, "no block titled '\(title)':\n\(blocks.stdout)")
+      #expect(
+        blocks.stdout.split(separator: "\n").contains { $0 == title }, "no block titled '\(title)':\n\(blocks.stdout)")
     }
     #expect(blocks.stdout.split(separator: "\n").filter { $0.hasPrefix("composite") }.count == 5, "\(blocks.stdout)")
     #expect(blocks.stdout.split(separator: "\n").allSatisfy { Self.displayWidth(String($0)) <= 50 }, "\(blocks.stdout)")
@@ -203,7 +215,8 @@ struct TableWidthTests {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
     defer { Task { await daemon.stop() } }
-    let fixture = try JSONSerialization.jsonObject(with: Data(contentsOf: BuiltProducts.referenceFixture)) as? [String: Any]
+    let fixture =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: BuiltProducts.referenceFixture)) as? [String: Any]
     var document = try #require(fixture)
     var projects = try #require(document["projects"] as? [[String: Any]])
     projects[0]["name"] = "東京の家族ホーム 👩‍👩‍👧 Zoë"
@@ -239,13 +252,15 @@ struct TableWidthTests {
     let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines.first == "Tiers-lieu rural – Die (Drôme) (tiers-lieu-rural-diois) after the changes", "\(run.stdout)")
     #expect(lines.contains { $0.hasPrefix("composite ") }, "\(run.stdout)")
-    #expect(lines.contains { $0.range(of: #"^rank\s+\d+ of 32$"#, options: .regularExpression) != nil }, "\(run.stdout)")
+    #expect(
+      lines.contains { $0.range(of: #"^rank\s+\d+ of 32$"#, options: .regularExpression) != nil }, "\(run.stdout)")
     #expect(run.stdout.contains("(--all shows every figure)"), "\(run.stdout)")
     #expect(lines.count < 90, "\(lines.count) lines:\n\(run.stdout)")
     // No figure row left whose before and after are the same.
     for line in lines where line.hasPrefix("exposure") || line.hasPrefix("matrix") {
       let parts = line.split(separator: " ").suffix(3)
-      #expect(parts.count < 3 || parts[parts.startIndex] != parts[parts.startIndex + 1], "unchanged figure shown: \(line)")
+      #expect(
+        parts.count < 3 || parts[parts.startIndex] != parts[parts.startIndex + 1], "unchanged figure shown: \(line)")
     }
 
     let all = try await CLIRun.impact(["whatif", "--add", candidate, "--all"], environment: environment)
@@ -288,7 +303,8 @@ struct TableWidthTests {
     // --all and CSV keep every rank.
     let all = try await CLIRun.impact(arguments + ["--all"], environment: environment)
     #expect(all.stdout.contains(/pension-de-famille-rennes\s+unchanged/), "\(all.stdout)")
-    #expect(all.stdout.split(separator: "\n").filter { $0.contains(" moved ") }.count == Int(shifted.1), "\(all.stdout)")
+    #expect(
+      all.stdout.split(separator: "\n").filter { $0.contains(" moved ") }.count == Int(shifted.1), "\(all.stdout)")
     #expect(!all.stdout.contains("only shift"))
     let csv = try await CLIRun.impact(arguments + ["--output", "csv"], environment: environment)
     #expect(csv.stdout.contains("pension-de-famille-rennes,unchanged,1,1"), "\(csv.stdout)")
@@ -345,7 +361,8 @@ struct TableWidthTests {
       .prefix { !$0.isEmpty }
     #expect(ratingRows.count >= 2, "\(run.stdout)")
     for row in ratingRows {
-      #expect(row.range(of: #",\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,"#, options: .regularExpression) != nil, "no time: \(row)")
+      #expect(
+        row.range(of: #",\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,"#, options: .regularExpression) != nil, "no time: \(row)")
     }
     await daemon.stop()
   }

@@ -17,7 +17,8 @@ struct TerminalEscapeTests {
   static let hostileName =
     "'Evil' || char(27) || '[31mRED' || char(27) || ']0;pwned' || char(7) || char(27) || ']8;;http://attacker.example'"
     + " || char(27) || '\\link' || char(27) || ']8;;' || char(27) || '\\' || char(13) || 'Safe' || char(8238) || 'gnp.exe'"
-  static let hostileProgramme = "'Prog' || char(155) || '2J' || char(8294) || 'iso' || char(8297) || char(127) || char(10) || 'forged line'"
+  static let hostileProgramme =
+    "'Prog' || char(155) || '2J' || char(8294) || 'iso' || char(8297) || char(127) || char(10) || 'forged line'"
 
   /// Whether `text` holds a character a terminal would act on.
   static func hasRawControl(_ text: String) -> Bool {
@@ -63,7 +64,9 @@ struct TerminalEscapeTests {
       #expect(run.stdout.contains("␛"), "\(arguments): \(run.stdout)")
     }
     let shown = try await CLIRun.impact(["projects", "show", Self.lille, "--wide"], daemon: daemon)
-    #expect(shown.stdout.contains("Evil␛[31mRED␛]0;pwned␇␛]8;;http://attacker.example␛\\link␛]8;;␛\\␍Safe<U+202E>gnp.exe"), "\(shown.stdout)")
+    #expect(
+      shown.stdout.contains("Evil␛[31mRED␛]0;pwned␇␛]8;;http://attacker.example␛\\link␛]8;;␛\\␍Safe<U+202E>gnp.exe"),
+      "\(shown.stdout)")
     #expect(shown.stdout.contains("Prog<U+009B>2J<U+2066>iso<U+2069>␡␊forged line"), "\(shown.stdout)")
     #expect(!shown.stdout.contains("\nforged line"), "\(shown.stdout)")
 

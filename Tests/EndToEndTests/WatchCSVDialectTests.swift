@@ -16,7 +16,8 @@ struct WatchCSVDialectTests {
 
     let watch = try CLIStreamingRun(["watch", "--since", "0", "--output", "csv", "--excel", "--server", daemon.address])
     let lyon = CLICommandTests.lyon
-    let rated = try await CLIRun.impact(["rate", lyon, "--criterion", "what", "--rater", "eve", "--value", "2.5"], daemon: daemon)
+    let rated = try await CLIRun.impact(
+      ["rate", lyon, "--criterion", "what", "--rater", "eve", "--value", "2.5"], daemon: daemon)
     #expect(rated.status == 0, "\(rated.stderr)")
     // CRLF is one Character, so the collector's lines are not CSV rows: read the whole text.
     var text = ""

@@ -47,19 +47,22 @@ struct CatalogueTests {
 
   @Test("Placeholders are filled, unknown ones kept")
   func filling() {
-    #expect(Catalogue.fill("cannot read {path}: {reason}", ["path": "a.csv", "reason": "gone"]) == "cannot read a.csv: gone")
+    #expect(
+      Catalogue.fill("cannot read {path}: {reason}", ["path": "a.csv", "reason": "gone"]) == "cannot read a.csv: gone")
     #expect(Catalogue.fill("{unknown} stays", ["path": "x"]) == "{unknown} stays")
     #expect(Catalogue.fill("a { b", ["b": "x"]) == "a { b")
     #expect(Catalogue.text("no.such.key", .fr) == "no.such.key")
   }
 
-  @Test("The locale names the language", arguments: [
-    (["LANG": "fr_FR.UTF-8"], Language.fr),
-    (["LANG": "en_GB.UTF-8", "LC_ALL": "fr_CA"], .fr),
-    (["LC_MESSAGES": "fr", "LANG": "en_US"], .fr),
-    (["LANG": "C.UTF-8"], nil),
-    ([:], nil),
-  ])
+  @Test(
+    "The locale names the language",
+    arguments: [
+      (["LANG": "fr_FR.UTF-8"], Language.fr),
+      (["LANG": "en_GB.UTF-8", "LC_ALL": "fr_CA"], .fr),
+      (["LC_MESSAGES": "fr", "LANG": "en_US"], .fr),
+      (["LANG": "C.UTF-8"], nil),
+      ([:], nil),
+    ])
   func locale(environment: [String: String], expected: Language?) {
     #expect(Language.fromLocale(environment) == expected)
   }

@@ -4,13 +4,15 @@ import Testing
 
 @Suite("Chart scales and ticks")
 struct ChartScaleTests {
-  @Test("ticks are round steps of 1, 2 or 5 within the domain", arguments: [
-    (0.0, 100.0, 5, [0.0, 20, 40, 60, 80, 100]),
-    (0.0, 1.0, 5, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
-    (0.0, 4.0, 4, [0.0, 1, 2, 3, 4]),
-    (-30.0, 70.0, 5, [-20.0, 0, 20, 40, 60]),
-    (0.0, 2_470_000.0, 5, [0.0, 500_000, 1_000_000, 1_500_000, 2_000_000]),
-  ])
+  @Test(
+    "ticks are round steps of 1, 2 or 5 within the domain",
+    arguments: [
+      (0.0, 100.0, 5, [0.0, 20, 40, 60, 80, 100]),
+      (0.0, 1.0, 5, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
+      (0.0, 4.0, 4, [0.0, 1, 2, 3, 4]),
+      (-30.0, 70.0, 5, [-20.0, 0, 20, 40, 60]),
+      (0.0, 2_470_000.0, 5, [0.0, 500_000, 1_000_000, 1_500_000, 2_000_000]),
+    ])
   func roundTicks(low: Double, high: Double, count: Int, expected: [Double]) {
     let scale = LinearScale(domain: low...high, range: (0, 100))
     #expect(scale.ticks(count: count) == expected)

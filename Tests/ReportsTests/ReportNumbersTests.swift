@@ -37,6 +37,8 @@ struct ReportNumbersTests {
 
   @Test("HTML escaping leaves no markup from a name")
   func escaping() {
-    #expect(HTMLText.escape("<script>alert('x')</script> & \"co\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;")
+    #expect(
+      HTMLText.escape("<script>alert('x')</script> & \"co\"")
+        == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;")
   }
 }

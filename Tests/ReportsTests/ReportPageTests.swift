@@ -102,7 +102,10 @@ struct ReportPageTests {
     let context = ReportContext(language: .en)
     let chart = WaterfallChart.chart(
       id: "w", title: "t", description: "d",
-      steps: [.init(label: "start", value: 10, isTotal: true), .init(label: "loss", value: -25), .init(label: "nothing", value: 0), .init(label: "end", value: -15, isTotal: true)],
+      steps: [
+        .init(label: "start", value: 10, isTotal: true), .init(label: "loss", value: -25),
+        .init(label: "nothing", value: 0), .init(label: "end", value: -15, isTotal: true),
+      ],
       context: context, format: context.numbers.score)
     #expect(!chart.svg.contains("NaN"))
     #expect(!chart.svg.contains("width=\"-"))
@@ -114,10 +117,13 @@ struct ReportPageTests {
   func sheetWaterfall() {
     var project = ReportFixtures.project(1, composite: 0, amount: 100)
     let alpha = 0.5
-    let blended = alpha * 25 * zip(ReportFixtures.scheme.dimensionWeights, project.dimensions).map(*).reduce(0, +) + (1 - alpha) * 25 * 0.5 * 3
+    let blended =
+      alpha * 25 * zip(ReportFixtures.scheme.dimensionWeights, project.dimensions).map(*).reduce(0, +) + (1 - alpha)
+      * 25 * 0.5 * 3
     project.composite = blended * project.confidence
     let sheet = ProjectSheetInput(
-      project: project, rankedAmong: 1, evidenceLevel: nil, evidenceFactor: 0.6, meanRisk: 1.5, ratedRiskCount: 0, risks: [], outcomes: [],
+      project: project, rankedAmong: 1, evidenceLevel: nil, evidenceFactor: 0.6, meanRisk: 1.5, ratedRiskCount: 0,
+      risks: [], outcomes: [],
       ratings: [], criteria: [], medianDimensions: [1, 1, 1, 1], medianCriteria: [2, 2], funding: nil)
     let steps = ProjectSheet.waterfallSteps(sheet, scheme: ReportFixtures.scheme, context: ReportContext(language: .en))
     let before = steps.first { $0.isTotal }!
@@ -125,8 +131,10 @@ struct ReportPageTests {
     #expect(abs(steps.last!.value - project.composite) < 1e-9)
     let html = ProjectSheet.render(
       ProjectReportInput(
-        identity: ReportIdentity(title: "Sheet", revision: 1, schemeID: "impact-v1", generatedAt: "2026-06-30T09:00:00Z"),
-        scheme: ReportFixtures.scheme, sheet: sheet), language: .fr).html
+        identity: ReportIdentity(
+          title: "Sheet", revision: 1, schemeID: "impact-v1", generatedAt: "2026-06-30T09:00:00Z"),
+        scheme: ReportFixtures.scheme, sheet: sheet), language: .fr
+    ).html
     #expect(html.contains("id=\"chart-waterfall\""))
     #expect(html.contains("id=\"chart-profile\""))
   }
@@ -135,7 +143,8 @@ struct ReportPageTests {
   func trends() {
     var input = ReportFixtures.portfolio(count: 3)
     input.trends = [
-      TrendSeries(figure: "weighted_composite", points: [.init(label: "2026-03", value: 40), .init(label: "2026-06", value: 42)]),
+      TrendSeries(
+        figure: "weighted_composite", points: [.init(label: "2026-03", value: 40), .init(label: "2026-06", value: 42)]),
       TrendSeries(figure: "coverage", points: [.init(label: "2026-03", value: 0.5)]),
     ]
     let html = PortfolioReport.render(input, language: .en).html

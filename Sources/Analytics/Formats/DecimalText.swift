@@ -25,7 +25,9 @@ public enum DecimalText {
   ///     file from a French spreadsheet, `"."` for one of ours), which settles `1,234` and
   ///     `1.234`: that mark is the decimal one, the other groups thousands. `nil` when unknown: then a lone `.` is a decimal point (the exchange formats
   ///     use it) and a lone `,` followed by exactly three digits is ambiguous.
-  public static func parse(_ text: String, decimalSeparator: Character? = nil) throws(DecimalTextError)
+  public static func parse(
+    _ text: String, decimalSeparator: Character? = nil
+  ) throws(DecimalTextError)
     -> Double
   {
     func failure(_ reason: DecimalTextError.Reason) -> DecimalTextError {
@@ -54,7 +56,8 @@ public enum DecimalText {
         throw failure(.notANumber)
       }
     }
-    for scalar in scalars where !isDigit(scalar) && scalar != "." && scalar != ","
+    for scalar in scalars
+    where !isDigit(scalar) && scalar != "." && scalar != ","
       && !groupSpaces.contains(scalar)
     {
       throw failure(
@@ -119,7 +122,9 @@ public enum DecimalText {
 
   /// The digits of an integer part whose groups of three may be separated by one kind of
   /// separator (a space of ``groupSpaces``, `.` or `,`), checking the groups.
-  private static func groupedDigits(_ scalars: [Unicode.Scalar], text: String)
+  private static func groupedDigits(
+    _ scalars: [Unicode.Scalar], text: String
+  )
     throws(DecimalTextError) -> [Unicode.Scalar]
   {
     let separators = Set(scalars.filter { !isDigit($0) })
@@ -265,7 +270,8 @@ public struct DecimalTextError: Error, Sendable, Hashable, CustomStringConvertib
       values["decimal"] = readings.decimal
     default: break
     }
-    if case .invisibleCharacter = reason {} else if !invisibleCharacters.isEmpty {
+    if case .invisibleCharacter = reason {
+    } else if !invisibleCharacters.isEmpty {
       values["characters"] = invisibleCharacters.map(Self.code).joined(separator: ",")
     }
     return values

@@ -12,7 +12,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
   /// hold no NUL byte (a NUL means UTF-16 without a mark or a binary file, which no guess would
   /// read right). A UTF-8 byte order mark is kept, for the readers that skip it.
   /// - Throws: ``FormatError`` naming the first line that is not valid UTF-8.
-  public static func decode(_ bytes: [UInt8], source: String, encoding: TextEncoding? = nil)
+  public static func decode(
+    _ bytes: [UInt8], source: String, encoding: TextEncoding? = nil
+  )
     throws(FormatError) -> DecodedText
   {
     let hasUTF16Mark = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
@@ -86,7 +88,8 @@ public enum TextEncoding: String, Sendable, CaseIterable {
       }
     }
     guard body.count % 2 == 0 else {
-      throw FormatError(FormatIssue(source: source, line: line, message: "the file is not UTF-16 text (odd byte count)"))
+      throw FormatError(
+        FormatIssue(source: source, line: line, message: "the file is not UTF-16 text (odd byte count)"))
     }
     return String(scalars)
   }

@@ -59,7 +59,11 @@ struct CoarseGame: Sendable {
       let weight = ShapleyValues.weight(size: coalition.nonzeroBitCount, players: 4)
       let (capital, count) = capitalAndCount(coalition)
       if capital > 0 {
-        if coalition & Self.amounts != 0 { newCoefficient += weight / capital } else { oldCoefficient += weight / capital }
+        if coalition & Self.amounts != 0 {
+          newCoefficient += weight / capital
+        } else {
+          oldCoefficient += weight / capital
+        }
       } else if count > 0 {
         equalWeight += weight / Double(count)
       }

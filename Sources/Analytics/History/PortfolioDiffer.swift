@@ -23,7 +23,9 @@ public struct PortfolioDiffer: Sendable {
 
   /// The diff from `before` to `after`, scoring both, of the projects `filter` selects on
   /// each side (a project the filter selects on one side only is added or removed).
-  public func diff(from before: PortfolioState, to after: PortfolioState, filter: ProjectFilter = .all)
+  public func diff(
+    from before: PortfolioState, to after: PortfolioState, filter: ProjectFilter = .all
+  )
     -> PortfolioDiff
   {
     diff(
@@ -33,7 +35,9 @@ public struct PortfolioDiffer: Sendable {
 
   /// The attribution of project `projectID` between the two states with its 16 scorings;
   /// `nil` when one of the states does not hold it.
-  public func explain(projectID: String, from before: PortfolioState, to after: PortfolioState)
+  public func explain(
+    projectID: String, from before: PortfolioState, to after: PortfolioState
+  )
     -> AttributionExplanation?
   {
     guard let old = before.projects.first(where: { $0.id == projectID }),
@@ -106,7 +110,8 @@ public struct PortfolioDiffer: Sendable {
       domains: domains,
       newGaps: afterSummary.gaps.filter { !beforeSummary.gaps.contains($0) },
       closedGaps: beforeSummary.gaps.filter { !afterSummary.gaps.contains($0) },
-      matrix: Self.matrixChanges(before: beforeSummary.matrix, after: afterSummary.matrix, domains: domains.map(\.domain)),
+      matrix: Self.matrixChanges(
+        before: beforeSummary.matrix, after: afterSummary.matrix, domains: domains.map(\.domain)),
       added: pairing.added.map { ProjectFigures(after.scores[$0]) }.sorted { $0.projectID < $1.projectID },
       removed: pairing.removed.map { ProjectFigures(before.scores[$0]) }.sorted { $0.projectID < $1.projectID },
       changed: changes,

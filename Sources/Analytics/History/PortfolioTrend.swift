@@ -5,7 +5,9 @@
 /// scheme, one scorer per distinct scheme.
 public enum PortfolioTrend {
   /// The portfolio figures of each state, of the projects `filter` selects.
-  public static func portfolio(_ states: [PortfolioState], filter: ProjectFilter = .all, lanes: Int = 1)
+  public static func portfolio(
+    _ states: [PortfolioState], filter: ProjectFilter = .all, lanes: Int = 1
+  )
     -> [PortfolioTrendPoint]
   {
     var scorers = ScorerCache()

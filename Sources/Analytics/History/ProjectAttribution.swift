@@ -99,11 +99,14 @@ public struct ProjectAttributor: Sendable {
 
   /// The attribution of the change from `old` (scored `oldScore` under the earlier scheme) to
   /// `new` (scored `newScore` under the later one).
-  public func attribute(old: Project, oldScore: ProjectScore, new: Project, newScore: ProjectScore) -> ProjectAttribution {
+  public func attribute(
+    old: Project, oldScore: ProjectScore, new: Project, newScore: ProjectScore
+  ) -> ProjectAttribution {
     let causes = differingCauses(old: old, new: new)
     let players = causes.count
     guard players > 0 else {
-      return ProjectAttribution(projectID: new.id, composite: CauseValues(), rankScore: CauseValues(), differingCauses: [])
+      return ProjectAttribution(
+        projectID: new.id, composite: CauseValues(), rankScore: CauseValues(), differingCauses: [])
     }
     let coalitions = 1 << players
     var composites = [Double](repeating: 0, count: coalitions)
@@ -156,7 +159,8 @@ public struct ProjectAttributor: Sendable {
       rankScore[cause] = rankValues[player]
     }
     let attribution = ProjectAttribution(
-      projectID: new.id, composite: composite, rankScore: rankScore, differingCauses: differingCauses(old: old, new: new))
+      projectID: new.id, composite: composite, rankScore: rankScore,
+      differingCauses: differingCauses(old: old, new: new))
     return AttributionExplanation(attribution: attribution, scorings: scorings)
   }
 }

@@ -11,11 +11,15 @@ extension Scheme {
         weight: 0.30,
         label: LocalizedText(fr: "Importance du changement", en: "Importance of the outcome"),
         levels: [
-          0: LocalizedText(fr: "Sans importance pour les personnes concernées", en: "Of no importance to the people concerned"),
+          0: LocalizedText(
+            fr: "Sans importance pour les personnes concernées", en: "Of no importance to the people concerned"),
           1: LocalizedText(fr: "Secondaire pour les personnes concernées", en: "Secondary to the people concerned"),
           2: LocalizedText(fr: "Utile, sans être prioritaire", en: "Useful, not a priority"),
-          3: LocalizedText(fr: "Important, exprimé par les personnes concernées", en: "Important, voiced by the people concerned"),
-          4: LocalizedText(fr: "Essentiel : un besoin vital ou un droit fondamental", en: "Essential: a vital need or a fundamental right"),
+          3: LocalizedText(
+            fr: "Important, exprimé par les personnes concernées", en: "Important, voiced by the people concerned"),
+          4: LocalizedText(
+            fr: "Essentiel : un besoin vital ou un droit fondamental",
+            en: "Essential: a vital need or a fundamental right"),
         ]
       ),
       Criterion(
@@ -24,10 +28,12 @@ extension Scheme {
         label: LocalizedText(fr: "Publics peu servis", en: "Underserved people"),
         levels: [
           0: LocalizedText(fr: "Public déjà bien servi", en: "People already well served"),
-          1: LocalizedText(fr: "Public en partie servi par l'offre existante", en: "People partly served by existing provision"),
+          1: LocalizedText(
+            fr: "Public en partie servi par l'offre existante", en: "People partly served by existing provision"),
           2: LocalizedText(fr: "Public mal servi sur le territoire", en: "People poorly served locally"),
           3: LocalizedText(fr: "Public très éloigné des dispositifs", en: "People far from any provision"),
-          4: LocalizedText(fr: "Public invisible ou exclu de toute aide", en: "People invisible to or excluded from all help"),
+          4: LocalizedText(
+            fr: "Public invisible ou exclu de toute aide", en: "People invisible to or excluded from all help"),
         ]
       ),
       Criterion(
@@ -50,8 +56,10 @@ extension Scheme {
           0: LocalizedText(fr: "Aucun effet au-delà des bénéficiaires", en: "No effect beyond the beneficiaries"),
           1: LocalizedText(fr: "Effet sur les pratiques de l'équipe", en: "Changes the team's own practice"),
           2: LocalizedText(fr: "Effet sur les partenaires locaux", en: "Changes local partners' practice"),
-          3: LocalizedText(fr: "Change les représentations ou les politiques locales", en: "Changes representations or local policy"),
-          4: LocalizedText(fr: "Change les institutions ou les politiques publiques", en: "Changes institutions or public policy"),
+          3: LocalizedText(
+            fr: "Change les représentations ou les politiques locales", en: "Changes representations or local policy"),
+          4: LocalizedText(
+            fr: "Change les institutions ou les politiques publiques", en: "Changes institutions or public policy"),
         ]
       ),
     ],

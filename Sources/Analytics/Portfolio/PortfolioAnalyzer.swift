@@ -33,7 +33,8 @@ public struct PortfolioAnalyzer: Sendable {
       guard selection.matches(score) else { continue }
       totals.add(score)
       contributions.append(
-        ProjectContribution(projectID: score.pointee.projectID, contribution: score.pointee.amount * score.pointee.rankScore))
+        ProjectContribution(
+          projectID: score.pointee.projectID, contribution: score.pointee.amount * score.pointee.rankScore))
       plainRankScores.append(score.pointee.rankScore)
     }
     let usesEqualWeights = totals.weighting.usesEqualWeights
@@ -132,7 +133,8 @@ struct Selection {
   func matches(_ score: UnsafePointer<ProjectScore>) -> Bool {
     if selectsAll { return true }
     guard
-      filter.matches(status: score.pointee.status, programme: score.pointee.programme, territory: score.pointee.territory)
+      filter.matches(
+        status: score.pointee.status, programme: score.pointee.programme, territory: score.pointee.territory)
     else {
       return false
     }

@@ -67,7 +67,8 @@ public struct PortfolioIndex: Sendable {
           let score = base + position
           let impact = usesEqualWeights ? score.pointee.rankScore : score.pointee.amount * score.pointee.rankScore
           (target + position).initialize(
-            to: ProjectContribution(projectID: score.pointee.projectID, contribution: impactTotal > 0 ? impact / impactTotal : 0))
+            to: ProjectContribution(
+              projectID: score.pointee.projectID, contribution: impactTotal > 0 ? impact / impactTotal : 0))
           initialized = position + 1
         }
       }

@@ -5,7 +5,9 @@ extension IndicatorBank {
   /// ```swift
   /// IndicatorBank.shipped.indicators(domain: "basic_needs", kind: .outcome, matching: "loyer")
   /// ```
-  public func indicators(domain: String? = nil, kind: IndicatorKind? = nil, matching query: String? = nil)
+  public func indicators(
+    domain: String? = nil, kind: IndicatorKind? = nil, matching query: String? = nil
+  )
     -> [BankIndicator]
   {
     let words = query.map { SearchKey($0).words.map { SearchKey(String($0)) } } ?? []

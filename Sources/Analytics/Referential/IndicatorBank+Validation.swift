@@ -65,7 +65,9 @@ extension IndicatorBank {
     for effect in effects {
       let owner = "effect \(effect.id)"
       text(effect.name, "\(owner) name")
-      if !domains.contains(effect.domain) { problems.append("\(owner): domain \"\(effect.domain)\" is not a domain of the scheme") }
+      if !domains.contains(effect.domain) {
+        problems.append("\(owner): domain \"\(effect.domain)\" is not a domain of the scheme")
+      }
       if effect.indicators.isEmpty { problems.append("\(owner): no indicator") }
       for id in effect.indicators where indicator(id) == nil {
         problems.append("\(owner): indicator \"\(id)\" is not in the bank")

@@ -29,7 +29,8 @@ public struct IndicatorUsage: Sendable {
   /// The outcomes without `indicator_id` (or with an id the bank does not have).
   public var custom: [OutcomeReference]
 
-  public init(bank: IndicatorBank, outcomes: [(project: String, outcome: String, indicatorID: String?, label: String)]) {
+  public init(bank: IndicatorBank, outcomes: [(project: String, outcome: String, indicatorID: String?, label: String)])
+  {
     let references = outcomes.map {
       OutcomeReference(project: $0.project, outcome: $0.outcome, indicatorID: $0.indicatorID, label: $0.label)
     }

@@ -27,7 +27,10 @@ extension ProjectScorer {
             key: "outcome.gap",
             quantity: "\(name): gap closed g",
             formula: "g = (actual − baseline) / (threshold − baseline)",
-            inputs: [.word("actual", outcome.actual), .word("baseline", outcome.baseline), .word("threshold", outcome.threshold)],
+            inputs: [
+              .word("actual", outcome.actual), .word("baseline", outcome.baseline),
+              .word("threshold", outcome.threshold),
+            ],
             result: .number(gap),
             parameters: about
           )
@@ -131,9 +134,11 @@ extension ProjectScorer {
         ExplanationStep(
           key: "outcome.class",
           quantity: "\(name): class",
-          formula: "harm if harmful; else A (mitigation) or C (solution) if D > 0 and C > 0; else B if g ≥ 1; else none",
+          formula:
+            "harm if harmful; else A (mitigation) or C (solution) if D > 0 and C > 0; else B if g ≥ 1; else none",
           inputs: [
-            ExplanationInput("harmful", outcome.harmful ? .word("yes", key: "yes") : .word("no", key: "no"), key: "harmful"),
+            ExplanationInput(
+              "harmful", outcome.harmful ? .word("yes", key: "yes") : .word("no", key: "no"), key: "harmful"),
             ExplanationInput(
               "nature", .word(outcome.nature.rawValue, key: "nature.\(outcome.nature.rawValue)"), key: "nature"),
             ExplanationInput("D", scored.depth), ExplanationInput("C", scored.contribution),
@@ -149,7 +154,9 @@ extension ProjectScorer {
             key: "outcome.progress",
             quantity: "\(name): progress to target",
             formula: "(actual − baseline) / (target − baseline), not clamped",
-            inputs: [.word("actual", outcome.actual), .word("baseline", outcome.baseline), .word("target", outcome.target)],
+            inputs: [
+              .word("actual", outcome.actual), .word("baseline", outcome.baseline), .word("target", outcome.target),
+            ],
             result: .number(progress),
             note: "shown beside the scores, not part of them",
             noteKey: "not_scored",
@@ -191,7 +198,9 @@ extension ProjectScorer {
             ? "unrated: counts 0"
             : (criterion.spread ?? 0) >= 2 ? "raters disagree: spread \(ExplanationValue(criterion.spread))" : nil,
           noteKey: criterion.median == nil ? "unrated" : "disagree",
-          parameters: [ExplanationInput("criterion", .text(criterion.criterion)), ExplanationInput("spread", criterion.spread)]
+          parameters: [
+            ExplanationInput("criterion", .text(criterion.criterion)), ExplanationInput("spread", criterion.spread),
+          ]
         )
       )
     }
@@ -307,7 +316,9 @@ extension ProjectScorer {
         key: "rank_score",
         quantity: "rank score",
         formula: "0 for class harm, F otherwise",
-        inputs: [ExplanationInput("F", score.composite), ExplanationInput("class", Self.word(score.impactClass), key: "class")],
+        inputs: [
+          ExplanationInput("F", score.composite), ExplanationInput("class", Self.word(score.impactClass), key: "class"),
+        ],
         result: .number(score.rankScore),
         note: score.impactClass == .harm ? "a harmful outcome gates the project out of the ranking" : nil,
         noteKey: "harm_gate"

@@ -51,7 +51,9 @@ extension Scheme {
           path, .textTooLong, "\(path) has \(length) characters, at most \(limit) are allowed",
           ["value": "\(length)", "bound": "\(limit)"])
       case .nul:
-        add(path, .textControlCharacter, "\(path) contains the NUL character (U+0000)", ["value": "U+0000", "position": ""])
+        add(
+          path, .textControlCharacter, "\(path) contains the NUL character (U+0000)",
+          ["value": "U+0000", "position": ""])
       case .controlCharacter(let scalar, let position):
         let code = TextLimits.codePoint(scalar)
         add(
@@ -155,7 +157,9 @@ extension Scheme {
         ["value": "\(factor)", "level": "\(index + 1)"])
     }
 
-    if !(blend >= 0 && blend <= 1) { add("blend", .blendRange, "blend \(blend) must be in [0, 1]", ["value": "\(blend)"]) }
+    if !(blend >= 0 && blend <= 1) {
+      add("blend", .blendRange, "blend \(blend) must be in [0, 1]", ["value": "\(blend)"])
+    }
     if !(reachReference > 0 && reachReference.isFinite) {
       add(
         "reach_reference", .reachReferenceRange,

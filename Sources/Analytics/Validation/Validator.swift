@@ -157,7 +157,8 @@ public struct Validator: Sendable {
     checkRisks(project, into: &report)
     checkRatings(project, into: &report)
     checkOutcomes(project, into: &report)
-    if let extra = project.extra, TextLimits.problem(in: extra, limit: TextLimits.extra, allowingJSONWhitespace: true) == nil,
+    if let extra = project.extra,
+      TextLimits.problem(in: extra, limit: TextLimits.extra, allowingJSONWhitespace: true) == nil,
       !PortfolioJSON.isJSONValue(extra)
     {
       report.add(
@@ -169,7 +170,8 @@ public struct Validator: Sendable {
   /// Reports the counts over a limit; false when there is any.
   private func checkStructure(_ project: Project, into report: inout ProjectReport) -> Bool {
     checkStructure(
-      ProjectShape(id: project.id, outcomes: project.outcomes.count, ratings: project.ratings.count, risks: project.risks.count),
+      ProjectShape(
+        id: project.id, outcomes: project.outcomes.count, ratings: project.ratings.count, risks: project.risks.count),
       into: &report)
   }
 
@@ -285,7 +287,10 @@ public struct Validator: Sendable {
         report.add(
           "\(field).criterion", .unknownCriterion,
           "criterion \"\(Self.shown(rating.criterion))\" is not a criterion of scheme \(scheme.id) (\(scheme.criteria.map(\.id).joined(separator: ", ")))",
-          ["value": Self.shown(rating.criterion), "scheme": scheme.id, "allowed": scheme.criteria.map(\.id).joined(separator: ", ")]
+          [
+            "value": Self.shown(rating.criterion), "scheme": scheme.id,
+            "allowed": scheme.criteria.map(\.id).joined(separator: ", "),
+          ]
         )
       }
       if !IdentifierSyntax.isValidRater(rating.rater) {
@@ -302,7 +307,10 @@ public struct Validator: Sendable {
         report.add(
           "\(field).value", .ratingValueRange,
           "rating value \(Self.text(rating.value)) of \(Self.shown(rating.criterion)) by \(Self.shown(rating.rater)) must be in [0, 4]",
-          ["value": Self.text(rating.value), "criterion": Self.shown(rating.criterion), "rater": Self.shown(rating.rater)]
+          [
+            "value": Self.text(rating.value), "criterion": Self.shown(rating.criterion),
+            "rater": Self.shown(rating.rater),
+          ]
         )
       }
       if !seen.insert([rating.criterion, rating.rater]).inserted {
@@ -327,7 +335,8 @@ public struct Validator: Sendable {
       if !seen.insert(outcome.id).inserted {
         report.add(
           "id", outcome: outcome.id, .duplicateOutcome,
-          "outcome id \"\(Self.shown(outcome.id))\" is used more than once in the project", ["value": Self.shown(outcome.id)])
+          "outcome id \"\(Self.shown(outcome.id))\" is used more than once in the project",
+          ["value": Self.shown(outcome.id)])
       }
       checkOutcome(outcome, into: &report)
     }
@@ -376,7 +385,10 @@ public struct Validator: Sendable {
       report.add(
         "domain", outcome: id, .unknownDomain,
         "domain \"\(Self.shown(outcome.domain))\" is not a domain of scheme \(scheme.id) (\(scheme.domains.map(\.id).joined(separator: ", ")))",
-        ["value": Self.shown(outcome.domain), "scheme": scheme.id, "allowed": scheme.domains.map(\.id).joined(separator: ", ")]
+        [
+          "value": Self.shown(outcome.domain), "scheme": scheme.id,
+          "allowed": scheme.domains.map(\.id).joined(separator: ", "),
+        ]
       )
     }
     number("share", outcome.share, .shareRange, "in [0, 1]") { (0...1).contains($0) }

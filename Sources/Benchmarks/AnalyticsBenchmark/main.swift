@@ -138,7 +138,9 @@ for _ in 0..<options.iterations {
 }
 
 if options.onlyRescore {
-  print("impact-bench-analytics: \(options.projects) projects, \(outcomeCount) outcomes, \(ratingCount) ratings, seed \(options.seed), \(options.iterations) iterations, one core")
+  print(
+    "impact-bench-analytics: \(options.projects) projects, \(outcomeCount) outcomes, \(ratingCount) ratings, seed \(options.seed), \(options.iterations) iterations, one core"
+  )
   row("measure", "CPU ms min / median", "wall ms min / median", "target")
   timing("full rescore", rescore, "rescore", "≤ \(format(100 * Double(options.projects) / 100_000))")
   exit(0)
@@ -223,11 +225,17 @@ let perProjectHeap = Double(cacheBytes) / Double(scores.count)
 let perProjectResident = Double(residentAfter - residentBefore) / Double(scores.count)
 let share = Double(options.projects) / 100_000
 
-print("impact-bench-analytics: \(options.projects) projects, \(outcomeCount) outcomes, \(ratingCount) ratings, seed \(options.seed), \(options.iterations) iterations, one core")
-print("generated in \(format(generation.milliseconds)) ms; weighted composite \(format(summary.weightedComposite)), coverage \(format(summary.coverage))")
+print(
+  "impact-bench-analytics: \(options.projects) projects, \(outcomeCount) outcomes, \(ratingCount) ratings, seed \(options.seed), \(options.iterations) iterations, one core"
+)
+print(
+  "generated in \(format(generation.milliseconds)) ms; weighted composite \(format(summary.weightedComposite)), coverage \(format(summary.coverage))"
+)
 print("")
 row("measure", "CPU ms min / median", "wall ms min / median", "target")
-row(String(repeating: "-", count: 44), String(repeating: "-", count: 20), String(repeating: "-", count: 20), String(repeating: "-", count: 10))
+row(
+  String(repeating: "-", count: 44), String(repeating: "-", count: 20), String(repeating: "-", count: 20),
+  String(repeating: "-", count: 10))
 timing("full rescore", rescore, "rescore", "≤ \(format(100 * share))")
 timing("portfolio summary, all projects", summaryTimes, "summaryTimes", "")
 timing("portfolio summary, status funded", filteredTimes, "filteredTimes", "")
@@ -236,19 +244,27 @@ timing("one change, PortfolioIndex + portfolio figures", indexChangeTimes, "inde
 timing("ranking, all projects", rankingTimes, "rankingTimes", "")
 timing("what-if, one replace", whatIfTimes, "whatIfTimes", "")
 row("explain one project", format(explainTime.milliseconds), format(explainTime.wall), "")
-row("score cache, counted bytes per project", String(format: "%.0f", perProjectHeap), "stride \(MemoryLayout<ProjectScore>.stride)", "≤ 2048")
+row(
+  "score cache, counted bytes per project", String(format: "%.0f", perProjectHeap),
+  "stride \(MemoryLayout<ProjectScore>.stride)", "≤ 2048")
 row("score cache, RSS bytes per project", String(format: "%.0f", perProjectResident), "", "≤ 2048")
 
 // Issue 12: a diff of two states with attribution, from scratch (both states scored), on
 // every core (`lanes` below) as the daemon runs it; CPU time is the calling thread's only.
 let diffBefore = PortfolioState(scheme: scheme, projects: projects)
 let diffScenarios: [(String, String, PortfolioState)] = [
-  ("diff, 1 000 edits + 100 added + 100 removed", "diffSameScheme",
-    DiffBenchmark.laterState(projects, seed: options.seed, scheme: scheme)),
-  ("diff, the same and a scheme change", "diffNewScheme",
-    DiffBenchmark.laterState(projects, seed: options.seed, scheme: DiffBenchmark.revisedScheme)),
-  ("diff, every project in all 4 groups", "diffEverything",
-    DiffBenchmark.everythingChanged(projects, scheme: DiffBenchmark.revisedScheme)),
+  (
+    "diff, 1 000 edits + 100 added + 100 removed", "diffSameScheme",
+    DiffBenchmark.laterState(projects, seed: options.seed, scheme: scheme)
+  ),
+  (
+    "diff, the same and a scheme change", "diffNewScheme",
+    DiffBenchmark.laterState(projects, seed: options.seed, scheme: DiffBenchmark.revisedScheme)
+  ),
+  (
+    "diff, every project in all 4 groups", "diffEverything",
+    DiffBenchmark.everythingChanged(projects, scheme: DiffBenchmark.revisedScheme)
+  ),
 ]
 let differ = PortfolioDiffer(lanes: DiffBenchmark.lanes)
 for (name, key, later) in diffScenarios {

@@ -63,7 +63,8 @@ struct BenchApplication: DaemonApplication {
   func shutdown(context: DaemonContext) async throws { try await impact.shutdown(context: context) }
 
   var accessPolicy: AccessPolicy {
-    impact.accessPolicy.merging(AccessPolicy(services: [EchoService.echo.service.fullyQualifiedService: .role(.viewer)]))
+    impact.accessPolicy.merging(
+      AccessPolicy(services: [EchoService.echo.service.fullyQualifiedService: .role(.viewer)]))
   }
 
   func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)? {
@@ -219,7 +220,8 @@ func log(_ text: String) {
 
 // MARK: - (a) latency
 
-func measureLatency(address: ListenAddress, ids: [String], options: DaemonBenchmarkCommand) async throws -> [LatencyRun] {
+func measureLatency(address: ListenAddress, ids: [String], options: DaemonBenchmarkCommand) async throws -> [LatencyRun]
+{
   try await withClient(address) { client in
     let scoring = Impact_V1_ScoringService.Client(wrapping: client)
     let status = Impact_V1_StatusService.Client(wrapping: client)
@@ -232,7 +234,9 @@ func measureLatency(address: ListenAddress, ids: [String], options: DaemonBenchm
         request: ClientRequest(message: echoPayload), descriptor: EchoService.echo,
         serializer: RawBytes(), deserializer: RawBytes(), options: timeout
       ) { try $0.message }
-      guard reply.count == echoPayload.count else { throw BenchmarkFailure(description: "echo answered \(reply.count) bytes") }
+      guard reply.count == echoPayload.count else {
+        throw BenchmarkFailure(description: "echo answered \(reply.count) bytes")
+      }
     }
     let getStatus: @Sendable (Int) async throws -> Void = { _ in
       let reply = try await status.getStatus(Impact_V1_GetStatusRequest(), options: timeout)
@@ -249,7 +253,9 @@ func measureLatency(address: ListenAddress, ids: [String], options: DaemonBenchm
             $0.id = id
             $0.explain = explain
           }, options: timeout)
-        guard reply.score.projectID == id else { throw BenchmarkFailure(description: "GetProjectScore answered \(reply.score.projectID)") }
+        guard reply.score.projectID == id else {
+          throw BenchmarkFailure(description: "GetProjectScore answered \(reply.score.projectID)")
+        }
       }
     }
 
@@ -483,7 +489,8 @@ func runBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   let impactd = options.impactdPath
   guard FileManager.default.isExecutableFile(atPath: impactd) else {
     throw BenchmarkFailure(
-      description: "no impactd at \(impactd): build it with `swift build -c release --product impactd` or pass --impactd PATH")
+      description:
+        "no impactd at \(impactd): build it with `swift build -c release --product impactd` or pass --impactd PATH")
   }
   let workDirectory = FileManager.default.temporaryDirectory
     .appendingPathComponent("impact-bench-daemon-\(UUID().uuidString)")
@@ -495,7 +502,8 @@ func runBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   let ids = projects.map(\.id)
   let chunks = encodedDocuments(projects, chunk: options.chunk)
   let chunksMiB = Double(chunks.reduce(0) { $0 + $1.utf8.count }) / 1_048_576
-  let limitBytes = max(DaemonConfiguration.Limits.defaults.maxRequestPayloadBytes, Int(chunksMiB * 1_048_576) + (1 << 20))
+  let limitBytes = max(
+    DaemonConfiguration.Limits.defaults.maxRequestPayloadBytes, Int(chunksMiB * 1_048_576) + (1 << 20))
   log("generated \(projects.count) projects: \(chunks.count) documents, \(format(chunksMiB, 1)) MiB of JSON")
 
   var imports: [ImportRun] = []
@@ -535,15 +543,22 @@ func runBenchmark(_ options: DaemonBenchmarkCommand) async throws {
     let run = try await startImpactd(
       path: impactd, databasePath: database, logPath: workDirectory.appendingPathComponent("impactd-\(round).log").path,
       ids: ids)
-    log("impactd start \(round + 1): SERVING after \(format(run.servingMilliseconds, 0)) ms, RSS \(format(run.residentAtServing, 0)) MiB")
+    log(
+      "impactd start \(round + 1): SERVING after \(format(run.servingMilliseconds, 0)) ms, RSS \(format(run.residentAtServing, 0)) MiB"
+    )
     startups.append(run)
   }
 
   report(options: options, latency: latency, imports: imports, startups: startups, databaseMiB: fileMiB(database))
 }
 
-func report(options: DaemonBenchmarkCommand, latency: [LatencyRun], imports: [ImportRun], startups: [StartupRun], databaseMiB: Double) {
-  print("impact-bench-daemon: \(options.projects) projects, \(options.requests) requests per row, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+func report(
+  options: DaemonBenchmarkCommand, latency: [LatencyRun], imports: [ImportRun], startups: [StartupRun],
+  databaseMiB: Double
+) {
+  print(
+    "impact-bench-daemon: \(options.projects) projects, \(options.requests) requests per row, \(ProcessInfo.processInfo.activeProcessorCount) cores"
+  )
   print("")
   print("(a) unary RPC latency, in-process daemon, one HTTP/2 connection, client in the same process")
   print("| RPC | callers | p50 ms | p99 ms | mean ms | calls/s |")
@@ -566,7 +581,9 @@ func report(options: DaemonBenchmarkCommand, latency: [LatencyRun], imports: [Im
     )
   }
   print("")
-  print("(c, d) real impactd process on a database of \(options.projects) projects (\(format(databaseMiB, 1)) MiB), target SERVING ≤ 2 s")
+  print(
+    "(c, d) real impactd process on a database of \(options.projects) projects (\(format(databaseMiB, 1)) MiB), target SERVING ≤ 2 s"
+  )
   print(
     "| start | listening ms | SERVING ms | load (logged) ms | CPU at SERVING ms | VmRSS at SERVING MiB | VmRSS after reads MiB | VmHWM MiB | SIGTERM → exit ms | exit |"
   )
@@ -579,7 +596,8 @@ func report(options: DaemonBenchmarkCommand, latency: [LatencyRun], imports: [Im
   let serving = startups.map(\.servingMilliseconds).sorted()
   if let median = serving.isEmpty ? nil : serving[serving.count / 2] {
     print("")
-    print("start-up to SERVING, median of \(serving.count): \(format(median, 0)) ms (target ≤ 2000 ms: \(median <= 2_000 ? "met" : "NOT met"))")
+    print(
+      "start-up to SERVING, median of \(serving.count): \(format(median, 0)) ms (target ≤ 2000 ms: \(median <= 2_000 ? "met" : "NOT met"))"
+    )
   }
 }
-

@@ -89,7 +89,8 @@ func cliMilliseconds(
   let took = try await runToExit(process, what: "impact \(arguments.joined(separator: " "))")
   guard process.terminationStatus == 0 else {
     let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    throw BenchmarkFailure(description: "impact \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
+    throw BenchmarkFailure(
+      description: "impact \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
   }
   return took
 }
@@ -136,10 +137,15 @@ func runHistoryBenchmark(_ options: DaemonBenchmarkCommand) async throws {
         if step == firstSnapshotAt || step == revisions {
           let name = step == revisions ? "q2" : "q1"
           let (response, ms) = try await timed {
-            try await history.createSnapshot(.with { $0.name = name; $0.note = "benchmark" }, options: options)
+            try await history.createSnapshot(
+              .with {
+                $0.name = name; $0.note = "benchmark"
+              }, options: options)
           }
           createdSnapshots.append((name, ms, response.snapshot.storedBytes))
-          log("snapshot \(name) at revision \(response.snapshot.revision): \(format(ms, 0)) ms, \(response.snapshot.storedBytes / 1_000_000) MB")
+          log(
+            "snapshot \(name) at revision \(response.snapshot.revision): \(format(ms, 0)) ms, \(response.snapshot.storedBytes / 1_000_000) MB"
+          )
         } else if step == schemeAt {
           _ = try await portfolio.setScheme(.with { $0.documentJson = revisedDocument }, options: options)
         } else {
@@ -148,12 +154,16 @@ func runHistoryBenchmark(_ options: DaemonBenchmarkCommand) async throws {
             _ = try await projectService.recordRating(
               .with {
                 $0.projectID = id
-                $0.rating = .with { $0.criterion = "who"; $0.rater = "bench"; $0.value = Double(step % 5) }
+                $0.rating = .with {
+                  $0.criterion = "who"; $0.rater = "bench"; $0.value = Double(step % 5)
+                }
               }, options: options)
           case 1:
             _ = try await projectService.updateProject(
               .with {
-                $0.project = .with { $0.id = id; $0.amount = Double(10_000 + step) }
+                $0.project = .with {
+                  $0.id = id; $0.amount = Double(10_000 + step)
+                }
                 $0.updateMask = .with { $0.paths = ["amount"] }
               }, options: options)
           default:
@@ -182,30 +192,42 @@ func runHistoryBenchmark(_ options: DaemonBenchmarkCommand) async throws {
     rows.append(
       HistoryRow(
         name: "snapshot \(name) on disk / portfolio tables",
-        value: "\(format(Double(bytes) / 1_048_576, 1)) / \(format(Double(sizes.portfolio) / 1_048_576, 1)) MiB = \(format(Double(bytes) / Double(max(sizes.portfolio, 1)), 2))×",
+        value:
+          "\(format(Double(bytes) / 1_048_576, 1)) / \(format(Double(sizes.portfolio) / 1_048_576, 1)) MiB = \(format(Double(bytes) / Double(max(sizes.portfolio, 1)), 2))×",
         target: "≤ 2×"))
   }
   rows.append(
     HistoryRow(
       name: "snapshots table / checkpoints table",
-      value: "\(format(Double(sizes.snapshots) / 1_048_576, 1)) / \(format(Double(sizes.checkpoints) / 1_048_576, 1)) MiB",
+      value:
+        "\(format(Double(sizes.snapshots) / 1_048_576, 1)) / \(format(Double(sizes.checkpoints) / 1_048_576, 1)) MiB",
       target: ""))
 
   // (b) Cold reads from a real impactd process.
   let first = try await RunningImpactd.launch(
     path: impactd, databasePath: database, logPath: workDirectory.appendingPathComponent("impactd-1.log").path)
-  rows.append(HistoryRow(name: "start-up to SERVING", value: "\(format(first.servingMilliseconds, 0)) ms", target: "≤ 2000 ms"))
+  rows.append(
+    HistoryRow(name: "start-up to SERVING", value: "\(format(first.servingMilliseconds, 0)) ms", target: "≤ 2000 ms"))
   let probe = ids[ids.count / 2]
   try await withClient(first.address) { client in
     let scoring = Impact_V1_ScoringService.Client(wrapping: client)
     let options = callOptions(.seconds(600))
     let atQ1 = at { $0.snapshot = "q1" }
-    let (_, cold) = try await timed { try await scoring.getProjectScore(.with { $0.id = probe; $0.at = atQ1 }, options: options) }
-    rows.append(HistoryRow(name: "--at q1, first read (GetProjectScore)", value: "\(format(cold, 0)) ms", target: "≤ 1000 ms"))
+    let (_, cold) = try await timed {
+      try await scoring.getProjectScore(
+        .with {
+          $0.id = probe; $0.at = atQ1
+        }, options: options)
+    }
+    rows.append(
+      HistoryRow(name: "--at q1, first read (GetProjectScore)", value: "\(format(cold, 0)) ms", target: "≤ 1000 ms"))
     var cached: [Double] = []
     for index in 0..<50 {
       let (_, ms) = try await timed {
-        try await scoring.getProjectScore(.with { $0.id = ids[(index * 7_919) % ids.count]; $0.at = atQ1 }, options: options)
+        try await scoring.getProjectScore(
+          .with {
+            $0.id = ids[(index * 7_919) % ids.count]; $0.at = atQ1
+          }, options: options)
       }
       cached.append(ms)
     }
@@ -224,9 +246,14 @@ func runHistoryBenchmark(_ options: DaemonBenchmarkCommand) async throws {
         name: "--at q1, cached (GetPortfolioSummary first / best of 5)",
         value: "\(format(summaries[0], 0)) / \(format(summaries.min() ?? 0, 0)) ms", target: "≤ 50 ms"))
     let (_, replay) = try await timed {
-      try await scoring.getProjectScore(.with { $0.id = probe; $0.at = at { $0.revision = middle } }, options: options)
+      try await scoring.getProjectScore(
+        .with {
+          $0.id = probe; $0.at = at { $0.revision = middle }
+        }, options: options)
     }
-    rows.append(HistoryRow(name: "--at rev:\(middle), cold (GetProjectScore)", value: "\(format(replay, 0)) ms", target: "≤ 3000 ms"))
+    rows.append(
+      HistoryRow(
+        name: "--at rev:\(middle), cold (GetProjectScore)", value: "\(format(replay, 0)) ms", target: "≤ 3000 ms"))
   }
   try await first.stop()
 
@@ -251,18 +278,26 @@ func runHistoryBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   // Another revision than the one read above, so that it is cold.
   let cliRevision = max(1, middle - 7)
   let score = try await cliMilliseconds(impact, ["score", probe, "--at", "q1"], address: second.address)
-  let revision = try await cliMilliseconds(impact, ["score", probe, "--at", "rev:\(cliRevision)"], address: second.address)
+  let revision = try await cliMilliseconds(
+    impact, ["score", probe, "--at", "rev:\(cliRevision)"], address: second.address)
   let diff = try await cliMilliseconds(impact, ["diff", "q1", "q2"], address: second.address)
   rows.append(HistoryRow(name: "impact score ID --at q1 (CLI)", value: "\(format(score, 0)) ms", target: ""))
-  rows.append(HistoryRow(name: "impact score ID --at rev:\(cliRevision), cold (CLI)", value: "\(format(revision, 0)) ms", target: "≤ 3000 ms"))
+  rows.append(
+    HistoryRow(
+      name: "impact score ID --at rev:\(cliRevision), cold (CLI)", value: "\(format(revision, 0)) ms",
+      target: "≤ 3000 ms"))
   rows.append(HistoryRow(name: "impact diff q1 q2, warm (CLI)", value: "\(format(diff, 0)) ms", target: "≤ 2000 ms"))
   try await second.stop()
 
   print("")
-  print("impact-bench-daemon --history: \(options.projects) projects, \(revisions) revisions, seed \(options.seed) (targets: issue 12, for 100 000 projects and 1 000 revisions)")
+  print(
+    "impact-bench-daemon --history: \(options.projects) projects, \(revisions) revisions, seed \(options.seed) (targets: issue 12, for 100 000 projects and 1 000 revisions)"
+  )
   print("")
   let pad = { (text: String, width: Int) in text + String(repeating: " ", count: max(0, width - text.count)) }
   print("| \(pad("measure", 56)) | \(pad("value", 34)) | \(pad("target", 10)) |")
-  print("| \(String(repeating: "-", count: 56)) | \(String(repeating: "-", count: 34)) | \(String(repeating: "-", count: 10)) |")
+  print(
+    "| \(String(repeating: "-", count: 56)) | \(String(repeating: "-", count: 34)) | \(String(repeating: "-", count: 10)) |"
+  )
   for row in rows { print("| \(pad(row.name, 56)) | \(pad(row.value, 34)) | \(pad(row.target, 10)) |") }
 }

@@ -66,9 +66,11 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   // (a) The floors.
   let swiftFloor = try swiftFloorImport(databasePath: try emptyDatabase(path("floor-swift.sqlite")), document: document)
   log("Swift floor: \(format(swiftFloor / 1_000, 2)) s")
-  let python = try await pythonFloorImport(databasePath: try emptyDatabase(path("floor-python.sqlite")), document: document)
+  let python = try await pythonFloorImport(
+    databasePath: try emptyDatabase(path("floor-python.sqlite")), document: document)
   log("Python loader: \(format(python.wall / 1_000, 2)) s (\(format(python.reported / 1_000, 2)) s inside)")
-  rows.append(.init(name: "Swift floor (PortfolioJSON, prepared statements, one transaction)", value: seconds(swiftFloor)))
+  rows.append(
+    .init(name: "Swift floor (PortfolioJSON, prepared statements, one transaction)", value: seconds(swiftFloor)))
   rows.append(.init(name: "plain Python loader (json.load, executemany, one transaction)", value: seconds(python.wall)))
 
   // (b) impact import into a real impactd on an empty database, default settings.
@@ -82,7 +84,9 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   // Resting: once the import's housekeeping (checkpoint, compaction) is over.
   try await Task.sleep(for: .seconds(6))
   let restingAfterImport = residentMemory(pid: pid)?.resident ?? .nan
-  log("impact import: \(format(imported / 1_000, 2)) s, peak \(format(peak, 0)) MiB, resting \(format(restingAfterImport, 0)) MiB")
+  log(
+    "impact import: \(format(imported / 1_000, 2)) s, peak \(format(peak, 0)) MiB, resting \(format(restingAfterImport, 0)) MiB"
+  )
   rows.append(
     .init(
       name: "`impact import` into an empty database", value: seconds(imported),
@@ -93,7 +97,9 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
     impact, ["import", editedDocument, "--replace", "--overwrite-newer"], address: daemon.address, defaultTimeout: true)
   log("impact import --replace (5 % changed): \(format(replaced / 1_000, 2)) s")
   rows.append(
-    .init(name: "`impact import --replace`, 5 % of projects changed", value: seconds(replaced), target: "≤ 2× floor (\(seconds(2 * swiftFloor)))"))
+    .init(
+      name: "`impact import --replace`, 5 % of projects changed", value: seconds(replaced),
+      target: "≤ 2× floor (\(seconds(2 * swiftFloor)))"))
 
   // (d) A scheme change, then the portfolio table, three times (the revised scheme, the
   // original, the revised again), once the import's housekeeping (checkpoint, compaction) is
@@ -110,7 +116,8 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   rows.append(
     .init(
       name: "`impact scheme set` + `impact portfolio` (3 runs)",
-      value: pairs.map { "\(format($0.0, 0)) + \(format($0.1, 0))" }.joined(separator: ", ") + " ms; best \(format(sums[0], 0)), median \(format(sums[1], 0)) ms",
+      value: pairs.map { "\(format($0.0, 0)) + \(format($0.1, 0))" }.joined(separator: ", ")
+        + " ms; best \(format(sums[0], 0)), median \(format(sums[1], 0)) ms",
       target: "≤ 250 ms"))
   let summary = try await withClient(daemon.address) { client in
     let scoring = Impact_V1_ScoringService.Client(wrapping: client)
@@ -123,13 +130,18 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
     return times.sorted()
   }
   rows.append(
-    .init(name: "GetPortfolioSummary (best / median of 10, client side)", value: "\(format(summary[0], 1)) / \(format(summary[5], 1)) ms", target: "≤ 20 ms"))
+    .init(
+      name: "GetPortfolioSummary (best / median of 10, client side)",
+      value: "\(format(summary[0], 1)) / \(format(summary[5], 1)) ms", target: "≤ 20 ms"))
 
   // (e) Exports and every score.
-  let exportJSON = try await cliMilliseconds(impact, ["export", "--to", path("export.json")], address: daemon.address, defaultTimeout: true)
+  let exportJSON = try await cliMilliseconds(
+    impact, ["export", "--to", path("export.json")], address: daemon.address, defaultTimeout: true)
   let exportCSV = try await cliMilliseconds(
-    impact, ["export", "--format", "csv", "--excel", "--to", path("export-csv")], address: daemon.address, defaultTimeout: true)
-  let scores = try await cliMilliseconds(impact, ["scores", "--output", "csv"], address: daemon.address, defaultTimeout: true)
+    impact, ["export", "--format", "csv", "--excel", "--to", path("export-csv")], address: daemon.address,
+    defaultTimeout: true)
+  let scores = try await cliMilliseconds(
+    impact, ["scores", "--output", "csv"], address: daemon.address, defaultTimeout: true)
   rows.append(.init(name: "`impact export --to FILE` (JSON)", value: seconds(exportJSON)))
   rows.append(.init(name: "`impact export --format csv --excel`", value: seconds(exportCSV)))
   rows.append(.init(name: "`impact scores --output csv`", value: seconds(scores)))
@@ -145,19 +157,27 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   rows.append(
     .init(
       name: "impactd memory: empty / peak during the import / resting after it / after a restart",
-      value: "\(format(restingEmpty, 0)) / \(format(peak, 0)) / \(format(restingAfterImport, 0)) / \(format(restingRestart, 0)) MiB",
+      value:
+        "\(format(restingEmpty, 0)) / \(format(peak, 0)) / \(format(restingAfterImport, 0)) / \(format(restingRestart, 0)) MiB",
       target: "peak ≤ 2× resting; resting within 20 % of restart"))
   rows.append(.init(name: "impactd peak over (b)–(e)", value: "\(format(peakAfterAll, 0)) MiB"))
 
   // (f) The CSV folder, on an empty database.
-  daemon = try await RunningImpactd.launch(path: impactd, databasePath: path("impact-csv.sqlite"), logPath: path("impactd-3.log"))
+  daemon = try await RunningImpactd.launch(
+    path: impactd, databasePath: path("impact-csv.sqlite"), logPath: path("impactd-3.log"))
   let csvImport = try await cliMilliseconds(
-    impact, ["import", path("csv/projects.csv"), path("csv/outcomes.csv"), path("csv/ratings.csv")], address: daemon.address,
+    impact, ["import", path("csv/projects.csv"), path("csv/outcomes.csv"), path("csv/ratings.csv")],
+    address: daemon.address,
     defaultTimeout: true)
   try await daemon.stop()
-  rows.append(.init(name: "`impact import` of the CSV folder into an empty database", value: seconds(csvImport), target: "≤ 2× floor (\(seconds(2 * swiftFloor)))"))
+  rows.append(
+    .init(
+      name: "`impact import` of the CSV folder into an empty database", value: seconds(csvImport),
+      target: "≤ 2× floor (\(seconds(2 * swiftFloor)))"))
 
-  print("\nLarge portfolio: \(projects.count) projects, \(format(documentMiB, 1)) MiB of JSON, release build, synchronous=FULL\n")
+  print(
+    "\nLarge portfolio: \(projects.count) projects, \(format(documentMiB, 1)) MiB of JSON, release build, synchronous=FULL\n"
+  )
   print("| measure | value | target |")
   print("|---|---|---|")
   for row in rows { print("| \(row.name) | \(row.value) | \(row.target) |") }
@@ -176,7 +196,8 @@ func emptyDatabase(_ path: String) throws -> String {
 /// tables with prepared statements in one transaction (WAL, synchronous=FULL).
 func swiftFloorImport(databasePath: String, document: String) throws -> Double {
   let start = ContinuousClock.now
-  let projects = try PortfolioJSON.decode(try Data(contentsOf: URL(fileURLWithPath: document)), source: document).projects
+  let projects = try PortfolioJSON.decode(try Data(contentsOf: URL(fileURLWithPath: document)), source: document)
+    .projects
   var configuration = Configuration()
   configuration.prepareDatabase { db in
     try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -243,7 +264,8 @@ func pythonFloorImport(databasePath: String, document: String) async throws -> (
   process.standardOutput = output
   let wall = try await runToExit(process, what: "the Python loader")
   let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  guard process.terminationStatus == 0, let reported = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+  guard process.terminationStatus == 0, let reported = Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+  else {
     throw BenchmarkFailure(description: "the Python loader failed (exit \(process.terminationStatus)): \(text)")
   }
   return (wall, reported)

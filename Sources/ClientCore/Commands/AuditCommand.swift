@@ -58,8 +58,12 @@ struct AuditCommand: AsyncParsableCommand {
     if let actor { draft.actor = actor }
     if let project { draft.projectID = project }
     if let method { draft.rpcMethod = method }
-    if let start = try Self.time(since, option: "--since", global.language.localizer) { draft.since = Google_Protobuf_Timestamp(date: start) }
-    if let end = try Self.time(until, option: "--until", global.language.localizer) { draft.until = Google_Protobuf_Timestamp(date: end) }
+    if let start = try Self.time(since, option: "--since", global.language.localizer) {
+      draft.since = Google_Protobuf_Timestamp(date: start)
+    }
+    if let end = try Self.time(until, option: "--until", global.language.localizer) {
+      draft.until = Google_Protobuf_Timestamp(date: end)
+    }
     let request = draft
     let limit = self.limit
     let connection = try global.connection()
@@ -74,7 +78,8 @@ struct AuditCommand: AsyncParsableCommand {
         let remaining = limit.map { $0 - all.entries.count } ?? Self.pageSize
         // Asking for exactly what --limit leaves keeps the last token a valid continuation.
         page.pageSize = Int32(min(remaining, Self.pageSize))
-        let answer = try await audit.listAuditEntries(page, metadata: connection.metadata, options: connection.callOptions)
+        let answer = try await audit.listAuditEntries(
+          page, metadata: connection.metadata, options: connection.callOptions)
         all.entries += answer.entries.prefix(remaining)
         all.revision = answer.revision
         all.nextPageToken = answer.nextPageToken

@@ -42,7 +42,8 @@ struct CompareCommand: AsyncParsableCommand {
       let scoring = Impact_V1_ScoringService.Client(wrapping: client)
       let response: Impact_V1_CompareProjectsResponse
       do {
-        response = try await scoring.compareProjects(request, metadata: connection.metadata, options: connection.callOptions)
+        response = try await scoring.compareProjects(
+          request, metadata: connection.metadata, options: connection.callOptions)
       } catch let error as RPCError where error.code == .notFound {
         // Some id is the start of a project's id or name (`pension`): each is looked up.
         var resolved = request
@@ -51,7 +52,8 @@ struct CompareCommand: AsyncParsableCommand {
           resolved.ids.append(try await ProjectReference.id(id, client: client, connection: connection))
         }
         guard resolved.ids != request.ids else { throw error }
-        response = try await scoring.compareProjects(resolved, metadata: connection.metadata, options: connection.callOptions)
+        response = try await scoring.compareProjects(
+          resolved, metadata: connection.metadata, options: connection.callOptions)
       }
       let scheme = try await Impact_V1_PortfolioService.Client(wrapping: client).getScheme(
         history.schemeRequest, metadata: connection.metadata, options: connection.callOptions)
@@ -95,12 +97,14 @@ struct CompareCommand: AsyncParsableCommand {
       row("contribution", l("tables.figure.contribution")) { renderer.number($0.contribution, .percent) }
       row("SROI", l("tables.figure.sroi")) { renderer.number($0.hasSroi ? $0.sroi : nil, .decimals(2)) }
       for criterion in scheme.criteria {
-        row("median.\(criterion.id)", l("tables.compare.median", ["criterion": labels.criterion(criterion.id)])) { score in
+        row("median.\(criterion.id)", l("tables.compare.median", ["criterion": labels.criterion(criterion.id)])) {
+          score in
           let found = score.criteria.first { $0.criterion == criterion.id }
           return renderer.number(found.flatMap { $0.hasMedian ? $0.median : nil }, .dimension)
         }
       }
-      for domain in scheme.domains where scores.contains(where: { $0.domainShares.contains { $0.domain == domain.id } }) {
+      for domain in scheme.domains where scores.contains(where: { $0.domainShares.contains { $0.domain == domain.id } })
+      {
         row("share.\(domain.id)", l("tables.compare.share", ["domain": labels.domain(domain.id)])) { score in
           renderer.number(score.domainShares.first { $0.domain == domain.id }?.share ?? 0, .percent)
         }

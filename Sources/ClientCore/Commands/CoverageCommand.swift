@@ -44,7 +44,10 @@ struct CoverageCommand: AsyncParsableCommand {
       if renderer.format == .csv {
         var cells = Table(columns: [.text("domain"), .text("depth_class"), .number("outcomes"), .number("amount")])
         for cell in matrix {
-          cells.append([Cell(cell.domain), Cell(cell.depthClass.displayName), Cell(cell.outcomes), renderer.number(cell.amount, .amount)])
+          cells.append([
+            Cell(cell.domain), Cell(cell.depthClass.displayName), Cell(cell.outcomes),
+            renderer.number(cell.amount, .amount),
+          ])
         }
         return [.table(cells)]
       }

@@ -58,7 +58,9 @@ struct DiffCommand: AsyncParsableCommand {
     let connection = try global.connection()
     let (response, scheme) = try await connection.run { client, _ in
       var request = template
-      for id in typed { request.explainIds.append(try await ProjectReference.id(id, client: client, connection: connection)) }
+      for id in typed {
+        request.explainIds.append(try await ProjectReference.id(id, client: client, connection: connection))
+      }
       let response = try await Impact_V1_HistoryService.Client(wrapping: client).diffPortfolios(
         request, metadata: connection.metadata, options: connection.callOptions)
       // The domains are named as the later moment's scheme names them.
@@ -107,10 +109,12 @@ enum DiffTables {
   ) -> [Section] {
     let l = renderer.l
     let figureLabels = FigureLabels(l: l, labels: labels)
-    var figures = Table(title: l("diff.figures.title"), columns: [
-      .text("figure", l("label.figure"), truncatable: true), .number("before", l("label.before")),
-      .number("after", l("label.after")), .number("difference", l("label.difference")),
-    ])
+    var figures = Table(
+      title: l("diff.figures.title"),
+      columns: [
+        .text("figure", l("label.figure"), truncatable: true), .number("before", l("label.before")),
+        .number("after", l("label.after")), .number("difference", l("label.difference")),
+      ])
     for figure in response.figures {
       let style = WhatIfCommand.style(of: figure.figure)
       let before = renderer.number(figure.hasBefore ? figure.before : nil, style)
@@ -124,9 +128,11 @@ enum DiffTables {
     }
 
     let attribution = response.attribution
-    var causes = Table(title: l("diff.attribution.title"), columns: [
-      .text("cause", l("label.cause")), .number("difference", l("label.difference")),
-    ])
+    var causes = Table(
+      title: l("diff.attribution.title"),
+      columns: [
+        .text("cause", l("label.cause")), .number("difference", l("label.difference")),
+      ])
     let rows: [(String, String, Double)] = [
       ("scheme", l("history.cause.scheme"), attribution.composites.scheme),
       ("outcome_data", l("history.cause.outcome_data"), attribution.composites.outcomeData),
@@ -168,10 +174,12 @@ enum DiffTables {
     }
 
     func membership(_ title: String, _ projects: [Impact_V1_ProjectDifference], before: Bool) -> Table {
-      var table = Table(title: title, columns: [
-        .text("project", l("label.project"), truncatable: true), .number("composite", l("tables.figure.composite")),
-        .number("amount", l("label.amount")),
-      ])
+      var table = Table(
+        title: title,
+        columns: [
+          .text("project", l("label.project"), truncatable: true), .number("composite", l("tables.figure.composite")),
+          .number("amount", l("label.amount")),
+        ])
       for project in projects {
         table.append([
           Cell(display: project.name.isEmpty ? project.projectID : project.name, csv: project.projectID),
@@ -185,10 +193,12 @@ enum DiffTables {
     let removed = membership(
       l("diff.removed.title", ["count": String(response.removedCount)]), response.removed, before: true)
 
-    var movers = Table(title: l("diff.movers.title"), columns: [
-      .text("project", l("label.project"), truncatable: true), .number("rank_before", l("label.rank_before")),
-      .number("rank_after", l("label.rank_after")), .number("places", l("label.places")),
-    ])
+    var movers = Table(
+      title: l("diff.movers.title"),
+      columns: [
+        .text("project", l("label.project"), truncatable: true), .number("rank_before", l("label.rank_before")),
+        .number("rank_after", l("label.rank_after")), .number("places", l("label.places")),
+      ])
     for move in response.movers {
       let places = Int64(move.rankBefore) - Int64(move.rankAfter)
       movers.append([
@@ -221,7 +231,9 @@ enum DiffTables {
       return [.table(figures), .table(causes), .table(changed), .table(added), .table(removed), .table(movers)]
         + explanations.map(Section.table)
     }
-    var sections: [Section] = [figures.rows.isEmpty ? .text(l("diff.no_figure_changes")) : .table(figures), .table(causes)]
+    var sections: [Section] = [
+      figures.rows.isEmpty ? .text(l("diff.no_figure_changes")) : .table(figures), .table(causes),
+    ]
     for table in [changed, added, removed, movers] where !table.rows.isEmpty { sections.append(.table(table)) }
     return sections + explanations.map(Section.table)
   }

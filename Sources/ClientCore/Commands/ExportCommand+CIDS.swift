@@ -41,6 +41,7 @@ extension ExportCommand {
       return
     }
     try LocalFile.write(text, to: to)
-    StandardStreams.writeError(global.language.localizer("export.wrote_file", ["path": to, "revision": String(revision)]))
+    StandardStreams.writeError(
+      global.language.localizer("export.wrote_file", ["path": to, "revision": String(revision)]))
   }
 }

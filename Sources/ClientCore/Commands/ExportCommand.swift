@@ -3,8 +3,8 @@ import ArgumentParser
 import Foundation
 import GRPCCore
 import ImpactAPI
-import SwiftProtobuf
 import Localization
+import SwiftProtobuf
 
 /// `impact export`: write the portfolio as a JSON document or CSV tables.
 struct ExportCommand: AsyncParsableCommand {
@@ -135,7 +135,8 @@ struct ExportCommand: AsyncParsableCommand {
     }
     switch format {
     case .json: return try JSONExportSink(header: header, scheme: scheme, path: to)
-    case .csv: return try CSVExportSink(header: header, scheme: scheme, directory: to ?? ".", dialect: global.csv.dialect)
+    case .csv:
+      return try CSVExportSink(header: header, scheme: scheme, directory: to ?? ".", dialect: global.csv.dialect)
     case .cids: return GatheringSink(scheme: scheme)
     }
   }

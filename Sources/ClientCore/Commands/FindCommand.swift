@@ -59,7 +59,8 @@ struct FindCommand: AsyncParsableCommand {
       ])
       for project in response.projects {
         table.append([
-          Cell(project.id), Cell(project.name), Cell(project.programme), Cell(project.territory), Cell(project.status, l),
+          Cell(project.id), Cell(project.name), Cell(project.programme), Cell(project.territory),
+          Cell(project.status, l),
         ])
       }
       return [.table(table)]

@@ -1,6 +1,6 @@
 import Analytics
-import Foundation
 import ArgumentParser
+import Foundation
 import ImpactAPI
 import Localization
 import SwiftProtobuf
@@ -60,7 +60,8 @@ struct ImportCommand: AsyncParsableCommand {
     // CSV tables are dated by the export.csv table written with them, never by the files'
     // modification time (Excel changes it on every save); tables without it carry no date,
     // and the daemon counts every rating and observed value they replace as newer.
-    if let exportedAt = try PortfolioFiles.exportStamp(paths: files, encoding: encoding?.encoding, language: global.language)?
+    if let exportedAt = try PortfolioFiles.exportStamp(
+      paths: files, encoding: encoding?.encoding, language: global.language)?
       .exportedAt
     {
       draft.documentTime = Google_Protobuf_Timestamp(date: exportedAt)
@@ -74,7 +75,9 @@ struct ImportCommand: AsyncParsableCommand {
     let report = IssueList(language: global.language, errorsPath: errors)
     var stream: (import: StreamedImport, pending: Task<[CheckedIssue], Never>?, revision: Int64)?
     if StreamedImport.shouldStream(request.source) {
-      if case .jsonDocument(let text) = request.source, let (scheme, revision) = await ImportCheck.daemonScheme(connection) {
+      if case .jsonDocument(let text) = request.source,
+        let (scheme, revision) = await ImportCheck.daemonScheme(connection)
+      {
         // A large document is sent as it is read, in chunks within the daemon's default limits.
         let document = StreamedDocument(
           JSONDocumentCheck(data: Data(text.utf8), name: files.first ?? "document", scheme: scheme),
@@ -162,8 +165,10 @@ struct ImportCommand: AsyncParsableCommand {
             ]
           )
         )
-      ] + ImportSafetyReport(
-        response: response, dryRun: dryRun, replace: replace, overwriteNewer: overwriteNewer, renderer: renderer).sections
+      ]
+        + ImportSafetyReport(
+          response: response, dryRun: dryRun, replace: replace, overwriteNewer: overwriteNewer, renderer: renderer
+        ).sections
     }
   }
 }

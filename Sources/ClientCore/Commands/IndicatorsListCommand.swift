@@ -1,6 +1,6 @@
 import Analytics
-import Localization
 import ArgumentParser
+import Localization
 
 /// `impact indicators list`: the bank's indicators, optionally of one domain or kind.
 struct IndicatorsListCommand: ParsableCommand {

@@ -26,9 +26,11 @@ struct IndicatorsShowCommand: ParsableCommand {
       let nearest = NearestValues.nearest(to: id, in: bank.indicators.map(\.id), limit: 3)
       throw CommandFailure(
         .notFound,
-        .l("error.indicators.unknown", [
-          "id": id, "edition": bank.edition, "nearest": nearest.isEmpty ? "–" : nearest.joined(separator: ", "),
-        ]))
+        .l(
+          "error.indicators.unknown",
+          [
+            "id": id, "edition": bank.edition, "nearest": nearest.isEmpty ? "–" : nearest.joined(separator: ", "),
+          ]))
     }
     try IndicatorTables(bank: bank, renderer: global.renderer()).emitDetail(indicator)
   }

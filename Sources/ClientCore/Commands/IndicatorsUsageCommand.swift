@@ -36,15 +36,23 @@ struct IndicatorsUsageCommand: AsyncParsableCommand {
     let usage = IndicatorUsage(
       bank: .shipped,
       outcomes: response.projects.flatMap { project in
-        project.outcomes.map { (project: project.id, outcome: $0.id, indicatorID: $0.hasIndicatorID ? $0.indicatorID : nil, label: $0.indicator) }
+        project.outcomes.map {
+          (
+            project: project.id, outcome: $0.id, indicatorID: $0.hasIndicatorID ? $0.indicatorID : nil,
+            label: $0.indicator
+          )
+        }
       })
     let renderer = global.renderer()
     let l = renderer.l
     try renderer.emit(response) {
-      var used = Table(title: l("indicators.title.usage"), columns: [
-        .text("indicator", l("label.indicator")), .text("name", l("label.name"), truncatable: true),
-        .number("projects", l("indicators.field.projects")), .text("outcomes", l("indicators.field.outcomes"), truncatable: true),
-      ])
+      var used = Table(
+        title: l("indicators.title.usage"),
+        columns: [
+          .text("indicator", l("label.indicator")), .text("name", l("label.name"), truncatable: true),
+          .number("projects", l("indicators.field.projects")),
+          .text("outcomes", l("indicators.field.outcomes"), truncatable: true),
+        ])
       for entry in usage.used {
         used.append([
           Cell(entry.indicator.id), Cell(entry.indicator.name.text(in: language.rawValue)),
@@ -52,20 +60,25 @@ struct IndicatorsUsageCommand: AsyncParsableCommand {
           Cell(entry.outcomes.map { "\($0.project)/\($0.outcome)" }.joined(separator: " ")),
         ])
       }
-      var unused = Table(title: l("indicators.title.unused", ["count": String(usage.unused.count)]), columns: [
-        .text("indicator", l("label.indicator")), .text("kind", l("label.kind")),
-        .text("name", l("label.name"), truncatable: true),
-      ])
+      var unused = Table(
+        title: l("indicators.title.unused", ["count": String(usage.unused.count)]),
+        columns: [
+          .text("indicator", l("label.indicator")), .text("kind", l("label.kind")),
+          .text("name", l("label.name"), truncatable: true),
+        ])
       for indicator in usage.unused {
         unused.append([
-          Cell(indicator.id), Cell(display: l("indicators.kind.\(indicator.kind.rawValue)"), csv: indicator.kind.rawValue),
+          Cell(indicator.id),
+          Cell(display: l("indicators.kind.\(indicator.kind.rawValue)"), csv: indicator.kind.rawValue),
           Cell(indicator.name.text(in: language.rawValue)),
         ])
       }
-      var custom = Table(title: l("indicators.title.custom", ["count": String(usage.custom.count)]), columns: [
-        .text("project", l("indicators.field.project")), .text("outcome", l("indicators.field.outcome")),
-        .text("indicator", l("label.indicator"), truncatable: true),
-      ])
+      var custom = Table(
+        title: l("indicators.title.custom", ["count": String(usage.custom.count)]),
+        columns: [
+          .text("project", l("indicators.field.project")), .text("outcome", l("indicators.field.outcome")),
+          .text("indicator", l("label.indicator"), truncatable: true),
+        ])
       for outcome in usage.custom {
         custom.append([Cell(outcome.project), Cell(outcome.outcome), Cell(outcome.label)])
       }

@@ -71,7 +71,8 @@ struct ObserveCommand: AsyncParsableCommand {
     let request = draft
     let connection = try global.connection()
     let response = try await connection.run { client, _ in
-      try await ProjectReference.withProject(request.observation.projectID, client: client, connection: connection) { id in
+      try await ProjectReference.withProject(request.observation.projectID, client: client, connection: connection) {
+        id in
         var request = request
         request.observation.projectID = id
         return try await Impact_V1_ProjectService.Client(wrapping: client).recordObservation(
@@ -84,20 +85,22 @@ struct ObserveCommand: AsyncParsableCommand {
       let l = renderer.l
       return [
         .table(
-          .fields(title: l("observe.title"), [
-            ("project", l("label.project"), Cell(observation.projectID)),
-            ("outcome", l("label.outcome"), Cell(observation.outcomeID)),
-            ("value", l("label.value"), renderer.number(observation.value, .decimals(2))),
-            ("period", l("label.period"), Cell(observation.period)),
-            ("source", l("label.source"), Cell(observation.source)),
-            ("recorded by", l("label.recorded_by"), Cell(observation.recordedBy)),
-            (
-              "recorded at", l("label.recorded_at"),
-              Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : "")
-            ),
-            ("revision", l("label.revision"), Cell(response.revision)),
-            ("forced", l("label.forced"), Cell(observation.forced, l)),
-          ])
+          .fields(
+            title: l("observe.title"),
+            [
+              ("project", l("label.project"), Cell(observation.projectID)),
+              ("outcome", l("label.outcome"), Cell(observation.outcomeID)),
+              ("value", l("label.value"), renderer.number(observation.value, .decimals(2))),
+              ("period", l("label.period"), Cell(observation.period)),
+              ("source", l("label.source"), Cell(observation.source)),
+              ("recorded by", l("label.recorded_by"), Cell(observation.recordedBy)),
+              (
+                "recorded at", l("label.recorded_at"),
+                Cell(observation.hasRecordedAt ? TimeText.iso8601(observation.recordedAt) : "")
+              ),
+              ("revision", l("label.revision"), Cell(response.revision)),
+              ("forced", l("label.forced"), Cell(observation.forced, l)),
+            ])
         )
       ]
     }

@@ -55,29 +55,42 @@ struct PortfolioCommand: AsyncParsableCommand {
         Cell(display: ids.map(labels.domain).joined(separator: ", "), csv: ids.joined(separator: " "))
       }
       let l = renderer.l
-      let figures = Table.fields(title: l("portfolio.title"), [
-        ("scheme", l("label.scheme"), Cell(summary.schemeID)),
-        ("projects", l("label.projects"), Cell(summary.projects)),
-        ("total amount", l("label.total_amount"), renderer.number(summary.totalAmount, .amount)),
-        ("weighted composite", l("label.weighted_composite"), renderer.number(summary.weightedComposite, .score)),
-        ("weighted quantitative", l("label.weighted_quantitative"), renderer.number(summary.weightedQuantitative, .score)),
-        ("weighted qualitative", l("label.weighted_qualitative"), renderer.number(summary.weightedQualitative, .score)),
-        ("weighted depth", l("label.weighted_depth"), renderer.number(summary.weightedDepth, .dimension)),
-        ("HHI", l("label.hhi"), renderer.number(summary.hhi, .decimals(3))),
-        ("effective domains", l("label.effective_domains"), renderer.number(summary.effectiveDomains, .decimals(2))),
-        ("coverage", l("label.coverage"), renderer.number(summary.coverage, .percent)),
-        ("deep coverage", l("label.deep_coverage"), renderer.number(summary.deepCoverage, .percent)),
-        ("covered", l("label.covered_domains"), domainList(summary.coveredDomains)),
-        ("gaps", l("label.gaps"), domainList(summary.gaps)),
-        ("social value", l("label.social_value"), renderer.number(summary.hasSocialValue ? summary.socialValue : nil, .amount)),
-        ("SROI", l("label.sroi"), renderer.number(summary.hasSroi ? summary.sroi : nil, .decimals(2))),
-        ("revision", l("label.revision"), Cell(response.revision)),
-      ])
-      var domains = Table(title: l("portfolio.domains.title"), columns: [
-        .text("domain", l("label.domain"), truncatable: true), .text("strategic", l("label.strategic")),
-        .number("exposure", l("label.exposure")), .number("impact-weighted", l("label.impact_weighted")),
-        .text("covered", l("label.covered")),
-      ])
+      let figures = Table.fields(
+        title: l("portfolio.title"),
+        [
+          ("scheme", l("label.scheme"), Cell(summary.schemeID)),
+          ("projects", l("label.projects"), Cell(summary.projects)),
+          ("total amount", l("label.total_amount"), renderer.number(summary.totalAmount, .amount)),
+          ("weighted composite", l("label.weighted_composite"), renderer.number(summary.weightedComposite, .score)),
+          (
+            "weighted quantitative", l("label.weighted_quantitative"),
+            renderer.number(summary.weightedQuantitative, .score)
+          ),
+          (
+            "weighted qualitative", l("label.weighted_qualitative"),
+            renderer.number(summary.weightedQualitative, .score)
+          ),
+          ("weighted depth", l("label.weighted_depth"), renderer.number(summary.weightedDepth, .dimension)),
+          ("HHI", l("label.hhi"), renderer.number(summary.hhi, .decimals(3))),
+          ("effective domains", l("label.effective_domains"), renderer.number(summary.effectiveDomains, .decimals(2))),
+          ("coverage", l("label.coverage"), renderer.number(summary.coverage, .percent)),
+          ("deep coverage", l("label.deep_coverage"), renderer.number(summary.deepCoverage, .percent)),
+          ("covered", l("label.covered_domains"), domainList(summary.coveredDomains)),
+          ("gaps", l("label.gaps"), domainList(summary.gaps)),
+          (
+            "social value", l("label.social_value"),
+            renderer.number(summary.hasSocialValue ? summary.socialValue : nil, .amount)
+          ),
+          ("SROI", l("label.sroi"), renderer.number(summary.hasSroi ? summary.sroi : nil, .decimals(2))),
+          ("revision", l("label.revision"), Cell(response.revision)),
+        ])
+      var domains = Table(
+        title: l("portfolio.domains.title"),
+        columns: [
+          .text("domain", l("label.domain"), truncatable: true), .text("strategic", l("label.strategic")),
+          .number("exposure", l("label.exposure")), .number("impact-weighted", l("label.impact_weighted")),
+          .text("covered", l("label.covered")),
+        ])
       for figure in summary.exposure {
         let domain = scheme.domains.first { $0.id == figure.domain }
         let weighted = summary.impactWeightedExposure.first { $0.domain == figure.domain }?.value
@@ -89,22 +102,30 @@ struct PortfolioCommand: AsyncParsableCommand {
           Cell(summary.coveredDomains.contains(figure.domain), renderer.l),
         ])
       }
-      var contributions = Table(title: l("portfolio.contributions.title"), columns: [
-        .text("project", l("label.project"), truncatable: true), .number("contribution", l("label.contribution")),
-      ])
-      for contribution in summary.contributions.sorted(by: { ($0.contribution, $1.projectID) > ($1.contribution, $0.projectID) }) {
+      var contributions = Table(
+        title: l("portfolio.contributions.title"),
+        columns: [
+          .text("project", l("label.project"), truncatable: true), .number("contribution", l("label.contribution")),
+        ])
+      for contribution in summary.contributions.sorted(by: {
+        ($0.contribution, $1.projectID) > ($1.contribution, $0.projectID)
+      }) {
         // In a large portfolio each contribution is a small fraction of a percent: shown with
         // two more decimals below 1 %, so that the largest ones do not all read 0.0 %.
-        let style: NumberStyle = contribution.contribution > 0 && contribution.contribution < 0.01 ? .smallPercent : .percent
+        let style: NumberStyle =
+          contribution.contribution > 0 && contribution.contribution < 0.01 ? .smallPercent : .percent
         contributions.append([Cell(contribution.projectID), renderer.number(contribution.contribution, style)])
       }
       var sections: [Section] = [.table(figures), .table(domains), .table(contributions)]
       if response.contributionCount > Int64(summary.contributions.count) {
         sections.append(
           .text(
-            l("portfolio.contributions.more", [
-              "shown": "\(summary.contributions.count)", "count": renderer.number(Double(response.contributionCount), .integer).display,
-            ])))
+            l(
+              "portfolio.contributions.more",
+              [
+                "shown": "\(summary.contributions.count)",
+                "count": renderer.number(Double(response.contributionCount), .integer).display,
+              ])))
       }
       return sections
     }

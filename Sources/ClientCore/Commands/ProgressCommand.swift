@@ -70,7 +70,8 @@ enum ProgressTables {
     for outcome in response.outcomes {
       let baseline = renderer.number(outcome.hasBaseline ? outcome.baseline : nil, .decimals(2))
       // The outcome's overall line: its latest value against its single target.
-      let overall = outcome.hasLatest && outcome.hasBaseline && outcome.hasTarget && outcome.target != outcome.baseline
+      let overall =
+        outcome.hasLatest && outcome.hasBaseline && outcome.hasTarget && outcome.target != outcome.baseline
         ? (outcome.latest - outcome.baseline) / (outcome.target - outcome.baseline) : nil
       periods.append([
         Cell(outcome.outcomeID), Cell(display: l("progress.overall"), csv: "overall"), baseline,

@@ -33,7 +33,12 @@ struct ProjectsDeleteCommand: AsyncParsableCommand {
     }
     let l = global.language.localizer
     try global.renderer().emit(response) {
-      [.table(.fields([("deleted", l("label.deleted"), Cell(id)), ("revision", l("label.revision"), Cell(response.revision))]))]
+      [
+        .table(
+          .fields([
+            ("deleted", l("label.deleted"), Cell(id)), ("revision", l("label.revision"), Cell(response.revision)),
+          ]))
+      ]
     }
   }
 }

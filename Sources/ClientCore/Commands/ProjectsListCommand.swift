@@ -40,7 +40,8 @@ struct ProjectsListCommand: AsyncParsableCommand {
     try renderer.emit(response) {
       let l = renderer.l
       var table = Table(columns: [
-        .text("id", l("label.id")), .text("name", l("label.name"), truncatable: true), .text("status", l("label.status")),
+        .text("id", l("label.id")), .text("name", l("label.name"), truncatable: true),
+        .text("status", l("label.status")),
         .text("programme", l("label.programme"), truncatable: true),
         .text("territory", l("label.territory"), truncatable: true), .number("amount", l("label.amount")),
         .number("outcomes", l("label.outcomes")),

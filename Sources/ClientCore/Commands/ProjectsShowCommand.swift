@@ -46,23 +46,31 @@ struct ProjectsShowCommand: AsyncParsableCommand {
         display: rated.map { "\(labels.riskType($0)) \(project.risks[$0] ?? 0)" }.joined(separator: ", "),
         csv: rated.map { "\($0)=\(project.risks[$0] ?? 0)" }.joined(separator: " "))
       let l = renderer.l
-      let fields = Table.fields(title: l("projects.show.title", ["id": project.id]), [
-        ("name", l("label.name"), Cell(project.name)),
-        ("programme", l("label.programme"), Cell(project.programme)),
-        ("territory", l("label.territory"), Cell(project.territory)),
-        ("status", l("label.status"), Cell(project.status, l)),
-        ("amount", l("label.amount"), renderer.number(project.amount, .amount)),
-        ("evidence level", l("label.evidence_level"), project.hasEvidenceLevel ? Cell(Int64(project.evidenceLevel)) : Cell("")),
-        ("risks", l("label.risks"), risks),
-        ("revision", l("label.revision"), Cell(response.revision)),
-      ])
-      var outcomes = Table(title: l("projects.show.outcomes.title"), columns: [
-        .text("outcome", l("label.outcome")), .text("domain", l("label.domain"), truncatable: true),
-        .number("share", l("label.share")), .text("indicator", l("label.indicator"), truncatable: true),
-        .number("baseline", l("label.baseline")), .number("threshold", l("label.threshold")),
-        .number("target", l("label.target")), .number("actual", l("label.actual")), .number("reach", l("label.reach")),
-        .number("years", l("label.years")),
-      ])
+      let fields = Table.fields(
+        title: l("projects.show.title", ["id": project.id]),
+        [
+          ("name", l("label.name"), Cell(project.name)),
+          ("programme", l("label.programme"), Cell(project.programme)),
+          ("territory", l("label.territory"), Cell(project.territory)),
+          ("status", l("label.status"), Cell(project.status, l)),
+          ("amount", l("label.amount"), renderer.number(project.amount, .amount)),
+          (
+            "evidence level", l("label.evidence_level"),
+            project.hasEvidenceLevel ? Cell(Int64(project.evidenceLevel)) : Cell("")
+          ),
+          ("risks", l("label.risks"), risks),
+          ("revision", l("label.revision"), Cell(response.revision)),
+        ])
+      var outcomes = Table(
+        title: l("projects.show.outcomes.title"),
+        columns: [
+          .text("outcome", l("label.outcome")), .text("domain", l("label.domain"), truncatable: true),
+          .number("share", l("label.share")), .text("indicator", l("label.indicator"), truncatable: true),
+          .number("baseline", l("label.baseline")), .number("threshold", l("label.threshold")),
+          .number("target", l("label.target")), .number("actual", l("label.actual")),
+          .number("reach", l("label.reach")),
+          .number("years", l("label.years")),
+        ])
       for outcome in project.outcomes {
         outcomes.append([
           Cell(outcome.id), Cell(display: labels.domain(outcome.domain), csv: outcome.domain),
@@ -76,11 +84,13 @@ struct ProjectsShowCommand: AsyncParsableCommand {
           renderer.number(outcome.hasDurationYears ? Double(outcome.durationYears) : nil, .integer),
         ])
       }
-      var ratings = Table(title: l("projects.show.ratings.title"), columns: [
-        .text("criterion", l("label.criterion"), truncatable: true), .text("rater", l("label.rater")),
-        .number("value", l("label.value")), .text("rated at", l("label.rated_at")),
-        .text("comment", l("label.comment"), truncatable: true),
-      ])
+      var ratings = Table(
+        title: l("projects.show.ratings.title"),
+        columns: [
+          .text("criterion", l("label.criterion"), truncatable: true), .text("rater", l("label.rater")),
+          .number("value", l("label.value")), .text("rated at", l("label.rated_at")),
+          .text("comment", l("label.comment"), truncatable: true),
+        ])
       for rating in project.ratings {
         ratings.append([
           Cell(display: labels.criterion(rating.criterion), csv: rating.criterion), Cell(rating.rater),

@@ -64,15 +64,17 @@ struct RateCommand: AsyncParsableCommand {
       let l = renderer.l
       return [
         .table(
-          .fields(title: l("rate.title"), [
-            ("project", l("label.project"), Cell(response.project.id)),
-            ("criterion", l("label.criterion"), Cell(rating.criterion)),
-            ("rater", l("label.rater"), Cell(rating.rater)),
-            ("value", l("label.value"), renderer.number(rating.value, .dimension)),
-            ("comment", l("label.comment"), Cell(rating.hasComment ? rating.comment : "")),
-            ("rated at", l("label.rated_at"), Cell(rating.hasRatedAt ? TimeText.iso8601(rating.ratedAt) : "")),
-            ("revision", l("label.revision"), Cell(response.revision)),
-          ])
+          .fields(
+            title: l("rate.title"),
+            [
+              ("project", l("label.project"), Cell(response.project.id)),
+              ("criterion", l("label.criterion"), Cell(rating.criterion)),
+              ("rater", l("label.rater"), Cell(rating.rater)),
+              ("value", l("label.value"), renderer.number(rating.value, .dimension)),
+              ("comment", l("label.comment"), Cell(rating.hasComment ? rating.comment : "")),
+              ("rated at", l("label.rated_at"), Cell(rating.hasRatedAt ? TimeText.iso8601(rating.ratedAt) : "")),
+              ("revision", l("label.revision"), Cell(response.revision)),
+            ])
         )
       ]
     }

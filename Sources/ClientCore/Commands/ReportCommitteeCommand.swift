@@ -50,7 +50,8 @@ struct ReportCommitteeCommand: AsyncParsableCommand {
         if !ids.contains(id) { ids.append(id) }
       }
       var portfolio = try await source.portfolio(filterMessage) { revision, scheme in
-        ReportIdentity(title: title, selection: filter.typed, revision: revision, schemeID: scheme, generatedAt: generatedAt)
+        ReportIdentity(
+          title: title, selection: filter.typed, revision: revision, schemeID: scheme, generatedAt: generatedAt)
       }
       try await source.addHistory(to: &portfolio, since: since, filter: filterMessage)
       let scheme = try await source.scheme()

@@ -41,7 +41,8 @@ struct ReportPortfolioCommand: AsyncParsableCommand {
       var source = ReportSource(client: client, connection: connection, language: language, deadline: deadline)
       source.at = moment
       var input = try await source.portfolio(filterMessage) { revision, scheme in
-        ReportIdentity(title: title, selection: filter.typed, revision: revision, schemeID: scheme, generatedAt: generatedAt)
+        ReportIdentity(
+          title: title, selection: filter.typed, revision: revision, schemeID: scheme, generatedAt: generatedAt)
       }
       try await source.addHistory(to: &input, since: since, filter: filterMessage)
       return input

@@ -39,10 +39,12 @@ struct SchemeSetCommand: AsyncParsableCommand {
     try global.renderer().emit(response) {
       [
         .table(
-          .fields(title: dryRun ? l("scheme.set.dry_run.title") : l("scheme.set.title"), [
-            ("scheme", l("label.scheme"), Cell(response.scheme.id)),
-            ("revision", l("label.revision"), Cell(response.revision)),
-          ])
+          .fields(
+            title: dryRun ? l("scheme.set.dry_run.title") : l("scheme.set.title"),
+            [
+              ("scheme", l("label.scheme"), Cell(response.scheme.id)),
+              ("revision", l("label.revision"), Cell(response.revision)),
+            ])
         )
       ]
     }

@@ -56,7 +56,9 @@ struct ScoreSections {
   var labels: SchemeLabels
 
   func sections(_ score: Impact_V1_ProjectScore, revision: Int64) -> [Section] {
-    var sections: [Section] = [.table(totals(score, revision: revision)), .table(outcomes(score)), .table(criteria(score))]
+    var sections: [Section] = [
+      .table(totals(score, revision: revision)), .table(outcomes(score)), .table(criteria(score)),
+    ]
     if score.hasExplanation { sections.append(explanation(score.explanation)) }
     return sections
   }
@@ -90,7 +92,10 @@ struct ScoreSections {
       ("rank", l("label.rank"), Cell(Int64(score.rank))),
       ("percentile", l("label.percentile"), renderer.number(score.percentile, .score)),
       ("contribution", l("label.contribution"), renderer.number(score.contribution, .percent)),
-      ("social value", l("label.social_value"), renderer.number(score.hasSocialValue ? score.socialValue : nil, .amount)),
+      (
+        "social value", l("label.social_value"),
+        renderer.number(score.hasSocialValue ? score.socialValue : nil, .amount)
+      ),
       ("SROI", l("label.sroi"), renderer.number(score.hasSroi ? score.sroi : nil, .decimals(2))),
       ("revision", l("label.revision"), Cell(revision)),
     ])
@@ -98,13 +103,16 @@ struct ScoreSections {
 
   func outcomes(_ score: Impact_V1_ProjectScore) -> Table {
     let l = renderer.l
-    var table = Table(title: l("score.outcomes.title"), columns: [
-      .text("outcome", l("label.outcome")), .text("domain", l("label.domain"), truncatable: true),
-      .number("share", l("label.share")), .number("scale", l("label.scale")), .number("depth", l("label.depth_short")),
-      .number("duration", l("label.duration")), .number("contrib.", l("label.contribution_short")),
-      .number("Q", l("label.q")), .number("complete", l("label.complete")),
-      .text("depth class", l("label.depth_class_short")), .text("class", l("label.class")),
-    ])
+    var table = Table(
+      title: l("score.outcomes.title"),
+      columns: [
+        .text("outcome", l("label.outcome")), .text("domain", l("label.domain"), truncatable: true),
+        .number("share", l("label.share")), .number("scale", l("label.scale")),
+        .number("depth", l("label.depth_short")),
+        .number("duration", l("label.duration")), .number("contrib.", l("label.contribution_short")),
+        .number("Q", l("label.q")), .number("complete", l("label.complete")),
+        .text("depth class", l("label.depth_class_short")), .text("class", l("label.class")),
+      ])
     for outcome in score.outcomes {
       table.append([
         Cell(outcome.outcomeID), Cell(display: labels.domain(outcome.domain), csv: outcome.domain),
@@ -123,11 +131,13 @@ struct ScoreSections {
 
   func criteria(_ score: Impact_V1_ProjectScore) -> Table {
     let l = renderer.l
-    var table = Table(title: l("score.criteria.title"), columns: [
-      .text("criterion", l("label.criterion"), truncatable: true), .number("weight", l("label.weight")),
-      .number("median", l("label.median")), .number("ratings", l("label.ratings")),
-      .number("spread", l("label.spread")), .text("values", l("label.values"), truncatable: true),
-    ])
+    var table = Table(
+      title: l("score.criteria.title"),
+      columns: [
+        .text("criterion", l("label.criterion"), truncatable: true), .number("weight", l("label.weight")),
+        .number("median", l("label.median")), .number("ratings", l("label.ratings")),
+        .number("spread", l("label.spread")), .text("values", l("label.values"), truncatable: true),
+      ])
     for criterion in score.criteria {
       table.append([
         Cell(display: labels.criterion(criterion.criterion), csv: criterion.criterion),
@@ -145,9 +155,11 @@ struct ScoreSections {
   }
 
   func explanation(_ explanation: Impact_V1_Explanation) -> Section {
-    var csv = Table(title: "explanation", columns: [
-      .text("quantity"), .text("formula"), .text("inputs"), .number("result"), .text("note"), .text("text"),
-    ])
+    var csv = Table(
+      title: "explanation",
+      columns: [
+        .text("quantity"), .text("formula"), .text("inputs"), .number("result"), .text("note"), .text("text"),
+      ])
     let l = renderer.l
     var lines = [l("score.explanation.title")]
     for step in explanation.steps {

@@ -39,30 +39,30 @@ struct ScoresCommand: AsyncParsableCommand {
     defer { display.finish() }
     do {
       printed = try await connection.run { client, deadline in
-      try await Impact_V1_ScoringService.Client(wrapping: client).streamProjectScores(
-        request, metadata: connection.metadata, options: connection.streamingCallOptions
-      ) { response in
-        var printer: ScoreRowPrinter?
-        var count = 0
-        for try await message in response.messages {
-          // Each message starts --timeout again: a long stream goes on while it moves.
-          deadline.progress()
-          switch message.item {
-          case .header(let header):
-            display.setTotal(Int(clamping: header.totalSize))
-            printer = ScoreRowPrinter(header: header, renderer: renderer)
-            try printer?.start(message)
-          case .score:
-            try printer?.print(message)
-            count += 1
-            display.advance(projects: 1, bytes: 0)
-          case nil:
-            continue
+        try await Impact_V1_ScoringService.Client(wrapping: client).streamProjectScores(
+          request, metadata: connection.metadata, options: connection.streamingCallOptions
+        ) { response in
+          var printer: ScoreRowPrinter?
+          var count = 0
+          for try await message in response.messages {
+            // Each message starts --timeout again: a long stream goes on while it moves.
+            deadline.progress()
+            switch message.item {
+            case .header(let header):
+              display.setTotal(Int(clamping: header.totalSize))
+              printer = ScoreRowPrinter(header: header, renderer: renderer)
+              try printer?.start(message)
+            case .score:
+              try printer?.print(message)
+              count += 1
+              display.advance(projects: 1, bytes: 0)
+            case nil:
+              continue
+            }
           }
+          try printer?.finish()
+          return count
         }
-        try printer?.finish()
-        return count
-      }
       }
     } catch let failure as CommandFailure where failure.status == .ok {
       // The reader closed the pipe (`impact scores | head`): nothing more to print.
@@ -119,7 +119,8 @@ struct ScoreRowPrinter {
   func finish() throws {
     guard renderer.format == .table, !tableRows.isEmpty else { return }
     let l = renderer.l
-    let title = l("scores.title", ["count": "\(header.totalSize)", "scheme": header.schemeID, "revision": "\(header.revision)"])
+    let title = l(
+      "scores.title", ["count": "\(header.totalSize)", "scheme": header.schemeID, "revision": "\(header.revision)"])
     let table = Table(title: title, columns: tableColumns, rows: tableRows)
     try Self.write(renderer.text(try renderer.chosenColumns([.table(table)])))
   }
@@ -188,12 +189,15 @@ struct ScoreRowPrinter {
     let classWidth = [Impact_V1_ImpactClass.harm, .actToAvoidHarm, .unclassified].map { $0.label(l).count }.max() ?? 4
     let required: [(Table.Column, Int)] = [
       (.number("rank", l("scores.column.rank")), 4), (.text("id", l("scores.column.id")), 20),
-      (.text("name", l("scores.column.name"), truncatable: true), 0), (.text("class", l("scores.column.class")), classWidth),
+      (.text("name", l("scores.column.name"), truncatable: true), 0),
+      (.text("class", l("scores.column.class")), classWidth),
       (.number("composite", l("scores.column.composite")), 5), (.number("amount", l("scores.column.amount")), 11),
     ]
     let optional: [(Table.Column, Int)] = [
-      (.number("quantitative", l("scores.column.quantitative")), 5), (.number("qualitative", l("scores.column.qualitative")), 5),
-      (.number("confidence", l("scores.column.confidence")), 4), (.number("completeness", l("scores.column.completeness")), 4),
+      (.number("quantitative", l("scores.column.quantitative")), 5),
+      (.number("qualitative", l("scores.column.qualitative")), 5),
+      (.number("confidence", l("scores.column.confidence")), 4),
+      (.number("completeness", l("scores.column.completeness")), 4),
       (.number("sroi", l("scores.column.sroi")), 5),
     ]
     var columns = required.map { ($0.0, max($0.1, TextTableLayout.width($0.0.header))) }

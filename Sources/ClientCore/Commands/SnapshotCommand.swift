@@ -33,7 +33,10 @@ enum SnapshotFields {
         "revision_committed_at", l("label.snapshot.revision_time"),
         Cell(snapshot.hasRevisionCommittedAt ? TimeText.iso8601(snapshot.revisionCommittedAt) : "")
       ),
-      ("created_at", l("label.snapshot.created_at"), Cell(snapshot.hasCreatedAt ? TimeText.iso8601(snapshot.createdAt) : "")),
+      (
+        "created_at", l("label.snapshot.created_at"),
+        Cell(snapshot.hasCreatedAt ? TimeText.iso8601(snapshot.createdAt) : "")
+      ),
       ("scheme", l("label.scheme"), Cell(snapshot.schemeID)),
       ("projects", l("label.projects"), Cell(snapshot.projectCount)),
       ("total_amount", l("label.total_amount"), renderer.number(snapshot.totalAmount, .amount)),
@@ -163,7 +166,12 @@ struct SnapshotDeleteCommand: AsyncParsableCommand {
     }
     let l = global.language.localizer
     try global.renderer().emit(response) {
-      [.table(.fields([("deleted", l("label.deleted"), Cell(name)), ("revision", l("label.revision"), Cell(response.revision))]))]
+      [
+        .table(
+          .fields([
+            ("deleted", l("label.deleted"), Cell(name)), ("revision", l("label.revision"), Cell(response.revision)),
+          ]))
+      ]
     }
   }
 }

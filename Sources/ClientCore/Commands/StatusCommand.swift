@@ -51,7 +51,9 @@ struct StatusCommand: AsyncParsableCommand {
             ("server", l("label.server"), Cell(connection.address.description)),
             (
               "health", l("label.health"),
-              Cell(display: serving ? l("status.serving") : l("status.not_serving_short"), csv: serving ? "SERVING" : "NOT_SERVING")
+              Cell(
+                display: serving ? l("status.serving") : l("status.not_serving_short"),
+                csv: serving ? "SERVING" : "NOT_SERVING")
             ),
             ("version", l("label.version"), Cell(status.version)),
             ("revision", l("label.revision"), Cell(status.revision)),
@@ -95,7 +97,8 @@ struct StatusCommand: AsyncParsableCommand {
     }
     guard serving else {
       throw CommandFailure(
-        .unavailable, .l("status.not_serving", ["address": connection.address.description, "health": "\(health.status)"]))
+        .unavailable,
+        .l("status.not_serving", ["address": connection.address.description, "health": "\(health.status)"]))
     }
   }
 }

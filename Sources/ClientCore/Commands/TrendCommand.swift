@@ -107,11 +107,12 @@ enum TrendTables {
     for entry in response.points {
       for figure in entry.portfolio.exposure where !domains.contains(figure.domain) { domains.append(figure.domain) }
     }
-    var columns = head + [
-      .number("weighted_composite", l("label.weighted_composite")), .number("coverage", l("label.coverage")),
-      .number("deep_coverage", l("label.deep_coverage")), .number("sroi", l("label.sroi")),
-      .number("projects", l("label.projects")), .number("total_amount", l("label.total_amount")),
-    ]
+    var columns =
+      head + [
+        .number("weighted_composite", l("label.weighted_composite")), .number("coverage", l("label.coverage")),
+        .number("deep_coverage", l("label.deep_coverage")), .number("sroi", l("label.sroi")),
+        .number("projects", l("label.projects")), .number("total_amount", l("label.total_amount")),
+      ]
     // CSV and --columns get each domain's exposures as columns; people read them below.
     let wide = renderer.format != .table
     if wide {
@@ -127,11 +128,13 @@ enum TrendTables {
       func value(_ list: [Impact_V1_DomainFigure], _ domain: String) -> Cell {
         renderer.number(list.first { $0.domain == domain }?.value, .percent)
       }
-      var row = point(entry) + [
-        renderer.number(figures.weightedComposite, .score), renderer.number(figures.coverage, .percent),
-        renderer.number(figures.deepCoverage, .percent), renderer.number(figures.hasSroi ? figures.sroi : nil, .decimals(2)),
-        Cell(figures.projects), renderer.number(figures.totalAmount, .amount),
-      ]
+      var row =
+        point(entry) + [
+          renderer.number(figures.weightedComposite, .score), renderer.number(figures.coverage, .percent),
+          renderer.number(figures.deepCoverage, .percent),
+          renderer.number(figures.hasSroi ? figures.sroi : nil, .decimals(2)),
+          Cell(figures.projects), renderer.number(figures.totalAmount, .amount),
+        ]
       if wide {
         row += domains.map { value(figures.exposure, $0) }
         row += domains.map { value(figures.impactWeightedExposure, $0) }

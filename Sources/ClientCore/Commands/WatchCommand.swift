@@ -80,12 +80,13 @@ struct WatchCommand: AsyncParsableCommand {
             reason = l("watch.stream-ended")
           } catch let failure as CommandFailure
             where failure.status == .unavailable
-              && (cursor.hasConnected || (giveUp > .zero && Self.notUpYet(failure, connection.address, l)))
+            && (cursor.hasConnected || (giveUp > .zero && Self.notUpYet(failure, connection.address, l)))
           {
             // A daemon not up yet (a watch started at boot) is waited for as a lost one is.
             // "cannot reach impactd at X: connection refused" reads better as just the reason.
             let prefix = l("connection.unreachable", ["address": "\(connection.address)", "reason": ""])
-            reason = failure.message.hasPrefix(prefix) ? String(failure.message.dropFirst(prefix.count)) : failure.message
+            reason =
+              failure.message.hasPrefix(prefix) ? String(failure.message.dropFirst(prefix.count)) : failure.message
           }
           if cursor.connections > connectionsBefore {
             // Connected during this attempt, then lost again: a new loss, a new clock.
@@ -173,7 +174,10 @@ struct WatchCommand: AsyncParsableCommand {
     case .json:
       StandardStreams.writeLine(try Renderer.json(event))
     case .csv:
-      let row = [String(event.revision), time, event.kind.displayName, event.projectIds.joined(separator: " "), event.actor, event.rpcMethod]
+      let row = [
+        String(event.revision), time, event.kind.displayName, event.projectIds.joined(separator: " "), event.actor,
+        event.rpcMethod,
+      ]
       StandardStreams.write(CSVWriter(dialect).table([row]))
     case .table:
       StandardStreams.writeLine(

@@ -74,7 +74,8 @@ struct WhatIfCommand: AsyncParsableCommand {
           // id or name is enough.
           var id = typedIDs[edit.projectID]
           if id == nil {
-            let fetched = try await ProjectReference.withProject(edit.projectID, client: client, connection: connection) {
+            let fetched = try await ProjectReference.withProject(edit.projectID, client: client, connection: connection)
+            {
               var request = Impact_V1_GetProjectRequest()
               request.id = $0
               return try await Impact_V1_ProjectService.Client(wrapping: client).getProject(
@@ -121,27 +122,35 @@ struct WhatIfCommand: AsyncParsableCommand {
       // The candidates first: the score each added or replaced project would have, and the
       // rank it would take.
       let candidates = response.changedScores.map { score in
-        Table.fields(title: l("tables.whatif.candidate", ["name": score.name, "id": score.projectID]), [
-          ("composite", l("tables.figure.composite"), renderer.number(score.composite, .score)),
-          ("quantitative", l("tables.figure.quantitative"), renderer.number(score.quantitative, .score)),
-          ("qualitative", l("tables.figure.qualitative"), renderer.number(score.qualitative, .score)),
-          ("class", l("tables.figure.class"), Cell(score.impactClass, l)),
-          (
-            "rank", l("tables.figure.rank"),
-            score.rank > 0
-              ? Cell(
-                display: l("tables.whatif.rank_of", ["rank": String(score.rank), "count": String(response.after.projects)]),
-                csv: String(score.rank))
-              : Cell(display: l("tables.whatif.outside_selection"), csv: "")
-          ),
-          ("percentile", l("tables.figure.percentile"), renderer.number(score.rank > 0 ? score.percentile : nil, .score)),
-        ])
+        Table.fields(
+          title: l("tables.whatif.candidate", ["name": score.name, "id": score.projectID]),
+          [
+            ("composite", l("tables.figure.composite"), renderer.number(score.composite, .score)),
+            ("quantitative", l("tables.figure.quantitative"), renderer.number(score.quantitative, .score)),
+            ("qualitative", l("tables.figure.qualitative"), renderer.number(score.qualitative, .score)),
+            ("class", l("tables.figure.class"), Cell(score.impactClass, l)),
+            (
+              "rank", l("tables.figure.rank"),
+              score.rank > 0
+                ? Cell(
+                  display: l(
+                    "tables.whatif.rank_of", ["rank": String(score.rank), "count": String(response.after.projects)]),
+                  csv: String(score.rank))
+                : Cell(display: l("tables.whatif.outside_selection"), csv: "")
+            ),
+            (
+              "percentile", l("tables.figure.percentile"),
+              renderer.number(score.rank > 0 ? score.percentile : nil, .score)
+            ),
+          ])
       }
       var unchanged = 0
-      var figures = Table(title: l("whatif.figures.title"), columns: [
-        .text("figure", l("label.figure"), truncatable: true), .number("before", l("label.before")),
-        .number("after", l("label.after")), .number("difference", l("label.difference")),
-      ])
+      var figures = Table(
+        title: l("whatif.figures.title"),
+        columns: [
+          .text("figure", l("label.figure"), truncatable: true), .number("before", l("label.before")),
+          .number("after", l("label.after")), .number("difference", l("label.difference")),
+        ])
       for figure in response.figures {
         let style = Self.style(of: figure.figure)
         let delta = renderer.number(figure.hasDelta ? figure.delta : nil, style)
@@ -158,15 +167,18 @@ struct WhatIfCommand: AsyncParsableCommand {
           Cell(display: figure.hasDelta && figure.delta > 0 ? "+" + delta.display : delta.display, csv: delta.csv),
         ])
       }
-      var ranks = Table(title: l("whatif.ranks.title"), columns: [
-        .text("project", l("label.project"), truncatable: true), .text("change", l("label.change")),
-        .number("rank before", l("label.rank_before")), .number("rank after", l("label.rank_after")),
-      ])
+      var ranks = Table(
+        title: l("whatif.ranks.title"),
+        columns: [
+          .text("project", l("label.project"), truncatable: true), .text("change", l("label.change")),
+          .number("rank before", l("label.rank_before")), .number("rank after", l("label.rank_after")),
+        ])
       // Without --all, a table lists only the ranks the changes themselves move: not the
       // projects whose rank stays, nor those that shift only because projects were added above
       // them or removed from above them (one insertion would otherwise list every project below).
       let shifted = showsEveryFigure ? [] : Self.onlyShifted(response.rankChanges)
-      for change in response.rankChanges where showsEveryFigure || (change.kind != .unchanged && !shifted.contains(change.projectID)) {
+      for change in response.rankChanges
+      where showsEveryFigure || (change.kind != .unchanged && !shifted.contains(change.projectID)) {
         ranks.append([
           Cell(change.projectID),
           Cell(change.kind, l),
@@ -195,7 +207,8 @@ struct WhatIfCommand: AsyncParsableCommand {
     let removedRanks = changes.filter { $0.kind == .removed && $0.hasRankBefore }.map(\.rankBefore)
     var shifted: Set<String> = []
     for change in changes where change.kind == .moved && change.hasRankBefore && change.hasRankAfter {
-      let shift = addedRanks.filter { $0 < change.rankAfter }.count - removedRanks.filter { $0 < change.rankBefore }.count
+      let shift =
+        addedRanks.filter { $0 < change.rankAfter }.count - removedRanks.filter { $0 < change.rankBefore }.count
       if shift != 0, Int(change.rankAfter) - Int(change.rankBefore) == shift { shifted.insert(change.projectID) }
     }
     return shifted

@@ -1,7 +1,7 @@
 import Foundation
-import Localization
 import GRPCCore
 import GRPCNIOTransportHTTP2
+import Localization
 import Synchronization
 
 /// How a command reaches the daemon: its address, TLS or plaintext, the bearer token, and the
@@ -175,7 +175,9 @@ struct ImpactConnection: Sendable {
     // daemon (the transport maps 404 to UNIMPLEMENTED, 502 to UNAVAILABLE...).
     if let httpStatus = httpStatus(in: error) {
       // 502, 503 and 504 are what a proxy says when the daemon behind it is down.
-      let key = ["502", "503", "504"].contains(where: httpStatus.hasPrefix) ? "connection.proxy-status" : "connection.http-status"
+      let key =
+        ["502", "503", "504"].contains(where: httpStatus.hasPrefix)
+        ? "connection.proxy-status" : "connection.http-status"
       return CommandFailure(.unavailable, l(key, ["address": "\(address)", "status": httpStatus]))
     }
     switch error.code {
@@ -188,11 +190,13 @@ struct ImpactConnection: Sendable {
         return CommandFailure(.unavailable, l("connection.not-grpc", ["address": "\(address)", "protocol": version]))
       }
       if let handshake = TLSFailure(text, tls: tls, language: language) {
-        return CommandFailure(status, l("connection.unreachable", ["address": "\(address)", "reason": handshake.explanation]))
+        return CommandFailure(
+          status, l("connection.unreachable", ["address": "\(address)", "reason": handshake.explanation]))
       }
       for (phrase, key) in [
         ("Connection refused", "connection.reason.refused"), ("No route to host", "connection.reason.no-route"),
-        ("Network is unreachable", "connection.reason.network"), ("Name or service not known", "connection.reason.unknown-host"),
+        ("Network is unreachable", "connection.reason.network"),
+        ("Name or service not known", "connection.reason.unknown-host"),
       ] where text.contains(phrase) {
         return CommandFailure(status, l("connection.unreachable", ["address": "\(address)", "reason": l(key)]))
       }

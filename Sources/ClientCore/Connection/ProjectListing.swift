@@ -11,7 +11,8 @@ enum ProjectListing {
     if request.pageSize == 0 { request.pageSize = 1000 }
     var all = Impact_V1_ListProjectsResponse()
     while true {
-      let page = try await projects.listProjects(request, metadata: connection.metadata, options: connection.callOptions)
+      let page = try await projects.listProjects(
+        request, metadata: connection.metadata, options: connection.callOptions)
       all.projects += page.projects
       all.totalSize = page.totalSize
       all.revision = page.revision

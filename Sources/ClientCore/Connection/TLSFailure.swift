@@ -31,7 +31,8 @@ struct TLSFailure: Sendable {
     } else if reason == "WRONG_VERSION_NUMBER" || reason == "HTTP_REQUEST" {
       explanation = l("tls.failure.not-tls")
     } else if let reason, reason.hasPrefix("TLSV1_ALERT_") || reason.hasPrefix("SSLV3_ALERT_") {
-      let alert = reason.replacingOccurrences(of: "TLSV1_ALERT_", with: "").replacingOccurrences(of: "SSLV3_ALERT_", with: "")
+      let alert = reason.replacingOccurrences(of: "TLSV1_ALERT_", with: "").replacingOccurrences(
+        of: "SSLV3_ALERT_", with: "")
       if let certificate = tls.certificatePath {
         explanation = l("tls.failure.alert-certificate", ["alert": alert, "path": certificate])
       } else {

@@ -55,7 +55,9 @@ struct TLSSettings: Sendable, Equatable {
 
   /// The bytes of a PEM file; a missing or unreadable one exits 66 (EX_NOINPUT), one that
   /// holds no PEM block of the expected kind exits 65.
-  private static func pem(_ path: String, option: String, marker: String, kind: String) throws(CommandFailure) -> [UInt8] {
+  private static func pem(
+    _ path: String, option: String, marker: String, kind: String
+  ) throws(CommandFailure) -> [UInt8] {
     let data: Data
     do {
       data = try LocalFile.data(path)

@@ -20,7 +20,8 @@ public struct ExitStatus: Sendable, Hashable, CustomStringConvertible {
   /// `--expected-revision` mismatch), OUT_OF_RANGE, or a local file that cannot be read.
   public static let invalidInput = ExitStatus(
     code: 65,
-    meaning: "invalid input: INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(such as a revision mismatch), OUT_OF_RANGE, or an unreadable file"
+    meaning:
+      "invalid input: INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION\n(such as a revision mismatch), OUT_OF_RANGE, or an unreadable file"
   )
   /// A project, outcome or other resource does not exist (NOT_FOUND), or a certificate or key
   /// file named by --ca, --cert or --key cannot be read (EX_NOINPUT).
@@ -30,12 +31,14 @@ public struct ExitStatus: Sendable, Hashable, CustomStringConvertible {
   /// not answer within `--timeout`, or the TLS handshake failed.
   public static let unavailable = ExitStatus(
     code: 69,
-    meaning: "unavailable: cannot connect, not a gRPC server, TLS handshake failed,\nnot serving, UNAVAILABLE, DEADLINE_EXCEEDED (no answer within --timeout)"
+    meaning:
+      "unavailable: cannot connect, not a gRPC server, TLS handshake failed,\nnot serving, UNAVAILABLE, DEADLINE_EXCEEDED (no answer within --timeout)"
   )
   /// The daemon is out of a resource (RESOURCE_EXHAUSTED): retry later.
   public static let resourceExhausted = ExitStatus(code: 75, meaning: "temporary failure: RESOURCE_EXHAUSTED")
   /// The token is missing or wrong (UNAUTHENTICATED) or does not allow the call (PERMISSION_DENIED).
-  public static let permissionDenied = ExitStatus(code: 77, meaning: "permission denied: UNAUTHENTICATED, PERMISSION_DENIED")
+  public static let permissionDenied = ExitStatus(
+    code: 77, meaning: "permission denied: UNAUTHENTICATED, PERMISSION_DENIED")
 
   /// Every status, in code order, for the help text and the documentation.
   public static let all: [ExitStatus] = [

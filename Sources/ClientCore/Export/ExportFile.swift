@@ -50,7 +50,8 @@ final class ExportFile {
       try handle.write(contentsOf: buffer)
     } catch {
       guard let path else { throw CommandFailure(.ok, "") }
-      throw CommandFailure(.failure, .l("error.file.write_failed", ["path": path, "reason": error.localizedDescription]))
+      throw CommandFailure(
+        .failure, .l("error.file.write_failed", ["path": path, "reason": error.localizedDescription]))
     }
     buffer.removeAll(keepingCapacity: true)
   }

@@ -16,7 +16,9 @@ enum LocalFile {
   /// The text of a file people give, in `encoding`, or when nil in UTF-8 and else in
   /// Windows-1252 (French Excel's CSV), saying so on stderr in `language`. A UTF-8 byte
   /// order mark is kept for the readers, which skip it.
-  static func text(_ path: String, encoding: TextEncoding?, language: DisplayLanguage) throws(CommandFailure)
+  static func text(
+    _ path: String, encoding: TextEncoding?, language: DisplayLanguage
+  ) throws(CommandFailure)
     -> String
   {
     let data = try data(path)
@@ -39,8 +41,12 @@ enum LocalFile {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw CommandFailure(.invalidInput, .l("error.file.missing", ["path": path]))
     }
-    guard !isDirectory.boolValue else { throw CommandFailure(.invalidInput, .l("error.file.directory", ["path": path])) }
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure(.invalidInput, .l("error.file.permission", ["path": path])) }
+    guard !isDirectory.boolValue else {
+      throw CommandFailure(.invalidInput, .l("error.file.directory", ["path": path]))
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw CommandFailure(.invalidInput, .l("error.file.permission", ["path": path]))
+    }
     defer { try? handle.close() }
     do {
       return try handle.readToEnd() ?? Data()

@@ -54,7 +54,8 @@ enum PortfolioFiles {
         throw CommandFailure(.invalidInput, .l("error.import.unknown_table", ["path": path]))
       }
       if let earlier = seen[kind] {
-        throw CommandFailure(.invalidInput, .l("error.import.same_table", ["path": path, "other": earlier, "table": kind.rawValue]))
+        throw CommandFailure(
+          .invalidInput, .l("error.import.same_table", ["path": path, "other": earlier, "table": kind.rawValue]))
       }
       seen[kind] = path
       switch kind {
@@ -72,7 +73,8 @@ enum PortfolioFiles {
       }
     }
     guard seen[.projects] != nil else {
-      throw CommandFailure(.invalidInput, .l("error.import.no_projects_table", ["files": paths.joined(separator: ", ")]))
+      throw CommandFailure(
+        .invalidInput, .l("error.import.no_projects_table", ["files": paths.joined(separator: ", ")]))
     }
     if let stamp = try exportStamp(paths: paths, encoding: encoding, language: language) {
       tables.revision = stamp.revision
@@ -90,7 +92,9 @@ enum PortfolioFiles {
     let header = Set(
       firstLine.replacingOccurrences(of: "\u{FEFF}", with: "")
         .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
-        .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+        .map {
+          $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+        }
     )
     if CSVExportStamp.isHeader(header) { return .export }
     if header.contains("project_id"), header.contains("criterion"), header.contains("rater") { return .ratings }

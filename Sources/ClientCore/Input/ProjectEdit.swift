@@ -56,7 +56,10 @@ struct ProjectEdit: Sendable, ExpressibleByArgument, CustomStringConvertible {
     case "amount": project.amount = try number()
     case "status":
       guard let status = ProjectStatusArgument(rawValue: value) else {
-        throw invalid(.l("error.edit.expected_status", ["statuses": ProjectStatusArgument.allCases.map(\.rawValue).joined(separator: ", ")]))
+        throw invalid(
+          .l(
+            "error.edit.expected_status",
+            ["statuses": ProjectStatusArgument.allCases.map(\.rawValue).joined(separator: ", ")]))
       }
       project.status = status.message
     case "evidence_level":

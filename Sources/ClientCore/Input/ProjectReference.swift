@@ -39,7 +39,9 @@ enum ProjectReference {
   /// Like ``id(_:client:connection:)``, but `text` itself when no project starts with it: for
   /// filters that may name a project the portfolio no longer holds (`audit --project` of a
   /// deleted one) or does not hold yet (`watch --project`). Several candidates still fail (65).
-  static func idOrTyped(_ text: String, client: ImpactConnection.Client, connection: ImpactConnection) async throws
+  static func idOrTyped(
+    _ text: String, client: ImpactConnection.Client, connection: ImpactConnection
+  ) async throws
     -> String
   {
     do {

@@ -35,7 +35,8 @@ struct StreamedImport {
   static func shouldStream(_ source: Impact_V1_ImportPortfolioRequest.OneOf_Source?) -> Bool {
     switch source {
     case .jsonDocument(let text): text.utf8.count > threshold
-    case .csv(let tables): tables.projects.utf8.count + tables.outcomes.utf8.count + tables.ratings.utf8.count > threshold
+    case .csv(let tables):
+      tables.projects.utf8.count + tables.outcomes.utf8.count + tables.ratings.utf8.count > threshold
     case nil: false
     }
   }
@@ -145,7 +146,8 @@ struct StreamedImport {
     /// How many projects were added.
     private(set) var given = 0
 
-    init(writer: RPCWriter<Impact_V1_ImportPortfolioStreamRequest>, deadline: CommandDeadline, display: ProgressDisplay) {
+    init(writer: RPCWriter<Impact_V1_ImportPortfolioStreamRequest>, deadline: CommandDeadline, display: ProgressDisplay)
+    {
       self.writer = writer
       self.deadline = deadline
       self.display = display
@@ -155,7 +157,8 @@ struct StreamedImport {
       let message = Impact_V1_Project(project)
       let cost = StreamedImport.sizes(of: message)
       if !chunk.projects.isEmpty,
-        chunk.projects.count == StreamedImport.chunkProjects || decoded + cost.decoded > StreamedImport.chunkDecodedBytes
+        chunk.projects.count == StreamedImport.chunkProjects
+          || decoded + cost.decoded > StreamedImport.chunkDecodedBytes
       {
         try await flush()
       }

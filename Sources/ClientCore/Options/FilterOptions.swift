@@ -11,10 +11,12 @@ struct FilterOptions: ParsableArguments {
   @Option(name: .customLong("status"), help: ArgumentHelp(HelpText.l("help.filter.status"), valueName: "status"))
   var statuses: [ProjectStatusArgument] = []
 
-  @Option(name: .customLong("programme"), help: ArgumentHelp(HelpText.l("help.filter.programme"), valueName: "programme"))
+  @Option(
+    name: .customLong("programme"), help: ArgumentHelp(HelpText.l("help.filter.programme"), valueName: "programme"))
   var programmes: [String] = []
 
-  @Option(name: .customLong("territory"), help: ArgumentHelp(HelpText.l("help.filter.territory"), valueName: "territory"))
+  @Option(
+    name: .customLong("territory"), help: ArgumentHelp(HelpText.l("help.filter.territory"), valueName: "territory"))
   var territories: [String] = []
 
   @Option(

@@ -170,7 +170,8 @@ struct GlobalOptions: ParsableArguments {
   /// that: the duration must fit in 64 bits, and no one waits longer.
   func connection() throws -> ImpactConnection {
     ImpactConnection(
-      address: try address, token: bearerToken, timeout: .milliseconds(Int64(min(timeout, 1e9) * 1000)), tls: try tlsSettings,
+      address: try address, token: bearerToken, timeout: .milliseconds(Int64(min(timeout, 1e9) * 1000)),
+      tls: try tlsSettings,
       language: language)
   }
 

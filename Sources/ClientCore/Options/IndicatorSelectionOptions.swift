@@ -1,13 +1,14 @@
 import Analytics
-import Localization
 import ArgumentParser
+import Localization
 
 /// `--domain` and `--kind` of `impact indicators list` and `search`.
 struct IndicatorSelectionOptions: ParsableArguments {
   @Option(help: ArgumentHelp(HelpText.l("help.indicators.domain"), valueName: "domain"))
   var domain: String?
 
-  @Option(name: .customLong("kind"), help: ArgumentHelp(HelpText.l("help.indicators.kind"), valueName: "output|outcome"))
+  @Option(
+    name: .customLong("kind"), help: ArgumentHelp(HelpText.l("help.indicators.kind"), valueName: "output|outcome"))
   var kindArgument: KindArgument?
 
   /// The kind asked for, nil for both.

@@ -75,7 +75,8 @@ final class ProgressDisplay: Sendable {
     let elapsed = now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     return line.text(
-      done: state.done, total: state.total, estimated: state.totalIsEstimate, bytes: state.bytes, elapsed: seconds, width: TerminalWidth.current())
+      done: state.done, total: state.total, estimated: state.totalIsEstimate, bytes: state.bytes, elapsed: seconds,
+      width: TerminalWidth.current())
   }
 
   private func draw(_ text: String) {

@@ -49,8 +49,10 @@ struct ProgressLine: Sendable {
     // gigabytes), so that the bar keeps its width while the numbers grow.
     if fraction != nil, let total {
       let longest =
-        [activity, l(ofKey, ["done": count(total), "total": count(total)]), "100.0 %",
-         l("transfer.left", ["time": "59 min 59 s"])]
+        [
+          activity, l(ofKey, ["done": count(total), "total": count(total)]), "100.0 %",
+          l("transfer.left", ["time": "59 min 59 s"]),
+        ]
         + [Self.bytes(999_900_000, language: language), l("transfer.rate", ["rate": count(999_999)])]
       for kept in stride(from: tail.count, through: 0, by: -1) {
         let without = longest.prefix(4 + kept).joined(separator: "  ").count

@@ -24,12 +24,15 @@ struct ImportSafetyReport {
     }
     if response.newerCount > 0 {
       let key =
-        !dryRun ? "import.newer.overwritten" : overwriteNewer ? "import.newer.will_overwrite" : "import.newer.would_refuse"
+        !dryRun
+        ? "import.newer.overwritten" : overwriteNewer ? "import.newer.will_overwrite" : "import.newer.would_refuse"
       notes.append(l(key, ["count": "\(response.newerCount)"]))
     }
     if dryRun, replace, response.deleted * 2 > response.storedBefore {
       notes.append(
-        l("import.large_deletion.would_refuse", ["deleted": "\(response.deleted)", "stored": "\(response.storedBefore)"]))
+        l(
+          "import.large_deletion.would_refuse",
+          ["deleted": "\(response.deleted)", "stored": "\(response.storedBefore)"]))
     }
     if !notes.isEmpty { sections.append(.text(notes.joined(separator: "\n"))) }
     return sections
@@ -49,7 +52,8 @@ struct ImportSafetyReport {
     for project in response.projects {
       let action =
         project.action == .deleted
-        ? Cell(display: l("import.action.deleted"), csv: "deleted") : Cell(display: l("import.action.updated"), csv: "updated")
+        ? Cell(display: l("import.action.deleted"), csv: "deleted")
+        : Cell(display: l("import.action.updated"), csv: "updated")
       if project.replaced.isEmpty {
         table.append([
           Cell(project.projectID), action, Cell(display: l("import.value.other_fields"), csv: ""),

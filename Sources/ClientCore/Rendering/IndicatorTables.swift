@@ -1,6 +1,6 @@
 import Analytics
-import Localization
 import Foundation
+import Localization
 
 /// The bank's indicators as tables for people, as CSV, or as the bank's own JSON.
 struct IndicatorTables {
@@ -14,9 +14,11 @@ struct IndicatorTables {
   func emitList(_ indicators: [BankIndicator]) throws {
     if renderer.format == .json { return try writeJSON(indicators) }
     var table = Table(
-      title: l("indicators.title.list", [
-        "count": String(indicators.count), "total": String(bank.indicators.count), "edition": bank.edition,
-      ]),
+      title: l(
+        "indicators.title.list",
+        [
+          "count": String(indicators.count), "total": String(bank.indicators.count), "edition": bank.edition,
+        ]),
       columns: [
         .text("id", l("label.id")), .text("kind", l("label.kind")),
         .text("name", l("label.name"), truncatable: true), .text("unit", l("indicators.field.unit")),
@@ -36,43 +38,51 @@ struct IndicatorTables {
     if renderer.format == .json { return try writeJSON([indicator]) }
     func text(_ value: LocalizedText?) -> Cell { Cell(value?.text(in: language) ?? l("common.absent")) }
     let threshold = indicator.threshold.map { threshold in
-      [threshold.value.map { renderer.number($0, $0.rounded() == $0 ? .integer : .decimals(1)).display }, threshold.text.text(in: language)]
-        .compactMap { $0 }.joined(separator: " – ")
+      [
+        threshold.value.map { renderer.number($0, $0.rounded() == $0 ? .integer : .decimals(1)).display },
+        threshold.text.text(in: language),
+      ]
+      .compactMap { $0 }.joined(separator: " – ")
     }
-    let fields = Table.fields(title: "\(indicator.id) · \(indicator.name.text(in: language))", [
-      ("id", l("label.id"), Cell(indicator.id)),
-      ("name", l("label.name"), Cell(indicator.name.text(in: language))),
-      ("kind", l("label.kind"), kind(indicator.kind)),
-      ("theme", l("indicators.field.theme"), vocabulary(indicator.theme, \.themes)),
-      ("domains", l("indicators.field.domains"), domains(indicator.domains)),
-      ("definition", l("indicators.field.definition"), text(indicator.definition)),
-      ("unit", l("indicators.field.unit"), unit(indicator.unit)),
-      ("direction", l("indicators.field.direction"), direction(indicator.direction)),
-      ("computation", l("indicators.field.computation"), text(indicator.computation)),
-      ("numerator", l("indicators.field.numerator"), text(indicator.numerator)),
-      ("denominator", l("indicators.field.denominator"), text(indicator.denominator)),
-      (
-        "disaggregations", l("indicators.field.disaggregations"),
-        Cell(
-          display: indicator.disaggregations.map { bank.label(of: $0, in: \.disaggregations, language: language) }
-            .joined(separator: ", "),
-          csv: indicator.disaggregations.joined(separator: " "))
-      ),
-      ("source", l("indicators.field.source"), text(indicator.source)),
-      ("collection method", l("indicators.field.collection_method"), vocabulary(indicator.collectionMethod, \.collectionMethods)),
-      ("frequency", l("indicators.field.frequency"), vocabulary(indicator.frequency, \.frequencies)),
-      ("threshold", l("indicators.field.threshold"), Cell(threshold ?? l("common.absent"))),
-      (
-        "references", l("indicators.field.references"),
-        Cell((indicator.references ?? []).map { "\($0.system): \($0.id)" }.joined(separator: "; "))
-      ),
-      (
-        "effects", l("indicators.field.effects"),
-        Cell(
-          display: bank.effects(measuredBy: indicator.id).map { $0.name.text(in: language) }.joined(separator: "; "),
-          csv: bank.effects(measuredBy: indicator.id).map(\.id).joined(separator: " "))
-      ),
-    ])
+    let fields = Table.fields(
+      title: "\(indicator.id) · \(indicator.name.text(in: language))",
+      [
+        ("id", l("label.id"), Cell(indicator.id)),
+        ("name", l("label.name"), Cell(indicator.name.text(in: language))),
+        ("kind", l("label.kind"), kind(indicator.kind)),
+        ("theme", l("indicators.field.theme"), vocabulary(indicator.theme, \.themes)),
+        ("domains", l("indicators.field.domains"), domains(indicator.domains)),
+        ("definition", l("indicators.field.definition"), text(indicator.definition)),
+        ("unit", l("indicators.field.unit"), unit(indicator.unit)),
+        ("direction", l("indicators.field.direction"), direction(indicator.direction)),
+        ("computation", l("indicators.field.computation"), text(indicator.computation)),
+        ("numerator", l("indicators.field.numerator"), text(indicator.numerator)),
+        ("denominator", l("indicators.field.denominator"), text(indicator.denominator)),
+        (
+          "disaggregations", l("indicators.field.disaggregations"),
+          Cell(
+            display: indicator.disaggregations.map { bank.label(of: $0, in: \.disaggregations, language: language) }
+              .joined(separator: ", "),
+            csv: indicator.disaggregations.joined(separator: " "))
+        ),
+        ("source", l("indicators.field.source"), text(indicator.source)),
+        (
+          "collection method", l("indicators.field.collection_method"),
+          vocabulary(indicator.collectionMethod, \.collectionMethods)
+        ),
+        ("frequency", l("indicators.field.frequency"), vocabulary(indicator.frequency, \.frequencies)),
+        ("threshold", l("indicators.field.threshold"), Cell(threshold ?? l("common.absent"))),
+        (
+          "references", l("indicators.field.references"),
+          Cell((indicator.references ?? []).map { "\($0.system): \($0.id)" }.joined(separator: "; "))
+        ),
+        (
+          "effects", l("indicators.field.effects"),
+          Cell(
+            display: bank.effects(measuredBy: indicator.id).map { $0.name.text(in: language) }.joined(separator: "; "),
+            csv: bank.effects(measuredBy: indicator.id).map(\.id).joined(separator: " "))
+        ),
+      ])
     try emit([.table(fields)])
   }
 

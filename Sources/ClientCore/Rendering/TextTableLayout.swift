@@ -169,7 +169,8 @@ struct TextTableLayout: Sendable {
     var parts: [String] = []
     if let title = table.title { parts.append(bold(title)) }
     for column in table.columns.indices.dropFirst() {
-      var block = Table(title: table.columns[column].header, columns: [.text("field"), .text("value", truncatable: true)])
+      var block = Table(
+        title: table.columns[column].header, columns: [.text("field"), .text("value", truncatable: true)])
       block.showsHeader = false
       block.rows = table.rows.map { row in [row.first ?? "", column < row.count ? row[column] : ""] }
       parts.append(render(block))

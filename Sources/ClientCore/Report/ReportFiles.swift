@@ -8,7 +8,9 @@ enum ReportFiles {
     let l = language.localizer
     try write(report.html, to: options.to, language: language)
     StandardStreams.writeLine(
-      l("report.written", ["kind": l("report.kind.\(kind)"), "path": options.to, "size": String(report.html.utf8.count)]))
+      l(
+        "report.written",
+        ["kind": l("report.kind.\(kind)"), "path": options.to, "size": String(report.html.utf8.count)]))
     if let data = options.data {
       try write(report.dataJSON, to: data, language: language)
       StandardStreams.writeLine(l("report.data.written", ["path": data]))
@@ -56,17 +58,19 @@ enum ChromiumPrinter {
     process.executableURL = URL(fileURLWithPath: chromium)
     // Chromium refuses to start as root with its sandbox; the page is ours, with no script.
     let sandbox = getuid() == 0 ? ["--no-sandbox"] : []
-    process.arguments = sandbox + [
-      "--headless", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-      "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", page.absoluteString,
-    ]
+    process.arguments =
+      sandbox + [
+        "--headless", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
+        "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", page.absoluteString,
+      ]
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
     do {
       try process.run()
     } catch {
-      throw CommandFailure(.unavailable, .l("error.report.pdf_failed", ["path": pdf, "status": "-", "reason": "\(error)"]))
+      throw CommandFailure(
+        .unavailable, .l("error.report.pdf_failed", ["path": pdf, "status": "-", "reason": "\(error)"]))
     }
     // A browser that hangs must not hang the command: two minutes is ample for any report.
     let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
@@ -75,8 +79,11 @@ enum ChromiumPrinter {
     process.waitUntilExit()
     watchdog.cancel()
     if process.terminationStatus != 0 || !FileManager.default.fileExists(atPath: output.path) {
-      let reason = String(decoding: collected.suffix(600), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-      throw CommandFailure(.failure, .l("error.report.pdf_failed", ["path": pdf, "status": String(process.terminationStatus), "reason": reason]))
+      let reason = String(decoding: collected.suffix(600), as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
+      throw CommandFailure(
+        .failure,
+        .l("error.report.pdf_failed", ["path": pdf, "status": String(process.terminationStatus), "reason": reason]))
     }
   }
 }

@@ -5,7 +5,9 @@ import Localization
 /// The options every report shares: where to write the page, the PDF and the data, its title
 /// and the time it is dated.
 struct ReportOptions: ParsableArguments {
-  @Option(name: [.customShort("o"), .customLong("to")], help: ArgumentHelp(HelpText.l("help.report.output"), valueName: "file.html"))
+  @Option(
+    name: [.customShort("o"), .customLong("to")],
+    help: ArgumentHelp(HelpText.l("help.report.output"), valueName: "file.html"))
   var to: String
 
   @Option(help: ArgumentHelp(HelpText.l("help.report.title"), valueName: "text"))
@@ -17,7 +19,8 @@ struct ReportOptions: ParsableArguments {
   @Option(help: ArgumentHelp(HelpText.l("help.report.data"), valueName: "file.json"))
   var data: String?
 
-  @Option(name: .customLong("generated-at"), help: ArgumentHelp(HelpText.l("help.report.generated_at"), valueName: "time"))
+  @Option(
+    name: .customLong("generated-at"), help: ArgumentHelp(HelpText.l("help.report.generated_at"), valueName: "time"))
   var generatedAt: String?
 
   /// Whether `text` is a UTC time `YYYY-MM-DDTHH:MM[:SS]Z`.

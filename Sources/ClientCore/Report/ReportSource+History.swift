@@ -26,7 +26,8 @@ extension ReportSource {
     if let filter { request.filter = filter }
     request.topMovers = 10
     request.maxProjects = 200
-    let response = try await history.diffPortfolios(request, metadata: connection.metadata, options: connection.callOptions)
+    let response = try await history.diffPortfolios(
+      request, metadata: connection.metadata, options: connection.callOptions)
     let l = language.localizer
     let moved = response.changed.filter { $0.hasRankBefore && $0.hasRankAfter && $0.rankBefore != $0.rankAfter }
       .sorted { (abs($0.rankAfter - $0.rankBefore), $1.projectID) > (abs($1.rankAfter - $1.rankBefore), $0.projectID) }
@@ -71,7 +72,8 @@ extension ReportSource {
     func series(_ figure: String, _ value: (Impact_V1_PortfolioTrendFigures) -> Double?) -> TrendSeries {
       TrendSeries(
         figure: figure,
-        points: points.compactMap { label, figures in value(figures).map { TrendSeries.Point(label: label, value: $0) } })
+        points: points.compactMap { label, figures in value(figures).map { TrendSeries.Point(label: label, value: $0) }
+        })
     }
     return [
       series("weighted_composite") { $0.weightedComposite },

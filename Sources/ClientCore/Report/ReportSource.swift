@@ -1,8 +1,8 @@
 import GRPCCore
+import GRPCNIOTransportHTTP2
 import ImpactAPI
 import Reports
 import SwiftProtobuf
-import GRPCNIOTransportHTTP2
 
 /// Reads what a report shows from the daemon, with the existing RPCs: the scheme, the
 /// portfolio summary, every project's score (streamed), the projects (for their reach,
@@ -19,7 +19,9 @@ struct ReportSource: Sendable {
   var at: Impact_V1_At? = nil
 
   var scoring: Impact_V1_ScoringService.Client<HTTP2Transport> { Impact_V1_ScoringService.Client(wrapping: client) }
-  var projectsService: Impact_V1_ProjectService.Client<HTTP2Transport> { Impact_V1_ProjectService.Client(wrapping: client) }
+  var projectsService: Impact_V1_ProjectService.Client<HTTP2Transport> {
+    Impact_V1_ProjectService.Client(wrapping: client)
+  }
   typealias HTTP2Transport = HTTP2ClientTransport.Posix
 
   func scheme() async throws -> Impact_V1_Scheme {
@@ -34,7 +36,8 @@ struct ReportSource: Sendable {
     var request = Impact_V1_GetPortfolioSummaryRequest()
     if let at { request.at = at }
     if let filter { request.filter = filter }
-    return try await scoring.getPortfolioSummary(request, metadata: connection.metadata, options: connection.callOptions)
+    return try await scoring.getPortfolioSummary(
+      request, metadata: connection.metadata, options: connection.callOptions)
   }
 
   /// Every score of the selection in rank order, ranked within it.
@@ -43,7 +46,9 @@ struct ReportSource: Sendable {
     if let at { request.at = at }
     if let filter { request.filter = filter }
     let deadline = self.deadline
-    return try await scoring.streamProjectScores(request, metadata: connection.metadata, options: connection.streamingCallOptions) { response in
+    return try await scoring.streamProjectScores(
+      request, metadata: connection.metadata, options: connection.streamingCallOptions
+    ) { response in
       var scores: [Impact_V1_ProjectScore] = []
       for try await message in response.messages {
         // Each message starts the time limit again: a long stream goes on while it moves.
@@ -67,7 +72,8 @@ struct ReportSource: Sendable {
     if let filter { request.filter = filter }
     request.pageSize = 1000
     while true {
-      let page = try await projectsService.listProjects(request, metadata: connection.metadata, options: connection.callOptions)
+      let page = try await projectsService.listProjects(
+        request, metadata: connection.metadata, options: connection.callOptions)
       for project in page.projects { projects[project.id] = project }
       if page.nextPageToken.isEmpty { break }
       request.pageToken = page.nextPageToken
@@ -79,7 +85,8 @@ struct ReportSource: Sendable {
     var request = Impact_V1_GetProjectRequest()
     if let at { request.at = at }
     request.id = id
-    return try await projectsService.getProject(request, metadata: connection.metadata, options: connection.callOptions).project
+    return try await projectsService.getProject(request, metadata: connection.metadata, options: connection.callOptions)
+      .project
   }
 
   func score(_ id: String) async throws -> Impact_V1_GetProjectScoreResponse {
@@ -97,7 +104,8 @@ struct ReportSource: Sendable {
     request.pageSize = 1000
     // A project's observations are a few per outcome and period; ten pages is far beyond that.
     for _ in 0..<10 {
-      let page = try await projectsService.listObservations(request, metadata: connection.metadata, options: connection.callOptions)
+      let page = try await projectsService.listObservations(
+        request, metadata: connection.metadata, options: connection.callOptions)
       observations += page.observations
       if page.nextPageToken.isEmpty { break }
       request.pageToken = page.nextPageToken
@@ -123,19 +131,24 @@ struct ReportSource: Sendable {
     guard !request.changes.isEmpty else {
       let summary = try await summary(request.filter)
       let figures = PortfolioFigures(summary.summary)
-      return WhatIfFigures(decision: "fund", selection: "--status funded", before: figures, after: figures, placements: [])
+      return WhatIfFigures(
+        decision: "fund", selection: "--status funded", before: figures, after: figures, placements: [])
     }
-    let response = try await scoring.simulateWhatIf(request, metadata: connection.metadata, options: connection.callOptions)
+    let response = try await scoring.simulateWhatIf(
+      request, metadata: connection.metadata, options: connection.callOptions)
     let placements = response.changedScores.map { score in
       WhatIfFigures.Placement(id: score.projectID, name: score.name, rankAfter: score.rank > 0 ? Int(score.rank) : nil)
     }
     return WhatIfFigures(
-      decision: withdrawing ? "withdraw" : "fund", selection: "--status funded", before: PortfolioFigures(response.before),
+      decision: withdrawing ? "withdraw" : "fund", selection: "--status funded",
+      before: PortfolioFigures(response.before),
       after: PortfolioFigures(response.after), placements: placements)
   }
 
   /// The portfolio pack's values for the selection.
-  func portfolio(_ filter: Impact_V1_ProjectFilter?, identity: (Int64, String) -> ReportIdentity) async throws -> PortfolioReportInput {
+  func portfolio(
+    _ filter: Impact_V1_ProjectFilter?, identity: (Int64, String) -> ReportIdentity
+  ) async throws -> PortfolioReportInput {
     // Four independent reads on one connection, at once.
     async let schemeAnswer = scheme()
     async let summaryAnswer = summary(filter)
@@ -149,7 +162,9 @@ struct ReportSource: Sendable {
   }
 
   /// A project's sheet; `everyScore` is the whole portfolio's scores, for its medians.
-  func sheet(_ id: String, scheme: Impact_V1_Scheme, everyScore: [Impact_V1_ProjectScore]) async throws -> (ProjectSheetInput, Int64) {
+  func sheet(
+    _ id: String, scheme: Impact_V1_Scheme, everyScore: [Impact_V1_ProjectScore]
+  ) async throws -> (ProjectSheetInput, Int64) {
     let scored = try await score(id)
     let score = scored.score
     let project = try await project(id)
@@ -161,20 +176,24 @@ struct ReportSource: Sendable {
     }
     let funding = at == nil ? try await funding([project]) : nil
     let outcomes = score.outcomes.map { outcomeScore in
-      ProjectSheetInput.Outcome(project.outcomes.first { $0.id == outcomeScore.outcomeID }, score: outcomeScore, observations: observations)
+      ProjectSheetInput.Outcome(
+        project.outcomes.first { $0.id == outcomeScore.outcomeID }, score: outcomeScore, observations: observations)
     }
     let sheet = ProjectSheetInput(
       project: ProjectEntry(score, reach: ProjectEntry.reach(of: project)), rankedAmong: everyScore.count,
       evidenceLevel: project.hasEvidenceLevel ? Int(project.evidenceLevel) : nil, evidenceFactor: score.evidenceFactor,
       meanRisk: score.meanRisk, ratedRiskCount: Int(score.ratedRiskCount),
-      risks: scheme.riskTypes.compactMap { type in project.risks[type].map { ProjectSheetInput.Risk(type: type, level: Int($0)) } },
+      risks: scheme.riskTypes.compactMap { type in
+        project.risks[type].map { ProjectSheetInput.Risk(type: type, level: Int($0)) }
+      },
       outcomes: outcomes,
       ratings: project.ratings.sorted { ($0.criterion, $0.rater) < ($1.criterion, $1.rater) }.map {
         ProjectSheetInput.Rating(criterion: $0.criterion, rater: $0.rater, value: $0.value, comment: $0.comment)
       },
       criteria: score.criteria.map {
         ProjectSheetInput.CriterionFigure(
-          criterion: $0.criterion, weight: $0.weight, median: $0.hasMedian ? $0.median : nil, spread: $0.hasSpread ? $0.spread : nil,
+          criterion: $0.criterion, weight: $0.weight, median: $0.hasMedian ? $0.median : nil,
+          spread: $0.hasSpread ? $0.spread : nil,
           count: Int($0.ratingCount))
       },
       medianDimensions: medianDimensions, medianCriteria: medianCriteria, funding: funding)

@@ -11,7 +11,9 @@ extension ReportScheme {
     let labels = SchemeLabels(scheme: scheme, language: language)
     self.init(
       id: scheme.id,
-      domains: scheme.domains.map { Domain(id: $0.id, label: labels.text($0.label, fallback: $0.id), strategic: $0.strategic) },
+      domains: scheme.domains.map {
+        Domain(id: $0.id, label: labels.text($0.label, fallback: $0.id), strategic: $0.strategic)
+      },
       criteria: scheme.criteria.map { criterion in
         Criterion(
           id: criterion.id, label: labels.text(criterion.label, fallback: criterion.id), weight: criterion.weight,
@@ -42,7 +44,8 @@ extension PortfolioFigures {
         summary.impactWeightedExposure.map { ($0.domain, $0.value) }, uniquingKeysWith: { first, _ in first }),
       coveredDomains: summary.coveredDomains, gaps: summary.gaps,
       matrix: summary.matrix.map {
-        MatrixCell(domain: $0.domain, depthClass: $0.depthClass.displayName, outcomes: Int($0.outcomes), amount: $0.amount)
+        MatrixCell(
+          domain: $0.domain, depthClass: $0.depthClass.displayName, outcomes: Int($0.outcomes), amount: $0.amount)
       })
   }
 }
@@ -91,12 +94,15 @@ extension ProjectSheetInput.Outcome {
       actual: outcome?.hasActual == true ? outcome?.actual : nil,
       reach: outcome?.hasReach == true ? outcome?.reach : nil,
       dimensions: [
-        score.hasScale ? score.scale : nil, score.hasDepth ? score.depth : nil, score.hasDuration ? score.duration : nil,
+        score.hasScale ? score.scale : nil, score.hasDepth ? score.depth : nil,
+        score.hasDuration ? score.duration : nil,
         score.hasContribution ? score.contribution : nil,
       ],
       quantitative: score.quantitative, depthClass: score.depthClass.displayName,
       outcomeClass: score.outcomeClass.displayName, gapClosed: score.hasGapClosed ? score.gapClosed : nil,
       progressToTarget: score.hasProgressToTarget ? score.progressToTarget : nil,
-      observations: observations.filter { $0.outcomeID == score.outcomeID }.map { Observation(period: $0.period, value: $0.value) })
+      observations: observations.filter { $0.outcomeID == score.outcomeID }.map {
+        Observation(period: $0.period, value: $0.value)
+      })
   }
 }

@@ -20,7 +20,8 @@ struct AccessRefusal: Error, RPCErrorConvertible, ExplainedError {
 
   /// The method has no rule: it is refused to everyone.
   static func noRule(_ method: String) -> AccessRefusal {
-    AccessRefusal(code: .permissionDenied, reason: "NO_ACCESS_RULE", key: "daemon.access.no-rule", values: ["method": method])
+    AccessRefusal(
+      code: .permissionDenied, reason: "NO_ACCESS_RULE", key: "daemon.access.no-rule", values: ["method": method])
   }
 
   /// The `authorization` header is binary.

@@ -27,7 +27,8 @@ public struct BearerToken: Sendable, Hashable {
     guard text.hasPrefix(Self.prefix) else { return nil }
     let parts = text.dropFirst(Self.prefix.count).split(separator: "_", maxSplits: 1, omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0].count == 16, parts[0].allSatisfy(\.isHexDigit),
-      parts[1].count == 43, parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+      parts[1].count == 43,
+      parts[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
     else { return nil }
     self.init(id: String(parts[0]).lowercased(), secret: String(parts[1]))
   }

@@ -17,7 +17,8 @@ extension ConfigurationLayer {
   ) throws -> DaemonConfiguration.MetricsEndpoint {
     if text == "off" { return .init(listen: nil) }
     guard let address = ListenAddress(parsing: text) ?? ListenAddress(parsing: "127.0.0.1:" + text) else {
-      throw ConfigurationError(setting: setting, key: "config.expected-metrics-address", values: ["value": "\"\(text)\""])
+      throw ConfigurationError(
+        setting: setting, key: "config.expected-metrics-address", values: ["value": "\"\(text)\""])
     }
     return .init(listen: address)
   }
@@ -26,7 +27,8 @@ extension ConfigurationLayer {
   public static func parseDurability(_ text: String, setting: String) throws -> Durability {
     guard let durability = Durability(rawValue: text) else {
       let choices = Durability.allCases.map(\.rawValue).joined(separator: " or ")
-      throw ConfigurationError(setting: setting, key: "config.expected-choice", values: ["choices": choices, "value": "\"\(text)\""])
+      throw ConfigurationError(
+        setting: setting, key: "config.expected-choice", values: ["choices": choices, "value": "\"\(text)\""])
     }
     return durability
   }
@@ -35,7 +37,8 @@ extension ConfigurationLayer {
   public static func parseLogLevel(_ text: String, setting: String) throws -> Logger.Level {
     guard let level = Logger.Level(rawValue: text) else {
       let choices = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-      throw ConfigurationError(setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
+      throw ConfigurationError(
+        setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
     }
     return level
   }
@@ -54,7 +57,8 @@ extension ConfigurationLayer {
   public static func parseAuthentication(_ text: String, setting: String) throws -> AuthenticationMode {
     guard let mode = AuthenticationMode(rawValue: text) else {
       let choices = AuthenticationMode.allCases.map(\.rawValue).joined(separator: ", ")
-      throw ConfigurationError(setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
+      throw ConfigurationError(
+        setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
     }
     return mode
   }
@@ -64,7 +68,8 @@ extension ConfigurationLayer {
     switch text.lowercased() {
     case "true", "1", "yes", "on": return true
     case "false", "0", "no", "off": return false
-    default: throw ConfigurationError(setting: setting, key: "config.expected-boolean", values: ["value": "\"\(text)\""])
+    default:
+      throw ConfigurationError(setting: setting, key: "config.expected-boolean", values: ["value": "\"\(text)\""])
     }
   }
 
@@ -72,7 +77,8 @@ extension ConfigurationLayer {
   public static func parseIntegrityCheck(_ text: String, setting: String) throws -> IntegrityCheck {
     guard let check = IntegrityCheck(rawValue: text) else {
       let choices = IntegrityCheck.allCases.map(\.rawValue).joined(separator: ", ")
-      throw ConfigurationError(setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
+      throw ConfigurationError(
+        setting: setting, key: "config.expected-one-of", values: ["choices": choices, "value": "\"\(text)\""])
     }
     return check
   }

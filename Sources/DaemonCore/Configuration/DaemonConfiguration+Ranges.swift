@@ -11,13 +11,19 @@ extension DaemonConfiguration {
       (.maxRatingsPerRequest, limits.maxRatingsPerRequest),
       (.maxConnections, transport.maxConnections),
       (.maxHealthWatchers, transport.maxHealthWatchers),
-      (SettingRange(key: "listen", bounds: SettingRange.port.bounds, reason: SettingRange.port.reason), server.listen.port),
+      (
+        SettingRange(key: "listen", bounds: SettingRange.port.bounds, reason: SettingRange.port.reason),
+        server.listen.port
+      ),
       (.gracePeriodMilliseconds, Self.milliseconds(server.gracePeriod)),
     ]
     if let bytes = database.maxSizeBytes { settings.append((.maxDatabaseBytes, bytes)) }
     if let metrics = metrics.listen {
       settings.append(
-        (SettingRange(key: "metricsListen", bounds: SettingRange.port.bounds, reason: SettingRange.port.reason), metrics.port))
+        (
+          SettingRange(key: "metricsListen", bounds: SettingRange.port.bounds, reason: SettingRange.port.reason),
+          metrics.port
+        ))
     }
     return settings
   }

@@ -49,7 +49,8 @@ extension DaemonSetting {
   public static let gracePeriod = DaemonSetting(
     flag: "--grace-period", environment: nil, fileKey: "gracePeriodSeconds",
     documentation: .init(what: "shutdown grace period", flagValue: "SECONDS", fileValue: "", defaultValue: "`10`"),
-    readText: { text, setting, layer in layer.gracePeriod = try ConfigurationLayer.parseSeconds(text, setting: setting) },
+    readText: { text, setting, layer in layer.gracePeriod = try ConfigurationLayer.parseSeconds(text, setting: setting)
+    },
     readFile: { value, setting, layer in
       let seconds: Double
       switch value {
@@ -110,7 +111,8 @@ extension DaemonSetting {
   ) { $0.maxHealthWatchers = $1 }
 
   public static let maxDatabaseSize = integer(
-    "max database size (`K`, `M`, `G` suffixes on the flag and variable)", flag: "--max-database-size", "BYTES", environment: "IMPACTD_MAX_DATABASE_SIZE",
+    "max database size (`K`, `M`, `G` suffixes on the flag and variable)", flag: "--max-database-size", "BYTES",
+    environment: "IMPACTD_MAX_DATABASE_SIZE",
     file: "maxDatabaseBytes", default: "none", in: .maxDatabaseBytes, parseText: ConfigurationLayer.parseDatabaseSize
   ) { $0.maxDatabaseBytes = $1 }
 

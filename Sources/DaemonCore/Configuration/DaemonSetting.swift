@@ -111,9 +111,11 @@ extension DaemonSetting {
   /// `| what | flag and value | variable | file key | default |`.
   public var documentationRow: String {
     func code(_ text: String?) -> String { text.map { "`\($0)`" } ?? "–" }
-    let flagColumn = flag.map { documentation.flagValue.isEmpty ? "`\($0)`" : "`\($0) \(documentation.flagValue)`" } ?? "–"
+    let flagColumn =
+      flag.map { documentation.flagValue.isEmpty ? "`\($0)`" : "`\($0) \(documentation.flagValue)`" } ?? "–"
     var fileColumn = code(fileKey)
     if fileKey != nil, !documentation.fileValue.isEmpty { fileColumn += " (\(documentation.fileValue))" }
-    return "| \(documentation.what) | \(flagColumn) | \(code(environment)) | \(fileColumn) | \(documentation.defaultValue) |"
+    return
+      "| \(documentation.what) | \(flagColumn) | \(code(environment)) | \(fileColumn) | \(documentation.defaultValue) |"
   }
 }

@@ -53,7 +53,10 @@ public enum SnapshotName {
       (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
     }
     guard isAlphanumeric(bytes[0]) else { return false }
-    guard bytes.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") })
+    guard
+      bytes.allSatisfy({
+        isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+      })
     else { return false }
     if DayBounds(name) != nil { return false }
     if name == "now" { return false }

@@ -13,7 +13,8 @@ public final class PortfolioHistory: Sendable {
   private let queue = DispatchQueue(label: "impactd-history", qos: .userInitiated, attributes: .concurrent)
   private let now: @Sendable () -> Date
 
-  init(database: ImpactDatabase, cache: HistoryCache = HistoryCache(), now: @escaping @Sendable () -> Date = Date.init) {
+  init(database: ImpactDatabase, cache: HistoryCache = HistoryCache(), now: @escaping @Sendable () -> Date = Date.init)
+  {
     self.database = database
     self.cache = cache
     self.now = now
@@ -65,7 +66,9 @@ public final class PortfolioHistory: Sendable {
   }
 
   /// The state of `point` with the scheme then active, and its cache key.
-  private func baseState(at point: PointInTime, current: PortfolioSnapshot) throws -> (HistoryCache.Key, PortfolioSnapshot) {
+  private func baseState(
+    at point: PointInTime, current: PortfolioSnapshot
+  ) throws -> (HistoryCache.Key, PortfolioSnapshot) {
     if case .snapshot(let name) = point {
       guard let summary = try database.snapshot(named: name, documents: false) else {
         throw HistoryError.snapshotNotFound(name)

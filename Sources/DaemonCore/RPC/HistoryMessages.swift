@@ -188,7 +188,8 @@ enum HistoryMessages {
     }
   }
 
-  static func progress(_ progress: OutcomeProgress, observations: [Impact_V1_Observation]) -> Impact_V1_OutcomeProgress {
+  static func progress(_ progress: OutcomeProgress, observations: [Impact_V1_Observation]) -> Impact_V1_OutcomeProgress
+  {
     .with {
       $0.outcomeID = progress.outcomeID
       $0.indicator = progress.indicator ?? ""

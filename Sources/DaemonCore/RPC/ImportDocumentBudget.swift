@@ -66,7 +66,8 @@ enum ImportDocumentBudget {
       switch byte {
       case UInt8(ascii: "\""):
         quoted.toggle()
-      case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "\n") where !quoted:
+      case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"),
+        UInt8(ascii: "\n") where !quoted:
         count += 1
         if count > limit { return count }
       default:

@@ -1,8 +1,8 @@
 import Analytics
 import Foundation
-import SwiftProtobuf
 import GRPCCore
 import ImpactAPI
+import SwiftProtobuf
 
 extension PortfolioRPCService {
   /// The most projects one chunk of a streamed export carries.

@@ -116,7 +116,9 @@ extension PortfolioRPCService {
     }
     guard let header else { throw RPCErrorFactory.required("header") }
     // Every count given must be the chunks' own, and one must be given.
-    let counts = [("header.project_count", header.hasProjectCount ? header.projectCount : nil), ("end.project_count", endCount)]
+    let counts = [
+      ("header.project_count", header.hasProjectCount ? header.projectCount : nil), ("end.project_count", endCount),
+    ]
     guard counts.contains(where: { $0.1 != nil }) else { throw RPCErrorFactory.required("end") }
     for case (let field, let count?) in counts where count != Int64(projects.count) {
       throw RPCErrorFactory.invalid(
@@ -125,7 +127,8 @@ extension PortfolioRPCService {
     }
     if projects.count >= Self.importLogInterval {
       Self.importLogger.info(
-        "import stream received", metadata: ["projects": "\(projects.count)", "elapsed": "\(ContinuousClock.now - start)"])
+        "import stream received",
+        metadata: ["projects": "\(projects.count)", "elapsed": "\(ContinuousClock.now - start)"])
     }
     return try await commitImport(
       projects, scheme: scheme, validatedUnder: validator?.scheme,

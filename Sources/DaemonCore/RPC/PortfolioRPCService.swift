@@ -24,7 +24,9 @@ struct PortfolioRPCService: Impact_V1_PortfolioService.SimpleServiceProtocol {
       projects = document.projects
       documentRevision = document.revision
     case .csv(let tables):
-      guard !tables.projects.isEmpty else { throw RPCErrorFactory.invalid("csv.projects", "the projects table is required", rule: "projects_table_required") }
+      guard !tables.projects.isEmpty else {
+        throw RPCErrorFactory.invalid("csv.projects", "the projects table is required", rule: "projects_table_required")
+      }
       let names = CSVFileNames(
         projects: tables.projectsFileName.isEmpty ? "projects.csv" : tables.projectsFileName,
         outcomes: tables.outcomesFileName.isEmpty ? "outcomes.csv" : tables.outcomesFileName,

@@ -37,7 +37,8 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
     guard let project = snapshot.project(request.id) else { throw StoreError.projectNotFound(request.id) }
     var message = Impact_V1_Project(project)
-    await addRatingTimes(to: &message, revision: snapshot.revision, past: request.hasAt && snapshot.revision != store.snapshot.revision)
+    await addRatingTimes(
+      to: &message, revision: snapshot.revision, past: request.hasAt && snapshot.revision != store.snapshot.revision)
     let answer = message
     return .with {
       $0.project = answer
@@ -56,7 +57,8 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       let times = try? await store.ratingTimes(projectID: project.id, revision: revision, past: past)
     else { return }
     for index in project.ratings.indices {
-      let key = RecordedValues.RatingKey(criterion: project.ratings[index].criterion, rater: project.ratings[index].rater)
+      let key = RecordedValues.RatingKey(
+        criterion: project.ratings[index].criterion, rater: project.ratings[index].rater)
       if let time = times[key] {
         project.ratings[index].ratedAt = Google_Protobuf_Timestamp(date: time)
       }
@@ -165,7 +167,8 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
       period: ObservationPeriod.canonical(message.period) ?? message.period,
       source: message.source.isEmpty ? nil : message.source,
       recordedBy: try Self.recorder(claimed: message.recordedBy, caller: changeContext.actor),
-      recordedAt: message.hasRecordedAt ? try message.recordedAt.checkedDate(field: "observation.recorded_at") : changeContext.at,
+      recordedAt: message.hasRecordedAt
+        ? try message.recordedAt.checkedDate(field: "observation.recorded_at") : changeContext.at,
       forced: forced
     )
     let snapshot = try await store.record(observation, context: changeContext)
@@ -195,7 +198,9 @@ struct ProjectRPCService: Impact_V1_ProjectService.SimpleServiceProtocol {
     }
     let page = rows.prefix(pageSize)
     return .with {
-      $0.observations = page.map { Impact_V1_Observation($0, revision: $0.revision ?? 0).visible(to: RequestPrincipal.caller) }
+      $0.observations = page.map {
+        Impact_V1_Observation($0, revision: $0.revision ?? 0).visible(to: RequestPrincipal.caller)
+      }
       if rows.count > pageSize, let last = page.last?.id { $0.nextPageToken = PageToken.make(after: String(last)) }
       $0.totalSize = Int64(total)
       $0.revision = snapshot.revision

@@ -214,7 +214,9 @@ extension StorageError: RPCErrorConvertible, ExplainedError {
   public var rpcErrorMetadata: Metadata { explainedMetadata }
 
   var explanation: DaemonErrorExplanation {
-    func explained(_ reason: String, _ key: String, _ values: [String: String], translatable: Bool = true)
+    func explained(
+      _ reason: String, _ key: String, _ values: [String: String], translatable: Bool = true
+    )
       -> DaemonErrorExplanation
     {
       DaemonErrorExplanation(

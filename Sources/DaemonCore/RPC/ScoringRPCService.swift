@@ -122,10 +122,13 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     request: Impact_V1_CompareProjectsRequest,
     context: ServerContext
   ) async throws -> Impact_V1_CompareProjectsResponse {
-    guard !request.ids.isEmpty else { throw RPCErrorFactory.invalid("ids", "name at least one project", rule: "no_project") }
+    guard !request.ids.isEmpty else {
+      throw RPCErrorFactory.invalid("ids", "name at least one project", rule: "no_project")
+    }
     guard request.ids.count <= limits.maxPageSize else {
       throw RPCErrorFactory.tooLarge(
-        "ids", "at most \(limits.maxPageSize) projects per comparison, got \(request.ids.count)", rule: "too_many_compared",
+        "ids", "at most \(limits.maxPageSize) projects per comparison, got \(request.ids.count)",
+        rule: "too_many_compared",
         values: ["limit": "\(limits.maxPageSize)", "value": "\(request.ids.count)"])
     }
     let snapshot = try await store.snapshot(for: request.hasAt ? request.at : nil)
@@ -193,7 +196,8 @@ struct ScoringRPCService: Impact_V1_ScoringService.SimpleServiceProtocol {
     guard request.changes.count <= limits.maxProjectsPerRequest else {
       throw RPCErrorFactory.tooLarge(
         "changes", "at most \(limits.maxProjectsPerRequest) changes per simulation, got \(request.changes.count)",
-        rule: "too_many_changes", values: ["limit": "\(limits.maxProjectsPerRequest)", "value": "\(request.changes.count)"])
+        rule: "too_many_changes",
+        values: ["limit": "\(limits.maxProjectsPerRequest)", "value": "\(request.changes.count)"])
     }
     let snapshot = store.snapshot
     let filter = try snapshot.filter(request.filter)

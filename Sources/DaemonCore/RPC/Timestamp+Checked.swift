@@ -13,7 +13,8 @@ extension Google_Protobuf_Timestamp {
   func checkedDate(field: String) throws -> Date {
     guard Self.validSeconds.contains(seconds), (0..<1_000_000_000).contains(nanos) else {
       throw RPCErrorFactory.invalid(
-        field, "a timestamp must lie between years 1 and 9999 with nanos in [0, 1e9), got seconds \(seconds), nanos \(nanos)",
+        field,
+        "a timestamp must lie between years 1 and 9999 with nanos in [0, 1e9), got seconds \(seconds), nanos \(nanos)",
         rule: "timestamp_range", values: ["seconds": "\(seconds)", "nanos": "\(nanos)"])
     }
     return date

@@ -26,7 +26,8 @@ struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
       throw RPCErrorFactory.tooLarge(
         "project_ids",
         "at most \(limits.maxProjectsPerRequest) project ids per watch (limits.maxProjectsPerRequest), got \(request.projectIds.count)",
-        rule: "too_many_watched", values: ["limit": "\(limits.maxProjectsPerRequest)", "value": "\(request.projectIds.count)"])
+        rule: "too_many_watched",
+        values: ["limit": "\(limits.maxProjectsPerRequest)", "value": "\(request.projectIds.count)"])
     }
     let kinds = Set(request.kinds)
     let projectIDs = Set(request.projectIds)

@@ -24,7 +24,8 @@ extension DaemonMetrics {
     MetricNameDescriptor(
       namespace: "impact", metricName: "connections_closed", unitName: "total",
       helpText:
-        "Connections the daemon closed itself, by endpoint and reason (preface_timeout, unresponsive, request_timeout, shutdown).")
+        "Connections the daemon closed itself, by endpoint and reason (preface_timeout, unresponsive, request_timeout, shutdown)."
+    )
   }
   static var healthWatchers: MetricNameDescriptor {
     MetricNameDescriptor(

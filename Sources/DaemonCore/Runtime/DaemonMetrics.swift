@@ -79,7 +79,8 @@ public struct DaemonMetrics: Sendable {
   public init(registry: PrometheusCollectorRegistry) {
     self.registry = registry
     self.factory = PrometheusMetricsFactory(registry: registry)
-    registry.makeGauge(descriptor: Self.buildInfo, labels: [("version", Self.version), ("commit", Self.commit)]).set(Int64(1))
+    registry.makeGauge(descriptor: Self.buildInfo, labels: [("version", Self.version), ("commit", Self.commit)]).set(
+      Int64(1))
     registry.makeGauge(descriptor: Self.projects).set(Int64(0))
     registry.makeGauge(descriptor: Self.revision).set(Int64(0))
   }
@@ -95,8 +96,10 @@ public struct DaemonMetrics: Sendable {
     if code != "OK" {
       registry.makeCounter(descriptor: Self.errors, labels: [("method", method), ("code", code)]).increment()
     }
-    registry.makeDurationHistogram(descriptor: Self.duration, labels: [("method", method)], buckets: Self.durationBuckets)
-      .record(duration)
+    registry.makeDurationHistogram(
+      descriptor: Self.duration, labels: [("method", method)], buckets: Self.durationBuckets
+    )
+    .record(duration)
   }
 
   /// Sets `impact_projects`, the number of projects in the current snapshot.

@@ -54,7 +54,8 @@ final class HealthRequestGuardHandler: ChannelInboundHandler {
         context.fireChannelRead(data)
         return
       }
-      let language = headers.headers[canonicalForm: RequestLanguage.metadataKey].lazy
+      let language =
+        headers.headers[canonicalForm: RequestLanguage.metadataKey].lazy
         .compactMap { RequestLanguage.parse(String($0)) }.first ?? .en
       state = .holding(frames: [payload], prefix: [], language: language)
     case .holding(var frames, var prefix, let language):

@@ -72,7 +72,8 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
     headers.add(name: "Connection", value: "close")
 
     let buffer = context.channel.allocator.buffer(bytes: body)
-    context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+    context.write(
+      wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
     context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
     let channel = context.channel
     context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in

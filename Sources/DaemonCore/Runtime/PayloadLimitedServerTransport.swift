@@ -56,7 +56,8 @@ struct PayloadLimitedServerTransport<Base: ServerTransport>: ServerTransport {
           if bytes.count > limit {
             throw RPCError(
               code: .resourceExhausted,
-              message: "request message of \(bytes.count) bytes exceeds the limit of \(limit) bytes (limits.maxRequestPayloadBytes)"
+              message:
+                "request message of \(bytes.count) bytes exceeds the limit of \(limit) bytes (limits.maxRequestPayloadBytes)"
             )
           }
           try decodeBudget.check(bytes, method: method)
@@ -64,7 +65,8 @@ struct PayloadLimitedServerTransport<Base: ServerTransport>: ServerTransport {
         return part
       }
       await streamHandler(
-        RPCStream(descriptor: stream.descriptor, inbound: RPCAsyncSequence(wrapping: checked), outbound: stream.outbound),
+        RPCStream(
+          descriptor: stream.descriptor, inbound: RPCAsyncSequence(wrapping: checked), outbound: stream.outbound),
         context
       )
     }

@@ -56,7 +56,9 @@ struct ProcessMetrics: Sendable {
       guard let value else { return }
       text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n\(name) \(value)\n"
     }
-    family("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.", cpuSeconds.map { "\($0)" })
+    family(
+      "process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.",
+      cpuSeconds.map { "\($0)" })
     family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", residentBytes.map { "\($0)" })
     family("process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.", virtualBytes.map { "\($0)" })
     family("process_open_fds", "gauge", "Number of open file descriptors.", openFileDescriptors.map { "\($0)" })

@@ -22,8 +22,9 @@ public struct ReadinessInterceptor: ServerInterceptor {
     context: ServerContext,
     next: @Sendable (StreamingServerRequest<Input>, ServerContext) async throws -> StreamingServerResponse<Output>
   ) async throws -> StreamingServerResponse<Output> {
-    guard alwaysAnswered.contains(context.descriptor.service.fullyQualifiedService)
-      || health.status(of: "") == .serving
+    guard
+      alwaysAnswered.contains(context.descriptor.service.fullyQualifiedService)
+        || health.status(of: "") == .serving
     else {
       throw RPCError(
         code: .unavailable,

@@ -37,7 +37,9 @@ public struct CredentialStore: Sendable {
   }
 
   /// Creates a token; the returned token's ``BearerToken/text`` is the only copy of its secret.
-  public func createToken(name: String, role: Role, at date: Date = Date()) throws -> (token: BearerToken, credential: StoredCredential) {
+  public func createToken(
+    name: String, role: Role, at date: Date = Date()
+  ) throws -> (token: BearerToken, credential: StoredCredential) {
     try Self.checkName(name)
     let token = BearerToken.generate()
     let credential = StoredCredential(
@@ -109,9 +111,10 @@ public struct CredentialStore: Sendable {
 
   private func insert(_ credential: StoredCredential, digest: [UInt8]?) throws {
     try perform { db in
-      let taken = try Bool.fetchOne(
-        db, sql: "SELECT 1 FROM credentials WHERE kind = ? AND name = ? AND revoked_at IS NULL",
-        arguments: [credential.kind.rawValue, credential.name]) ?? false
+      let taken =
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM credentials WHERE kind = ? AND name = ? AND revoked_at IS NULL",
+          arguments: [credential.kind.rawValue, credential.name]) ?? false
       if taken { throw AccessAdministrationError.nameTaken(credential.name) }
       try db.execute(
         sql: """
@@ -148,7 +151,8 @@ public struct CredentialStore: Sendable {
     let roleText: String = row["role"]
     let name: String = row["name"]
     guard let kind = StoredCredential.Kind(rawValue: kindText), let role = Role(rawValue: roleText) else {
-      throw StorageError.unreadableValue(table: "credentials", key: name, column: "kind/role", detail: "\(kindText)/\(roleText)")
+      throw StorageError.unreadableValue(
+        table: "credentials", key: name, column: "kind/role", detail: "\(kindText)/\(roleText)")
     }
     let created: String = row["created_at"]
     let revoked: String? = row["revoked_at"]

@@ -66,7 +66,8 @@ struct DatabaseIdentity: Sendable, Hashable {
     for (type, names) in others.sorted(by: { $0.key < $1.key }) {
       let foreignNames = type == "index" ? names.subtracting(reference.indexes).sorted() : names.sorted()
       if !foreignNames.isEmpty {
-        return .foreign("it has \(type == "index" ? "indexes" : "\(type)s") impactd does not create: \(listed(foreignNames))")
+        return .foreign(
+          "it has \(type == "index" ? "indexes" : "\(type)s") impactd does not create: \(listed(foreignNames))")
       }
     }
     guard let migrations = facts.migrations else {

@@ -43,7 +43,9 @@ extension ImpactDatabase {
             INSERT OR IGNORE INTO checkpoints (revision, created_at, project_count, scheme_document, projects)
             VALUES (?, ?, ?, ?, ?)
             """,
-          arguments: [revision, StoredTimestamp.text(StoredTimestamp.normalized(time)), projects.count, scheme, document])
+          arguments: [
+            revision, StoredTimestamp.text(StoredTimestamp.normalized(time)), projects.count, scheme, document,
+          ])
       }
     } catch {
       throw commitFailure(error)
@@ -76,7 +78,8 @@ extension ImpactDatabase {
       let documents =
         switch origin {
         case .checkpoint:
-          try Row.fetchOne(db, sql: "SELECT scheme_document, projects FROM checkpoints WHERE revision = ?", arguments: [found])
+          try Row.fetchOne(
+            db, sql: "SELECT scheme_document, projects FROM checkpoints WHERE revision = ?", arguments: [found])
         case .snapshot(let name):
           try Row.fetchOne(db, sql: "SELECT scheme_document, projects FROM snapshots WHERE name = ?", arguments: [name])
         }
@@ -94,7 +97,8 @@ extension ImpactDatabase {
       let last = try Int64.fetchOne(db, sql: "SELECT MAX(revision) FROM (\(Self.storedStates))") ?? 0
       let row = try Row.fetchOne(
         db,
-        sql: "SELECT COUNT(*), COALESCE(SUM(length(CAST(payload AS BLOB)) + COALESCE(length(projects), 0)), 0) FROM journal WHERE revision > ?",
+        sql:
+          "SELECT COUNT(*), COALESCE(SUM(length(CAST(payload AS BLOB)) + COALESCE(length(projects), 0)), 0) FROM journal WHERE revision > ?",
         arguments: [last])
       return (row?[0] ?? 0, row?[1] ?? 0)
     }
@@ -104,7 +108,10 @@ extension ImpactDatabase {
   func checkpointStatistics() throws -> (count: Int, bytes: Int64) {
     try read { db in
       let row = try Row.fetchOne(
-        db, sql: "SELECT COUNT(*), COALESCE(SUM(length(projects) + length(CAST(scheme_document AS BLOB))), 0) FROM checkpoints")
+        db,
+        sql:
+          "SELECT COUNT(*), COALESCE(SUM(length(projects) + length(CAST(scheme_document AS BLOB))), 0) FROM checkpoints"
+      )
       return (row?[0] ?? 0, row?[1] ?? 0)
     }
   }

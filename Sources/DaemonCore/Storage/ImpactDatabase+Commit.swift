@@ -38,7 +38,9 @@ extension ImpactDatabase {
     try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
   }
 
-  private static func apply(_ change: StoredChange, context: ChangeContext, in db: Database) throws
+  private static func apply(
+    _ change: StoredChange, context: ChangeContext, in db: Database
+  ) throws
     -> CommitReceipt
   {
     let current = try currentRevision(in: db)

@@ -98,7 +98,10 @@ extension ImpactDatabase {
   ) throws -> (observations: [Observation], total: Int) {
     let page = try observations(projectID: projectID, outcomeID: outcomeID, after: after, limit: Int.max)
       .filter { observation in revision.map { (observation.revision ?? 0) <= $0 } ?? true }
-    return (Array(page.prefix(max(limit, 0))), try observationCount(projectID: projectID, outcomeID: outcomeID, throughRevision: revision))
+    return (
+      Array(page.prefix(max(limit, 0))),
+      try observationCount(projectID: projectID, outcomeID: outcomeID, throughRevision: revision)
+    )
   }
 
   private func observationCount(projectID: String, outcomeID: String?, throughRevision revision: Int64?) throws -> Int {

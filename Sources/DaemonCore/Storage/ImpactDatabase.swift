@@ -68,7 +68,9 @@ public struct ImpactDatabase: Sendable {
   ///   open; ``DatabaseRefusal`` for a file that is not impactd's or is damaged;
   ///   ``StorageError/schemaNotCurrent(path:missingMigrations:)`` when a read-only file needs
   ///   a migration; ``StorageError/database(code:message:)`` when SQLite cannot open it.
-  public static func open(atPath path: String, configuration: StorageConfiguration = .defaults)
+  public static func open(
+    atPath path: String, configuration: StorageConfiguration = .defaults
+  )
     throws -> ImpactDatabase
   {
     if configuration.readOnly && !FileManager.default.fileExists(atPath: path) {

@@ -67,7 +67,9 @@ struct PortfolioReader {
 
   /// The state made of two parts read at the same revision; `nil` if a commit came between.
   /// Takes the projects out of `main`, which is left empty.
-  static func assemble(_ main: MainPart, _ children: ChildPart, order: ProjectOrder)
+  static func assemble(
+    _ main: MainPart, _ children: ChildPart, order: ProjectOrder
+  )
     throws -> StoredState?
   {
     guard main.revision == children.revision else { return nil }

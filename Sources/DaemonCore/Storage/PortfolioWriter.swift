@@ -1,5 +1,5 @@
-import Foundation
 import Analytics
+import Foundation
 import GRDB
 
 /// Writes one change to the tables inside the caller's transaction, with cached prepared
@@ -77,7 +77,8 @@ struct PortfolioWriter {
       return Written(projectIDs: [observation.projectID], payload: try record(observation))
 
     case .recordRating(let projectID, let rating, let ratedAt):
-      return Written(projectIDs: [projectID], payload: try record(rating, of: projectID, ratedAt: StoredTimestamp.text(ratedAt)))
+      return Written(
+        projectIDs: [projectID], payload: try record(rating, of: projectID, ratedAt: StoredTimestamp.text(ratedAt)))
 
     case .createSnapshot(let snapshot):
       return Written(projectIDs: [], payload: try store(snapshot))
@@ -122,18 +123,18 @@ struct PortfolioWriter {
 
   /// Stores `scheme` and makes it the active one; returns its document.
   private func activate(_ scheme: Scheme) throws -> String {
-      let document = JournalPayload.scheme(scheme)
-      try db.execute(sql: "UPDATE schemes SET active = 0 WHERE active = 1")
-      try db.execute(
-        sql: """
-          INSERT INTO schemes (id, document, activated_at, activated_revision, active)
-          VALUES (?, ?, ?, ?, 1)
-          ON CONFLICT (id) DO UPDATE SET document = excluded.document,
-            activated_at = excluded.activated_at, activated_revision = excluded.activated_revision,
-            active = 1
-          """,
-        arguments: [scheme.id, document, timestamp, revision])
-      return document
+    let document = JournalPayload.scheme(scheme)
+    try db.execute(sql: "UPDATE schemes SET active = 0 WHERE active = 1")
+    try db.execute(
+      sql: """
+        INSERT INTO schemes (id, document, activated_at, activated_revision, active)
+        VALUES (?, ?, ?, ?, 1)
+        ON CONFLICT (id) DO UPDATE SET document = excluded.document,
+          activated_at = excluded.activated_at, activated_revision = excluded.activated_revision,
+          active = 1
+        """,
+      arguments: [scheme.id, document, timestamp, revision])
+    return document
   }
 
   /// The indices of `projects` in id order: rows then go to the end of each table's B-tree,
@@ -239,7 +240,9 @@ struct PortfolioWriter {
     return ratings
   }
 
-  private func insertChildren(of project: Project, previousRatings: [RatingKey: StoredRating])
+  private func insertChildren(
+    of project: Project, previousRatings: [RatingKey: StoredRating]
+  )
     throws
   {
     if !project.outcomes.isEmpty {

@@ -31,7 +31,9 @@ public struct StorageConfiguration: Sendable, Hashable {
   public static var defaults: StorageConfiguration { StorageConfiguration() }
 
   /// The defaults, changed by `configure`.
-  public static func defaults(_ configure: (inout StorageConfiguration) -> Void)
+  public static func defaults(
+    _ configure: (inout StorageConfiguration) -> Void
+  )
     -> StorageConfiguration
   {
     var configuration = StorageConfiguration.defaults

@@ -51,6 +51,7 @@ public struct StoredSnapshot: Sendable, Hashable {
     self.projectsDocument = projectsDocument
     self.portfolioDocument = portfolioDocument
     self.schemeDocument = schemeDocument
-    self.storedBytes = storedBytes ?? Int64(projectsDocument.count + portfolioDocument.utf8.count + schemeDocument.utf8.count)
+    self.storedBytes =
+      storedBytes ?? Int64(projectsDocument.count + portfolioDocument.utf8.count + schemeDocument.utf8.count)
   }
 }

@@ -9,7 +9,9 @@ public struct ChangeEvent: Sendable, Hashable {
   public var actor: String
   public var rpcMethod: String
 
-  public init(revision: Int64, committedAt: Date, kind: ChangeKind, projectIDs: [String], actor: String, rpcMethod: String) {
+  public init(
+    revision: Int64, committedAt: Date, kind: ChangeKind, projectIDs: [String], actor: String, rpcMethod: String
+  ) {
     self.revision = revision
     self.committedAt = committedAt
     self.kind = kind

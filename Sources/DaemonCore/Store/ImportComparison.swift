@@ -17,7 +17,8 @@ struct ImportComparison {
   ) rethrows {
     var drafts: [ImportedProject] = []
     for (stored, imported) in updates {
-      drafts.append(ImportedProject(projectID: stored.id, action: .updated, replaced: Self.replaced(stored, by: imported)))
+      drafts.append(
+        ImportedProject(projectID: stored.id, action: .updated, replaced: Self.replaced(stored, by: imported)))
     }
     for stored in deletions {
       drafts.append(ImportedProject(projectID: stored.id, action: .deleted, replaced: Self.replaced(stored, by: nil)))
@@ -50,7 +51,8 @@ struct ImportComparison {
   var newerWork: [ImportedProject] {
     projects.compactMap { project in
       let newer = project.newer
-      return newer.isEmpty ? nil : ImportedProject(projectID: project.projectID, action: project.action, replaced: newer)
+      return newer.isEmpty
+        ? nil : ImportedProject(projectID: project.projectID, action: project.action, replaced: newer)
     }
   }
 
@@ -78,7 +80,8 @@ struct ImportComparison {
           kind: .rating(criterion: rating.criterion, rater: rating.rater), before: rating.value,
           after: replacement?.value))
     }
-    let importedOutcomes = Dictionary((imported?.outcomes ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let importedOutcomes = Dictionary(
+      (imported?.outcomes ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     for outcome in stored.outcomes where outcome.actual != nil {
       let after = importedOutcomes[outcome.id]?.actual
       if after == outcome.actual { continue }

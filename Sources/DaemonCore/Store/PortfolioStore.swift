@@ -250,14 +250,17 @@ public final class PortfolioStore: Sendable {
         change: change, upserts: newScheme == nil ? changed : projects, removals: removed.map(\.id),
         scheme: newScheme)
     }
-    var summary = box.withLock { $0 } ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
+    var summary =
+      box.withLock { $0 }
+      ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
     summary.revision = snapshot.revision
     if projects.count >= Self.largeChangeProjects {
       logger.info(
         validateOnly ? "import checked" : "import committed",
         metadata: [
           "projects": "\(projects.count)", "created": "\(summary.created)", "updated": "\(summary.updated)",
-          "deleted": "\(summary.deleted)", "revision": "\(summary.revision)", "duration": "\(ContinuousClock.now - start)",
+          "deleted": "\(summary.deleted)", "revision": "\(summary.revision)",
+          "duration": "\(ContinuousClock.now - start)",
           "check": "\(timings.plan)", "write": "\(timings.commit)", "publish": "\(timings.publish)",
         ])
     }
@@ -344,7 +347,10 @@ public final class PortfolioStore: Sendable {
         _ = compact.figures
         logger.info(
           "snapshot compacted after a large import",
-          metadata: ["revision": "\(revision)", "projects": "\(compact.projects.count)", "duration": "\(ContinuousClock.now - start)"])
+          metadata: [
+            "revision": "\(revision)", "projects": "\(compact.projects.count)",
+            "duration": "\(ContinuousClock.now - start)",
+          ])
       } catch {
         logger.warning("snapshot not compacted", metadata: ["revision": "\(revision)", "error": "\(error)"])
       }
@@ -412,7 +418,9 @@ public final class PortfolioStore: Sendable {
       let receipt = try self.database.commit(.createSnapshot(frozen), context: context)
       // The snapshot is a stored whole state: replays may start from it.
       self.sinceCheckpoint.withLock { $0 = (1, Int64(receipt.payloadBytes)) }
-      self.publish(before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt), receipt: receipt, context: context)
+      self.publish(
+        before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt),
+        receipt: receipt, context: context)
       self.history.remember(before, forSnapshot: name, createdRevision: receipt.revision)
       var created = frozen
       created.createdAt = receipt.committedAt
@@ -432,7 +440,9 @@ public final class PortfolioStore: Sendable {
         throw HistoryError.snapshotNotFound(name)
       }
       let receipt = try self.database.commit(.deleteSnapshot(name: name), context: context)
-      self.publish(before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt), receipt: receipt, context: context)
+      self.publish(
+        before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt),
+        receipt: receipt, context: context)
       return receipt.revision
     }
   }
@@ -479,7 +489,9 @@ public final class PortfolioStore: Sendable {
 
   /// The journal entries `filter` selects after `after`, at most `limit`, read off the
   /// cooperative pool.
-  public func journal(matching filter: JournalFilter = JournalFilter(), after: Int64?, limit: Int) async throws
+  public func journal(
+    matching filter: JournalFilter = JournalFilter(), after: Int64?, limit: Int
+  ) async throws
     -> [JournalEntry]
   {
     let database = self.database
@@ -489,7 +501,9 @@ public final class PortfolioStore: Sendable {
   /// When each current rating of `projectID` was given, as the portfolio stood at `revision`:
   /// from the rating history for a past state, from the current ratings otherwise (a rating
   /// recorded after `revision` is left out).
-  public func ratingTimes(projectID: String, revision: Int64, past: Bool) async throws
+  public func ratingTimes(
+    projectID: String, revision: Int64, past: Bool
+  ) async throws
     -> [RecordedValues.RatingKey: Date]
   {
     let database = self.database
@@ -612,7 +626,8 @@ public final class PortfolioStore: Sendable {
         logger.info(
           "checkpoint written",
           metadata: [
-            "revision": "\(state.revision)", "projects": "\(state.projects.count)", "duration": "\(ContinuousClock.now - start)",
+            "revision": "\(state.revision)", "projects": "\(state.projects.count)",
+            "duration": "\(ContinuousClock.now - start)",
           ])
       } catch {
         logger.warning("checkpoint not written", metadata: ["revision": "\(state.revision)", "error": "\(error)"])

@@ -18,7 +18,8 @@ extension Project {
   /// when it is not JSON (the validator names that elsewhere).
   static func canonicalJSON(_ text: String?) -> String? {
     guard let text, let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-      let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+      let data = try? JSONSerialization.data(
+        withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
     else { return text }
     return String(decoding: data, as: UTF8.self)
   }

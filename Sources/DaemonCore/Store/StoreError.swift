@@ -40,7 +40,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
       "the document was made with scheme '\(document)', which differs from the active scheme '\(active)': "
         + "import it with mode REPLACE to adopt its scheme with its projects, set the scheme first "
         + "with SetScheme, or remove the document's scheme"
-    case .revisionMismatch(let expected, let actual): "expected revision \(expected) but the portfolio is at revision \(actual)"
+    case .revisionMismatch(let expected, let actual):
+      "expected revision \(expected) but the portfolio is at revision \(actual)"
     case .tooLarge(let message): message
     case .newerThanDocument(let projects, let safeguards):
       Self.newerWorkMessage(projects, safeguards: safeguards)

@@ -14,7 +14,9 @@ enum AxisDrawing {
   }
 
   /// Drops ticks whose labels would overlap their neighbour's.
-  static func spaced(_ ticks: [Double], scale: LinearScale, format: (Double) -> String, fontSize: Double = 10) -> [Double] {
+  static func spaced(
+    _ ticks: [Double], scale: LinearScale, format: (Double) -> String, fontSize: Double = 10
+  ) -> [Double] {
     var kept: [Double] = []
     var lastRight = -Double.infinity
     for tick in ticks {

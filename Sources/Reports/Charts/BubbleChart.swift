@@ -4,7 +4,9 @@ internal import Localization
 /// by its class. Each bubble carries its rank as a label where one fits without overlapping,
 /// its full name as a tooltip, and the table beside it lists every bubble.
 public enum BubbleChart {
-  public static func chart(projects: [ProjectEntry], context: ReportContext, limit: Int = RankingBars.defaultLimit) -> Chart {
+  public static func chart(
+    projects: [ProjectEntry], context: ReportContext, limit: Int = RankingBars.defaultLimit
+  ) -> Chart {
     let l = context.l
     let numbers = context.numbers
     let shown = Array(projects.prefix(limit))
@@ -32,7 +34,9 @@ public enum BubbleChart {
       svg.text(numbers.decimal(tick, places: 0), x: plot.x - 6, y: position + 3, anchor: "end", size: 10, fill: "#555")
     }
     svg.text(l("label.amount"), x: plot.x + plot.width / 2, y: plot.y + plot.height + 30, anchor: "middle", size: 11)
-    svg.text(l("label.composite"), x: 14, y: plot.y + plot.height / 2, anchor: "middle", size: 11, extra: "transform=\"rotate(-90 14 \(SVGBuilder.number(plot.y + plot.height / 2)))\"")
+    svg.text(
+      l("label.composite"), x: 14, y: plot.y + plot.height / 2, anchor: "middle", size: 11,
+      extra: "transform=\"rotate(-90 14 \(SVGBuilder.number(plot.y + plot.height / 2)))\"")
     // Legend: classes and the bubble size.
     var legendX = plot.x
     let legendY = height - 18
@@ -45,13 +49,17 @@ public enum BubbleChart {
     svg.text(l("report.bubble.size"), x: legendX + 10, y: legendY, size: 10, fill: "#555")
 
     // Largest bubbles first so that small ones stay visible on top.
-    let order = shown.indices.sorted { (radius(shown[$0].reach), shown[$1].rank) > (radius(shown[$1].reach), shown[$0].rank) }
+    let order = shown.indices.sorted {
+      (radius(shown[$0].reach), shown[$1].rank) > (radius(shown[$1].reach), shown[$0].rank)
+    }
     for index in order {
       let project = shown[index]
-      let tooltip = "\(project.rank). \(project.name) — \(numbers.amount(project.amount)), \(numbers.score(project.composite))"
+      let tooltip =
+        "\(project.rank). \(project.name) — \(numbers.amount(project.amount)), \(numbers.score(project.composite))"
       svg.circle(
         cx: x.position(project.amount), cy: y.clampedPosition(project.composite), r: radius(project.reach),
-        fill: Palette.impactClass(project.impactClass), extra: "fill-opacity=\"0.55\" stroke=\"#333\" stroke-width=\"0.6\"",
+        fill: Palette.impactClass(project.impactClass),
+        extra: "fill-opacity=\"0.55\" stroke=\"#333\" stroke-width=\"0.6\"",
         title: tooltip)
     }
     var placer = LabelPlacer(bounds: plot)
@@ -66,19 +74,26 @@ public enum BubbleChart {
         svg.text(text, x: box.x + 1, y: box.y + 9, size: 10, fill: Palette.ink, title: project.name)
       }
     }
-    var table = DataTable(columns: [l("label.rank"), l("label.project"), l("label.amount"), l("label.composite"), l("label.reach"), l("label.class")])
+    var table = DataTable(columns: [
+      l("label.rank"), l("label.project"), l("label.amount"), l("label.composite"), l("label.reach"), l("label.class"),
+    ])
     for project in shown {
       table.rows.append([
         .number(Double(project.rank), display: numbers.integer(project.rank)), .text(project.name),
-        .number(project.amount, display: numbers.amount(project.amount)), .number(project.composite, display: numbers.score(project.composite)),
-        project.reach.map { .number($0, display: numbers.integer(Int($0.rounded()))) } ?? .missing, .text(context.impactClass(project.impactClass)),
+        .number(project.amount, display: numbers.amount(project.amount)),
+        .number(project.composite, display: numbers.score(project.composite)),
+        project.reach.map { .number($0, display: numbers.integer(Int($0.rounded()))) } ?? .missing,
+        .text(context.impactClass(project.impactClass)),
       ])
     }
     let title = l("report.bubble.title")
     let description = l("report.bubble.desc", ["count": numbers.integer(shown.count)])
-    let note = projects.count > limit ? l("report.top_note", ["shown": numbers.integer(limit), "count": numbers.integer(projects.count)]) : nil
+    let note =
+      projects.count > limit
+      ? l("report.top_note", ["shown": numbers.integer(limit), "count": numbers.integer(projects.count)]) : nil
     return Chart(
-      id: "bubble", title: title, description: description, svg: svg.svg(id: "bubble", title: title, description: description), table: table,
+      id: "bubble", title: title, description: description,
+      svg: svg.svg(id: "bubble", title: title, description: description), table: table,
       note: projects.isEmpty ? l("report.empty") : note)
   }
 }

@@ -25,7 +25,9 @@ public enum ClassCapitalBars {
     let ticks = AxisDrawing.spaced(scale.ticks(count: 5), scale: scale, format: format)
     var svg = SVGBuilder(width: width, height: layout.bottom + 6)
     AxisDrawing.horizontal(scale, ticks: ticks, top: 22, bottom: layout.bottom, labelY: 16, format: format, into: &svg)
-    var table = DataTable(columns: [l("label.class"), l("label.projects"), l("label.amount"), l("report.label.share_of_capital")])
+    var table = DataTable(columns: [
+      l("label.class"), l("label.projects"), l("label.amount"), l("report.label.share_of_capital"),
+    ])
     for (index, code) in classes.enumerated() {
       let row = layout.rows[index]
       layout.drawLabel(index, fullText: labels[index], into: &svg, x: labelWidth)
@@ -33,7 +35,8 @@ public enum ClassCapitalBars {
       let share = total > 0 ? amount / total : 0
       let x1 = scale.position(amount)
       svg.rect(
-        x: scale.position(0), y: row.middle - 8, width: x1 - scale.position(0), height: 16, fill: Palette.impactClass(code),
+        x: scale.position(0), y: row.middle - 8, width: x1 - scale.position(0), height: 16,
+        fill: Palette.impactClass(code),
         title: "\(labels[index]): \(numbers.amount(amount))")
       svg.text(
         "\(numbers.amount(amount)) · \(numbers.percent(share, places: 0)) · \(l("report.count.projects", ["count": numbers.integer(counts[code] ?? 0)]))",
@@ -46,7 +49,8 @@ public enum ClassCapitalBars {
     let title = l("report.classes.title")
     let description = l("report.classes.desc", ["amount": numbers.amount(total)])
     return Chart(
-      id: "classes", title: title, description: description, svg: svg.svg(id: "classes", title: title, description: description),
+      id: "classes", title: title, description: description,
+      svg: svg.svg(id: "classes", title: title, description: description),
       table: table)
   }
 }

@@ -28,11 +28,15 @@ public enum ExposureBars {
     svg.text(l("report.exposure.impact_weighted"), x: second + 16, y: 15, size: 10)
     AxisDrawing.horizontal(scale, ticks: ticks, top: 36, bottom: layout.bottom, labelY: 32, format: format, into: &svg)
     let tau = scale.position(scheme.coverageThreshold)
-    svg.line(x1: tau, y1: 36, x2: tau, y2: layout.bottom + 6, stroke: Palette.vermillion, extra: "stroke-dasharray=\"3 3\"")
+    svg.line(
+      x1: tau, y1: 36, x2: tau, y2: layout.bottom + 6, stroke: Palette.vermillion, extra: "stroke-dasharray=\"3 3\"")
     svg.text(
-      l("report.exposure.threshold", ["value": numbers.percent(scheme.coverageThreshold, places: 0)]), x: tau + 3, y: layout.bottom + 16,
+      l("report.exposure.threshold", ["value": numbers.percent(scheme.coverageThreshold, places: 0)]), x: tau + 3,
+      y: layout.bottom + 16,
       size: 9, fill: "#A63F00")
-    var table = DataTable(columns: [l("label.domain"), l("label.exposure"), l("report.exposure.impact_weighted"), l("label.covered")])
+    var table = DataTable(columns: [
+      l("label.domain"), l("label.exposure"), l("report.exposure.impact_weighted"), l("label.covered"),
+    ])
     for (index, domain) in scheme.domains.enumerated() {
       let row = layout.rows[index]
       layout.drawLabel(index, fullText: labels[index], into: &svg, x: labelWidth)
@@ -56,9 +60,13 @@ public enum ExposureBars {
     let title = l("report.exposure.title")
     let description = l(
       "report.exposure.desc",
-      ["hhi": numbers.decimal(figures.hhi, places: 3), "effective": numbers.decimal(figures.effectiveDomains, places: 2)])
+      [
+        "hhi": numbers.decimal(figures.hhi, places: 3),
+        "effective": numbers.decimal(figures.effectiveDomains, places: 2),
+      ])
     return Chart(
-      id: "exposure", title: title, description: description, svg: svg.svg(id: "exposure", title: title, description: description),
+      id: "exposure", title: title, description: description,
+      svg: svg.svg(id: "exposure", title: title, description: description),
       table: table)
   }
 }

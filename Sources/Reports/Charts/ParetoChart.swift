@@ -4,7 +4,9 @@ internal import Localization
 /// Pareto read as rows, so that long names stay readable. Beyond `limit` projects the rest is
 /// one row.
 public enum ParetoChart {
-  public static func chart(projects: [ProjectEntry], context: ReportContext, limit: Int = RankingBars.defaultLimit) -> Chart {
+  public static func chart(
+    projects: [ProjectEntry], context: ReportContext, limit: Int = RankingBars.defaultLimit
+  ) -> Chart {
     let l = context.l
     let numbers = context.numbers
     let sorted = projects.sorted { ($0.contribution, $1.id) > ($1.contribution, $0.id) }
@@ -23,7 +25,8 @@ public enum ParetoChart {
     let format = { (value: Double) in numbers.percent(value, places: 0) }
     var svg = SVGBuilder(width: width, height: max(layout.bottom + 6, 60))
     AxisDrawing.horizontal(
-      scale, ticks: AxisDrawing.spaced(scale.ticks(count: 5), scale: scale, format: format), top: 26, bottom: layout.bottom, labelY: 20,
+      scale, ticks: AxisDrawing.spaced(scale.ticks(count: 5), scale: scale, format: format), top: 26,
+      bottom: layout.bottom, labelY: 20,
       format: format, into: &svg)
     svg.text(l("report.pareto.cumulative"), x: width - 4, y: 20, anchor: "end", size: 10, fill: "#555")
     var table = DataTable(columns: [l("label.project"), l("label.contribution"), l("report.pareto.cumulative")])
@@ -37,9 +40,13 @@ public enum ParetoChart {
       let x0 = scale.position(0)
       svg.rect(
         x: x0, y: row.middle - 5, width: scale.position(project.contribution) - x0, height: 10,
-        fill: cumulative <= 0.8 + 1e-9 ? Palette.blue : Palette.sky, title: "\(project.name): \(numbers.percent(project.contribution))")
-      svg.text(numbers.percent(project.contribution), x: scale.position(project.contribution) + 4, y: row.middle + 4, size: 9, fill: "#444")
-      svg.text(numbers.percent(cumulative, places: 0), x: width - 4, y: row.middle + 4, anchor: "end", size: 10, fill: "#555")
+        fill: cumulative <= 0.8 + 1e-9 ? Palette.blue : Palette.sky,
+        title: "\(project.name): \(numbers.percent(project.contribution))")
+      svg.text(
+        numbers.percent(project.contribution), x: scale.position(project.contribution) + 4, y: row.middle + 4, size: 9,
+        fill: "#444")
+      svg.text(
+        numbers.percent(cumulative, places: 0), x: width - 4, y: row.middle + 4, anchor: "end", size: 10, fill: "#555")
       table.rows.append([
         .text(project.name), .number(project.contribution, display: numbers.percent(project.contribution)),
         .number(cumulative, display: numbers.percent(cumulative)),
@@ -49,17 +56,25 @@ public enum ParetoChart {
       let row = layout.rows[shown.count]
       layout.drawLabel(shown.count, fullText: labels[shown.count], into: &svg, x: labelWidth, fill: "#555")
       let x0 = scale.position(0)
-      svg.rect(x: x0, y: row.middle - 5, width: scale.position(restShare) - x0, height: 10, fill: Palette.lightGrey, extra: "stroke=\"\(Palette.grey)\"")
+      svg.rect(
+        x: x0, y: row.middle - 5, width: scale.position(restShare) - x0, height: 10, fill: Palette.lightGrey,
+        extra: "stroke=\"\(Palette.grey)\"")
       svg.text(numbers.percent(restShare), x: scale.position(restShare) + 4, y: row.middle + 4, size: 9, fill: "#444")
-      table.rows.append([.text(labels[shown.count]), .number(restShare, display: numbers.percent(restShare)), .number(1, display: numbers.percent(1))])
+      table.rows.append([
+        .text(labels[shown.count]), .number(restShare, display: numbers.percent(restShare)),
+        .number(1, display: numbers.percent(1)),
+      ])
     }
     let title = l("report.pareto.title")
     let description =
       eighty.map { l("report.pareto.desc", ["count": numbers.integer($0), "total": numbers.integer(projects.count)]) }
       ?? l("report.pareto.desc_none")
-    let note = rest.isEmpty ? nil : l("report.top_note", ["shown": numbers.integer(limit), "count": numbers.integer(projects.count)])
+    let note =
+      rest.isEmpty
+      ? nil : l("report.top_note", ["shown": numbers.integer(limit), "count": numbers.integer(projects.count)])
     return Chart(
-      id: "pareto", title: title, description: description, svg: svg.svg(id: "pareto", title: title, description: description), table: table,
+      id: "pareto", title: title, description: description,
+      svg: svg.svg(id: "pareto", title: title, description: description), table: table,
       note: projects.isEmpty ? l("report.empty") : note)
   }
 }

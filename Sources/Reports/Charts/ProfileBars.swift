@@ -20,7 +20,9 @@ public enum ProfileBars {
     let second = left + 30 + TextMeasure.width(l("report.profile.project"), fontSize: 10)
     svg.line(x1: second + 6, y1: 4, x2: second + 6, y2: 18, stroke: Palette.orange, extra: "stroke-width=\"3\"")
     svg.text(l("report.profile.median"), x: second + 14, y: 15, size: 10)
-    AxisDrawing.horizontal(scale, ticks: [0, 1, 2, 3, 4], top: 36, bottom: layout.bottom, labelY: 32, format: { numbers.decimal($0, places: 0) }, into: &svg)
+    AxisDrawing.horizontal(
+      scale, ticks: [0, 1, 2, 3, 4], top: 36, bottom: layout.bottom, labelY: 32,
+      format: { numbers.decimal($0, places: 0) }, into: &svg)
     var table = DataTable(columns: [l("report.label.measure"), l("report.profile.project"), l("report.profile.median")])
     for (index, label) in labels.enumerated() {
       let row = layout.rows[index]
@@ -28,18 +30,28 @@ public enum ProfileBars {
       let value = values[index]
       let median = index < medians.count ? medians[index] : 0
       if let value {
-        svg.rect(x: scale.position(0), y: row.middle - 6, width: scale.clampedPosition(value) - scale.position(0), height: 12, fill: Palette.blue)
-        svg.text(numbers.dimension(value), x: scale.clampedPosition(max(value, median)) + 6, y: row.middle + 4, size: 10, fill: "#444")
+        svg.rect(
+          x: scale.position(0), y: row.middle - 6, width: scale.clampedPosition(value) - scale.position(0), height: 12,
+          fill: Palette.blue)
+        svg.text(
+          numbers.dimension(value), x: scale.clampedPosition(max(value, median)) + 6, y: row.middle + 4, size: 10,
+          fill: "#444")
       } else {
-        svg.text(l("report.profile.unrated"), x: scale.position(0) + 4, y: row.middle + 4, size: 10, fill: Palette.vermillion)
+        svg.text(
+          l("report.profile.unrated"), x: scale.position(0) + 4, y: row.middle + 4, size: 10, fill: Palette.vermillion)
       }
-      svg.line(x1: scale.clampedPosition(median), y1: row.middle - 9, x2: scale.clampedPosition(median), y2: row.middle + 9, stroke: Palette.orange, extra: "stroke-width=\"3\"")
+      svg.line(
+        x1: scale.clampedPosition(median), y1: row.middle - 9, x2: scale.clampedPosition(median), y2: row.middle + 9,
+        stroke: Palette.orange, extra: "stroke-width=\"3\"")
       table.rows.append([
-        .text(label), value.map { .number($0, display: numbers.dimension($0)) } ?? .missing, .number(median, display: numbers.dimension(median)),
+        .text(label), value.map { .number($0, display: numbers.dimension($0)) } ?? .missing,
+        .number(median, display: numbers.dimension(median)),
       ])
     }
     let title = l("report.profile.title")
     let description = l("report.profile.desc", ["name": projectName])
-    return Chart(id: id, title: title, description: description, svg: svg.svg(id: id, title: title, description: description), table: table)
+    return Chart(
+      id: id, title: title, description: description, svg: svg.svg(id: id, title: title, description: description),
+      table: table)
   }
 }

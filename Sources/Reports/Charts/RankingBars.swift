@@ -28,9 +28,11 @@ public enum RankingBars {
     svg.text(l("report.ranking.discount"), x: legendX + 16, y: 15, size: 10)
     legendX += 28 + TextMeasure.width(l("report.ranking.discount"), fontSize: 10)
     svg.text("⚠ " + l("label.insufficient_data"), x: legendX, y: 15, size: 10, fill: Palette.vermillion)
-    AxisDrawing.horizontal(scale, ticks: scale.ticks(count: 10), top: 40, bottom: layout.bottom, labelY: 35, format: format, into: &svg)
+    AxisDrawing.horizontal(
+      scale, ticks: scale.ticks(count: 10), top: 40, bottom: layout.bottom, labelY: 35, format: format, into: &svg)
     var table = DataTable(columns: [
-      l("label.rank"), l("label.project"), l("label.composite"), l("label.confidence"), l("report.label.before_confidence"),
+      l("label.rank"), l("label.project"), l("label.composite"), l("label.confidence"),
+      l("report.label.before_confidence"),
       l("label.class"), l("label.insufficient_data"),
     ])
     for (index, project) in shown.enumerated() {
@@ -47,12 +49,15 @@ public enum RankingBars {
       var flags = numbers.score(project.composite)
       if harm { flags += " · " + l("report.ranking.harm") }
       if project.insufficientData { flags += " · ⚠" }
-      svg.text(flags, x: full + 4, y: row.middle + 4, size: 10, fill: harm || project.insufficientData ? Palette.vermillion : "#444")
+      svg.text(
+        flags, x: full + 4, y: row.middle + 4, size: 10,
+        fill: harm || project.insufficientData ? Palette.vermillion : "#444")
       table.rows.append([
         .number(Double(project.rank), display: numbers.integer(project.rank)), .text(project.name),
         .number(project.composite, display: numbers.score(project.composite)),
         .number(project.confidence, display: numbers.decimal(project.confidence, places: 2)),
-        .number(project.undiscounted, display: numbers.score(project.undiscounted)), .text(context.impactClass(project.impactClass)),
+        .number(project.undiscounted, display: numbers.score(project.undiscounted)),
+        .text(context.impactClass(project.impactClass)),
         .text(project.insufficientData ? l("report.yes") : l("report.no")),
       ])
     }
@@ -65,22 +70,29 @@ public enum RankingBars {
       let high = composites.last ?? 0
       let median = Statistics.median(composites)
       svg.rect(
-        x: scale.position(low), y: row.middle - 6, width: scale.position(high) - scale.position(low), height: 12, fill: Palette.lightGrey,
+        x: scale.position(low), y: row.middle - 6, width: scale.position(high) - scale.position(low), height: 12,
+        fill: Palette.lightGrey,
         extra: "stroke=\"\(Palette.grey)\"")
-      svg.line(x1: scale.position(median), y1: row.middle - 8, x2: scale.position(median), y2: row.middle + 8, stroke: Palette.ink, extra: "stroke-width=\"2\"")
+      svg.line(
+        x1: scale.position(median), y1: row.middle - 8, x2: scale.position(median), y2: row.middle + 8,
+        stroke: Palette.ink, extra: "stroke-width=\"2\"")
       note = l(
         "report.ranking.rest_note",
-        ["shown": numbers.integer(shown.count), "count": numbers.integer(rest.count), "low": numbers.score(low),
-         "high": numbers.score(high), "median": numbers.score(median)])
+        [
+          "shown": numbers.integer(shown.count), "count": numbers.integer(rest.count), "low": numbers.score(low),
+          "high": numbers.score(high), "median": numbers.score(median),
+        ])
       table.rows.append([
-        .text("\(shown.count + 1)–\(projects.count)"), .text(labels[shown.count]), .number(median, display: numbers.score(median)),
+        .text("\(shown.count + 1)–\(projects.count)"), .text(labels[shown.count]),
+        .number(median, display: numbers.score(median)),
         .missing, .missing, .missing, .missing,
       ])
     }
     let title = l("report.ranking.title")
     let description = l("report.ranking.desc", ["count": numbers.integer(projects.count)])
     return Chart(
-      id: "ranking", title: title, description: description, svg: svg.svg(id: "ranking", title: title, description: description),
+      id: "ranking", title: title, description: description,
+      svg: svg.svg(id: "ranking", title: title, description: description),
       table: table, note: projects.isEmpty ? l("report.empty") : note)
   }
 }

@@ -33,7 +33,8 @@ public struct SVGBuilder: Sendable {
   public mutating func rect(
     x: Double, y: Double, width: Double, height: Double, fill: String, extra: String = "", title: String? = nil
   ) {
-    let attributes = "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, width)))\" height=\"\(Self.n(max(0, height)))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)"
+    let attributes =
+      "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, width)))\" height=\"\(Self.n(max(0, height)))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)"
     if let title {
       body.append("<rect \(attributes)><title>\(HTMLText.escape(title))</title></rect>")
     } else {
@@ -44,12 +45,15 @@ public struct SVGBuilder: Sendable {
   /// A line.
   public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, extra: String = "") {
     body.append(
-      "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\"\(extra.isEmpty ? "" : " " + extra)/>")
+      "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\"\(extra.isEmpty ? "" : " " + extra)/>"
+    )
   }
 
   /// A circle; `title` becomes its tooltip.
-  public mutating func circle(cx: Double, cy: Double, r: Double, fill: String, extra: String = "", title: String? = nil) {
-    let attributes = "cx=\"\(Self.n(cx))\" cy=\"\(Self.n(cy))\" r=\"\(Self.n(r))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)"
+  public mutating func circle(cx: Double, cy: Double, r: Double, fill: String, extra: String = "", title: String? = nil)
+  {
+    let attributes =
+      "cx=\"\(Self.n(cx))\" cy=\"\(Self.n(cy))\" r=\"\(Self.n(r))\" fill=\"\(fill)\"\(extra.isEmpty ? "" : " " + extra)"
     if let title {
       body.append("<circle \(attributes)><title>\(HTMLText.escape(title))</title></circle>")
     } else {
@@ -81,7 +85,9 @@ public struct SVGBuilder: Sendable {
     fill: String = "#222", title: String? = nil
   ) {
     for (index, content) in lines.enumerated() {
-      text(content, x: x, y: y + Double(index) * lineHeight, anchor: anchor, size: size, fill: fill, title: index == 0 ? title : nil)
+      text(
+        content, x: x, y: y + Double(index) * lineHeight, anchor: anchor, size: size, fill: fill,
+        title: index == 0 ? title : nil)
     }
   }
 

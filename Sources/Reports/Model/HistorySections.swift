@@ -9,7 +9,9 @@ public struct ChangesSince: Sendable, Codable, Equatable {
     public var rankAfter: Int
     public var compositeBefore: Double
     public var compositeAfter: Double
-    public init(id: String, name: String, rankBefore: Int, rankAfter: Int, compositeBefore: Double, compositeAfter: Double) {
+    public init(
+      id: String, name: String, rankBefore: Int, rankAfter: Int, compositeBefore: Double, compositeAfter: Double
+    ) {
       self.id = id
       self.name = name
       self.rankBefore = rankBefore
@@ -37,7 +39,9 @@ public struct ChangesSince: Sendable, Codable, Equatable {
   public var removed: [String]
   public var causes: [Cause]
 
-  public init(since: String, before: PortfolioFigures, movers: [Mover], added: [String], removed: [String], causes: [Cause]) {
+  public init(
+    since: String, before: PortfolioFigures, movers: [Mover], added: [String], removed: [String], causes: [Cause]
+  ) {
     self.since = since
     self.before = before
     self.movers = movers

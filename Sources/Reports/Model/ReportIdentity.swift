@@ -16,7 +16,8 @@ public struct ReportIdentity: Sendable, Codable, Equatable {
   public var snapshot: String?
 
   public init(
-    title: String, selection: String = "", revision: Int64, schemeID: String, generatedAt: String, snapshot: String? = nil
+    title: String, selection: String = "", revision: Int64, schemeID: String, generatedAt: String,
+    snapshot: String? = nil
   ) {
     self.title = title
     self.selection = selection

@@ -21,7 +21,9 @@ public struct WhatIfFigures: Sendable, Codable, Equatable {
   public var after: PortfolioFigures
   public var placements: [Placement]
 
-  public init(decision: String, selection: String, before: PortfolioFigures, after: PortfolioFigures, placements: [Placement]) {
+  public init(
+    decision: String, selection: String, before: PortfolioFigures, after: PortfolioFigures, placements: [Placement]
+  ) {
     self.decision = decision
     self.selection = selection
     self.before = before

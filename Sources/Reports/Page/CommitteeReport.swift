@@ -13,7 +13,8 @@ public enum CommitteeReport {
     let scheme = input.portfolio.scheme
     if let fundingAll = input.fundingAll {
       writer.section("decision", l("report.committee.decision"))
-      writer.paragraph(l("report.committee.candidates", ["names": input.candidates.map(\.project.name).joined(separator: " · ")]))
+      writer.paragraph(
+        l("report.committee.candidates", ["names": input.candidates.map(\.project.name).joined(separator: " · ")]))
       ProjectSheet.writeWhatIf(fundingAll, scheme: scheme, into: &writer, caption: l("report.committee.fund_all"))
     }
     PortfolioReport.write(input.portfolio, into: &writer, idPrefix: "")
@@ -21,7 +22,8 @@ public enum CommitteeReport {
       ProjectSheet.write(candidate, scheme: scheme, into: &writer, idPrefix: "c\(index + 1)-", pageBreak: true)
     }
     let html = ReportPage.html(identity: input.portfolio.identity, digest: digest, writer: writer, context: context)
-    let data = RenderedReport.dataJSON(kind: "committee", identity: input.portfolio.identity, digest: digest, charts: writer.charts, context: context)
+    let data = RenderedReport.dataJSON(
+      kind: "committee", identity: input.portfolio.identity, digest: digest, charts: writer.charts, context: context)
     return RenderedReport(html: html, dataJSON: data, inputsDigest: digest)
   }
 }

@@ -27,7 +27,8 @@ struct HTMLWriter {
   mutating func cards(_ cards: [(label: String, value: String, change: String?)]) {
     var html = "<div class=\"cards\">"
     for card in cards {
-      html += "<div class=\"card\"><div class=\"label\">\(HTMLText.escape(card.label))</div><div class=\"value\">\(HTMLText.escape(card.value))</div>"
+      html +=
+        "<div class=\"card\"><div class=\"label\">\(HTMLText.escape(card.label))</div><div class=\"value\">\(HTMLText.escape(card.value))</div>"
       if let change = card.change { html += "<div class=\"change\">\(HTMLText.escape(change))</div>" }
       html += "</div>"
     }
@@ -37,7 +38,8 @@ struct HTMLWriter {
   /// A chart with its title, description, note, and its numbers in a `<details>` table.
   mutating func chart(_ chart: Chart) {
     charts.append(chart)
-    var html = "<figure class=\"chart-block\" id=\"chart-\(chart.id)\"><figcaption><h3>\(HTMLText.escape(chart.title))</h3><p>\(HTMLText.escape(chart.description))</p></figcaption>"
+    var html =
+      "<figure class=\"chart-block\" id=\"chart-\(chart.id)\"><figcaption><h3>\(HTMLText.escape(chart.title))</h3><p>\(HTMLText.escape(chart.description))</p></figcaption>"
     html += chart.svg
     if let note = chart.note { html += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
     html += "<details><summary>\(HTMLText.escape(context.l("report.details")))</summary>"
@@ -55,11 +57,12 @@ struct HTMLWriter {
     var html = "<table>"
     if let caption { html += "<caption>\(HTMLText.escape(caption))</caption>" }
     let numeric = table.columns.indices.map { column in
-      !table.rows.isEmpty && table.rows.allSatisfy { row in
-        guard column < row.count else { return true }
-        if case .text = row[column] { return false }
-        return true
-      }
+      !table.rows.isEmpty
+        && table.rows.allSatisfy { row in
+          guard column < row.count else { return true }
+          if case .text = row[column] { return false }
+          return true
+        }
     }
     html += "<thead><tr>"
     for (index, column) in table.columns.enumerated() {

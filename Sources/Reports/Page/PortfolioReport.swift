@@ -11,7 +11,8 @@ public enum PortfolioReport {
     var writer = HTMLWriter(context: context)
     write(input, into: &writer, idPrefix: "")
     let html = ReportPage.html(identity: input.identity, digest: digest, writer: writer, context: context)
-    let data = RenderedReport.dataJSON(kind: "portfolio", identity: input.identity, digest: digest, charts: writer.charts, context: context)
+    let data = RenderedReport.dataJSON(
+      kind: "portfolio", identity: input.identity, digest: digest, charts: writer.charts, context: context)
     return RenderedReport(html: html, dataJSON: data, inputsDigest: digest)
   }
 
@@ -36,15 +37,42 @@ public enum PortfolioReport {
       return l("report.change_since", ["change": numbers.signed(format(now - then), now - then), "since": since])
     }
     var cards: [(String, String, String?)] = [
-      (l("label.projects"), numbers.integer(figures.projects), change(Double(figures.projects), before.map { Double($0.projects) }, { numbers.decimal($0, places: 0) })),
-      (l("label.total_amount"), numbers.amount(figures.totalAmount), change(figures.totalAmount, before?.totalAmount, numbers.amount)),
-      (l("label.weighted_composite"), numbers.score(figures.weightedComposite), change(figures.weightedComposite, before?.weightedComposite, numbers.score)),
-      (l("label.weighted_quantitative"), numbers.score(figures.weightedQuantitative), change(figures.weightedQuantitative, before?.weightedQuantitative, numbers.score)),
-      (l("label.weighted_qualitative"), numbers.score(figures.weightedQualitative), change(figures.weightedQualitative, before?.weightedQualitative, numbers.score)),
-      (l("label.weighted_depth"), numbers.dimension(figures.weightedDepth), change(figures.weightedDepth, before?.weightedDepth, numbers.dimension)),
-      (l("label.coverage"), numbers.percent(figures.coverage), change(figures.coverage, before?.coverage, { numbers.percent($0) })),
-      (l("label.deep_coverage"), numbers.percent(figures.deepCoverage), change(figures.deepCoverage, before?.deepCoverage, { numbers.percent($0) })),
-      (l("label.sroi"), figures.sroi.map { numbers.decimal($0, places: 2) } ?? "–", figures.sroi.flatMap { change($0, before?.sroi, { numbers.decimal($0, places: 2) }) }),
+      (
+        l("label.projects"), numbers.integer(figures.projects),
+        change(Double(figures.projects), before.map { Double($0.projects) }, { numbers.decimal($0, places: 0) })
+      ),
+      (
+        l("label.total_amount"), numbers.amount(figures.totalAmount),
+        change(figures.totalAmount, before?.totalAmount, numbers.amount)
+      ),
+      (
+        l("label.weighted_composite"), numbers.score(figures.weightedComposite),
+        change(figures.weightedComposite, before?.weightedComposite, numbers.score)
+      ),
+      (
+        l("label.weighted_quantitative"), numbers.score(figures.weightedQuantitative),
+        change(figures.weightedQuantitative, before?.weightedQuantitative, numbers.score)
+      ),
+      (
+        l("label.weighted_qualitative"), numbers.score(figures.weightedQualitative),
+        change(figures.weightedQualitative, before?.weightedQualitative, numbers.score)
+      ),
+      (
+        l("label.weighted_depth"), numbers.dimension(figures.weightedDepth),
+        change(figures.weightedDepth, before?.weightedDepth, numbers.dimension)
+      ),
+      (
+        l("label.coverage"), numbers.percent(figures.coverage),
+        change(figures.coverage, before?.coverage, { numbers.percent($0) })
+      ),
+      (
+        l("label.deep_coverage"), numbers.percent(figures.deepCoverage),
+        change(figures.deepCoverage, before?.deepCoverage, { numbers.percent($0) })
+      ),
+      (
+        l("label.sroi"), figures.sroi.map { numbers.decimal($0, places: 2) } ?? "–",
+        figures.sroi.flatMap { change($0, before?.sroi, { numbers.decimal($0, places: 2) }) }
+      ),
       (l("label.social_value"), figures.socialValue.map(numbers.amount) ?? "–", nil),
       (l("label.hhi"), numbers.decimal(figures.hhi, places: 3), nil),
       (l("label.effective_domains"), numbers.decimal(figures.effectiveDomains, places: 2), nil),
@@ -59,7 +87,12 @@ public enum PortfolioReport {
     writer.chart(renamed(CoverageHeatmap.chart(scheme: input.scheme, figures: figures, context: context), idPrefix))
     writer.chart(renamed(ExposureBars.chart(scheme: input.scheme, figures: figures, context: context), idPrefix))
     writer.paragraph(
-      l("report.concentration", ["hhi": numbers.decimal(figures.hhi, places: 3), "effective": numbers.decimal(figures.effectiveDomains, places: 2)]))
+      l(
+        "report.concentration",
+        [
+          "hhi": numbers.decimal(figures.hhi, places: 3),
+          "effective": numbers.decimal(figures.effectiveDomains, places: 2),
+        ]))
 
     writer.section("\(idPrefix)classes", l("report.section.classes"))
     writer.chart(renamed(ClassCapitalBars.chart(projects: input.projects, context: context), idPrefix))
@@ -74,12 +107,15 @@ public enum PortfolioReport {
     }
     if !input.trends.isEmpty {
       writer.section("\(idPrefix)trends", l("report.section.trends"))
-      let labels = Dictionary(input.trends.map { ($0.figure, figureLabel($0.figure, context)) }, uniquingKeysWith: { first, _ in first })
+      let labels = Dictionary(
+        input.trends.map { ($0.figure, figureLabel($0.figure, context)) }, uniquingKeysWith: { first, _ in first })
       writer.chart(
         renamed(
           SmallMultiples.chart(
-            id: "trends", title: l("report.trends.title"), description: l("report.trends.desc", ["count": numbers.integer(input.trends.count)]),
-            series: input.trends, labels: labels, context: context, format: { figure, value in formatFigure(figure, value, context) }),
+            id: "trends", title: l("report.trends.title"),
+            description: l("report.trends.desc", ["count": numbers.integer(input.trends.count)]),
+            series: input.trends, labels: labels, context: context,
+            format: { figure, value in formatFigure(figure, value, context) }),
           idPrefix))
     }
 
@@ -98,29 +134,46 @@ public enum PortfolioReport {
     return copy
   }
 
-  static func writeChanges(_ changes: ChangesSince, figures: PortfolioFigures, into writer: inout HTMLWriter, idPrefix: String) {
+  static func writeChanges(
+    _ changes: ChangesSince, figures: PortfolioFigures, into writer: inout HTMLWriter, idPrefix: String
+  ) {
     let context = writer.context
     let l = context.l
     let numbers = context.numbers
     writer.section("\(idPrefix)changes", l("report.section.changes", ["since": changes.since]))
-    var movers = DataTable(columns: [l("label.project"), l("label.rank_before"), l("label.rank_after"), l("report.label.composite_before"), l("report.label.composite_after")])
+    var movers = DataTable(columns: [
+      l("label.project"), l("label.rank_before"), l("label.rank_after"), l("report.label.composite_before"),
+      l("report.label.composite_after"),
+    ])
     for mover in changes.movers {
       movers.rows.append([
         .text(mover.name), .number(Double(mover.rankBefore), display: numbers.integer(mover.rankBefore)),
         .number(Double(mover.rankAfter), display: numbers.integer(mover.rankAfter)),
-        .number(mover.compositeBefore, display: numbers.score(mover.compositeBefore)), .number(mover.compositeAfter, display: numbers.score(mover.compositeAfter)),
+        .number(mover.compositeBefore, display: numbers.score(mover.compositeBefore)),
+        .number(mover.compositeAfter, display: numbers.score(mover.compositeAfter)),
       ])
     }
     writer.table(movers, caption: l("report.changes.movers"))
-    writer.paragraph(l("report.changes.added", ["projects": changes.added.isEmpty ? l("report.none") : changes.added.joined(separator: ", ")]))
-    writer.paragraph(l("report.changes.removed", ["projects": changes.removed.isEmpty ? l("report.none") : changes.removed.joined(separator: ", ")]))
-    var steps = [WaterfallChart.Step(label: l("report.changes.then", ["since": changes.since]), value: changes.before.weightedComposite, isTotal: true)]
+    writer.paragraph(
+      l(
+        "report.changes.added",
+        ["projects": changes.added.isEmpty ? l("report.none") : changes.added.joined(separator: ", ")]))
+    writer.paragraph(
+      l(
+        "report.changes.removed",
+        ["projects": changes.removed.isEmpty ? l("report.none") : changes.removed.joined(separator: ", ")]))
+    var steps = [
+      WaterfallChart.Step(
+        label: l("report.changes.then", ["since": changes.since]), value: changes.before.weightedComposite,
+        isTotal: true)
+    ]
     steps += changes.causes.map { WaterfallChart.Step(label: $0.label, value: $0.delta) }
     steps.append(WaterfallChart.Step(label: l("report.changes.now"), value: figures.weightedComposite, isTotal: true))
     writer.chart(
       renamed(
         WaterfallChart.chart(
-          id: "attribution", title: l("report.changes.attribution"), description: l("report.changes.attribution_desc"), steps: steps,
+          id: "attribution", title: l("report.changes.attribution"), description: l("report.changes.attribution_desc"),
+          steps: steps,
           context: context, format: numbers.score),
         idPrefix))
   }
@@ -135,27 +188,54 @@ public enum PortfolioReport {
       weights.rows.append([.text(name), .number(weight, display: numbers.percent(weight, places: 0))])
     }
     writer.table(weights, caption: l("report.scheme.dimensions"))
-    var criteria = DataTable(columns: [l("label.criterion"), l("label.weight")] + (0...4).map { l("report.scheme.level", ["level": String($0)]) })
+    var criteria = DataTable(
+      columns: [l("label.criterion"), l("label.weight")]
+        + (0...4).map { l("report.scheme.level", ["level": String($0)]) })
     for criterion in scheme.criteria {
-      var row: [DataCell] = [.text(criterion.label), .number(criterion.weight, display: numbers.percent(criterion.weight, places: 0))]
-      for level in 0...4 { row.append(.text(level < criterion.levels.count && !criterion.levels[level].isEmpty ? criterion.levels[level] : "–")) }
+      var row: [DataCell] = [
+        .text(criterion.label), .number(criterion.weight, display: numbers.percent(criterion.weight, places: 0)),
+      ]
+      for level in 0...4 {
+        row.append(
+          .text(level < criterion.levels.count && !criterion.levels[level].isEmpty ? criterion.levels[level] : "–"))
+      }
       criteria.rows.append(row)
     }
     writer.table(criteria, caption: l("report.scheme.criteria"))
     var constants = DataTable(columns: [l("label.figure"), l("label.value")])
     constants.rows = [
-      [.text(l("label.reach_reference")), .number(scheme.reachReference, display: numbers.decimal(scheme.reachReference, places: 0))],
-      [.text(l("label.duration_horizon")), .number(scheme.durationHorizonYears, display: numbers.decimal(scheme.durationHorizonYears, places: 0))],
-      [.text(l("label.evidence_factors")), .text(scheme.evidenceFactors.map { numbers.decimal($0, places: 2) }.joined(separator: " · "))],
-      [.text(l("label.unknown_risk")), .number(scheme.unknownRisk, display: numbers.decimal(scheme.unknownRisk, places: 2))],
-      [.text(l("label.coverage_threshold")), .number(scheme.coverageThreshold, display: numbers.percent(scheme.coverageThreshold))],
-      [.text(l("label.insufficient_data_below")), .number(scheme.insufficientDataBelow, display: numbers.percent(scheme.insufficientDataBelow, places: 0))],
+      [
+        .text(l("label.reach_reference")),
+        .number(scheme.reachReference, display: numbers.decimal(scheme.reachReference, places: 0)),
+      ],
+      [
+        .text(l("label.duration_horizon")),
+        .number(scheme.durationHorizonYears, display: numbers.decimal(scheme.durationHorizonYears, places: 0)),
+      ],
+      [
+        .text(l("label.evidence_factors")),
+        .text(scheme.evidenceFactors.map { numbers.decimal($0, places: 2) }.joined(separator: " · ")),
+      ],
+      [
+        .text(l("label.unknown_risk")),
+        .number(scheme.unknownRisk, display: numbers.decimal(scheme.unknownRisk, places: 2)),
+      ],
+      [
+        .text(l("label.coverage_threshold")),
+        .number(scheme.coverageThreshold, display: numbers.percent(scheme.coverageThreshold)),
+      ],
+      [
+        .text(l("label.insufficient_data_below")),
+        .number(scheme.insufficientDataBelow, display: numbers.percent(scheme.insufficientDataBelow, places: 0)),
+      ],
       [.text(l("label.discount_rate")), .number(scheme.discountRate, display: numbers.percent(scheme.discountRate))],
       [.text(l("label.risk_types")), .text(scheme.riskTypes.map(\.label).joined(separator: ", "))],
     ]
     writer.table(constants, caption: l("report.scheme.constants"))
     var domains = DataTable(columns: [l("label.domain"), l("label.strategic")])
-    for domain in scheme.domains { domains.rows.append([.text(domain.label), .text(domain.strategic ? l("report.yes") : l("report.no"))]) }
+    for domain in scheme.domains {
+      domains.rows.append([.text(domain.label), .text(domain.strategic ? l("report.yes") : l("report.no"))])
+    }
     writer.table(domains, caption: l("report.scheme.domains"))
   }
 
@@ -167,22 +247,31 @@ public enum PortfolioReport {
     let completeness = Statistics.median(projects.map(\.completeness))
     let insufficient = projects.filter(\.insufficientData)
     writer.paragraph(
-      l("report.quality.summary", [
-        "median": numbers.percent(completeness, places: 0), "count": numbers.integer(insufficient.count),
-        "total": numbers.integer(projects.count), "threshold": numbers.percent(input.scheme.insufficientDataBelow, places: 0),
-      ]))
+      l(
+        "report.quality.summary",
+        [
+          "median": numbers.percent(completeness, places: 0), "count": numbers.integer(insufficient.count),
+          "total": numbers.integer(projects.count),
+          "threshold": numbers.percent(input.scheme.insufficientDataBelow, places: 0),
+        ]))
     let outcomes = projects.map(\.outcomeCount).reduce(0, +)
-    var missing = DataTable(columns: [l("report.label.measure"), l("report.quality.missing_outcomes"), l("report.quality.missing_share")])
+    var missing = DataTable(columns: [
+      l("report.label.measure"), l("report.quality.missing_outcomes"), l("report.quality.missing_share"),
+    ])
     for (index, name) in context.dimensionNames.enumerated() {
       let count = projects.map { index < $0.missingDimensions.count ? $0.missingDimensions[index] : 0 }.reduce(0, +)
       let share = outcomes > 0 ? Double(count) / Double(outcomes) : 0
-      missing.rows.append([.text(name), .number(Double(count), display: numbers.integer(count)), .number(share, display: numbers.percent(share, places: 0))])
+      missing.rows.append([
+        .text(name), .number(Double(count), display: numbers.integer(count)),
+        .number(share, display: numbers.percent(share, places: 0)),
+      ])
     }
     for (index, criterion) in input.scheme.criteria.enumerated() {
       let count = projects.filter { index >= $0.criteria.count || $0.criteria[index] == nil }.count
       let share = projects.isEmpty ? 0 : Double(count) / Double(projects.count)
       missing.rows.append([
-        .text(l("report.quality.unrated", ["criterion": criterion.label])), .number(Double(count), display: numbers.integer(count)),
+        .text(l("report.quality.unrated", ["criterion": criterion.label])),
+        .number(Double(count), display: numbers.integer(count)),
         .number(share, display: numbers.percent(share, places: 0)),
       ])
     }
@@ -190,11 +279,16 @@ public enum PortfolioReport {
     guard !insufficient.isEmpty else { return }
     var list = DataTable(columns: [l("label.project"), l("label.completeness"), l("label.status")])
     for project in insufficient.prefix(200) {
-      list.rows.append([.text(project.name), .number(project.completeness, display: numbers.percent(project.completeness, places: 0)), .text(context.status(project.status))])
+      list.rows.append([
+        .text(project.name), .number(project.completeness, display: numbers.percent(project.completeness, places: 0)),
+        .text(context.status(project.status)),
+      ])
     }
     writer.table(list, caption: l("report.quality.insufficient"))
     if insufficient.count > 200 {
-      writer.paragraph(l("report.top_note", ["shown": numbers.integer(200), "count": numbers.integer(insufficient.count)]), className: "note")
+      writer.paragraph(
+        l("report.top_note", ["shown": numbers.integer(200), "count": numbers.integer(insufficient.count)]),
+        className: "note")
     }
   }
 

@@ -13,29 +13,40 @@ public enum ProjectSheet {
     var writer = HTMLWriter(context: context)
     write(input.sheet, scheme: input.scheme, into: &writer, idPrefix: "", pageBreak: false)
     let html = ReportPage.html(identity: input.identity, digest: digest, writer: writer, context: context)
-    let data = RenderedReport.dataJSON(kind: "project", identity: input.identity, digest: digest, charts: writer.charts, context: context)
+    let data = RenderedReport.dataJSON(
+      kind: "project", identity: input.identity, digest: digest, charts: writer.charts, context: context)
     return RenderedReport(html: html, dataJSON: data, inputsDigest: digest)
   }
 
   /// The steps from the inputs to the composite: each dimension's and criterion's part of the
   /// blend, the confidence discount, and the harm gate when it applies.
-  public static func waterfallSteps(_ sheet: ProjectSheetInput, scheme: ReportScheme, context: ReportContext) -> [WaterfallChart.Step] {
+  public static func waterfallSteps(
+    _ sheet: ProjectSheetInput, scheme: ReportScheme, context: ReportContext
+  ) -> [WaterfallChart.Step] {
     let l = context.l
     let project = sheet.project
     let alpha = scheme.blend
     var steps: [WaterfallChart.Step] = []
     for (index, name) in context.dimensionNames.enumerated() where index < scheme.dimensionWeights.count {
       let value = index < project.dimensions.count ? project.dimensions[index] : 0
-      steps.append(.init(label: l("report.waterfall.dimension", ["name": name]), value: alpha * 25 * scheme.dimensionWeights[index] * value))
+      steps.append(
+        .init(
+          label: l("report.waterfall.dimension", ["name": name]),
+          value: alpha * 25 * scheme.dimensionWeights[index] * value))
     }
     for (index, criterion) in scheme.criteria.enumerated() {
       let median = index < project.criteria.count ? project.criteria[index] ?? 0 : 0
-      steps.append(.init(label: l("report.waterfall.criterion", ["name": criterion.label]), value: (1 - alpha) * 25 * criterion.weight * median))
+      steps.append(
+        .init(
+          label: l("report.waterfall.criterion", ["name": criterion.label]),
+          value: (1 - alpha) * 25 * criterion.weight * median))
     }
     let blended = steps.map(\.value).reduce(0, +)
     steps.append(.init(label: l("report.waterfall.before_confidence"), value: blended, isTotal: true))
     steps.append(
-      .init(label: l("report.waterfall.confidence", ["k": context.numbers.decimal(project.confidence, places: 2)]), value: project.composite - blended))
+      .init(
+        label: l("report.waterfall.confidence", ["k": context.numbers.decimal(project.confidence, places: 2)]),
+        value: project.composite - blended))
     steps.append(.init(label: l("label.composite"), value: project.composite, isTotal: true))
     if project.impactClass == "harm" {
       steps.append(.init(label: l("report.waterfall.harm_gate"), value: -project.composite))
@@ -44,7 +55,9 @@ public enum ProjectSheet {
     return steps
   }
 
-  static func write(_ sheet: ProjectSheetInput, scheme: ReportScheme, into writer: inout HTMLWriter, idPrefix: String, pageBreak: Bool) {
+  static func write(
+    _ sheet: ProjectSheetInput, scheme: ReportScheme, into writer: inout HTMLWriter, idPrefix: String, pageBreak: Bool
+  ) {
     let context = writer.context
     let l = context.l
     let numbers = context.numbers
@@ -53,7 +66,12 @@ public enum ProjectSheet {
     writer.cards([
       (l("label.composite"), numbers.score(project.composite), nil),
       (l("label.class"), context.impactClass(project.impactClass), nil),
-      (l("label.rank"), l("report.sheet.rank_of", ["rank": numbers.integer(project.rank), "count": numbers.integer(sheet.rankedAmong)]), nil),
+      (
+        l("label.rank"),
+        l(
+          "report.sheet.rank_of", ["rank": numbers.integer(project.rank), "count": numbers.integer(sheet.rankedAmong)]),
+        nil
+      ),
       (l("label.amount"), numbers.amount(project.amount), nil),
       (l("label.quantitative"), numbers.score(project.quantitative), nil),
       (l("label.qualitative"), numbers.score(project.qualitative), nil),
@@ -66,10 +84,20 @@ public enum ProjectSheet {
       [.text(l("label.programme")), .text(project.programme)],
       [.text(l("label.territory")), .text(project.territory)],
       [.text(l("label.status")), .text(context.status(project.status))],
-      [.text(l("label.completeness")), .text(numbers.percent(project.completeness, places: 0) + (project.insufficientData ? " · " + l("label.insufficient_data") : ""))],
+      [
+        .text(l("label.completeness")),
+        .text(
+          numbers.percent(project.completeness, places: 0)
+            + (project.insufficientData ? " · " + l("label.insufficient_data") : "")),
+      ],
       [.text(l("label.contribution")), .number(project.contribution, display: numbers.percent(project.contribution))],
-      [.text(l("label.reach")), project.reach.map { .number($0, display: numbers.decimal($0, places: 0)) } ?? .missing],
-      [.text(l("label.social_value")), project.socialValue.map { .number($0, display: numbers.amount($0)) } ?? .missing],
+      [
+        .text(l("label.reach")), project.reach.map { .number($0, display: numbers.decimal($0, places: 0)) } ?? .missing,
+      ],
+      [
+        .text(l("label.social_value")),
+        project.socialValue.map { .number($0, display: numbers.amount($0)) } ?? .missing,
+      ],
       [.text(l("label.sroi")), project.sroi.map { .number($0, display: numbers.decimal($0, places: 2)) } ?? .missing],
     ]
     writer.table(identity)
@@ -78,7 +106,8 @@ public enum ProjectSheet {
     writer.chart(
       PortfolioReport.renamed(
         WaterfallChart.chart(
-          id: "waterfall", title: l("report.waterfall.title"), description: l("report.waterfall.desc", ["name": project.name]), steps: steps,
+          id: "waterfall", title: l("report.waterfall.title"),
+          description: l("report.waterfall.desc", ["name": project.name]), steps: steps,
           context: context, format: numbers.score),
         idPrefix))
 
@@ -87,22 +116,36 @@ public enum ProjectSheet {
     writer.chart(
       PortfolioReport.renamed(
         ProfileBars.chart(
-          id: "profile", labels: labels, values: values, medians: sheet.medianDimensions + sheet.medianCriteria, context: context,
+          id: "profile", labels: labels, values: values, medians: sheet.medianDimensions + sheet.medianCriteria,
+          context: context,
           projectName: project.name),
         idPrefix))
 
-    writer.chart(PortfolioReport.renamed(OutcomeProgress.chart(id: "outcomes", outcomes: sheet.outcomes, scheme: scheme, context: context), idPrefix))
-    var scores = DataTable(columns: [l("label.outcome"), l("label.domain"), l("label.share")] + context.dimensionNames + [l("label.q"), l("label.class")])
+    writer.chart(
+      PortfolioReport.renamed(
+        OutcomeProgress.chart(id: "outcomes", outcomes: sheet.outcomes, scheme: scheme, context: context), idPrefix))
+    var scores = DataTable(
+      columns: [l("label.outcome"), l("label.domain"), l("label.share")] + context.dimensionNames + [
+        l("label.q"), l("label.class"),
+      ])
     for outcome in sheet.outcomes {
-      var row: [DataCell] = [.text(outcome.id), .text(scheme.domainLabel(outcome.domain)), .number(outcome.share, display: numbers.percent(outcome.share, places: 0))]
+      var row: [DataCell] = [
+        .text(outcome.id), .text(scheme.domainLabel(outcome.domain)),
+        .number(outcome.share, display: numbers.percent(outcome.share, places: 0)),
+      ]
       row += outcome.dimensions.map { value in value.map { .number($0, display: numbers.dimension($0)) } ?? .missing }
-      row += [.number(outcome.quantitative, display: numbers.score(outcome.quantitative)), .text(context.impactClass(outcome.outcomeClass))]
+      row += [
+        .number(outcome.quantitative, display: numbers.score(outcome.quantitative)),
+        .text(context.impactClass(outcome.outcomeClass)),
+      ]
       scores.rows.append(row)
     }
     writer.table(scores, caption: l("report.sheet.outcome_scores"))
     let observed = sheet.outcomes.filter { !$0.observations.isEmpty }
     if !observed.isEmpty {
-      var periods = DataTable(columns: [l("label.outcome"), l("label.period"), l("label.value"), l("report.label.progress_to_target")])
+      var periods = DataTable(columns: [
+        l("label.outcome"), l("label.period"), l("label.value"), l("report.label.progress_to_target"),
+      ])
       for outcome in observed {
         for observation in outcome.observations {
           var progress: DataCell = .missing
@@ -110,7 +153,10 @@ public enum ProjectSheet {
             let value = (observation.value - baseline) / (target - baseline)
             progress = .number(value, display: numbers.percent(value, places: 0))
           }
-          periods.rows.append([.text(outcome.id), .text(observation.period), .number(observation.value, display: numbers.decimal(observation.value, places: 1)), progress])
+          periods.rows.append([
+            .text(outcome.id), .text(observation.period),
+            .number(observation.value, display: numbers.decimal(observation.value, places: 1)), progress,
+          ])
         }
       }
       writer.table(periods, caption: l("report.sheet.observations"))
@@ -119,30 +165,44 @@ public enum ProjectSheet {
     var ratings = DataTable(columns: [l("label.criterion"), l("label.rater"), l("label.value"), l("label.comment")])
     for rating in sheet.ratings {
       let label = scheme.criteria.first { $0.id == rating.criterion }?.label ?? rating.criterion
-      ratings.rows.append([.text(label), .text(rating.rater), .number(rating.value, display: numbers.decimal(rating.value, places: 1)), .text(rating.comment)])
+      ratings.rows.append([
+        .text(label), .text(rating.rater), .number(rating.value, display: numbers.decimal(rating.value, places: 1)),
+        .text(rating.comment),
+      ])
     }
     writer.table(ratings, caption: l("report.sheet.ratings"))
-    var spread = DataTable(columns: [l("label.criterion"), l("label.weight"), l("label.median"), l("label.spread"), l("label.ratings")])
+    var spread = DataTable(columns: [
+      l("label.criterion"), l("label.weight"), l("label.median"), l("label.spread"), l("label.ratings"),
+    ])
     for figure in sheet.criteria {
       let label = scheme.criteria.first { $0.id == figure.criterion }?.label ?? figure.criterion
       spread.rows.append([
         .text(label), .number(figure.weight, display: numbers.percent(figure.weight, places: 0)),
-        figure.median.map { .number($0, display: numbers.dimension($0)) } ?? .missing, figure.spread.map { .number($0, display: numbers.dimension($0)) } ?? .missing,
+        figure.median.map { .number($0, display: numbers.dimension($0)) } ?? .missing,
+        figure.spread.map { .number($0, display: numbers.dimension($0)) } ?? .missing,
         .number(Double(figure.count), display: numbers.integer(figure.count)),
       ])
     }
     writer.table(spread, caption: l("report.sheet.spread"))
 
     var risks = DataTable(columns: [l("report.label.risk"), l("report.label.level")])
-    risks.rows.append([.text(l("label.evidence_level")), .text(sheet.evidenceLevel.map(String.init) ?? l("report.sheet.evidence_absent"))])
-    risks.rows.append([.text(l("label.evidence_factor")), .number(sheet.evidenceFactor, display: numbers.decimal(sheet.evidenceFactor, places: 2))])
+    risks.rows.append([
+      .text(l("label.evidence_level")),
+      .text(sheet.evidenceLevel.map(String.init) ?? l("report.sheet.evidence_absent")),
+    ])
+    risks.rows.append([
+      .text(l("label.evidence_factor")),
+      .number(sheet.evidenceFactor, display: numbers.decimal(sheet.evidenceFactor, places: 2)),
+    ])
     for risk in sheet.risks {
       let label = scheme.riskTypes.first { $0.id == risk.type }?.label ?? risk.type
       risks.rows.append([.text(label), .number(Double(risk.level), display: "\(risk.level) / 3")])
     }
     risks.rows.append([
       .text(l("label.mean_risk")),
-      .text(numbers.decimal(sheet.meanRisk, places: 2) + (sheet.ratedRiskCount == 0 ? " · " + l("report.sheet.unknown_risk") : "")),
+      .text(
+        numbers.decimal(sheet.meanRisk, places: 2)
+          + (sheet.ratedRiskCount == 0 ? " · " + l("report.sheet.unknown_risk") : "")),
     ])
     writer.table(risks, caption: l("report.sheet.risks"))
 
@@ -152,7 +212,8 @@ public enum ProjectSheet {
   }
 
   /// A what-if: the headline figures before and after, and the gaps it closes or opens.
-  static func writeWhatIf(_ whatIf: WhatIfFigures, scheme: ReportScheme, into writer: inout HTMLWriter, caption: String) {
+  static func writeWhatIf(_ whatIf: WhatIfFigures, scheme: ReportScheme, into writer: inout HTMLWriter, caption: String)
+  {
     let context = writer.context
     let l = context.l
     let numbers = context.numbers
@@ -173,19 +234,34 @@ public enum ProjectSheet {
     ]
     for (label, then, now, format) in rows {
       let difference: DataCell =
-        if let then, let now { .number(now - then, display: numbers.signed(format(now - then), now - then)) } else { .missing }
-      table.rows.append([.text(label), then.map { .number($0, display: format($0)) } ?? .missing, now.map { .number($0, display: format($0)) } ?? .missing, difference])
+        if let then, let now { .number(now - then, display: numbers.signed(format(now - then), now - then)) } else {
+          .missing
+        }
+      table.rows.append([
+        .text(label), then.map { .number($0, display: format($0)) } ?? .missing,
+        now.map { .number($0, display: format($0)) } ?? .missing, difference,
+      ])
     }
     writer.table(table, caption: caption + (whatIf.selection.isEmpty ? "" : " (\(whatIf.selection))"))
     let closed = whatIf.gapsClosed.map(scheme.domainLabel)
     let opened = whatIf.gapsOpened.map(scheme.domainLabel)
-    writer.paragraph(l("report.whatif.gaps_closed", ["domains": closed.isEmpty ? l("report.none") : closed.joined(separator: ", ")]))
-    if !opened.isEmpty { writer.paragraph(l("report.whatif.gaps_opened", ["domains": opened.joined(separator: ", ")]), className: "flag") }
+    writer.paragraph(
+      l("report.whatif.gaps_closed", ["domains": closed.isEmpty ? l("report.none") : closed.joined(separator: ", ")]))
+    if !opened.isEmpty {
+      writer.paragraph(l("report.whatif.gaps_opened", ["domains": opened.joined(separator: ", ")]), className: "flag")
+    }
     let placed = whatIf.placements.filter { $0.rankAfter != nil }
     if !placed.isEmpty {
       var ranks = DataTable(columns: [l("label.project"), l("label.rank_after")])
       for placement in placed {
-        ranks.rows.append([.text(placement.name), .number(Double(placement.rankAfter ?? 0), display: l("report.sheet.rank_of", ["rank": numbers.integer(placement.rankAfter ?? 0), "count": numbers.integer(after.projects)]))])
+        ranks.rows.append([
+          .text(placement.name),
+          .number(
+            Double(placement.rankAfter ?? 0),
+            display: l(
+              "report.sheet.rank_of",
+              ["rank": numbers.integer(placement.rankAfter ?? 0), "count": numbers.integer(after.projects)])),
+        ])
       }
       writer.table(ranks)
     }

@@ -1,6 +1,5 @@
-internal import Localization
-
 internal import Foundation
+internal import Localization
 
 /// A finished report: the HTML page, and the data of every chart as JSON (`--data`).
 public struct RenderedReport: Sendable {
@@ -41,14 +40,19 @@ public struct RenderedReport: Sendable {
     }
   }
 
-  static func dataJSON(kind: String, identity: ReportIdentity, digest: String, charts: [Chart], context: ReportContext) -> String {
+  static func dataJSON(
+    kind: String, identity: ReportIdentity, digest: String, charts: [Chart], context: ReportContext
+  ) -> String {
     var map: [String: ChartData] = [:]
     for chart in charts {
-      map[chart.id] = ChartData(title: chart.title, description: chart.description, note: chart.note, columns: chart.table.columns, rows: chart.table.rows)
+      map[chart.id] = ChartData(
+        title: chart.title, description: chart.description, note: chart.note, columns: chart.table.columns,
+        rows: chart.table.rows)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    let document = Document(report: kind, language: context.language.rawValue, identity: identity, inputsSHA256: digest, charts: map)
+    let document = Document(
+      report: kind, language: context.language.rawValue, identity: identity, inputsSHA256: digest, charts: map)
     let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"
   }

@@ -13,21 +13,27 @@ enum ReportPage {
     facts.append(l("report.identity.scheme", ["scheme": identity.schemeID]))
     facts.append(l("report.identity.generated", ["date": when]))
     let identityLine = facts.joined(separator: " · ")
-    let printIdentity = "\(identity.title) · " + l("report.identity.revision", ["revision": String(identity.revision)])
+    let printIdentity =
+      "\(identity.title) · " + l("report.identity.revision", ["revision": String(identity.revision)])
       + " · " + identity.schemeID
     var html = "<!DOCTYPE html>\n<html lang=\"\(context.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     html += "<meta name=\"generator\" content=\"impact report\">\n"
-    html += "<title>\(HTMLText.escape(identity.title)) — \(HTMLText.escape(l("report.identity.revision", ["revision": String(identity.revision)])))</title>\n"
-    html += "<style>\n\(ReportStyle.css(identity: printIdentity, pageLabel: l("report.page")))\n</style>\n</head>\n<body>\n"
-    html += "<header><h1>\(HTMLText.escape(identity.title))</h1><p class=\"identity\">\(HTMLText.escape(identityLine))</p></header>\n"
+    html +=
+      "<title>\(HTMLText.escape(identity.title)) — \(HTMLText.escape(l("report.identity.revision", ["revision": String(identity.revision)])))</title>\n"
+    html +=
+      "<style>\n\(ReportStyle.css(identity: printIdentity, pageLabel: l("report.page")))\n</style>\n</head>\n<body>\n"
+    html +=
+      "<header><h1>\(HTMLText.escape(identity.title))</h1><p class=\"identity\">\(HTMLText.escape(identityLine))</p></header>\n"
     if writer.contents.count > 2 {
-      html += "<nav aria-label=\"\(HTMLText.escape(l("report.contents")))\"><strong>\(HTMLText.escape(l("report.contents")))</strong><ol>"
+      html +=
+        "<nav aria-label=\"\(HTMLText.escape(l("report.contents")))\"><strong>\(HTMLText.escape(l("report.contents")))</strong><ol>"
       for entry in writer.contents { html += "<li><a href=\"#\(entry.id)\">\(HTMLText.escape(entry.title))</a></li>" }
       html += "</ol></nav>\n"
     }
     html += "<main>\n" + writer.parts.joined(separator: "\n") + "\n</main>\n"
-    html += "<footer><p>\(HTMLText.escape(identityLine))</p><p>\(HTMLText.escape(l("report.footer.digest", ["digest": digest])))</p><p>\(HTMLText.escape(l("report.footer.made_by")))</p></footer>\n"
+    html +=
+      "<footer><p>\(HTMLText.escape(identityLine))</p><p>\(HTMLText.escape(l("report.footer.digest", ["digest": digest])))</p><p>\(HTMLText.escape(l("report.footer.made_by")))</p></footer>\n"
     html += "</body>\n</html>\n"
     return html
   }

@@ -58,7 +58,8 @@ public struct ReportNumbers: Sendable {
     let magnitude = abs(value)
     let sign = value < 0 ? "−" : ""
     let (scaled, suffixFR, suffixEN): (Double, String, String) =
-      magnitude >= 1e6 ? (magnitude / 1e6, "M€", "M") : magnitude >= 1e3 ? (magnitude / 1e3, "k€", "k") : (magnitude, "€", "")
+      magnitude >= 1e6
+      ? (magnitude / 1e6, "M€", "M") : magnitude >= 1e3 ? (magnitude / 1e3, "k€", "k") : (magnitude, "€", "")
     let places = scaled < 10 && scaled != scaled.rounded() ? 1 : 0
     let number = decimal(scaled, places: places)
     return language == .fr ? sign + number + Self.narrowSpace + suffixFR : sign + "€" + number + suffixEN

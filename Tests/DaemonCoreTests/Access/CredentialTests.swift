@@ -11,7 +11,11 @@ struct CredentialTests {
     #expect(token.text.count == "impact_".count + 16 + 1 + 43)
     #expect(BearerToken(parsing: token.text) == token)
     #expect(BearerToken.generate() != token)
-    for text in ["", "impact_", token.text + "x", String(token.text.dropLast()), token.text.replacingOccurrences(of: "impact_", with: "impakt_"), "impact_zzzzzzzzzzzzzzzz_" + String(repeating: "A", count: 43)] {
+    for text in [
+      "", "impact_", token.text + "x", String(token.text.dropLast()),
+      token.text.replacingOccurrences(of: "impact_", with: "impakt_"),
+      "impact_zzzzzzzzzzzzzzzz_" + String(repeating: "A", count: 43),
+    ] {
       #expect(BearerToken(parsing: text) == nil, "\(text)")
     }
   }
@@ -27,7 +31,8 @@ struct CredentialTests {
 
   @Test("tokens and certificate grants are created, listed, refused twice, revoked")
   func lifecycle() async throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("credentials-\(UUID().uuidString).sqlite").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("credentials-\(UUID().uuidString).sqlite")
+      .path
     defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     let store = try CredentialStore.open(atPath: path)
     defer { try? store.close() }

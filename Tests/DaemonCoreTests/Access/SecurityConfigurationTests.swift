@@ -1,7 +1,8 @@
-@testable import impactd
 import ArgumentParser
 import DaemonCore
 import Testing
+
+@testable import impactd
 
 @Suite("Security configuration")
 struct SecurityConfigurationTests {
@@ -58,7 +59,8 @@ struct SecurityConfigurationTests {
     let configuration = try resolve(["--tls-cert", "flag.pem"], environment: environment)
     #expect(configuration.security.authentication == .on)
     #expect(
-      configuration.security.tls == TLSFiles(certificatePath: "flag.pem", keyPath: "env-key.pem", clientCAPath: "ca.pem"))
+      configuration.security.tls
+        == TLSFiles(certificatePath: "flag.pem", keyPath: "env-key.pem", clientCAPath: "ca.pem"))
     #expect(configuration.security.tls?.isMutual == true)
     #expect(configuration.database.maxSizeBytes == 64 << 20)
     #expect(configuration.database.readOnly)
@@ -70,7 +72,10 @@ struct SecurityConfigurationTests {
       """
     let layer = try ConfigurationLayer(fileContents: Array(json.utf8), path: "impactd.json")
     let fromFile = DaemonConfiguration.defaults.applying(layer)
-    #expect(fromFile.security == .init(authentication: .on, tls: TLSFiles(certificatePath: "c.pem", keyPath: "k.pem"), allowInsecureRemote: true))
+    #expect(
+      fromFile.security
+        == .init(
+          authentication: .on, tls: TLSFiles(certificatePath: "c.pem", keyPath: "k.pem"), allowInsecureRemote: true))
     #expect(fromFile.database.maxSizeBytes == 1_048_576)
     #expect(fromFile.limits.maxOutcomesPerRequest == 10)
     #expect(fromFile.limits.maxRatingsPerRequest == 20)
@@ -80,8 +85,14 @@ struct SecurityConfigurationTests {
     "malformed security settings are named",
     arguments: [
       (["--auth", "maybe"], "--auth: expected one of auto, on, off, got \"maybe\""),
-      (["--max-database-size", "lots"], "--max-database-size: expected a positive number of bytes (suffix K, M or G allowed), got \"lots\""),
-      (["--max-database-size", "0"], "--max-database-size: expected a positive number of bytes (suffix K, M or G allowed), got \"0\""),
+      (
+        ["--max-database-size", "lots"],
+        "--max-database-size: expected a positive number of bytes (suffix K, M or G allowed), got \"lots\""
+      ),
+      (
+        ["--max-database-size", "0"],
+        "--max-database-size: expected a positive number of bytes (suffix K, M or G allowed), got \"0\""
+      ),
     ]
   )
   func flagErrors(arguments: [String], message: String) {

@@ -1,4 +1,3 @@
-@testable import impactd
 import DaemonCore
 import DaemonTestSupport
 import Foundation
@@ -6,6 +5,8 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
 import Testing
+
+@testable import impactd
 
 /// TLS and mutual TLS against a daemon in this process, with certificates made for the test.
 @Suite("TLS and mutual TLS", .timeLimit(.minutes(2)))

@@ -39,7 +39,6 @@ final class HTTP2ProxyStatusServer: Sendable {
     }
   }
 
-
   private static func serve(_ connection: Int32, status: Int) {
     guard read(connection, 24) != nil else { return }  // the client preface
     write(connection, frame(type: 4, flags: 0, stream: 0, payload: []))  // SETTINGS

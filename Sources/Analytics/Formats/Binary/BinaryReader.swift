@@ -67,18 +67,24 @@ struct StringLookup {
 
   func text(_ reader: inout BinaryReader) throws(ProjectsBinaryError) -> String {
     let index = try reader.varint()
-    guard index < UInt64(strings.count) else { throw reader.failure("text \(index) not in the table of \(strings.count)") }
+    guard index < UInt64(strings.count) else {
+      throw reader.failure("text \(index) not in the table of \(strings.count)")
+    }
     return strings[Int(index)]
   }
 
   func optionalText(_ reader: inout BinaryReader) throws(ProjectsBinaryError) -> String? {
     let index = try reader.varint()
     guard index != 0 else { return nil }
-    guard index <= UInt64(strings.count) else { throw reader.failure("text \(index - 1) not in the table of \(strings.count)") }
+    guard index <= UInt64(strings.count) else {
+      throw reader.failure("text \(index - 1) not in the table of \(strings.count)")
+    }
     return strings[Int(index - 1)]
   }
 
-  func enumeration<Value: RawRepresentable>(_ type: Value.Type, _ reader: inout BinaryReader)
+  func enumeration<Value: RawRepresentable>(
+    _ type: Value.Type, _ reader: inout BinaryReader
+  )
     throws(ProjectsBinaryError) -> Value where Value.RawValue == String
   {
     let name = try text(&reader)

@@ -128,7 +128,8 @@ public enum ProjectsBinary {
             ratings: ratings, outcomes: outcomes, extra: try table.optionalText(&reader)))
       }
       guard reader.offset == buffer.count else {
-        throw ProjectsBinaryError(offset: reader.offset, detail: "\(buffer.count - reader.offset) bytes after the last project")
+        throw ProjectsBinaryError(
+          offset: reader.offset, detail: "\(buffer.count - reader.offset) bytes after the last project")
       }
       return projects
     }
@@ -176,7 +177,9 @@ public enum ProjectsBinary {
     }
   }
 
-  private static func readOutcome(_ reader: inout BinaryReader, _ table: StringLookup) throws(ProjectsBinaryError)
+  private static func readOutcome(
+    _ reader: inout BinaryReader, _ table: StringLookup
+  ) throws(ProjectsBinaryError)
     -> Outcome
   {
     let id = try table.text(&reader)

@@ -71,7 +71,9 @@ public struct CIDSExport: Sendable {
         let bankIndicator = outcome.indicatorID.flatMap(bank.indicator)
         if !usedDomains.contains(outcome.domain) { usedDomains.append(outcome.domain) }
         let label = outcome.indicator ?? bankIndicator?.name.text(in: language) ?? outcome.id
-        let series = (observed[key] ?? []).sorted { (periodStart($0), $0.recordedAt) < (periodStart($1), $1.recordedAt) }
+        let series = (observed[key] ?? []).sorted {
+          (periodStart($0), $0.recordedAt) < (periodStart($1), $1.recordedAt)
+        }
         let measured = outcome.indicator != nil || bankIndicator != nil || outcome.actual != nil || !series.isEmpty
 
         var outcomeNode: [(String, JSONOutput)] = [
@@ -88,9 +90,13 @@ public struct CIDSExport: Sendable {
         var reportIDs: [JSONOutput] = []
         if measured {
           var reports: [(value: Double, start: String, end: String, comment: String, name: String)] = series.map {
-            let bounds = CIDSPeriod.bounds(of: $0.period)
+            let bounds =
+              CIDSPeriod.bounds(of: $0.period)
               ?? (CIDSPeriod.dateTime($0.recordedAt), CIDSPeriod.dateTime($0.recordedAt))
-            return ($0.value, bounds.start, bounds.end, $0.source, $0.period.isEmpty ? CIDSPeriod.dateTime($0.recordedAt) : $0.period)
+            return (
+              $0.value, bounds.start, bounds.end, $0.source,
+              $0.period.isEmpty ? CIDSPeriod.dateTime($0.recordedAt) : $0.period
+            )
           }
           if reports.isEmpty, let actual = outcome.actual {
             let now = CIDSPeriod.dateTime(exportedAt)
@@ -153,7 +159,10 @@ public struct CIDSExport: Sendable {
         ]
         if let duration = figures.duration {
           impact.append(
-            ("cids:hasImpactDuration", dimension("cids:ImpactDuration", duration, "\(outcome.durationYears ?? 0) years")))
+            (
+              "cids:hasImpactDuration",
+              dimension("cids:ImpactDuration", duration, "\(outcome.durationYears ?? 0) years")
+            ))
         }
         graph.append(.object(impact))
       }

@@ -48,7 +48,9 @@ extension PortfolioCSV {
     public var ratingHeader: [String] { ratingColumns }
 
     /// `project`'s rows: one in the projects table, one per outcome, one per rating.
-    public func rows(of project: Project, writer: CSVWriter) -> (
+    public func rows(
+      of project: Project, writer: CSVWriter
+    ) -> (
       project: [String], outcomes: [[String]], ratings: [[String]]
     ) {
       let projectRow =

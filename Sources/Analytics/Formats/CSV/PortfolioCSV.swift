@@ -136,7 +136,8 @@ public enum PortfolioCSV {
     var refused = Project(id: "", name: "")
     if outcomeTable != nil {
       let columns = reader.columns(
-        of: outcomeTable!, known: outcomeColumns + [targetsColumn, indicatorIDColumn], required: ["project_id", "id", "domain"])
+        of: outcomeTable!, known: outcomeColumns + [targetsColumn, indicatorIDColumn],
+        required: ["project_id", "id", "domain"])
       outcomeTable!.decimalSeparator = outcomeTable!.decimalSeparator(
         numberColumns: outcomeColumns.filter { !textOutcomeColumns.contains($0) }.compactMap { columns[$0] })
       let table = outcomeTable!
@@ -170,7 +171,8 @@ public enum PortfolioCSV {
         numberColumns: [columns["value"]].compactMap { $0 })
       let table = ratingTable!
       reading.ratingColumns = columns
-      let readable = projectsReadable && ["project_id", "criterion", "rater", "value"].allSatisfy { columns[$0] != nil }
+      let readable =
+        projectsReadable && ["project_id", "criterion", "rater", "value"].allSatisfy { columns[$0] != nil }
       for row in table.rows where readable {
         guard
           let owner = owner(

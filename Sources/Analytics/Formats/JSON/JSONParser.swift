@@ -197,7 +197,9 @@ struct JSONParser {
   }
 
   /// An array whose elements go to `each` as they are parsed; its node holds no element.
-  private mutating func parseStreamedArray(depth: Int, each: @escaping (JSONNode, Int) -> Void) throws(FormatError) -> JSONNode {
+  private mutating func parseStreamedArray(
+    depth: Int, each: @escaping (JSONNode, Int) -> Void
+  ) throws(FormatError) -> JSONNode {
     let start = index
     _ = try parseArray(depth: depth, each: each)
     return JSONNode(value: .array([]), start: start, end: index)

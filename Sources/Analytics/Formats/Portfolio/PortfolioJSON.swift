@@ -35,12 +35,15 @@ public enum PortfolioJSON {
   ///   - source: the name messages give the document, such as its file name.
   /// - Throws: ``FormatError``: the first syntax error, or every problem of content found, each
   ///   with line, column and key path (`projects[1].outcomes[0].threshold`).
-  public static func decode(_ data: Data, source: String = "document") throws(FormatError)
+  public static func decode(
+    _ data: Data, source: String = "document"
+  ) throws(FormatError)
     -> PortfolioDocument
   {
     var opened = Opening()
     var projects: [Project] = []
-    _ = try decode(data, source: source, batchSize: .max, opening: { opened = $0 }, projects: { batch, _ in projects += batch })
+    _ = try decode(
+      data, source: source, batchSize: .max, opening: { opened = $0 }, projects: { batch, _ in projects += batch })
     return PortfolioDocument(scheme: opened.scheme, projects: projects, revision: opened.revision)
   }
 
@@ -90,7 +93,8 @@ public enum PortfolioJSON {
         guard projectsLast else { return }
         // Read again below with the whole root, where its problems are reported.
         let early = JSONFieldReader(source: source, bytes: bytes)
-        guard let fields = early.object(JSONNode(value: .object(members), start: 0, end: 0), at: "", allowed: documentKeys)
+        guard
+          let fields = early.object(JSONNode(value: .object(members), start: 0, end: 0), at: "", allowed: documentKeys)
         else { return }
         opening(readOpening(fields, reader: early))
         opened = true
@@ -186,7 +190,9 @@ public enum PortfolioJSON {
   }
 
   /// Reads one project object, for callers that carry projects in their own envelope.
-  public static func decodeProject(_ data: Data, source: String = "project") throws(FormatError)
+  public static func decodeProject(
+    _ data: Data, source: String = "project"
+  ) throws(FormatError)
     -> Project
   {
     let bytes = [UInt8](data)
@@ -245,7 +251,9 @@ public enum PortfolioJSON {
     return reader.issues.count == issuesBefore ? project : nil
   }
 
-  private static func readRating(_ node: JSONNode, at path: String, reader: JSONFieldReader)
+  private static func readRating(
+    _ node: JSONNode, at path: String, reader: JSONFieldReader
+  )
     -> Rating?
   {
     guard let fields = reader.object(node, at: path, allowed: ratingKeys) else { return nil }
@@ -257,7 +265,9 @@ public enum PortfolioJSON {
     return Rating(criterion: criterion, rater: rater, value: value, comment: comment)
   }
 
-  private static func readOutcome(_ node: JSONNode, at path: String, reader: JSONFieldReader)
+  private static func readOutcome(
+    _ node: JSONNode, at path: String, reader: JSONFieldReader
+  )
     -> Outcome?
   {
     guard let fields = reader.object(node, at: path, allowed: outcomeKeys) else { return nil }

@@ -147,7 +147,9 @@ public enum SchemeJSON {
   }
 
   /// A text in both languages: `{"fr": ..., "en": ...}`, or one string used for both.
-  private static func readText(_ node: JSONNode, at path: String, reader: JSONFieldReader)
+  private static func readText(
+    _ node: JSONNode, at path: String, reader: JSONFieldReader
+  )
     -> LocalizedText?
   {
     if case .string(let text) = node.value { return LocalizedText(fr: text, en: text) }
