@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import GRPCCore
+import GRPCProtobuf
 import ImpactAPI
 import SwiftProtobuf
 
@@ -71,12 +72,12 @@ struct StreamedImport {
     return header
   }
 
-  /// What `project` takes on the wire and once decoded, by the daemon's estimate.
-  static func sizes(of project: Impact_V1_Project) -> (wire: Int, decoded: Int) {
-    guard let bytes = try? project.serializedBytes() as [UInt8],
-      let index = WireSchema.api.messageIndex["impact.v1.Project"]
-    else { return (0, chunkDecodedBytes) }
-    return (bytes.count, bytes.withUnsafeBytes { DecodeEstimate.bytes(of: $0, messageIndex: index, schema: .api) })
+  /// `project` encoded, and what it takes once decoded by the daemon's estimate.
+  static func encoded(_ project: Impact_V1_Project) throws -> (bytes: [UInt8], decoded: Int) {
+    let bytes: [UInt8] = try project.serializedBytes()
+    // Without the schema, as much as a chunk may take: the project then goes alone.
+    guard let index = WireSchema.api.messageIndex["impact.v1.Project"] else { return (bytes, chunkDecodedBytes) }
+    return (bytes, bytes.withUnsafeBytes { DecodeEstimate.bytes(of: $0, messageIndex: index, schema: .api) })
   }
 
   /// Sends the stream; the daemon commits when it ends. Each chunk the transport takes is
@@ -91,14 +92,16 @@ struct StreamedImport {
     let header = self.header
     let projects = self.projects
     deadline.giveUpNote = notes.beforeEnd
-    return try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
-      metadata: metadata, options: options,
-      requestProducer: { writer in
+    // Through the generic call, so that the messages go as they were encoded
+    // (``EncodedStreamMessage``).
+    let request = StreamingClientRequest<EncodedStreamMessage>(
+      metadata: metadata,
+      producer: { writer in
         var chunks = ChunkWriter(writer: writer, deadline: deadline, display: display)
         switch projects {
         case .read(let all):
           display.setTotal(all.count)
-          try await writer.write(.with { $0.header = header })
+          try await writer.write(try EncodedStreamMessage(.with { $0.header = header }))
           deadline.progress()
           for project in all { try await chunks.add(project) }
           try await chunks.flush()
@@ -112,7 +115,7 @@ struct StreamedImport {
               header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
             }
             if let revision = opening.revision { header.documentRevision = revision }
-            try await writer.write(.with { $0.header = header })
+            try await writer.write(try EncodedStreamMessage(.with { $0.header = header }))
             deadline.progress()
             while let part = await parts.next() {
               guard case .projects(let batch, let fractionRead) = part else { continue }
@@ -124,58 +127,60 @@ struct StreamedImport {
             let outcome = await document.outcome.value
             if outcome.issues.isEmpty {
               display.setTotal(outcome.count)
-              try await writer.write(.with { $0.end = .with { $0.projectCount = Int64(outcome.count) } })
+              try await writer.write(
+                try EncodedStreamMessage(.with { $0.end = .with { $0.projectCount = Int64(outcome.count) } }))
             }
           }
         }
         try await beforeEnd()
         display.finish()
         deadline.giveUpNote = notes.afterEnd
-      },
-      onResponse: { try $0.message })
+      })
+    return try await client.clientStreaming(
+      request: request, descriptor: Impact_V1_PortfolioService.Method.ImportPortfolioStream.descriptor,
+      serializer: EncodedStreamMessageSerializer(),
+      deserializer: ProtobufDeserializer<Impact_V1_ImportPortfolioResponse>(), options: options
+    ) { try $0.message }
   }
 
   /// Gathers projects into chunks within the daemon's limits and sends each when full.
   private struct ChunkWriter {
-    let writer: RPCWriter<Impact_V1_ImportPortfolioStreamRequest>
+    let writer: RPCWriter<EncodedStreamMessage>
     let deadline: CommandDeadline
     let display: ProgressDisplay
-    private var chunk = Impact_V1_ImportStreamChunk()
+    /// The encoded projects of the chunk being gathered.
+    private var chunk: [[UInt8]] = []
     private var decoded = 0
     private var wire = 0
     /// How many projects were added.
     private(set) var given = 0
 
-    init(writer: RPCWriter<Impact_V1_ImportPortfolioStreamRequest>, deadline: CommandDeadline, display: ProgressDisplay)
-    {
+    init(writer: RPCWriter<EncodedStreamMessage>, deadline: CommandDeadline, display: ProgressDisplay) {
       self.writer = writer
       self.deadline = deadline
       self.display = display
     }
 
     mutating func add(_ project: Project) async throws {
-      let message = Impact_V1_Project(project)
-      let cost = StreamedImport.sizes(of: message)
-      if !chunk.projects.isEmpty,
-        chunk.projects.count == StreamedImport.chunkProjects
-          || decoded + cost.decoded > StreamedImport.chunkDecodedBytes
+      let encoded = try StreamedImport.encoded(Impact_V1_Project(project))
+      if !chunk.isEmpty,
+        chunk.count == StreamedImport.chunkProjects || decoded + encoded.decoded > StreamedImport.chunkDecodedBytes
       {
         try await flush()
       }
-      chunk.projects.append(message)
-      decoded += cost.decoded
-      wire += cost.wire
+      chunk.append(encoded.bytes)
+      decoded += encoded.decoded
+      wire += encoded.bytes.count
       given += 1
     }
 
     /// Sends the projects gathered so far, if any.
     mutating func flush() async throws {
-      guard !chunk.projects.isEmpty else { return }
-      let full = chunk
-      try await writer.write(.with { $0.chunk = full })
+      guard !chunk.isEmpty else { return }
+      try await writer.write(EncodedStreamMessage(chunkOf: chunk))
       deadline.progress()
-      display.advance(projects: full.projects.count, bytes: Int64(wire))
-      chunk = Impact_V1_ImportStreamChunk()
+      display.advance(projects: chunk.count, bytes: Int64(wire))
+      chunk.removeAll(keepingCapacity: true)
       decoded = 0
       wire = 0
     }
