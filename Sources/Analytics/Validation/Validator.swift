@@ -78,23 +78,9 @@ public struct Validator: Sendable {
 
   /// ``validationError(for:)-(_:[Project])`` for a document and its scheme.
   public func validationError(for document: PortfolioDocument) -> ValidationError? {
-    guard let documentScheme = document.scheme else { return validationError(for: document.projects) }
-    let schemeIssues = documentScheme.validate()
-    let collector = IssueCollector()
-    for issue in schemeIssues {
-      collector.add {
-        ValidationIssue(
-          path: "scheme.\(issue.path)", projectID: nil, outcomeID: nil, field: issue.path,
-          rule: .invalidScheme,
-          message: "scheme \(documentScheme.id): \(issue.message)",
-          values: issue.values.merging(
-            ["scheme": documentScheme.id, "scheme_rule": issue.rule.code], uniquingKeysWith: { $1 }))
-      }
-    }
-    // A scheme refused whole cannot check the projects.
-    guard schemeIssues.isEmpty else { return collector.error }
-    Validator(scheme: documentScheme).validate(document.projects, checkingDuplicates: true, into: collector)
-    return collector.error
+    let run = Run(self, documentScheme: document.scheme)
+    run.check(document.projects)
+    return run.error
   }
 
   /// Throws ``ValidationError`` listing the problems when any project breaks a rule.
@@ -111,14 +97,19 @@ public struct Validator: Sendable {
   private func validate(_ projects: [Project], checkingDuplicates: Bool, into collector: IssueCollector) {
     var seen: Set<String> = []
     for project in projects {
-      var report = ProjectReport(project: project, collector: collector)
-      if checkingDuplicates, !seen.insert(project.id).inserted {
-        report.add(
-          "id", .duplicateProject, "id \"\(Self.shown(project.id))\" is used by more than one project",
-          ["value": Self.shown(project.id)])
-      }
-      checkProject(project, into: &report)
+      checkProject(project, duplicate: checkingDuplicates && !seen.insert(project.id).inserted, into: collector)
     }
+  }
+
+  /// Checks `project` into `collector`; `duplicate` when an earlier project has its id.
+  func checkProject(_ project: Project, duplicate: Bool, into collector: IssueCollector) {
+    var report = ProjectReport(project: project, collector: collector)
+    if duplicate {
+      report.add(
+        "id", .duplicateProject, "id \"\(Self.shown(project.id))\" is used by more than one project",
+        ["value": Self.shown(project.id)])
+    }
+    checkProject(project, into: &report)
   }
 
   // MARK: - Project

@@ -127,7 +127,12 @@ struct JSONDocumentCheck: Sendable {
 
   /// The method's rules broken by `document`.
   func ruleIssues(_ document: PortfolioDocument) -> [CheckedIssue] {
-    Validator(scheme: scheme).validate(document).map(located)
+    located(Validator(scheme: scheme).validate(document))
+  }
+
+  /// `issues`, placed in the document.
+  func located(_ issues: [ValidationIssue]) -> [CheckedIssue] {
+    issues.map(located)
   }
 
   /// The problems of a document that does not read: `error`'s, and the rules broken by the

@@ -16,6 +16,7 @@ struct StreamedDocument: Sendable {
   }
 
   struct Outcome: Sendable {
+    /// How many projects the document gave (0 when it does not read).
     var count: Int
     var issues: [CheckedIssue]
   }
@@ -30,25 +31,25 @@ struct StreamedDocument: Sendable {
     outcome = Task.detached {
       defer { continuation.finish() }
       let size = max(document.data.count, 1)
-      var opening = PortfolioJSON.Opening()
-      var projects: [Project] = []
+      // The rules are checked a batch at a time as the document is read, so that its end
+      // waits for no check of the whole document.
+      var rules: Validator.Run?
       do throws(FormatError) {
         let count = try PortfolioJSON.decode(
           document.data, source: document.name, batchSize: batchSize,
           opening: {
-            opening = $0
+            rules = Validator.Run(Validator(scheme: document.scheme), documentScheme: $0.scheme)
             continuation.yield(.opening($0))
           },
           projects: { batch, read in
-            projects += batch
+            rules?.check(batch)
             continuation.yield(.projects(batch, fractionRead: Double(read) / Double(size)))
           })
         continuation.finish()
-        let read = PortfolioDocument(scheme: opening.scheme, projects: projects, revision: opening.revision)
-        return Outcome(count: count, issues: document.ruleIssues(read))
+        return Outcome(count: count, issues: document.located(rules?.error?.issues ?? []))
       } catch {
         continuation.finish()
-        return Outcome(count: projects.count, issues: document.issues(of: error))
+        return Outcome(count: 0, issues: document.issues(of: error))
       }
     }
   }

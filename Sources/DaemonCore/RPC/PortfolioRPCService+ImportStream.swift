@@ -39,8 +39,7 @@ extension PortfolioRPCService {
     // The rules are checked chunk by chunk as the projects arrive, under the scheme the
     // commit will use unless a scheme change comes in between (the store then checks again):
     // a broken project is refused at once, and the commit does not check them all again.
-    var validator: Validator?
-    var ids = Set<String>()
+    var rules: Validator.Run?
     // The count the end message gives, when the header gave none.
     var endCount: Int64?
     for try await message in request {
@@ -64,8 +63,7 @@ extension PortfolioRPCService {
         if !value.schemeJson.isEmpty {
           scheme = try SchemeJSON.decode(Data(value.schemeJson.utf8), source: "header.scheme_json")
         }
-        validator = Validator(scheme: scheme ?? store.snapshot.scheme)
-        ids.reserveCapacity(Int(clamping: min(value.projectCount, 1_000_000)))
+        rules = Validator.Run(Validator(scheme: scheme ?? store.snapshot.scheme))
         header = value
       case .chunk(let chunk):
         guard header != nil else {
@@ -85,15 +83,10 @@ extension PortfolioRPCService {
           texts.share(&project)
           projects.append(project)
         }
-        if let validator {
-          let received = Array(projects[first...])
-          if let error = validator.validationError(for: received) { throw StoreError.invalid(error) }
-          for project in received where !ids.insert(project.id).inserted {
-            // The same id in an earlier chunk: the validator names it as it names a
-            // duplicate within one list.
-            let earlier = projects[..<first].first { $0.id == project.id }.map { [$0] } ?? []
-            if let error = validator.validationError(for: earlier + [project]) { throw StoreError.invalid(error) }
-          }
+        if let rules {
+          // Duplicates of an earlier chunk's ids included.
+          rules.check(projects[first...])
+          if let error = rules.error { throw StoreError.invalid(error) }
         }
         if projects.count - logged >= Self.importLogInterval {
           logged = projects.count
@@ -131,7 +124,7 @@ extension PortfolioRPCService {
         metadata: ["projects": "\(projects.count)", "elapsed": "\(ContinuousClock.now - start)"])
     }
     return try await commitImport(
-      projects, scheme: scheme, validatedUnder: validator?.scheme,
+      projects, scheme: scheme, validatedUnder: rules?.scheme,
       documentRevision: header.hasDocumentRevision ? header.documentRevision : nil,
       options: ImportOptions(
         mode: header.mode, validateOnly: header.validateOnly,
