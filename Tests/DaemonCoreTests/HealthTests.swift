@@ -147,7 +147,7 @@ struct HealthTests {
         }
         #expect(error?.code == .deadlineExceeded)
         // The subscription is removed once the handler returns; wait for that without sleeping.
-        try await withTimeout(.seconds(10), "the watch to be released") {
+        try await withTimeout(.seconds(30), "the watch to be released") {
           while running.daemon.health.watcherCount > 0 { await Task.yield() }
         }
       }

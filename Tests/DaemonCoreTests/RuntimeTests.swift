@@ -146,7 +146,7 @@ struct RuntimeTests {
 
 /// A plain HTTP/1.1 GET over a NIO socket: the status code and the body.
 func httpGet(_ address: ListenAddress, path: String) async throws -> (status: Int, body: String) {
-  try await withTimeout(.seconds(10), "GET \(path)") {
+  try await withTimeout(.seconds(30), "GET \(path)") {
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .connect(host: address.host, port: address.port) { channel in
         channel.eventLoop.makeCompletedFuture {

@@ -142,7 +142,7 @@ struct TransportLimitTests {
         return try await group.reduce(into: []) { $0.append($1) }
       }
       defer { for channel in channels { channel.close(promise: nil) } }
-      try await withTimeout(.seconds(10), "three connections counted") {
+      try await withTimeout(.seconds(30), "three connections counted") {
         while Self.sample(daemon, #"impact_connections{endpoint="grpc"}"#) < 3 {
           try await Task.sleep(for: .milliseconds(20))
         }
@@ -155,7 +155,7 @@ struct TransportLimitTests {
 
       // Once one closes, a client gets in again.
       channels[0].close(promise: nil)
-      try await withTimeout(.seconds(10), "a slot to free") {
+      try await withTimeout(.seconds(30), "a slot to free") {
         while Self.sample(daemon, #"impact_connections{endpoint="grpc"}"#) > 2 {
           try await Task.sleep(for: .milliseconds(20))
         }
@@ -219,7 +219,7 @@ struct TransportLimitTests {
               }
             }
           }
-          try await withTimeout(.seconds(10), "two watches counted") {
+          try await withTimeout(.seconds(30), "two watches counted") {
             while Self.sample(daemon, "impact_health_watchers") < 2 { try await Task.sleep(for: .milliseconds(20)) }
           }
           let refusal = try await LocalizedErrorTests.refusal {
@@ -231,7 +231,7 @@ struct TransportLimitTests {
           #expect(refusal.localized?.message == "trop de suivis de santé en cours (au plus 2) ; réessayez plus tard")
           group.cancelAll()
         }
-        try await withTimeout(.seconds(10), "the watches released") {
+        try await withTimeout(.seconds(30), "the watches released") {
           while Self.sample(daemon, "impact_health_watchers") > 0 { try await Task.sleep(for: .milliseconds(20)) }
         }
       }

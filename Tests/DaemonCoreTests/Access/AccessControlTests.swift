@@ -103,7 +103,7 @@ struct AccessControlTests {
         let store = try CredentialStore.open(atPath: setup.configuration.database.path)
         try store.revoke(.token, name: "viewer-caller")
         try store.close()
-        let refused = try await withTimeout(.seconds(10), "the revocation to reach the daemon") {
+        let refused = try await withTimeout(.seconds(30), "the revocation to reach the daemon") {
           while true {
             let code = try await client.statusOfCall(method, metadata: setup.metadata(.viewer))
             if code == .unauthenticated { return true }
