@@ -15,8 +15,9 @@
 /// The arenas are at most two (glibc's default is eight per core): each thread that allocates
 /// while the others hold an arena gets one of its own, and after a large import the freed
 /// memory is scattered across them in pieces no trim can return. With two, the daemon rests
-/// after importing 100 000 projects within 15 % of its memory after a restart, instead of 40 %
-/// above it, with the same import time.
+/// after importing 100 000 projects 16–22 % above its memory after a restart (runs of
+/// `scripts/bench-daemon.sh --large-import`), instead of 32–40 % above it, with the same import
+/// time.
 public enum HeapTuning {
   /// Applies the settings; call it first thing in `main`, before any other thread allocates
   /// (glibc fixes the number of arenas when a second thread first needs one). Elsewhere than
