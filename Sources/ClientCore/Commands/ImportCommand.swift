@@ -75,14 +75,15 @@ struct ImportCommand: AsyncParsableCommand {
     let report = IssueList(language: global.language, errorsPath: errors)
     var stream: (import: StreamedImport, pending: Task<[CheckedIssue], Never>?, revision: Int64)?
     if StreamedImport.shouldStream(request.source) {
-      if case .jsonDocument(let text) = request.source,
-        let (scheme, revision) = await ImportCheck.daemonScheme(connection)
-      {
-        // A large document is sent as it is read, in chunks within the daemon's default limits.
-        let document = StreamedDocument(
-          JSONDocumentCheck(data: Data(text.utf8), name: files.first ?? "document", scheme: scheme),
-          batchSize: StreamedImport.chunkProjects)
-        stream = (StreamedImport(request, reading: document), Task { await document.outcome.value.issues }, revision)
+      if case .jsonDocument(let text) = request.source {
+        // A large document is sent as it is read, in chunks within the daemon's default limits;
+        // without the daemon's scheme, it goes in one message, checked by the daemon alone.
+        if let (scheme, revision) = await ImportCheck.daemonScheme(connection) {
+          let document = StreamedDocument(
+            JSONDocumentCheck(data: Data(text.utf8), name: files.first ?? "document", scheme: scheme),
+            batchSize: StreamedImport.chunkProjects)
+          stream = (StreamedImport(request, reading: document), Task { await document.outcome.value.issues }, revision)
+        }
       } else if let checked = try await ImportCheck(source: request.source, documentPath: files.first).run(
         connection, report: report, deferringRules: true)
       {

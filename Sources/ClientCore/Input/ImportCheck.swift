@@ -32,8 +32,8 @@ struct ImportCheck {
   /// invalid input (exit 65) listed by ``IssueList``. A daemon that cannot give its scheme
   /// leaves the checking to the import itself (nil).
   ///
-  /// With `deferringRules`, files that read whole are returned before the method's rules are
-  /// checked: they are checked in ``Checked/pendingRules`` while a streamed import sends them,
+  /// With `deferringRules`, CSV tables that read whole are returned before the method's rules
+  /// are checked: they are checked in ``Checked/pendingRules`` while a streamed import sends them,
   /// and the stream ends only once they pass (a broken rule cancels it; nothing changes).
   func run(_ connection: ImpactConnection, report: IssueList, deferringRules: Bool = false) async throws -> Checked? {
     guard let (scheme, revision) = await Self.daemonScheme(connection) else { return nil }
@@ -44,20 +44,19 @@ struct ImportCheck {
   }
 
   /// The problems of the files under `scheme`, and what they hold when they read whole; with
-  /// `deferringRules`, the rules of files that read whole are left to ``Checked/pendingRules``.
+  /// `deferringRules`, the rules of CSV tables that read whole are left to ``Checked/pendingRules``.
   func check(scheme: Scheme, deferringRules: Bool = false) -> (issues: [CheckedIssue], checked: Checked?) {
     switch source {
     case .jsonDocument(let text):
       let document = JSONDocumentCheck(data: Data(text.utf8), name: documentPath ?? "document", scheme: scheme)
       do {
         let decoded = try PortfolioJSON.decode(document.data, source: document.name)
-        let rules = { document.ruleIssues(decoded) }
-        var checked = Checked(
+        // A large document is read while it is sent (``StreamedDocument``): this one is
+        // checked whole before.
+        let checked = Checked(
           scheme: scheme, revision: 0, projects: decoded.projects, documentScheme: decoded.scheme,
           documentRevision: decoded.revision)
-        guard deferringRules else { return (rules(), checked) }
-        checked.pendingRules = Task.detached { rules() }
-        return ([], checked)
+        return (document.ruleIssues(decoded), checked)
       } catch {
         return (document.issues(of: error), nil)
       }

@@ -45,10 +45,7 @@ struct StreamedImport {
   /// The stream of `checked`, the files as ``ImportCheck`` read them, with `request`'s options.
   init(_ request: Impact_V1_ImportPortfolioRequest, checked: ImportCheck.Checked) {
     var header = Self.header(request)
-    if let scheme = checked.documentScheme {
-      header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
-    }
-    if let revision = checked.documentRevision { header.documentRevision = revision }
+    Self.describe(&header, scheme: checked.documentScheme, revision: checked.documentRevision)
     header.projectCount = Int64(checked.projects.count)
     self.header = header
     self.projects = .read(checked.projects)
@@ -70,6 +67,12 @@ struct StreamedImport {
     header.confirmLargeDeletion = request.confirmLargeDeletion
     if request.hasDocumentTime { header.documentTime = request.documentTime }
     return header
+  }
+
+  /// Puts in `header` the scheme and the revision the document carries.
+  private static func describe(_ header: inout Impact_V1_ImportStreamHeader, scheme: Scheme?, revision: Int64?) {
+    if let scheme { header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self) }
+    if let revision { header.documentRevision = revision }
   }
 
   /// `project` encoded, and what it takes once decoded by the daemon's estimate.
@@ -111,10 +114,7 @@ struct StreamedImport {
           // problems are in the outcome, and `beforeEnd` cancels).
           if case .opening(let opening)? = await parts.next() {
             var header = header
-            if let scheme = opening.scheme {
-              header.schemeJson = String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
-            }
-            if let revision = opening.revision { header.documentRevision = revision }
+            Self.describe(&header, scheme: opening.scheme, revision: opening.revision)
             try await writer.write(try EncodedStreamMessage(.with { $0.header = header }))
             deadline.progress()
             while let part = await parts.next() {

@@ -81,10 +81,9 @@ public enum PortfolioJSON {
     var streamedCount = 0
     var given = 0
     var read = 0
-    func give() {
-      projects(batch, read)
-      given += batch.count
-      batch.removeAll(keepingCapacity: true)
+    func give(_ list: [Project]) {
+      projects(list, read)
+      given += list.count
     }
     // The projects are read as the parser meets them, one project's tree at a time.
     let root = try JSONParser.parse(
@@ -104,7 +103,10 @@ public enum PortfolioJSON {
         read = node.end
         guard let project = readProject(node, at: "projects[\(index)]", reader: reader) else { return }
         batch.append(project)
-        if opened, batch.count >= batchSize { give() }
+        if opened, batch.count >= batchSize {
+          give(batch)
+          batch.removeAll(keepingCapacity: true)
+        }
       })
     guard let fields = reader.object(root, at: "", allowed: documentKeys) else {
       throw FormatError(issues: reader.sortedIssues)
@@ -119,11 +121,12 @@ public enum PortfolioJSON {
     }
     guard reader.issues.isEmpty else { throw FormatError(issues: reader.sortedIssues) }
     if !opened { opening(whole) }
-    while !batch.isEmpty {
-      let rest = batch.count > batchSize ? Array(batch[batchSize...]) : []
-      if !rest.isEmpty { batch.removeSubrange(batchSize...) }
-      give()
-      batch = rest
+    if batch.count <= batchSize {
+      if !batch.isEmpty { give(batch) }
+    } else {
+      for start in stride(from: 0, to: batch.count, by: batchSize) {
+        give(Array(batch[start..<min(start + batchSize, batch.count)]))
+      }
     }
     return given
   }
