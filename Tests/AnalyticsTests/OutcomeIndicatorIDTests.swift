@@ -82,12 +82,21 @@ struct OutcomeIndicatorIDTests {
   @Test("CSV writes the indicator_id column only when an outcome has one, and reads it back")
   func csv() throws {
     let tables = PortfolioCSV.encode([Self.project(Self.housing)])
-    #expect(tables.outcomes.split(whereSeparator: \.isNewline).first?.hasSuffix(",indicator_id") == true)
+    #expect(tables.outcomes.split(whereSeparator: \.isNewline).first?.hasSuffix(",indicator_id,impact_id") == true)
     let read = try PortfolioCSV.decode(
       projects: Data(tables.projects.utf8), outcomes: Data(tables.outcomes.utf8), ratings: Data(tables.ratings.utf8))
     #expect(read.first?.outcomes.first?.indicatorID == "housing.cost_effort_rate")
     var custom = Self.housing
     custom.indicatorID = nil
     #expect(!PortfolioCSV.encode([Self.project(custom)]).outcomes.contains("indicator_id"))
+    // The framework impact an outcome serves travels in the same pair of columns, and in JSON.
+    custom.impactID = "imp-logement"
+    let linked = PortfolioCSV.encode([Self.project(custom)])
+    let linkedRead = try PortfolioCSV.decode(
+      projects: Data(linked.projects.utf8), outcomes: Data(linked.outcomes.utf8), ratings: Data(linked.ratings.utf8))
+    #expect(linkedRead.first?.outcomes.first?.impactID == "imp-logement")
+    #expect(linkedRead.first?.outcomes.first?.indicatorID == nil)
+    let json = PortfolioJSON.encode(PortfolioDocument(projects: [Self.project(custom)]))
+    #expect(try PortfolioJSON.decode(json).projects.first?.outcomes.first?.impactID == "imp-logement")
   }
 }

@@ -24,7 +24,8 @@ struct ProjectsBinaryTests {
           actual: 1e-300, survey: Survey(veryMuch: 0.25, slightly: 0.5), reach: 40, durationYears: -3, dropOff: 0.1,
           deadweight: 0.2, attribution: 0.3, displacement: 0.4, financialProxy: 5_000, harmful: true,
           nature: .mitigation,
-          targets: [PeriodTarget(period: "2026", value: 40), PeriodTarget(period: "2026-S1", value: -1)]),
+          targets: [PeriodTarget(period: "2026", value: 40), PeriodTarget(period: "2026-S1", value: -1)],
+          impactID: "imp-logement"),
         Outcome(id: "o2", domain: "health"),
       ],
       extra: #"{"financeur":"CAF","lignes":[1,2]}"#),
@@ -42,6 +43,18 @@ struct ProjectsBinaryTests {
     #expect(zero.sign == .minus && zero == 0)
     // Smaller than the JSON document of the same projects.
     #expect(bytes.count * 3 < PortfolioJSON.encode(PortfolioDocument(projects: projects)).count)
+  }
+
+  @Test("a version 1 document (written before outcomes named a framework impact) still reads")
+  func versionOne() throws {
+    let project = Project(id: "p", name: "P", outcomes: [Outcome(id: "o", domain: "health", reach: 12)])
+    let current = ProjectsBinary.encode([project])
+    // Version 2 adds one optional text after each outcome's targets (0: none) before the
+    // project's `extra` (0: none), the last byte.
+    #expect(current[4] == 2 && current.suffix(2) == [0, 0])
+    var legacy = Array(current.dropLast())
+    legacy[4] = 1
+    #expect(try ProjectsBinary.decode(legacy) == [project])
   }
 
   @Test("no projects is a document too")
@@ -66,9 +79,9 @@ struct ProjectsBinaryTests {
     let foreign = #expect(throws: ProjectsBinaryError.self) { try ProjectsBinary.decode(Array("{\"format\":1}".utf8)) }
     #expect(foreign?.description.contains("not an impact-projects-bin document") == true)
     var later = bytes
-    later[4] = 2
+    later[4] = 3
     let version = #expect(throws: ProjectsBinaryError.self) { try ProjectsBinary.decode(later) }
-    #expect(version?.description == "impact-projects-bin, byte 4: version 2; this version reads 1")
+    #expect(version?.description == "impact-projects-bin, byte 4: version 3; this version reads 1 to 2")
     let trailing = #expect(throws: ProjectsBinaryError.self) { try ProjectsBinary.decode(bytes + [0]) }
     #expect(trailing?.detail.contains("after the last project") == true)
   }

@@ -14,6 +14,9 @@ public struct Outcome: Sendable, Hashable {
   /// The id of the bank indicator the outcome measures (``IndicatorBank``); its `unit` and
   /// `direction`, when given, must agree with the bank's. `nil` for a custom indicator.
   public var indicatorID: String?
+  /// The id of the framework impact the outcome serves (``ExpectedImpact``); `nil` when it names
+  /// none (it may still serve one through its bank indicator, see ``FrameworkCheck``).
+  public var impactID: String?
   public var unit: String?
   public var direction: Direction?
   public var baseline: Double?
@@ -62,13 +65,15 @@ public struct Outcome: Sendable, Hashable {
     financialProxy: Double? = nil,
     harmful: Bool = false,
     nature: OutcomeNature = .solution,
-    targets: [PeriodTarget] = []
+    targets: [PeriodTarget] = [],
+    impactID: String? = nil
   ) {
     self.id = id
     self.domain = domain
     self.share = share
     self.indicator = indicator
     self.indicatorID = indicatorID
+    self.impactID = impactID
     self.unit = unit
     self.direction = direction
     self.baseline = baseline

@@ -31,6 +31,9 @@ public struct IndicatorBank: Sendable, Hashable, Codable {
     case collectionMethods = "collection_methods"
   }
 
+  /// The embedded bank document, byte for byte.
+  public static var shippedDocument: Data { Data(PackageResources.impact_indicators_1_json) }
+
   /// The bank embedded in this binary.
   public static let shipped: IndicatorBank = {
     do {

@@ -12,7 +12,7 @@
 /// `text?` the index plus one or 0 for none):
 ///
 /// ```text
-/// "IMPB" version:u8(1)
+/// "IMPB" version:u8(2; 1 is read too: its outcomes have no impact_id)
 /// strings: varint count, then each: varint byte length, UTF-8 bytes
 /// projects: varint count, then each project:
 ///   id name programme territory status:text  amount:f64  evidence:varint (level + 1, 0 = none)
@@ -24,12 +24,15 @@
 ///   indicator indicator_id unit direction:text?  harmful:u8  nature:text
 ///   the present optional numbers in `OutcomeField` order (f64; duration_years as varint)
 ///   targets: varint count, (period:text value:f64)*
+///   impact_id:text?   (version 2)
 /// ```
 ///
 /// See `docs/storage.md` (*How past states are kept*).
 public enum ProjectsBinary {
   static let magic: [UInt8] = Array("IMPB".utf8)
-  public static let version: UInt8 = 1
+  public static let version: UInt8 = 2
+  /// The versions this one reads.
+  static let readableVersions: ClosedRange<UInt8> = 1...2
 
   /// The binary document of `projects`.
   public static func encode(_ projects: [Project]) -> [UInt8] {
@@ -81,8 +84,11 @@ public enum ProjectsBinary {
       guard buffer.count >= 5, Array(buffer[0..<4]) == magic else {
         throw ProjectsBinaryError(offset: 0, detail: "not an impact-projects-bin document")
       }
-      guard buffer[4] == version else {
-        throw ProjectsBinaryError(offset: 4, detail: "version \(buffer[4]); this version reads \(version)")
+      let documentVersion = buffer[4]
+      guard readableVersions.contains(documentVersion) else {
+        throw ProjectsBinaryError(
+          offset: 4,
+          detail: "version \(documentVersion); this version reads \(readableVersions.lowerBound) to \(version)")
       }
       reader.offset = 5
       let stringCount = try reader.count()
@@ -120,7 +126,7 @@ public enum ProjectsBinary {
         var outcomes: [Outcome] = []
         let outcomeCount = try reader.count()
         outcomes.reserveCapacity(outcomeCount)
-        for _ in 0..<outcomeCount { outcomes.append(try readOutcome(&reader, table)) }
+        for _ in 0..<outcomeCount { outcomes.append(try readOutcome(&reader, table, version: documentVersion)) }
         projects.append(
           Project(
             id: id, name: name, programme: programme, territory: territory, status: status, amount: amount,
@@ -175,10 +181,11 @@ public enum ProjectsBinary {
       body.text(target.period, &strings)
       body.double(target.value)
     }
+    body.optionalText(outcome.impactID, &strings)
   }
 
   private static func readOutcome(
-    _ reader: inout BinaryReader, _ table: StringLookup
+    _ reader: inout BinaryReader, _ table: StringLookup, version: UInt8
   ) throws(ProjectsBinaryError)
     -> Outcome
   {
@@ -234,6 +241,7 @@ public enum ProjectsBinary {
     for _ in 0..<targetCount {
       outcome.targets.append(PeriodTarget(period: try table.text(&reader), value: try reader.double()))
     }
+    if version >= 2 { outcome.impactID = try table.optionalText(&reader) }
     return outcome
   }
 }

@@ -12,7 +12,8 @@ extension PortfolioCSV {
     public var extraRiskTypes: [String]
     /// Whether the outcomes table has a `targets` column.
     public var writesTargets: Bool
-    /// Whether the outcomes table has an `indicator_id` column.
+    /// Whether the outcomes table has the `indicator_id` and `impact_id` columns (the links to the
+    /// indicator bank and to the framework), written when some outcome has either.
     public var writesIndicatorIDs: Bool
 
     /// The layout `projects` need under `scheme`.
@@ -24,7 +25,7 @@ extension PortfolioCSV {
         extra.formUnion(project.risks.keys)
         for outcome in project.outcomes {
           targets = targets || !outcome.targets.isEmpty
-          indicatorIDs = indicatorIDs || outcome.indicatorID != nil
+          indicatorIDs = indicatorIDs || outcome.indicatorID != nil || outcome.impactID != nil
         }
       }
       self.init(
@@ -43,7 +44,8 @@ extension PortfolioCSV {
     /// The header row of each table.
     public var projectHeader: [String] { projectColumns + riskTypes.map { riskColumnPrefix + $0 } + [extraColumn] }
     public var outcomeHeader: [String] {
-      outcomeColumns + (writesTargets ? [targetsColumn] : []) + (writesIndicatorIDs ? [indicatorIDColumn] : [])
+      outcomeColumns + (writesTargets ? [targetsColumn] : [])
+        + (writesIndicatorIDs ? [indicatorIDColumn, impactIDColumn] : [])
     }
     public var ratingHeader: [String] { ratingColumns }
 
@@ -73,7 +75,7 @@ extension PortfolioCSV {
           writer.number(outcome.financialProxy),
           outcome.harmful ? "true" : "", outcome.nature == .solution ? "" : outcome.nature.rawValue,
         ] + (writesTargets ? [targetsCell(outcome.targets, writer: writer)] : [])
-          + (writesIndicatorIDs ? [outcome.indicatorID ?? ""] : [])
+          + (writesIndicatorIDs ? [outcome.indicatorID ?? "", outcome.impactID ?? ""] : [])
       }
       let ratingRows = project.ratings.map { rating in
         [project.id, rating.criterion, rating.rater, writer.number(rating.value), rating.comment ?? ""]

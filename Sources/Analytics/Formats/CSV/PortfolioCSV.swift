@@ -31,6 +31,7 @@ public enum PortfolioCSV {
   /// The outcomes table's optional last column: the bank indicator an outcome measures,
   /// written only when some outcome names one, so tables without it keep their columns.
   public static let indicatorIDColumn = "indicator_id"
+  public static let impactIDColumn = "impact_id"
 
   /// Reads projects from their CSV tables.
   /// - Parameters:
@@ -136,7 +137,7 @@ public enum PortfolioCSV {
     var refused = Project(id: "", name: "")
     if outcomeTable != nil {
       let columns = reader.columns(
-        of: outcomeTable!, known: outcomeColumns + [targetsColumn, indicatorIDColumn],
+        of: outcomeTable!, known: outcomeColumns + [targetsColumn, indicatorIDColumn, impactIDColumn],
         required: ["project_id", "id", "domain"])
       outcomeTable!.decimalSeparator = outcomeTable!.decimalSeparator(
         numberColumns: outcomeColumns.filter { !textOutcomeColumns.contains($0) }.compactMap { columns[$0] })
@@ -208,7 +209,7 @@ public enum PortfolioCSV {
   /// The outcome columns that hold text, not numbers.
   static let textOutcomeColumns: Set<String> = [
     "project_id", "id", "domain", "indicator", "unit", "direction", "harmful", "nature", "targets",
-    "indicator_id",
+    "indicator_id", "impact_id",
   ]
 
   /// Writes projects as three CSV tables with every column, in the documented order.
@@ -304,6 +305,7 @@ public enum PortfolioCSV {
     outcome.share = fields.double("share")
     outcome.indicator = fields.string("indicator")
     outcome.indicatorID = fields.string(indicatorIDColumn)
+    outcome.impactID = fields.string(impactIDColumn)
     outcome.unit = fields.string("unit")
     outcome.direction = fields.enumeration("direction", as: Direction.self)
     outcome.baseline = fields.double("baseline")

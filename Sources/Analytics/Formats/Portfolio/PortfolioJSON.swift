@@ -21,7 +21,8 @@ public enum PortfolioJSON {
   ]
   static let ratingKeys = ["criterion", "rater", "value", "comment"]
   static let outcomeKeys = [
-    "id", "domain", "share", "indicator", "indicator_id", "unit", "direction", "baseline", "threshold", "target",
+    "id", "domain", "share", "indicator", "indicator_id", "impact_id", "unit", "direction", "baseline", "threshold",
+    "target",
     "targets", "actual",
     "survey", "reach", "duration_years", "drop_off", "deadweight", "attribution", "displacement",
     "financial_proxy", "harmful", "nature",
@@ -280,6 +281,7 @@ public enum PortfolioJSON {
     outcome.share = fields.double("share")
     outcome.indicator = fields.string("indicator")
     outcome.indicatorID = fields.string("indicator_id")
+    outcome.impactID = fields.string("impact_id")
     outcome.unit = fields.string("unit")
     outcome.direction = fields.enumeration("direction", as: Direction.self)
     outcome.baseline = fields.double("baseline")
@@ -369,6 +371,7 @@ public enum PortfolioJSON {
     add("share", outcome.share)
     add("indicator", outcome.indicator)
     add("indicator_id", outcome.indicatorID)
+    add("impact_id", outcome.impactID)
     add("unit", outcome.unit)
     add("direction", outcome.direction?.rawValue)
     add("baseline", outcome.baseline)
