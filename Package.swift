@@ -130,7 +130,7 @@ let package = Package(
         .product(name: "X509", package: "swift-certificates"),
       ],
       // The demo portfolio, compiled into the binary (`PackageResources.demo_portfolio_json`).
-      resources: [.embedInCode("Demo/demo-portfolio.json")],
+      resources: [.embedInCode("Demo/demo-portfolio.json"), .embedInCode("Demo/demo-framework.json")],
       swiftSettings: defaultSwiftSettings
     ),
     // The in-process daemon harness and time limits of the tests, benchmarks and fuzzer.

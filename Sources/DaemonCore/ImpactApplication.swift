@@ -70,6 +70,13 @@ public final class ImpactApplication: DaemonApplication {
         context: ChangeContext(actor: "impactd --demo", rpcMethod: "impactd/SeedDemo")
       )
       context.logger.info("seeded the sample portfolio", metadata: ["projects": "\(document.projects.count)"])
+      if store.framework == nil {
+        let framework = try DemoFramework.framework(domains: Set(store.snapshot.scheme.domains.map(\.id)))
+        _ = try await store.setFramework(
+          framework, document: String(decoding: DemoFramework.json, as: UTF8.self),
+          context: ChangeContext(actor: "impactd --demo", rpcMethod: "impactd/SeedDemo"))
+        context.logger.info("seeded the sample framework", metadata: ["impacts": "\(framework.impacts.count)"])
+      }
     }
     let snapshot = store.snapshot
     context.logger.info(

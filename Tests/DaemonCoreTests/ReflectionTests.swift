@@ -17,7 +17,7 @@ struct ReflectionTests {
 
   /// Every service of the impact daemon.
   static let servedServices: Set<String> = [
-    "impact.v1.AuditService", "impact.v1.HistoryService", "impact.v1.PortfolioService",
+    "impact.v1.AuditService", "impact.v1.FrameworkService", "impact.v1.HistoryService", "impact.v1.PortfolioService",
     "impact.v1.ProjectService", "impact.v1.ScoringService", "impact.v1.StatusService",
     "impact.v1.WatchService", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
     "grpc.reflection.v1alpha.ServerReflection",

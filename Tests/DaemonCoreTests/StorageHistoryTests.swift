@@ -242,7 +242,7 @@ struct StorageHistoryTests {
             criterion: try #require(fields["criterion"] as? String),
             rater: try #require(fields["rater"] as? String),
             value: try #require(fields["value"] as? Double), comment: fields["comment"] as? String))
-      case .setScheme, .createSnapshot, .deleteSnapshot:
+      case .setScheme, .createSnapshot, .deleteSnapshot, .setFramework:
         break
       }
       #expect(replayed == states[offset], "revision \(entry.revision)")

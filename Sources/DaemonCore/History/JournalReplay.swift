@@ -66,7 +66,7 @@ struct JournalReplay {
             Rating(criterion: fields.criterion, rater: fields.rater, value: fields.value, comment: fields.comment))
           projects[project.id] = project
         }
-      case .createSnapshot, .deleteSnapshot:
+      case .createSnapshot, .deleteSnapshot, .setFramework:
         break
       }
     } catch let error as StorageError {

@@ -21,6 +21,7 @@ extension Impact_V1_ChangeKind {
     case .recordRating: self = .ratingRecorded
     case .createSnapshot: self = .snapshotCreated
     case .deleteSnapshot: self = .snapshotDeleted
+    case .setFramework: self = .frameworkSet
     }
   }
 }

@@ -10,6 +10,7 @@ extension AccessPolicy {
     typealias Portfolio = Impact_V1_PortfolioService.Method
     typealias Scoring = Impact_V1_ScoringService.Method
     typealias History = Impact_V1_HistoryService.Method
+    typealias Framework = Impact_V1_FrameworkService.Method
     let rules: [(MethodDescriptor, Role)] = [
       // The committee reads scores, rankings, comparisons, the portfolio and its coverage,
       // and the projects, observations and scheme those are computed from.
@@ -31,6 +32,13 @@ extension AccessPolicy {
       (History.GetProgress.descriptor, .viewer),
       (History.CreateSnapshot.descriptor, .editor),
       (History.DeleteSnapshot.descriptor, .admin),
+      // The référentiel: viewers read the bank, the framework and what the portfolio measures
+      // of it; admins set the framework, as they set the scheme.
+      (Framework.GetIndicatorBank.descriptor, .viewer),
+      (Framework.GetFramework.descriptor, .viewer),
+      (Framework.ListFrameworkVersions.descriptor, .viewer),
+      (Framework.CheckFramework.descriptor, .viewer),
+      (Framework.SetFramework.descriptor, .admin),
       // Analysts also simulate, export and follow changes.
       (Scoring.SimulateWhatIf.descriptor, .analyst),
       (Portfolio.ExportPortfolio.descriptor, .analyst),

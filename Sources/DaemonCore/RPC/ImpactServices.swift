@@ -24,6 +24,7 @@ public enum ImpactServices {
       StatusRPCService(store: store, startedAt: startedAt, databasePath: databasePath, isServing: isServing),
       AuditRPCService(store: store, limits: limits),
       HistoryRPCService(store: store, limits: limits),
+      FrameworkRPCService(store: store),
     ]
   }
 }

@@ -8,9 +8,11 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
   case recordRating = "record_rating"
   case createSnapshot = "create_snapshot"
   case deleteSnapshot = "delete_snapshot"
+  case setFramework = "set_framework"
 
-  /// Whether the change leaves the portfolio and the scheme as they were (a replay skips it).
+  /// Whether the change leaves the portfolio and the scheme as they were (a replay skips it):
+  /// a named snapshot, or the organisation's framework.
   public var keepsPortfolio: Bool {
-    self == .createSnapshot || self == .deleteSnapshot
+    self == .createSnapshot || self == .deleteSnapshot || self == .setFramework
   }
 }

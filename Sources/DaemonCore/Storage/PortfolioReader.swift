@@ -149,7 +149,7 @@ struct PortfolioReader {
       sql: """
         SELECT project_id, position, id, domain, share, indicator, unit, direction, baseline, threshold, target,
           actual, survey_very_much, survey_slightly, reach, duration_years, drop_off, deadweight, attribution,
-          displacement, financial_proxy, harmful, nature, indicator_id, targets
+          displacement, financial_proxy, harmful, nature, indicator_id, targets, impact_id
         FROM outcomes ORDER BY project_id, id
         """,
       table: "outcomes",
@@ -170,6 +170,7 @@ struct PortfolioReader {
     var units = TextInterner()
     var indicators = TextInterner()
     var indicatorIDs = TextInterner()
+    var impactIDs = TextInterner()
     var directions = TextInterner()
     var natures = TextInterner()
   }
@@ -214,7 +215,8 @@ struct PortfolioReader {
       attribution: columns.optionalDouble(18), displacement: columns.optionalDouble(19),
       financialProxy: columns.optionalDouble(20), harmful: columns.integer(21) != 0,
       nature: nature,
-      targets: try StoredTargets.targets(columns.optionalText(24), key: "\(projectID)/\(id)"))
+      targets: try StoredTargets.targets(columns.optionalText(24), key: "\(projectID)/\(id)"),
+      impactID: columns.optionalText(25, interner: &interners.impactIDs))
   }
 
   private func readRatings() throws -> [(projectID: String, ratings: [Rating])] {

@@ -87,6 +87,16 @@ struct PortfolioWriter {
       // The store checked that it exists, under the one writer.
       try db.execute(sql: "DELETE FROM snapshots WHERE name = ?", arguments: [name])
       return Written(projectIDs: [], payload: try JournalPayload.snapshotName(name, note: nil, revision: nil))
+
+    case .setFramework(let document, let setBy):
+      try db.execute(
+        sql: """
+          INSERT INTO frameworks (version, document, set_at, set_by, set_revision)
+          VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM frameworks), ?, ?, ?, ?)
+          """,
+        arguments: [document, timestamp, setBy, revision])
+      // The journal keeps the document, as it keeps a scheme's.
+      return Written(projectIDs: [], payload: document)
     }
   }
 
@@ -250,8 +260,9 @@ struct PortfolioWriter {
         sql: """
           INSERT INTO outcomes (project_id, position, id, domain, share, indicator, unit, direction,
             baseline, threshold, target, actual, survey_very_much, survey_slightly, reach, duration_years,
-            drop_off, deadweight, attribution, displacement, financial_proxy, harmful, nature, indicator_id, targets)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            drop_off, deadweight, attribution, displacement, financial_proxy, harmful, nature, indicator_id, targets,
+            impact_id)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       let row = StatementBindings(statement)
       for (position, outcome) in project.outcomes.enumerated() {
@@ -280,6 +291,7 @@ struct PortfolioWriter {
         row.text(23, outcome.nature.rawValue)
         row.text(24, outcome.indicatorID)
         row.text(25, StoredTargets.text(outcome.targets))
+        row.text(26, outcome.impactID)
         try row.execute()
       }
     }

@@ -108,6 +108,42 @@ enum StorageSchema {
       try db.execute(sql: "ALTER TABLE journal ADD COLUMN projects BLOB")
       try mark(db, schemaVersion: 10)
     }
+    migrator.registerMigration("v11-framework") { db in
+      // The organisation's framework (`impact-framework/1`), every version kept; the active one
+      // is the latest. An outcome names the framework impact it serves (`Outcome.impactID`;
+      // NULL before). The journal's kind CHECK gains `set_framework`: the table is copied into
+      // one with the new rule, as in v7 (once; its time grows with the journal's size).
+      try db.execute(
+        sql: """
+          CREATE TABLE frameworks (
+            version INTEGER PRIMARY KEY CHECK (version >= 1),
+            document TEXT NOT NULL CHECK (json_valid(document)),
+            set_at TEXT NOT NULL,
+            set_by TEXT NOT NULL,
+            set_revision INTEGER NOT NULL CHECK (set_revision >= 1)
+          );
+          ALTER TABLE outcomes ADD COLUMN impact_id TEXT;
+          CREATE TABLE journal_v11 (
+            revision INTEGER PRIMARY KEY CHECK (revision >= 1),
+            committed_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            rpc_method TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('upsert_projects', 'delete_projects',
+              'replace_portfolio', 'set_scheme', 'record_observation', 'record_rating',
+              'create_snapshot', 'delete_snapshot', 'set_framework')),
+            project_ids TEXT NOT NULL CHECK (json_valid(project_ids)),
+            revision_before INTEGER NOT NULL CHECK (revision_before = revision - 1),
+            payload TEXT NOT NULL CHECK (json_valid(payload)),
+            projects BLOB
+          );
+          INSERT INTO journal_v11 SELECT revision, committed_at, actor, rpc_method, kind, project_ids,
+            revision_before, payload, projects FROM journal;
+          DROP TABLE journal;
+          ALTER TABLE journal_v11 RENAME TO journal;
+          CREATE INDEX journal_by_time ON journal (committed_at, revision);
+          """)
+      try mark(db, schemaVersion: 11)
+    }
     return migrator
   }
 

@@ -11,7 +11,9 @@ import Synchronization
 /// refused or failed change leaves memory and disk as they were.
 public final class PortfolioStore: Sendable {
   private let current: Mutex<PortfolioSnapshot>
-  private let serializer = WriteSerializer()
+  let serializer = WriteSerializer()
+  /// The organisation's framework (see `PortfolioStore+Framework.swift`).
+  let frameworkState = Mutex<ActiveFramework?>(nil)
   private let broadcaster: ChangeBroadcaster
   private let onPublish: @Sendable (PortfolioSnapshot) -> Void
   public let database: ImpactDatabase
@@ -65,6 +67,7 @@ public final class PortfolioStore: Sendable {
       thread.start()
     }
     current.withLock { $0 = loaded }
+    try loadFramework()
     onPublish(loaded)
   }
 
@@ -518,7 +521,7 @@ public final class PortfolioStore: Sendable {
 
   /// A daemon started with `--read-only` refuses every write before looking at it, so that
   /// the refusal says why nothing can change rather than what else is wrong with the request.
-  private func refuseIfReadOnly() throws {
+  func refuseIfReadOnly() throws {
     guard database.configuration.readOnly else { return }
     throw StorageError.readOnly(path: database.path ?? ":memory:")
   }
@@ -588,7 +591,7 @@ public final class PortfolioStore: Sendable {
     }
   }
 
-  private func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext) {
+  func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext) {
     current.withLock { $0 = snapshot }
     scheduleCheckpointIfDue(after: receipt, state: snapshot)
     onPublish(snapshot)
@@ -635,7 +638,7 @@ public final class PortfolioStore: Sendable {
     }
   }
 
-  private static func check(_ expected: Int64?, against snapshot: PortfolioSnapshot) throws {
+  static func check(_ expected: Int64?, against snapshot: PortfolioSnapshot) throws {
     if let expected, expected != snapshot.revision {
       throw StoreError.revisionMismatch(expected: expected, actual: snapshot.revision)
     }

@@ -58,6 +58,9 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
 
   /// HistoryService.DeleteSnapshot (the portfolio itself is unchanged).
   case snapshotDeleted // = 10
+
+  /// FrameworkService.SetFramework (the portfolio itself is unchanged).
+  case frameworkSet // = 11
   case UNRECOGNIZED(Int)
 
   public init() {
@@ -77,6 +80,7 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
     case 8: self = .schemeChanged
     case 9: self = .snapshotCreated
     case 10: self = .snapshotDeleted
+    case 11: self = .frameworkSet
     default: self = .UNRECOGNIZED(rawValue)
     }
   }
@@ -94,6 +98,7 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
     case .schemeChanged: return 8
     case .snapshotCreated: return 9
     case .snapshotDeleted: return 10
+    case .frameworkSet: return 11
     case .UNRECOGNIZED(let i): return i
     }
   }
@@ -111,6 +116,7 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
     .schemeChanged,
     .snapshotCreated,
     .snapshotDeleted,
+    .frameworkSet,
   ]
 
 }
@@ -118,5 +124,5 @@ public nonisolated enum Impact_V1_ChangeKind: SwiftProtobuf.Enum, Swift.CaseIter
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 nonisolated extension Impact_V1_ChangeKind: SwiftProtobuf._ProtoNameProviding {
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0CHANGE_KIND_UNSPECIFIED\0\u{1}CHANGE_KIND_PROJECT_CREATED\0\u{1}CHANGE_KIND_PROJECT_UPDATED\0\u{1}CHANGE_KIND_PROJECT_DELETED\0\u{1}CHANGE_KIND_OBSERVATION_RECORDED\0\u{1}CHANGE_KIND_RATING_RECORDED\0\u{1}CHANGE_KIND_PORTFOLIO_IMPORTED\0\u{1}CHANGE_KIND_PORTFOLIO_REPLACED\0\u{1}CHANGE_KIND_SCHEME_CHANGED\0\u{1}CHANGE_KIND_SNAPSHOT_CREATED\0\u{1}CHANGE_KIND_SNAPSHOT_DELETED\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0CHANGE_KIND_UNSPECIFIED\0\u{1}CHANGE_KIND_PROJECT_CREATED\0\u{1}CHANGE_KIND_PROJECT_UPDATED\0\u{1}CHANGE_KIND_PROJECT_DELETED\0\u{1}CHANGE_KIND_OBSERVATION_RECORDED\0\u{1}CHANGE_KIND_RATING_RECORDED\0\u{1}CHANGE_KIND_PORTFOLIO_IMPORTED\0\u{1}CHANGE_KIND_PORTFOLIO_REPLACED\0\u{1}CHANGE_KIND_SCHEME_CHANGED\0\u{1}CHANGE_KIND_SNAPSHOT_CREATED\0\u{1}CHANGE_KIND_SNAPSHOT_DELETED\0\u{1}CHANGE_KIND_FRAMEWORK_SET\0")
 }

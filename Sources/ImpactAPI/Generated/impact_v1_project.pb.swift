@@ -450,6 +450,16 @@ public nonisolated struct Impact_V1_Outcome: @unchecked Sendable {
   /// Clears the value of `indicatorID`. Subsequent reads from it will return its default value.
   public mutating func clearIndicatorID() {_uniqueStorage()._indicatorID = nil}
 
+  /// The framework impact the outcome serves (FrameworkService; docs/formats.md).
+  public var impactID: String {
+    get {_storage._impactID ?? String()}
+    set {_uniqueStorage()._impactID = newValue}
+  }
+  /// Returns true if `impactID` has been explicitly set.
+  public var hasImpactID: Bool {_storage._impactID != nil}
+  /// Clears the value of `impactID`. Subsequent reads from it will return its default value.
+  public mutating func clearImpactID() {_uniqueStorage()._impactID = nil}
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -744,7 +754,7 @@ nonisolated extension Impact_V1_Project: SwiftProtobuf.Message, SwiftProtobuf._M
 
 nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Outcome"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}domain\0\u{1}share\0\u{1}indicator\0\u{1}unit\0\u{1}direction\0\u{1}baseline\0\u{1}threshold\0\u{1}target\0\u{1}actual\0\u{1}survey\0\u{1}reach\0\u{3}duration_years\0\u{3}drop_off\0\u{1}deadweight\0\u{1}attribution\0\u{1}displacement\0\u{3}financial_proxy\0\u{1}harmful\0\u{1}nature\0\u{1}targets\0\u{3}indicator_id\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}id\0\u{1}domain\0\u{1}share\0\u{1}indicator\0\u{1}unit\0\u{1}direction\0\u{1}baseline\0\u{1}threshold\0\u{1}target\0\u{1}actual\0\u{1}survey\0\u{1}reach\0\u{3}duration_years\0\u{3}drop_off\0\u{1}deadweight\0\u{1}attribution\0\u{1}displacement\0\u{3}financial_proxy\0\u{1}harmful\0\u{1}nature\0\u{1}targets\0\u{3}indicator_id\0\u{4}\u{2}impact_id\0")
 
   fileprivate class _StorageClass {
     var _id: String = String()
@@ -769,6 +779,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
     var _nature: Impact_V1_OutcomeNature = .unspecified
     var _targets: [Impact_V1_PeriodTarget] = []
     var _indicatorID: String? = nil
+    var _impactID: String? = nil
 
       // This property is used as the initial default value for new instances of the type.
       // The type itself is protecting the reference to its storage via CoW semantics.
@@ -801,6 +812,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
       _nature = source._nature
       _targets = source._targets
       _indicatorID = source._indicatorID
+      _impactID = source._impactID
     }
   }
 
@@ -841,6 +853,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
         case 20: try { try decoder.decodeSingularEnumField(value: &_storage._nature) }()
         case 21: try { try decoder.decodeRepeatedMessageField(value: &_storage._targets) }()
         case 22: try { try decoder.decodeSingularStringField(value: &_storage._indicatorID) }()
+        case 24: try { try decoder.decodeSingularStringField(value: &_storage._impactID) }()
         default: break
         }
       }
@@ -919,6 +932,9 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
       try { if let v = _storage._indicatorID {
         try visitor.visitSingularStringField(value: v, fieldNumber: 22)
       } }()
+      try { if let v = _storage._impactID {
+        try visitor.visitSingularStringField(value: v, fieldNumber: 24)
+      } }()
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -950,6 +966,7 @@ nonisolated extension Impact_V1_Outcome: SwiftProtobuf.Message, SwiftProtobuf._M
         if _storage._nature != rhs_storage._nature {return false}
         if _storage._targets != rhs_storage._targets {return false}
         if _storage._indicatorID != rhs_storage._indicatorID {return false}
+        if _storage._impactID != rhs_storage._impactID {return false}
         return true
       }
       if !storagesAreEqual {return false}

@@ -9,6 +9,7 @@ extension Impact_V1_Outcome {
     if let share = outcome.share { self.share = share }
     if let indicator = outcome.indicator { self.indicator = indicator }
     if let indicatorID = outcome.indicatorID { self.indicatorID = indicatorID }
+    if let impactID = outcome.impactID { self.impactID = impactID }
     if let unit = outcome.unit { self.unit = unit }
     direction = Impact_V1_Direction(outcome.direction)
     if let baseline = outcome.baseline { self.baseline = baseline }
@@ -60,7 +61,8 @@ extension Outcome {
       financialProxy: proto.hasFinancialProxy ? proto.financialProxy : nil,
       harmful: proto.harmful,
       nature: try OutcomeNature(proto: proto.nature, fieldPath: "\(fieldPath).nature"),
-      targets: proto.targets.map { PeriodTarget(period: $0.period, value: $0.value) }
+      targets: proto.targets.map { PeriodTarget(period: $0.period, value: $0.value) },
+      impactID: proto.hasImpactID ? proto.impactID : nil
     )
   }
 }
