@@ -36,6 +36,8 @@ struct ImpactCommand: AsyncParsableCommand {
       ObservationsCommand.self,
       SchemeCommand.self,
       IndicatorsCommand.self,
+      FrameworkCommand.self,
+      MapCommand.self,
       WatchCommand.self,
       AuditCommand.self,
       SnapshotCommand.self,

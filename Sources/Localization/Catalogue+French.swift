@@ -1479,5 +1479,116 @@ extension Catalogue {
     "daemon.field.reflection_name": "un nom de {value} octets dépasse la limite de {limit} octets",
     "daemon.field.too_many_reflection_requests":
       "au plus {limit} requêtes par flux de réflexion ; ouvrez un nouveau flux",
+
+    // MARK: - framework
+    "help.framework.abstract": "Le référentiel d'impact de l'organisation et ce que le portefeuille en mesure.",
+    "help.framework.discussion":
+      "Le référentiel (impact-framework/1, docs/formats.md) réunit le modèle d'utilité sociale et le référentiel d'indicateurs de l'organisation : sa mission, les besoins auxquels elle répond, ses objectifs stratégiques et opérationnels, ses activités, les impacts attendus par partie prenante (chacun dans un domaine du barème) et les indicateurs qui les mesurent, avec leur statut (voulu, déjà collecté, à collecter), leur responsable et leur fréquence. Les effets des projets s'y rattachent par impact_id, ou par un indicator_id de la banque. Les lecteurs le consultent ; les administrateurs le définissent.",
+    "help.framework.show.abstract": "Afficher le référentiel : arborescence, impacts et indicateurs.",
+    "help.framework.show.discussion":
+      "Le référentiel en vigueur (ou --version N) : l'arborescence des besoins, objectifs et activités, puis les impacts et leurs indicateurs. --output json donne la réponse du démon, --document le document du référentiel lui-même.",
+    "help.framework.show.version": "Afficher cette version passée au lieu de la version en vigueur.",
+    "help.framework.show.versions": "Lister toutes les versions du référentiel : quand, par qui, à quelle révision.",
+    "help.framework.show.document":
+      "Écrire le document du référentiel (JSON) tel qu'il a été défini, pour le modifier et le redéfinir.",
+    "help.framework.set.abstract": "Définir une nouvelle version du référentiel (administrateur).",
+    "help.framework.set.discussion":
+      "Vérifie le document (format, identifiants, références, indicateurs de la banque, unités, fréquences et domaines du barème du démon), puis en fait le référentiel en vigueur : une nouvelle version, journalisée avec sa propre révision. Les projets ne changent pas. Chaque erreur est signalée avec sa ligne, sa colonne et sa clé.",
+    "help.framework.set.file": "Le document du référentiel (impact-framework/1, JSON).",
+    "help.framework.set.dry_run": "Vérifier le document auprès du démon sans le définir.",
+    "help.framework.check.abstract":
+      "Ce que le portefeuille mesure du référentiel : manques, contributions, matrices par programme.",
+    "help.framework.check.discussion":
+      "Liste les impacts sans indicateur, les indicateurs qu'aucun projet ne mesure, les projets dont aucun effet ne sert un impact et les effets rattachés à un impact inconnu ; puis, pour chaque impact, les projets qui y contribuent et leur montant pondéré par la part des effets ; puis, par programme, chaque site face aux impacts communs du programme : les points du score quantitatif du site (0-100) qui viennent de l'impact, avec sa part de l'attention, ou — s'il n'y contribue pas.",
+    "help.framework.check.programme": "Seulement la matrice de ce programme (la valeur programme des projets).",
+    "help.map.abstract": "La carte d'impact d'un programme (théorie du changement) en arbre.",
+    "help.map.discussion":
+      "Besoins, activités, réalisations, effets et impacts d'un programme, tels que sa fiche du référentiel les décrit, avec les hypothèses qui doivent tenir et les impacts communs du programme. --output json donne la fiche du programme dans le document du référentiel ; le CSV une ligne par élément.",
+    "help.map.programme": "Le programme (la valeur programme des projets, telle que le référentiel la nomme).",
+    "framework.title": "Référentiel — {organization}",
+    "framework.field.mission": "mission",
+    "framework.field.version": "version",
+    "framework.field.set_by": "défini par",
+    "framework.field.set_at": "défini le",
+    "framework.title.outline": "Arborescence",
+    "framework.field.level": "niveau",
+    "framework.field.parent": "parent",
+    "framework.title.needs": "Besoins auxquels l'organisation répond",
+    "framework.title.objectives": "Objectifs stratégiques › objectifs opérationnels › activités",
+    "framework.title.impacts": "Impacts attendus ({count})",
+    "framework.field.stakeholder": "parties prenantes",
+    "framework.field.indicators": "indicateurs",
+    "framework.field.impacts": "impacts",
+    "framework.title.indicators": "Indicateurs des impacts",
+    "framework.field.impact": "impact",
+    "framework.field.status": "statut",
+    "framework.field.owner": "responsable",
+    "framework.field.frequency": "fréquence",
+    "framework.title.versions": "Versions du référentiel",
+    "framework.set.title": "Référentiel défini",
+    "framework.set.dry_run.title": "Référentiel vérifié (essai : rien n'est défini)",
+    "framework.check.title": "Vérification du référentiel — {organization}",
+    "framework.check.gaps": "manques relevés",
+    "framework.check.without_indicator": "Impacts sans indicateur ({count})",
+    "framework.check.unmeasured": "Indicateurs qu'aucun projet ne mesure ({count})",
+    "framework.check.unmapped": "Projets qui ne servent aucun impact du référentiel ({count})",
+    "framework.check.unknown_links": "Effets rattachés à un impact absent du référentiel ({count})",
+    "framework.check.unknown_domains": "Impacts dans un domaine absent du barème ({count})",
+    "framework.check.contributions":
+      "Ce que reçoit chaque impact (montant : montant de chaque projet × la part de son attention qui sert l'impact)",
+    "framework.field.measured": "mesurés",
+    "framework.check.matrix": "{programme} : sites × impacts communs (points de score, part de l'attention)",
+    "framework.map.title": "Carte d'impact — {programme}",
+    "framework.map.stage": "étape",
+    "framework.map.text": "texte",
+    "framework.map.stage.needs": "Besoins",
+    "framework.map.stage.activities": "Activités",
+    "framework.map.stage.outputs": "Réalisations",
+    "framework.map.stage.outcomes": "Effets",
+    "framework.map.stage.impacts": "Impacts",
+    "framework.map.stage.assumptions": "Hypothèses",
+    "framework.map.common": "Impacts communs à tous les sites : {impacts}",
+    "framework.map.unknown_programme": "le référentiel ne décrit aucun programme « {programme} » ; il décrit : {known}",
+    "framework.level.intermediate": "intermédiaire",
+    "framework.level.final": "final",
+    "framework.status.wanted": "voulu",
+    "framework.status.collected": "déjà collecté",
+    "framework.status.to_collect": "à collecter",
+    "daemon.framework.none":
+      "aucun référentiel n'est défini : un administrateur en définit un avec impact framework set FICHIER",
+    "daemon.framework.version-not-found":
+      "aucun référentiel n'a la version {version} ; les versions vont de 1 à {latest}",
+    "daemon.framework.unreadable":
+      "le référentiel enregistré (version {version}) ne se lit pas avec ce démon : {problem} ; définissez-en un nouveau",
+    "daemon.field.unknown_programme": "le référentiel ne décrit aucun programme « {value} » ; il décrit : {allowed}",
+    "enum.change_kind.framework_set": "référentiel défini",
+    "report.committee.impact_maps": "Cartes d'impact des programmes des candidats",
+    "report.committee.impact_maps.note":
+      "La théorie du changement du programme de chaque candidat, tirée du référentiel de l'organisation (impact map --programme P l'affiche dans un terminal).",
+    "framework.rule.no_activity": "un impact intermédiaire nomme les activités qui y mènent",
+    "error.framework.unreadable":
+      "le référentiel du démon ne se lit pas avec cet impact (mettez impact à jour, ou définissez un référentiel qu'il lit) : {problem}",
+    "framework.issues.one": "référentiel refusé, rien n'a été défini : 1 problème",
+    "framework.issues.many": "référentiel refusé, rien n'a été défini : {count} problèmes",
+    "framework.rule.format": "le format « {value} » n'est pas {expected}",
+    "framework.rule.unknown_domain": "le domaine « {value} » n'est pas un domaine du barème ({allowed})",
+    "framework.rule.final_leads_to": "un impact final ne mène à aucun autre impact",
+    "framework.rule.unknown_frequency": "la fréquence « {value} » n'est pas une de celles de la banque : {allowed}",
+    "framework.rule.bank_indicator_field":
+      "un indicateur de la banque prend son {key} dans la banque : retirez « {key} » ou « indicator_id »",
+    "framework.rule.unknown_indicator":
+      "l'indicateur « {value} » n'est pas dans la banque d'indicateurs (impact indicators search trouve son identifiant)",
+    "framework.rule.unknown_unit": "l'unité « {value} » n'est pas une de celles de la banque : {allowed}",
+    "framework.rule.duplicate_indicator": "l'indicateur « {value} » figure deux fois pour cet impact",
+    "framework.rule.duplicate_programme": "le programme « {value} » est déjà décrit en {first}",
+    "framework.rule.unknown_activity": "aucune activité n'a l'identifiant « {value} »",
+    "framework.rule.unknown_impact": "aucun impact n'a l'identifiant « {value} »",
+    "framework.rule.leads_to_intermediate":
+      "l'impact « {value} » est intermédiaire : leads_to nomme des impacts finaux",
+    "framework.rule.empty_text": "« {key} » est vide",
+    "framework.rule.empty_list": "« {key} » doit avoir au moins un élément",
+    "framework.rule.invalid_id":
+      "« {value} » n'est pas un identifiant valide (1 à 64 lettres, chiffres, « . », « - » ou « _ »)",
+    "framework.rule.duplicate_id": "l'identifiant « {value} » est déjà utilisé en {first}",
   ]
 }

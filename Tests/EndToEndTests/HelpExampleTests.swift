@@ -26,6 +26,7 @@ struct HelpExampleTests {
     let setup = try await Self.shell(
       "impact export > portfolio.json"
         + " && impact export --format csv --to . && impact scheme show --document > impact-v2.json"
+        + " && impact framework show --document > framework.json"
         // The committee snapshot the history examples name.
         + " && impact snapshot create comite-2026-03 --note \"March committee\"",
       in: directory.url, daemon: daemon)

@@ -173,13 +173,13 @@ _impact() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|import|export|projects|find|score|rank|scores|compare|portfolio|coverage|whatif|rate|observe|observations|scheme|indicators|watch|audit|snapshot|diff|trend|progress|report|help)
+    status|import|export|projects|find|score|rank|scores|compare|portfolio|coverage|whatif|rate|observe|observations|scheme|indicators|framework|map|watch|audit|snapshot|diff|trend|progress|report|help)
         # Offer subcommand argument completions
         "_impact_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status import export projects find score rank scores compare portfolio coverage whatif rate observe observations scheme indicators watch audit snapshot diff trend progress report help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status import export projects find score rank scores compare portfolio coverage whatif rate observe observations scheme indicators framework map watch audit snapshot diff trend progress report help' -- "${cur}"))
         ;;
     esac
 }
@@ -1601,6 +1601,229 @@ _impact_indicators_usage() {
         return
         ;;
     '--domain')
+        return
+        ;;
+    esac
+}
+
+_impact_framework() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __impact_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    show|set|check)
+        # Offer subcommand argument completions
+        "_impact_framework_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'show set check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_impact_framework_show() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --versions --document --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --version)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--version')
+        return
+        ;;
+    esac
+}
+
+_impact_framework_set() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --dry-run --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
+    __impact_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--expected-revision')
+        return
+        ;;
+    esac
+}
+
+_impact_framework_check() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --programme)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--programme')
+        return
+        ;;
+    esac
+}
+
+_impact_map() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --programme)
+    __impact_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--server')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca')
+        return
+        ;;
+    '--cert')
+        return
+        ;;
+    '--key')
+        return
+        ;;
+    '--tls-server-name')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--output')
+        __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--lang')
+        __impact_add_completions -W 'en'$'\n''fr'
+        return
+        ;;
+    '--columns')
+        return
+        ;;
+    '--separator')
+        return
+        ;;
+    '--programme')
         return
         ;;
     esac

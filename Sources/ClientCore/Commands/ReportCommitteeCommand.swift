@@ -63,7 +63,8 @@ struct ReportCommitteeCommand: AsyncParsableCommand {
         projects.append(try await source.project(id))
       }
       let fundingAll = try await source.funding(projects)
-      return CommitteeReportInput(portfolio: portfolio, candidates: sheets, fundingAll: fundingAll)
+      let maps = try await source.impactMaps(of: projects.map(\.programme))
+      return CommitteeReportInput(portfolio: portfolio, candidates: sheets, fundingAll: fundingAll, impactMaps: maps)
     }
     let rendered = CommitteeReport.render(input, language: language == .fr ? .fr : .en)
     try ReportFiles.write(rendered, kind: "committee", options: report, language: language)

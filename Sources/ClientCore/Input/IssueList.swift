@@ -11,6 +11,9 @@ struct IssueList {
   var language: DisplayLanguage
   /// `--errors FILE`: where the whole list goes.
   var errorsPath: String?
+  /// The catalogue keys of the headline for one problem and for several (`{count}`): an
+  /// import's by default.
+  var headline = (one: "csv.issues.one", many: "csv.issues.many")
 
   /// The failure that prints the problems (exit 65), after writing them all to `errorsPath`.
   func failure(_ issues: [CheckedIssue]) throws(CommandFailure) -> CommandFailure {
@@ -21,7 +24,7 @@ struct IssueList {
     }
     var text = [
       issues.count == 1
-        ? l("csv.issues.one") : l("csv.issues.many", ["count": String(issues.count)])
+        ? l(headline.one) : l(headline.many, ["count": String(issues.count)])
     ]
     text += lines.prefix(Self.shown).map { "  " + $0 }
     if let errorsPath {

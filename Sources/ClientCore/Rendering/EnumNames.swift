@@ -77,6 +77,7 @@ extension Impact_V1_ChangeKind {
     case .schemeChanged: "scheme_changed"
     case .snapshotCreated: "snapshot_created"
     case .snapshotDeleted: "snapshot_deleted"
+    case .frameworkSet: "framework_set"
     case .unspecified: "unspecified"
     case .UNRECOGNIZED(let value): "kind(\(value))"
     }
@@ -161,6 +162,7 @@ extension Impact_V1_ChangeKind: LabelledValue {
     case .schemeChanged: l("enum.change_kind.scheme_changed")
     case .snapshotCreated: l("enum.change_kind.snapshot_created")
     case .snapshotDeleted: l("enum.change_kind.snapshot_deleted")
+    case .frameworkSet: l("enum.change_kind.framework_set")
     case .unspecified: l("enum.change_kind.unspecified")
     case .UNRECOGNIZED: displayName
     }

@@ -26,17 +26,23 @@ public struct PortfolioReportInput: Sendable, Codable, Equatable {
   }
 }
 
-/// The values of the meeting pack: the portfolio, the candidates' sheets, and the what-if of
-/// funding every candidate.
+/// The values of the meeting pack: the portfolio, the candidates' sheets, the what-if of
+/// funding every candidate, and the impact maps of the candidates' programmes when the
+/// organisation's framework has them.
 public struct CommitteeReportInput: Sendable, Codable, Equatable {
   public var portfolio: PortfolioReportInput
   public var candidates: [ProjectSheetInput]
   public var fundingAll: WhatIfFigures?
+  public var impactMaps: [ReportImpactMap]
 
-  public init(portfolio: PortfolioReportInput, candidates: [ProjectSheetInput], fundingAll: WhatIfFigures?) {
+  public init(
+    portfolio: PortfolioReportInput, candidates: [ProjectSheetInput], fundingAll: WhatIfFigures?,
+    impactMaps: [ReportImpactMap] = []
+  ) {
     self.portfolio = portfolio
     self.candidates = candidates
     self.fundingAll = fundingAll
+    self.impactMaps = impactMaps
   }
 }
 

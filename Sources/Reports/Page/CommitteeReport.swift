@@ -21,9 +21,40 @@ public enum CommitteeReport {
     for (index, candidate) in input.candidates.enumerated() {
       ProjectSheet.write(candidate, scheme: scheme, into: &writer, idPrefix: "c\(index + 1)-", pageBreak: true)
     }
+    if !input.impactMaps.isEmpty {
+      writer.section("impact-maps", l("report.committee.impact_maps"), pageBreak: true)
+      writer.paragraph(l("report.committee.impact_maps.note"), className: "note")
+      for map in input.impactMaps { writeMap(map, into: &writer, l: l) }
+    }
     let html = ReportPage.html(identity: input.portfolio.identity, digest: digest, writer: writer, context: context)
     let data = RenderedReport.dataJSON(
       kind: "committee", identity: input.portfolio.identity, digest: digest, charts: writer.charts, context: context)
     return RenderedReport(html: html, dataJSON: data, inputsDigest: digest)
+  }
+
+  /// A programme's theory of change: one column per stage, left to right, then the
+  /// assumptions and the common impacts.
+  private static func writeMap(_ map: ReportImpactMap, into writer: inout HTMLWriter, l: Localizer) {
+    var html =
+      "<div class=\"toc-map\"><h3>\(HTMLText.escape(l("framework.map.title", ["programme": map.programme])))</h3>"
+    html += "<div class=\"toc-stages\">"
+    for (index, stage) in map.stages.enumerated() {
+      let arrow = index == 0 ? "" : "→ "
+      html += "<div class=\"toc-stage\"><h4>\(arrow)\(HTMLText.escape(l("framework.map.stage.\(stage.kind)")))</h4><ul>"
+      for item in stage.items { html += "<li>\(HTMLText.escape(item))</li>" }
+      html += "</ul></div>"
+    }
+    html += "</div>"
+    if !map.assumptions.isEmpty {
+      html +=
+        "<p class=\"toc-label\">\(HTMLText.escape(l("framework.map.stage.assumptions")))</p><ul class=\"toc-assumptions\">"
+      for assumption in map.assumptions { html += "<li>\(HTMLText.escape(assumption))</li>" }
+      html += "</ul>"
+    }
+    if !map.commonImpacts.isEmpty {
+      html +=
+        "<p class=\"note\">\(HTMLText.escape(l("framework.map.common", ["impacts": map.commonImpacts.joined(separator: ", ")])))</p>"
+    }
+    writer.raw(html + "</div>")
   }
 }

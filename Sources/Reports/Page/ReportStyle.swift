@@ -45,6 +45,14 @@ enum ReportStyle {
     td.n,th.n{text-align:right;white-space:nowrap}
     .flag{color:var(--warn);font-weight:600}
     .sheet{break-before:page;page-break-before:always}
+    .toc-map{margin:1rem 0 1.6rem;break-inside:avoid;page-break-inside:avoid}
+    .toc-stages{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:8px;margin:.4rem 0}
+    .toc-stage{border:1px solid var(--line);border-top:3px solid var(--accent);border-radius:4px;padding:6px 8px;font-size:.88rem}
+    .toc-stage h4{margin:0 0 .3rem;font-size:.9rem;color:var(--accent)}
+    .toc-stage ul,.toc-assumptions{margin:0;padding-left:1.1rem}
+    .toc-stage li{margin:.15rem 0}
+    .toc-label{margin:.5rem 0 .1rem;font-weight:600;font-size:.9rem}
+    .toc-assumptions{font-size:.88rem;color:var(--muted)}
     footer{margin-top:2.5rem;padding-top:.6rem;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem;overflow-wrap:anywhere}
     .print-only{display:none}
     @page{size:A4;margin:16mm 12mm 16mm 12mm;
