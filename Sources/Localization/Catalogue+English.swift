@@ -1321,7 +1321,7 @@ extension Catalogue {
     "help.export.organization": "The organisation's name in a cids export.",
     "help.export.base_iri": "The start of every node's @id in a cids export (default urn:impact:<organisation>:).",
     "error.export.cids_needs_organization":
-      "--format cids needs --organization NAME (the organisation the data belongs to)",
+      "--format cids needs --organization NAME (the organisation the data belongs to) when the daemon has no framework naming it",
 
     // MARK: - history: diff, attribution, trend, periods and progress (history-analytics)
     "period.invalid":

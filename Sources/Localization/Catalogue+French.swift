@@ -1373,7 +1373,7 @@ extension Catalogue {
     "help.export.base_iri":
       "Le début de l'@id de chaque nœud d'un export cids (par défaut urn:impact:<organisation>:).",
     "error.export.cids_needs_organization":
-      "--format cids demande --organization NOM (l'organisation à qui sont les données)",
+      "--format cids demande --organization NOM (l'organisation à qui appartiennent les données) quand le démon n'a pas de référentiel qui la nomme",
 
     // MARK: - history: diff, attribution, trend, periods and progress (history-analytics)
     "period.invalid":

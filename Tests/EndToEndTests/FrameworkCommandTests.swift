@@ -125,4 +125,22 @@ struct FrameworkCommandTests {
     #expect(export.stdout.contains("\"impact_id\": \"imp-lien-social\""))
     await daemon.stop()
   }
+
+  @Test(
+    "without a framework: show says how to set one, check refuses, the CIDS export asks for the organisation",
+    .timeLimit(.minutes(2)))
+  func none() async throws {
+    let directory = try TemporaryDirectory()
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
+    defer { Task { await daemon.stop() } }
+    let show = try await CLIRun.impact(["framework", "show"], daemon: daemon)
+    #expect(show.status == 66 && show.stderr.contains("impact framework set"), "\(show.stderr)")
+    let french = try await CLIRun.impact(["framework", "show", "--lang", "fr"], daemon: daemon)
+    #expect(french.stderr.contains("aucun référentiel n'est défini"), "\(french.stderr)")
+    let check = try await CLIRun.impact(["framework", "check"], daemon: daemon)
+    #expect(check.status == 65, "\(check.stderr)")
+    let cids = try await CLIRun.impact(["export", "--format", "cids"], daemon: daemon)
+    #expect(cids.status == 64 && cids.stderr.contains("--organization"), "\(cids.stderr)")
+    await daemon.stop()
+  }
 }

@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import GRPCCore
 import ImpactAPI
 import Localization
 import SwiftProtobuf
@@ -11,7 +12,10 @@ extension ExportCommand {
     let decoded = PortfolioDocument(scheme: gathered.scheme, projects: gathered.projects, revision: revision)
     let at = history.message
     let projectIDs = decoded.projects.map(\.id)
-    let observations = try await connection.run { client, _ in
+    let named = cids.organization
+    let (observations, organization) = try await connection.run { client, _ in
+      var organization = named ?? ""
+      if named == nil { organization = try await Self.organization(client, connection) }
       let projects = Impact_V1_ProjectService.Client(wrapping: client)
       var all: [CIDSObservation] = []
       for id in projectIDs {
@@ -31,10 +35,10 @@ extension ExportCommand {
           request.pageToken = page.nextPageToken
         }
       }
-      return all
+      return (all, organization)
     }
     let export = CIDSExport(
-      organization: cids.organization ?? "", baseIRI: cids.baseIRI, language: global.language.rawValue)
+      organization: organization, baseIRI: cids.baseIRI, language: global.language.rawValue)
     let text = export.document(decoded, observations: observations)
     guard let to else {
       StandardStreams.write(text)
@@ -43,5 +47,19 @@ extension ExportCommand {
     try LocalFile.write(text, to: to)
     StandardStreams.writeError(
       global.language.localizer("export.wrote_file", ["path": to, "revision": String(revision)]))
+  }
+
+  /// The organisation the daemon's framework names, for an export without `--organization`.
+  private static func organization(
+    _ client: ImpactConnection.Client, _ connection: ImpactConnection
+  ) async throws -> String {
+    let framework: Impact_V1_GetFrameworkResponse
+    do {
+      framework = try await Impact_V1_FrameworkService.Client(wrapping: client).getFramework(
+        Impact_V1_GetFrameworkRequest(), metadata: connection.metadata, options: connection.callOptions)
+    } catch let error as RPCError where error.code == .notFound {
+      throw CommandFailure(.usage, .l("error.export.cids_needs_organization"))
+    }
+    return try FrameworkFetch.framework(from: framework.documentJson).organization
   }
 }

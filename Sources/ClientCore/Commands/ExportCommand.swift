@@ -40,9 +40,6 @@ struct ExportCommand: AsyncParsableCommand {
 
   func validate() throws {
     if format == .csv, to == nil { throw ValidationError(global.language.localizer("error.export.csv_needs_to")) }
-    if format == .cids, cids.organization == nil {
-      throw ValidationError(global.language.localizer("error.export.cids_needs_organization"))
-    }
   }
 
   @OptionGroup var progress: ProgressOptions
