@@ -1513,6 +1513,9 @@ extension Catalogue {
       "the daemon's framework does not read with this impact (update impact, or set a framework it reads): {problem}",
     "framework.issues.one": "the framework was refused, nothing was set: 1 problem",
     "framework.issues.many": "the framework was refused, nothing was set: {count} problems",
+    "daemon.framework.incompatible":
+      "the framework lacks impacts that outcomes name; link them to another impact first ({count} problems):",
+    "daemon.rule.unknown_impact": "impact_id \"{value}\" is not an impact of the framework; see impact framework show",
     "framework.rule.format": "format \"{value}\" is not {expected}",
     "framework.rule.unknown_domain": "domain \"{value}\" is not a domain of the scheme ({allowed})",
     "framework.rule.final_leads_to": "a final impact leads to no other impact",

@@ -1570,6 +1570,10 @@ extension Catalogue {
       "le référentiel du démon ne se lit pas avec cet impact (mettez impact à jour, ou définissez un référentiel qu'il lit) : {problem}",
     "framework.issues.one": "référentiel refusé, rien n'a été défini : 1 problème",
     "framework.issues.many": "référentiel refusé, rien n'a été défini : {count} problèmes",
+    "daemon.framework.incompatible":
+      "le référentiel n'a pas des impacts que nomment des effets ; rattachez-les d'abord à un autre impact ({count} problèmes) :",
+    "daemon.rule.unknown_impact":
+      "impact_id « {value} » n'est pas un impact du référentiel ; voir impact framework show",
     "framework.rule.format": "le format « {value} » n'est pas {expected}",
     "framework.rule.unknown_domain": "le domaine « {value} » n'est pas un domaine du barème ({allowed})",
     "framework.rule.final_leads_to": "un impact final ne mène à aucun autre impact",

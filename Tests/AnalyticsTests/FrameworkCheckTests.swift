@@ -103,4 +103,20 @@ struct FrameworkCheckTests {
     let check = FrameworkCheck(framework: Self.framework, projects: [], scheme: scheme)
     #expect(check.unknownDomains.map { "\($0.impactID):\($0.domain)" } == ["imp-vide:autonomy"])
   }
+
+  @Test("an outcome's impact_id: well formed always, one of the framework's impacts when there is one")
+  func validation() {
+    var project = Self.projects[1]
+    let lenient = Validator(scheme: .impactV1)
+    #expect(lenient.validate(project).isEmpty)
+    let strict = Validator(scheme: .impactV1, frameworkImpacts: Self.framework.impactIDs)
+    #expect(strict.validate(project).isEmpty)
+    project.outcomes[0].impactID = "imp-cafe"
+    #expect(lenient.validate(project).isEmpty)
+    let unknown = strict.validate(project)
+    #expect(unknown.map(\.rule) == [.unknownImpact] && unknown.first?.path.hasSuffix("impact_id") == true)
+    #expect(unknown.first?.message.contains("imp-cafe") == true)
+    project.outcomes[0].impactID = "imp café"
+    #expect(lenient.validate(project).map(\.rule) == [.invalidID])
+  }
 }

@@ -184,11 +184,11 @@ struct ValidationTests {
   @Test("every rule code is covered by a case or a dedicated test")
   func everyRuleCovered() {
     // The observation rules are checked by ObservationCheckTests, the target rules by HistoryPeriodTests,
-    // the bank indicator rules by OutcomeIndicatorIDTests.
+    // the bank indicator rules by OutcomeIndicatorIDTests, the framework link by FrameworkCheckTests.
     let covered = Set(ruleCases.map(\.rule)).union([
       .duplicateProject, .invalidScheme, .observationPeriod, .observationPercentRange, .observationNegative,
       .observationFuturePeriod, .targetPeriod, .duplicateTargetPeriod, .unknownIndicator, .indicatorUnit,
-      .indicatorDirection,
+      .indicatorDirection, .unknownImpact,
     ])
     #expect(Set(ValidationRule.all) == covered)
     #expect(Set(ValidationRule.all.map(\.code)).count == ValidationRule.all.count)

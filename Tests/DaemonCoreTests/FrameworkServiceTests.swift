@@ -72,6 +72,44 @@ struct FrameworkServiceTests {
         #expect(after == before)
         #expect(try await service.listFrameworkVersions(.init()).versions.count == 1)
 
+        // Every link stays to an impact of the active framework: an outcome naming another is
+        // refused, and so is a framework dropping an impact that outcomes name.
+        let unknownLink = try await LocalizedErrorTests.refusal {
+          _ = try await Impact_V1_ProjectService.Client(wrapping: client).createProject(
+            .with {
+              $0.project = .with {
+                $0.id = "cafe-solidaire-brest"
+                $0.name = "Café solidaire – Brest"
+                $0.status = .pipeline
+                $0.outcomes = [
+                  .with {
+                    $0.id = "rencontres"
+                    $0.domain = "social_link"
+                    $0.impactID = "imp-cafe"
+                  }
+                ]
+              }
+            }, metadata: LocalizedErrorTests.french)
+        }
+        #expect(unknownLink.error.code == .invalidArgument && unknownLink.error.message.contains("imp-cafe"))
+        #expect(unknownLink.localized?.message.contains("n'est pas un impact du référentiel") == true)
+        let dropped = try JSONSerialization.jsonObject(with: Data(demo.utf8)) as! [String: Any]
+        var impacts = dropped["impacts"] as! [[String: Any]]
+        impacts.removeAll { $0["id"] as? String == "imp-mise-a-l-abri" }
+        var withoutShelter = dropped
+        withoutShelter["impacts"] = impacts
+        withoutShelter["programmes"] = (dropped["programmes"] as! [[String: Any]]).filter {
+          !(($0["common_impacts"] as? [String] ?? []) + ((($0["map"] as? [String: Any])?["impacts"] as? [String]) ?? []))
+            .contains("imp-mise-a-l-abri")
+        }
+        let droppedText = String(decoding: try JSONSerialization.data(withJSONObject: withoutShelter), as: UTF8.self)
+        let incompatible = try await LocalizedErrorTests.refusal {
+          _ = try await service.setFramework(.with { $0.documentJson = droppedText })
+        }
+        #expect(incompatible.error.code == .failedPrecondition, "\(incompatible.error)")
+        #expect(incompatible.error.message.contains("maraudes-lyon"), "\(incompatible.error)")
+        #expect(try await Impact_V1_StatusService.Client(wrapping: client).getStatus(.init()).revision == before)
+
         // A new version, journaled.
         let edited = demo.replacingOccurrences(of: "\"status\": \"wanted\"", with: "\"status\": \"collected\"")
         let set = try await service.setFramework(.with { $0.documentJson = edited })

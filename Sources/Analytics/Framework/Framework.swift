@@ -33,6 +33,9 @@ public struct Framework: Sendable, Hashable {
     objectives.flatMap { $0.operationalObjectives.flatMap(\.activities) }
   }
 
+  /// The ids of its impacts, which outcomes' `impact_id` must be one of.
+  public var impactIDs: Set<String> { Set(impacts.map(\.id)) }
+
   public func impact(_ id: String) -> ExpectedImpact? {
     impacts.first { $0.id == id }
   }

@@ -101,6 +101,8 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
   public static let indicatorUnit = ValidationRule("indicator_unit")
   /// An outcome's `direction` is not its bank indicator's.
   public static let indicatorDirection = ValidationRule("indicator_direction")
+  /// An outcome's `impact_id` names no impact of the organisation's framework.
+  public static let unknownImpact = ValidationRule("unknown_impact")
 
   /// Every rule, in the order `docs/formats.md` lists them.
   public static let all: [ValidationRule] = [
@@ -113,6 +115,6 @@ public struct ValidationRule: Sendable, Hashable, CustomStringConvertible {
     .financialProxyRange, .extraNotJSON, .duplicateProject, .invalidScheme, .textContainsNUL,
     .invalidRater, .observationPeriod, .observationPercentRange, .observationNegative,
     .observationFuturePeriod, .textTooLong, .textControlCharacter, .tooManyRatings, .targetPeriod,
-    .duplicateTargetPeriod, .unknownIndicator, .indicatorUnit, .indicatorDirection,
+    .duplicateTargetPeriod, .unknownIndicator, .indicatorUnit, .indicatorDirection, .unknownImpact,
   ]
 }

@@ -20,12 +20,16 @@ public struct Validator: Sendable {
   public static let maximumDurationYears = 50
 
   public let scheme: Scheme
+  /// The impact ids of the organisation's framework, which an outcome's `impact_id` must be
+  /// one of; `nil` when there is no framework to check against (the id's syntax is checked).
+  public let frameworkImpacts: Set<String>?
   private let domainIDs: Set<String>
   private let criterionIDs: Set<String>
   private let riskTypes: Set<String>
 
-  public init(scheme: Scheme) {
+  public init(scheme: Scheme, frameworkImpacts: Set<String>? = nil) {
     self.scheme = scheme
+    self.frameworkImpacts = frameworkImpacts
     domainIDs = Set(scheme.domains.map(\.id))
     criterionIDs = Set(scheme.criteria.map(\.id))
     riskTypes = Set(scheme.riskTypes)
@@ -431,6 +435,7 @@ public struct Validator: Sendable {
     }
     validateTargets(outcome, report: report)
     validateBankIndicator(outcome, report: report)
+    validateImpactLink(outcome, report: report)
     number("reach", outcome.reach, .reachRange, "at least 0") { $0 >= 0 }
     if let years = outcome.durationYears, !(0...Self.maximumDurationYears).contains(years) {
       report.add(
@@ -563,6 +568,25 @@ extension Validator {
           "\(field).value", outcome: outcome.id, .nonFiniteNumber,
           "\(field).value \(Self.text(target.value)) must be a finite number", ["value": Self.text(target.value)])
       }
+    }
+  }
+}
+
+// MARK: - Framework impacts
+
+extension Validator {
+  /// An outcome that names a framework impact names one the framework has.
+  fileprivate func validateImpactLink(_ outcome: Outcome, report: ProjectReport) {
+    guard let id = outcome.impactID else { return }
+    if !IdentifierSyntax.isValid(id) {
+      report.add(
+        "impact_id", outcome: outcome.id, .invalidID,
+        "impact_id \"\(Self.shown(id))\" is invalid: \(IdentifierSyntax.explanation(id))", ["value": Self.shown(id)])
+    } else if let impacts = frameworkImpacts, !impacts.contains(id) {
+      report.add(
+        "impact_id", outcome: outcome.id, .unknownImpact,
+        "impact_id \(Self.quoted(id)) is not an impact of the framework; see impact framework show",
+        ["value": id])
     }
   }
 }

@@ -177,14 +177,16 @@ struct FrameworkTables {
       columns: [
         .text("impact", l("framework.field.impact")), .text("level", l("framework.field.level")),
         .number("projects", l("indicators.field.projects")), .number("amount", l("label.amount")),
-        .text("measured", l("framework.field.measured")), .text("name", l("label.name"), truncatable: true),
+        .number("measured", l("framework.field.measured")), .number("indicators", l("framework.field.indicators")),
+        .text("name", l("label.name"), truncatable: true),
       ])
     for contribution in check.contributions {
       let impact = framework.impact(contribution.impactID)
       received.append([
         Cell(contribution.impactID), impact.map { level($0.level) } ?? Cell(""),
         Cell(Int64(contribution.contributors.count)), renderer.number(contribution.amount, .amount),
-        Cell("\(contribution.measuredIndicatorCount)/\(contribution.indicatorCount)"),
+        // Two numbers, not "2/3", which a spreadsheet would read as a date.
+        Cell(Int64(contribution.measuredIndicatorCount)), Cell(Int64(contribution.indicatorCount)),
         Cell(impact?.name ?? contribution.impactID),
       ])
     }

@@ -63,7 +63,8 @@ extension PortfolioRPCService {
         if !value.schemeJson.isEmpty {
           scheme = try SchemeJSON.decode(Data(value.schemeJson.utf8), source: "header.scheme_json")
         }
-        rules = Validator.Run(Validator(scheme: scheme ?? store.snapshot.scheme))
+        rules = Validator.Run(
+          Validator(scheme: scheme ?? store.snapshot.scheme, frameworkImpacts: store.frameworkImpactIDs))
         header = value
       case .chunk(let chunk):
         guard header != nil else {

@@ -12,7 +12,9 @@ extension StoreError: RPCErrorConvertible, ExplainedError {
     case .projectNotFound, .outcomeNotFound: .notFound
     case .projectExists: .alreadyExists
     case .invalid, .invalidScheme: .invalidArgument
-    case .schemeIncompatible, .schemeDiffers, .revisionMismatch, .newerThanDocument, .largeDeletion: .failedPrecondition
+    case .schemeIncompatible, .frameworkIncompatible, .schemeDiffers, .revisionMismatch, .newerThanDocument,
+      .largeDeletion:
+      .failedPrecondition
     case .tooLarge: .resourceExhausted
     }
   }
@@ -42,6 +44,13 @@ extension StoreError: RPCErrorConvertible, ExplainedError {
       explanation.code = code
       explanation.reason = "SCHEME_INCOMPATIBLE"
       explanation.key = "daemon.scheme.incompatible"
+      explanation.englishMessage = description
+      return explanation
+    case .frameworkIncompatible(let error):
+      var explanation = error.explanation
+      explanation.code = code
+      explanation.reason = "FRAMEWORK_INCOMPATIBLE"
+      explanation.key = "daemon.framework.incompatible"
       explanation.englishMessage = description
       return explanation
     case .schemeDiffers(let document, let active):

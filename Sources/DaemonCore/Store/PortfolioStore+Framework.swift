@@ -18,6 +18,12 @@ extension PortfolioStore {
     frameworkState.withLock { $0 }
   }
 
+  /// The impact ids outcomes may name: the active framework's; `nil` when none is set (or it
+  /// no longer reads), and then any well-formed id is accepted.
+  public var frameworkImpactIDs: Set<String>? {
+    frameworkState.withLock { $0?.framework?.impactIDs }
+  }
+
   /// Reads the active framework from the database, at start-up. A stored document that no
   /// longer reads is kept, with its problem, for `GetFramework` to return and a new one to
   /// replace.
@@ -48,6 +54,7 @@ extension PortfolioStore {
       try self.refuseIfReadOnly()
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
+      try Self.check(framework, fits: before)
       let receipt = try self.database.commit(
         .setFramework(document: document, setBy: context.actor), context: context)
       let version = (self.framework?.stored.version ?? 0) + 1
@@ -61,6 +68,21 @@ extension PortfolioStore {
         before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt),
         receipt: receipt, context: context)
       return active
+    }
+  }
+}
+
+extension PortfolioStore {
+  /// Refuses a framework that lacks an impact some stored outcome names, listing those
+  /// outcomes: every link stays to an impact of the active framework.
+  static func check(_ framework: Framework, fits snapshot: PortfolioSnapshot) throws {
+    let impacts = framework.impactIDs
+    let linked = snapshot.projects.filter { project in
+      project.outcomes.contains { $0.impactID.map { !impacts.contains($0) } ?? false }
+    }
+    guard !linked.isEmpty else { return }
+    if let error = Validator(scheme: snapshot.scheme, frameworkImpacts: impacts).validationError(for: linked) {
+      throw StoreError.frameworkIncompatible(error)
     }
   }
 }

@@ -105,7 +105,7 @@ public final class PortfolioStore: Sendable {
   public func create(_ project: Project, context: ChangeContext) async throws -> PortfolioSnapshot {
     try await write(context) { snapshot in
       guard !snapshot.contains(project.id) else { throw StoreError.projectExists(project.id) }
-      try Self.validate([project], scheme: snapshot.scheme)
+      try Self.validate([project], scheme: snapshot.scheme, frameworkImpacts: self.frameworkImpactIDs)
       return .init(change: .upsertProjects([project]), upserts: [project])
     }
   }
@@ -121,7 +121,7 @@ public final class PortfolioStore: Sendable {
       guard var project = snapshot.project(id) else { throw StoreError.projectNotFound(id) }
       try transform(&project)
       project.id = id
-      try Self.validate([project], scheme: snapshot.scheme)
+      try Self.validate([project], scheme: snapshot.scheme, frameworkImpacts: self.frameworkImpactIDs)
       return .init(change: .upsertProjects([project]), upserts: [project])
     }
   }
@@ -140,7 +140,7 @@ public final class PortfolioStore: Sendable {
     try await write(context) { snapshot in
       guard var project = snapshot.project(projectID) else { throw StoreError.projectNotFound(projectID) }
       project.record(rating)
-      try Self.validate([project], scheme: snapshot.scheme)
+      try Self.validate([project], scheme: snapshot.scheme, frameworkImpacts: self.frameworkImpactIDs)
       return .init(change: .recordRating(projectID: projectID, rating, at: context.at), upserts: [project])
     }
   }
@@ -156,7 +156,7 @@ public final class PortfolioStore: Sendable {
         throw StoreError.outcomeNotFound(projectID: observation.projectID, outcomeID: observation.outcomeID)
       }
       project.outcomes[index].actual = observation.value
-      try Self.validate([project], scheme: snapshot.scheme)
+      try Self.validate([project], scheme: snapshot.scheme, frameworkImpacts: self.frameworkImpactIDs)
       return .init(change: .recordObservation(observation), upserts: [project])
     }
   }
@@ -203,7 +203,16 @@ public final class PortfolioStore: Sendable {
       // Projects the caller already checked (and for duplicates) under the scheme in force now
       // are not checked again.
       let inForce = newScheme ?? snapshot.scheme
-      if validatedUnder != inForce { try Self.validate(projects, scheme: inForce) }
+      // The framework may have changed since the caller checked: its impacts are looked at
+      // again (a scan of the links, no allocation), and a link it lacks is refused in full.
+      let impacts = self.frameworkImpactIDs
+      let unknownLink =
+        impacts.map { ids in
+          projects.contains { project in project.outcomes.contains { $0.impactID.map { !ids.contains($0) } ?? false } }
+        } ?? false
+      if validatedUnder != inForce || unknownLink {
+        try Self.validate(projects, scheme: inForce, frameworkImpacts: impacts)
+      }
       var changed: [Project] = []
       var updates: [(stored: Project, imported: Project)] = []
       var created = 0
@@ -644,7 +653,9 @@ public final class PortfolioStore: Sendable {
     }
   }
 
-  private static func validate(_ projects: [Project], scheme: Scheme) throws {
-    if let error = Validator(scheme: scheme).validationError(for: projects) { throw StoreError.invalid(error) }
+  private static func validate(_ projects: [Project], scheme: Scheme, frameworkImpacts: Set<String>?) throws {
+    if let error = Validator(scheme: scheme, frameworkImpacts: frameworkImpacts).validationError(for: projects) {
+      throw StoreError.invalid(error)
+    }
   }
 }

@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   case invalidScheme(SchemeError)
   /// A change would leave projects invalid under a new scheme (FAILED_PRECONDITION).
   case schemeIncompatible(ValidationError)
+  /// A framework would leave outcomes naming an impact it lacks (FAILED_PRECONDITION).
+  case frameworkIncompatible(ValidationError)
   /// An upsert whose document was made with another scheme than the active one
   /// (FAILED_PRECONDITION).
   case schemeDiffers(document: String, active: String)
@@ -36,6 +38,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case .invalid(let error): error.description
     case .invalidScheme(let error): error.description
     case .schemeIncompatible(let error): "the scheme would leave projects invalid: \(error.description)"
+    case .frameworkIncompatible(let error):
+      "the framework lacks impacts that outcomes name (link them to another impact first): \(error.description)"
     case .schemeDiffers(let document, let active):
       "the document was made with scheme '\(document)', which differs from the active scheme '\(active)': "
         + "import it with mode REPLACE to adopt its scheme with its projects, set the scheme first "
