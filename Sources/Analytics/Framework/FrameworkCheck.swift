@@ -93,9 +93,10 @@ public struct FrameworkCheck: Sendable, Hashable {
     public var cells: [Contributor?]
   }
 
-  /// Checks `projects` against `framework`, scoring them under `scheme`.
-  public init(framework: Framework, projects: [Project], scheme: Scheme) {
-    let scorer = ProjectScorer(scheme: scheme)
+  /// Checks `projects` against `framework`, with their `scores` under `scheme` (in the same
+  /// order; scored here when `nil`).
+  public init(framework: Framework, projects: [Project], scheme: Scheme, scores: [ProjectScore]? = nil) {
+    let scores = scores ?? ProjectScorer(scheme: scheme).score(projects)
     let impactIDs = Set(framework.impacts.map(\.id))
     // bank indicator id -> the impacts listing it
     var impactsOfIndicator: [String: [String]] = [:]
@@ -109,8 +110,7 @@ public struct FrameworkCheck: Sendable, Hashable {
     var measuredCustom: Set<String> = []  // impacts with an explicitly linked outcome without bank id
     var unmapped: [UnmappedProject] = []
     var unknownLinks: [UnknownLink] = []
-    for project in projects {
-      let score = scorer.score(project)
+    for (project, score) in zip(projects, scores) {
       let outcomeScores = score.outcomes
       var served: [String: Contributor] = [:]
       var order: [String] = []

@@ -314,3 +314,47 @@ for _ in 0..<max(1, options.iterations / 2) {
   withExtendedLifetime(run.result) {}
 }
 timing("projects binary, decode", binaryDecodeTimes, "binaryDecodeTimes", "")
+
+// Issue 16: the framework check over the whole portfolio (`CheckFramework`): one impact per
+// domain with the bank's indicators of that domain, every outcome linked to its domain's
+// impact, a matrix per programme; with the scores the daemon holds.
+let bank = IndicatorBank.shipped
+let benchFramework = Framework(
+  organization: "benchmark", mission: "benchmark",
+  objectives: [
+    StrategicObjective(
+      id: "os", name: "os",
+      operationalObjectives: [
+        OperationalObjective(id: "oo", name: "oo", activities: [FrameworkActivity(id: "act", name: "act")])
+      ])
+  ],
+  impacts: scheme.domains.map { domain in
+    ExpectedImpact(
+      id: "imp-\(domain.id)", name: domain.id, level: .intermediate, stakeholder: "people", domain: domain.id,
+      activityIDs: ["act"],
+      indicators: bank.indicators.filter { $0.domains.contains(domain.id) }.prefix(3).map {
+        FrameworkIndicator(id: $0.id, bankID: $0.id, status: .wanted, owner: "benchmark", frequency: "yearly")
+      })
+  },
+  programmes: Array(Set(projects.map(\.programme))).sorted().map {
+    FrameworkProgramme(programme: $0, commonImpacts: scheme.domains.prefix(3).map { "imp-\($0.id)" })
+  })
+var linked = projects
+for index in linked.indices {
+  for outcome in linked[index].outcomes.indices {
+    linked[index].outcomes[outcome].impactID = "imp-\(linked[index].outcomes[outcome].domain)"
+  }
+}
+let linkedScores = scorer.score(linked)
+var frameworkTimes: [Double] = []
+for _ in 0..<max(1, options.iterations / 2) {
+  let run = measure {
+    FrameworkCheck(framework: benchFramework, projects: linked, scheme: scheme, scores: linkedScores)
+  }
+  frameworkTimes.append(run.milliseconds)
+  wallTimes["frameworkTimes", default: []].append(run.wall)
+  withExtendedLifetime(run.result) {}
+}
+timing(
+  "framework check, \(benchFramework.impacts.count) impacts, \(benchFramework.programmes.count) programmes",
+  frameworkTimes, "frameworkTimes", "")

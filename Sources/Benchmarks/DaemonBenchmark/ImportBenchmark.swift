@@ -145,6 +145,34 @@ func runImportBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   rows.append(.init(name: "`impact export --to FILE` (JSON)", value: seconds(exportJSON)))
   rows.append(.init(name: "`impact export --format csv --excel`", value: seconds(exportCSV)))
   rows.append(.init(name: "`impact scores --output csv`", value: seconds(scores)))
+
+  // (e2) The organisation's framework over the whole portfolio: set, then checked through the
+  // CLI (every project scored against it, the tables written) and by the RPC alone.
+  let frameworkFile = path("framework.json")
+  try DemoFramework.json.write(to: URL(fileURLWithPath: frameworkFile))
+  let frameworkSet = try await cliMilliseconds(
+    impact, ["framework", "set", frameworkFile], address: daemon.address, defaultTimeout: true)
+  let frameworkCheck = try await cliMilliseconds(
+    impact, ["framework", "check", "--output", "csv"], address: daemon.address, defaultTimeout: true)
+  let checkRPC = try await withClient(daemon.address) { client in
+    let service = Impact_V1_FrameworkService.Client(wrapping: client)
+    var times: [Double] = []
+    for _ in 0..<5 {
+      let start = ContinuousClock.now
+      _ = try await service.checkFramework(.init(), options: callOptions(.seconds(60)))
+      times.append(milliseconds(ContinuousClock.now - start))
+    }
+    return times.sorted()
+  }
+  log("framework set \(format(frameworkSet, 0)) ms, check \(format(frameworkCheck, 0)) ms")
+  rows.append(
+    .init(
+      name: "`impact framework set` + `impact framework check --output csv`",
+      value: "\(format(frameworkSet, 0)) + \(format(frameworkCheck, 0)) ms"))
+  rows.append(
+    .init(
+      name: "CheckFramework (best / median of 5, client side)",
+      value: "\(format(checkRPC[0], 1)) / \(format(checkRPC[2], 1)) ms"))
   let peakAfterAll = residentMemory(pid: pid)?.peak ?? .nan
   try await daemon.stop()
 

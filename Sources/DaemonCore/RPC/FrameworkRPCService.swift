@@ -100,7 +100,8 @@ struct FrameworkRPCService: Impact_V1_FrameworkService.SimpleServiceProtocol {
         rule: "unknown_programme", values: ["value": request.programme, "allowed": known.joined(separator: ", ")])
     }
     let snapshot = store.snapshot
-    let check = FrameworkCheck(framework: framework, projects: snapshot.projects, scheme: snapshot.scheme)
+    let check = FrameworkCheck(
+      framework: framework, projects: snapshot.projects, scheme: snapshot.scheme, scores: snapshot.scores)
     return .with {
       $0.version = Self.version(active.stored)
       $0.revision = snapshot.revision
