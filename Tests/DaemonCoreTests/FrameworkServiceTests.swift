@@ -45,6 +45,12 @@ struct FrameworkServiceTests {
         let tiers = try #require(check.programmes.first { $0.programme == "Tiers-lieux" })
         #expect(tiers.rows.count == 2 && tiers.rows.allSatisfy { $0.cells.contains { $0.contributes } })
         #expect(check.gapCount > 0)
+        let lien = try #require(check.contributions.first { $0.impactID == "imp-lien-social" })
+        #expect(lien.contributors.isEmpty && lien.projectCount > 1 && lien.amount > 0)
+        let listed = try await service.checkFramework(.with { $0.includeContributors = true })
+        let listedLien = try #require(listed.contributions.first { $0.impactID == "imp-lien-social" })
+        #expect(listedLien.contributors.count == Int(lien.projectCount))
+        #expect(abs(listedLien.contributors.reduce(0) { $0 + $1.amount } - lien.amount) < 1e-6)
         let only = try await service.checkFramework(.with { $0.programme = "Tiers-lieux" })
         #expect(only.programmes.map(\.programme) == ["Tiers-lieux"])
 

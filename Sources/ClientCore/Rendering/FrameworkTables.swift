@@ -184,7 +184,7 @@ struct FrameworkTables {
       let impact = framework.impact(contribution.impactID)
       received.append([
         Cell(contribution.impactID), impact.map { level($0.level) } ?? Cell(""),
-        Cell(Int64(contribution.contributors.count)), renderer.number(contribution.amount, .amount),
+        Cell(Int64(contribution.projectCount)), renderer.number(contribution.amount, .amount),
         // Two numbers, not "2/3", which a spreadsheet would read as a date.
         Cell(Int64(contribution.measuredIndicatorCount)), Cell(Int64(contribution.indicatorCount)),
         Cell(impact?.name ?? contribution.impactID),

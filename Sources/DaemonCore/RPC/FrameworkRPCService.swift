@@ -139,7 +139,8 @@ struct FrameworkRPCService: Impact_V1_FrameworkService.SimpleServiceProtocol {
       $0.contributions = check.contributions.map { contribution in
         .with {
           $0.impactID = contribution.impactID
-          $0.contributors = contribution.contributors.map(Self.contributor)
+          if request.includeContributors { $0.contributors = contribution.contributors.map(Self.contributor) }
+          $0.projectCount = Int32(contribution.contributors.count)
           $0.amount = contribution.amount
           $0.indicatorCount = Int32(contribution.indicatorCount)
           $0.measuredIndicatorCount = Int32(contribution.measuredIndicatorCount)

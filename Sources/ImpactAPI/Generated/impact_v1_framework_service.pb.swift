@@ -235,6 +235,10 @@ public nonisolated struct Impact_V1_CheckFrameworkRequest: Sendable {
   /// Only this programme's matrix (the projects' `programme` value); every programme when empty.
   public var programme: String = String()
 
+  /// Whether each impact lists its contributors (one per contributing project: at 100 000
+  /// projects, tens of MB); without it, each impact gives their number and totals.
+  public var includeContributors: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -347,6 +351,7 @@ public nonisolated struct Impact_V1_FrameworkImpactContribution: Sendable {
 
   public var impactID: String = String()
 
+  /// Only with include_contributors.
   public var contributors: [Impact_V1_FrameworkContributor] = []
 
   /// Σ of the contributors' amounts, in euros.
@@ -356,6 +361,9 @@ public nonisolated struct Impact_V1_FrameworkImpactContribution: Sendable {
 
   /// How many of its indicators some outcome measures.
   public var measuredIndicatorCount: Int32 = 0
+
+  /// How many projects contribute.
+  public var projectCount: Int32 = 0
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -808,7 +816,7 @@ nonisolated extension Impact_V1_SetFrameworkResponse: SwiftProtobuf.Message, Swi
 
 nonisolated extension Impact_V1_CheckFrameworkRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".CheckFrameworkRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}programme\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}programme\0\u{3}include_contributors\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -817,6 +825,7 @@ nonisolated extension Impact_V1_CheckFrameworkRequest: SwiftProtobuf.Message, Sw
       // enabled. https://github.com/apple/swift-protobuf/issues/1034
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.programme) }()
+      case 2: try { try decoder.decodeSingularBoolField(value: &self.includeContributors) }()
       default: break
       }
     }
@@ -826,11 +835,15 @@ nonisolated extension Impact_V1_CheckFrameworkRequest: SwiftProtobuf.Message, Sw
     if !self.programme.isEmpty {
       try visitor.visitSingularStringField(value: self.programme, fieldNumber: 1)
     }
+    if self.includeContributors != false {
+      try visitor.visitSingularBoolField(value: self.includeContributors, fieldNumber: 2)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Impact_V1_CheckFrameworkRequest, rhs: Impact_V1_CheckFrameworkRequest) -> Bool {
     if lhs.programme != rhs.programme {return false}
+    if lhs.includeContributors != rhs.includeContributors {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -1058,7 +1071,7 @@ nonisolated extension Impact_V1_FrameworkContributor: SwiftProtobuf.Message, Swi
 
 nonisolated extension Impact_V1_FrameworkImpactContribution: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".FrameworkImpactContribution"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}impact_id\0\u{1}contributors\0\u{1}amount\0\u{3}indicator_count\0\u{3}measured_indicator_count\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}impact_id\0\u{1}contributors\0\u{1}amount\0\u{3}indicator_count\0\u{3}measured_indicator_count\0\u{3}project_count\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1071,6 +1084,7 @@ nonisolated extension Impact_V1_FrameworkImpactContribution: SwiftProtobuf.Messa
       case 3: try { try decoder.decodeSingularDoubleField(value: &self.amount) }()
       case 4: try { try decoder.decodeSingularInt32Field(value: &self.indicatorCount) }()
       case 5: try { try decoder.decodeSingularInt32Field(value: &self.measuredIndicatorCount) }()
+      case 6: try { try decoder.decodeSingularInt32Field(value: &self.projectCount) }()
       default: break
       }
     }
@@ -1092,6 +1106,9 @@ nonisolated extension Impact_V1_FrameworkImpactContribution: SwiftProtobuf.Messa
     if self.measuredIndicatorCount != 0 {
       try visitor.visitSingularInt32Field(value: self.measuredIndicatorCount, fieldNumber: 5)
     }
+    if self.projectCount != 0 {
+      try visitor.visitSingularInt32Field(value: self.projectCount, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1101,6 +1118,7 @@ nonisolated extension Impact_V1_FrameworkImpactContribution: SwiftProtobuf.Messa
     if lhs.amount != rhs.amount {return false}
     if lhs.indicatorCount != rhs.indicatorCount {return false}
     if lhs.measuredIndicatorCount != rhs.measuredIndicatorCount {return false}
+    if lhs.projectCount != rhs.projectCount {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
