@@ -64,6 +64,8 @@ run compare pension-de-famille-rennes hebergement-urgence-paris-13 atelier-velo-
 run portfolio
 run coverage
 run whatif --add examples/new-project.json
+run framework check --programme Tiers-lieux
+run map --programme Tiers-lieux --lang fr
 
 if [ "$keep" = 1 ]; then
   printf '\nimpactd ran at %s with its database in %s (kept); stopping it.\n' "$address" "$dir"
