@@ -103,31 +103,97 @@ let package = Package(
       swiftSettings: defaultSwiftSettings
     ),
 
-    // The daemon's testable core: configuration, storage, the in-memory store, RPC services.
+    // Who may call and how they prove it: roles, principals, bearer tokens. Below storage, which
+    // keeps the credentials.
+    .target(
+      name: "ImpactCredentials",
+      dependencies: [
+        .product(name: "Crypto", package: "swift-crypto")
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // The database: schema, journal, snapshots, credentials. GRDB and SQLite; no gRPC.
+    .target(
+      name: "ImpactStorage",
+      dependencies: [
+        "Analytics",
+        "ImpactCredentials",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // The in-memory store: the snapshot, its one writer, the watchers, the history. No gRPC.
+    .target(
+      name: "ImpactStore",
+      dependencies: [
+        "Analytics",
+        "ImpactStorage",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // The daemon's settings: layers (defaults, file, environment, flags), ranges, limits.
+    .target(
+      name: "ImpactConfiguration",
+      dependencies: [
+        "ImpactStorage",
+        "Localization",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // The RPC services: the mapping between messages and the store, error explanations, the
+    // access policy and its interceptor, server reflection.
+    .target(
+      name: "ImpactRPC",
+      dependencies: [
+        "Analytics",
+        "BuildInfo",
+        "ImpactAPI",
+        "ImpactConfiguration",
+        "ImpactCredentials",
+        "ImpactStorage",
+        "ImpactStore",
+        "Localization",
+        .product(name: "GRPCCore", package: "grpc-swift-2"),
+        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+        .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "X509", package: "swift-certificates"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // The daemon's runtime and assembly: lifecycle, health, metrics endpoint, transport
+    // guards and interceptors, the demo portfolio.
     .target(
       name: "DaemonCore",
       dependencies: [
         "Analytics",
         "ImpactAPI",
+        "ImpactConfiguration",
+        "ImpactRPC",
+        "ImpactStorage",
+        "ImpactStore",
         "Localization",
         "BuildInfo",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
-        .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOHTTP2", package: "swift-nio-http2"),
         .product(name: "NIOHPACK", package: "swift-nio-http2"),
-        .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "X509", package: "swift-certificates"),
       ],
       // The demo portfolio, compiled into the binary (`PackageResources.demo_portfolio_json`).
       resources: [.embedInCode("Demo/demo-portfolio.json"), .embedInCode("Demo/demo-framework.json")],
@@ -138,6 +204,8 @@ let package = Package(
       name: "DaemonTestSupport",
       dependencies: [
         "DaemonCore",
+        "ImpactConfiguration",
+        "ImpactStorage",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "Logging", package: "swift-log"),
@@ -148,6 +216,12 @@ let package = Package(
       name: "DaemonCoreTests",
       dependencies: [
         "DaemonCore",
+        "Analytics",
+        "ImpactConfiguration",
+        "ImpactCredentials",
+        "ImpactRPC",
+        "ImpactStorage",
+        "ImpactStore",
         "DaemonTestSupport",
         // `impactd serve`'s flags (ServeOptions) and the certificates of `impactd tls`.
         "impactd",
@@ -170,6 +244,10 @@ let package = Package(
       name: "impactd",
       dependencies: [
         "DaemonCore",
+        "ImpactConfiguration",
+        "ImpactCredentials",
+        "ImpactStorage",
+        "ImpactStore",
         "Localization",
         "BuildInfo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -235,6 +313,10 @@ let package = Package(
       name: "impact-bench-daemon",
       dependencies: [
         "DaemonCore",
+        "ImpactConfiguration",
+        "ImpactCredentials",
+        "ImpactRPC",
+        "ImpactStorage",
         "DaemonTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         "ImpactAPI",
@@ -255,6 +337,9 @@ let package = Package(
       name: "impact-fuzz-requests",
       dependencies: [
         "DaemonCore",
+        "ImpactConfiguration",
+        "ImpactStorage",
+        "ImpactStore",
         "DaemonTestSupport",
         "ImpactAPI",
         "Analytics",

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import ImpactCredentials
+import ImpactStorage
 import Localization
 
 /// `impactd certificate`: roles for client certificates under mutual TLS, by subject.

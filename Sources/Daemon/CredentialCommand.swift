@@ -1,6 +1,8 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import ImpactCredentials
+import ImpactStorage
 import Localization
 
 /// Shared by `impactd token` and `impactd certificate`: open the credentials of the database,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import ImpactConfiguration
 
 /// `--database` and `--config` of the administration commands: they find the database file
 /// exactly as `impactd serve` does (flag, then IMPACTD_DATABASE, then the `database` key of the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import ImpactStore
 import Localization
 
 /// The entry point of `impactd`: parses and runs ``ImpactdCommand``. In English, help and usage

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import ImpactConfiguration
+import ImpactStorage
 import Localization
 import Logging
 import Metrics

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaemonCore
+import ImpactConfiguration
 import Localization
 
 /// The command-line flags of `impactd serve`; each one overrides the environment, the

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import ImpactCredentials
+import ImpactStorage
 import Localization
 
 /// `impactd token`: bearer tokens for the daemon's clients, administered on the database file

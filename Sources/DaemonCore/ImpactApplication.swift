@@ -1,6 +1,10 @@
 import Analytics
 import Foundation
 public import GRPCCore
+import ImpactConfiguration
+public import ImpactRPC
+import ImpactStorage
+public import ImpactStore
 import Logging
 import Synchronization
 

@@ -2,6 +2,8 @@ public import DaemonCore
 import Foundation
 public import GRPCCore
 public import GRPCNIOTransportHTTP2
+public import ImpactConfiguration
+import ImpactStorage
 public import Logging
 
 /// A daemon running in this process on 127.0.0.1 with a free port, as ``withRunningDaemon``

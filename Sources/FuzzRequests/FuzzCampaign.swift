@@ -4,6 +4,8 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactStorage
+import ImpactStore
 import SwiftProtobuf
 import SyntheticData
 

@@ -3,6 +3,8 @@ import DaemonTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
+import ImpactConfiguration
+import ImpactStore
 import Logging
 
 /// A real impactd (``ImpactApplication`` behind ``Daemon``) running in this process on

@@ -2,6 +2,7 @@ import Analytics
 import DaemonCore
 import Foundation
 import ImpactAPI
+import ImpactStore
 import SwiftProtobuf
 import SyntheticData
 

@@ -1,6 +1,7 @@
 import Analytics
 import DaemonCore
 import ImpactAPI
+import ImpactStore
 import SwiftProtobuf
 import SyntheticData
 

@@ -1,5 +1,7 @@
 import Analytics
 import DaemonCore
+import ImpactStorage
+import ImpactStore
 
 /// The state a refused request must leave as it was: the store's revision, the database's
 /// revision, the scheme and every project.

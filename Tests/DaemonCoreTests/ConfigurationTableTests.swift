@@ -1,6 +1,7 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import ImpactConfiguration
 import Testing
 
 @testable import impactd

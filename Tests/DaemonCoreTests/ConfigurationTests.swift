@@ -1,5 +1,7 @@
 import ArgumentParser
 import DaemonCore
+import ImpactConfiguration
+import ImpactStorage
 import Logging
 import Testing
 

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
 
 /// impactd serves only its own databases: a new file is marked (`application_id`,
 /// `user_version`), a file of an earlier impactd is recognised by its schema and marked, and

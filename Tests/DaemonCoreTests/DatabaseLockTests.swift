@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
 
 #if canImport(Glibc)
   import Glibc

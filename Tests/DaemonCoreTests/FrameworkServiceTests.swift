@@ -5,6 +5,7 @@ import Foundation
 import GRPCCore
 import GRPCProtobuf
 import ImpactAPI
+import ImpactConfiguration
 import SwiftProtobuf
 import Testing
 

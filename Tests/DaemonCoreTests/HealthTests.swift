@@ -2,6 +2,7 @@ import DaemonCore
 import DaemonTestSupport
 import GRPCCore
 import ImpactAPI
+import ImpactRPC
 import Testing
 
 @Suite("Health", .timeLimit(.minutes(1)))

@@ -5,6 +5,8 @@ import SyntheticData
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
+@testable import ImpactStore
 
 /// Checkpoints are derived data: every past revision reads the same with them, without them,
 /// and from a snapshot's frozen state, and reading a revision starts from the nearest one.

@@ -5,6 +5,7 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactConfiguration
 import SwiftProtobuf
 import Testing
 

@@ -5,6 +5,8 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactConfiguration
+import ImpactStorage
 import SwiftProtobuf
 import Testing
 

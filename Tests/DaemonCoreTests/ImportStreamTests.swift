@@ -8,6 +8,7 @@ import SwiftProtobuf
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactConfiguration
 
 /// `ImportPortfolioStream` over a real socket: a portfolio larger than one request may be goes
 /// through with the default limits, and a stream that is refused, cut short or cancelled

@@ -8,6 +8,9 @@ import ImpactAPI
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactConfiguration
+@testable import ImpactRPC
+@testable import ImpactStorage
 
 /// A damaged database is not served: the file is checked at open (`--integrity`, quick by
 /// default) and refused with a message that names it and says how to recover. A value that

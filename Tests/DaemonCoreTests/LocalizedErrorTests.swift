@@ -6,6 +6,9 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import GRPCProtobuf
 import ImpactAPI
+import ImpactConfiguration
+import ImpactCredentials
+import ImpactRPC
 import Localization
 import SwiftProtobuf
 import Testing

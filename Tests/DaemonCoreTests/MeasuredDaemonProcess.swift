@@ -3,6 +3,7 @@ import DaemonTestSupport
 import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
+import ImpactConfiguration
 
 /// The `impactd` executable in a child process whose cost can be read from `/proc`: CPU time
 /// (`/proc/PID/stat`), peak resident memory (`VmHWM`, reset through `/proc/PID/clear_refs`) and

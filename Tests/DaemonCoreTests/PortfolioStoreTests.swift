@@ -4,6 +4,8 @@ import Synchronization
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
+@testable import ImpactStore
 
 /// The in-memory store over a real SQLite database (in memory): every write validated,
 /// committed, then published; refused writes change nothing.

@@ -1,5 +1,7 @@
 import DaemonCore
 import GRPCCore
+import ImpactCredentials
+import ImpactRPC
 private import Synchronization
 
 /// An application serving ``ProbeService`` whose load waits on an optional gate.

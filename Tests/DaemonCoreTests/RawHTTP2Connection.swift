@@ -1,4 +1,5 @@
 import DaemonCore
+import ImpactConfiguration
 import NIOCore
 import NIOPosix
 

@@ -7,6 +7,8 @@ import SwiftProtobuf
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactConfiguration
+@testable import ImpactRPC
 
 /// Server reflection through a real HTTP/2 socket, with the generated reflection client, as
 /// grpcurl and grpcio-reflection use it.

@@ -5,6 +5,8 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactConfiguration
+import ImpactStore
 import SwiftProtobuf
 import Testing
 

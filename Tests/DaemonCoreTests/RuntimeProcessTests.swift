@@ -4,6 +4,7 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactConfiguration
 import Testing
 
 /// The `impactd` executable as a process: the start-up line, health, SIGTERM, the exit code.

@@ -3,6 +3,7 @@ import DaemonTestSupport
 import Foundation
 import GRPCCore
 import ImpactAPI
+import ImpactConfiguration
 import Logging
 import NIOCore
 import NIOPosix

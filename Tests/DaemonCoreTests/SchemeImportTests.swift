@@ -1,6 +1,8 @@
 import Analytics
 import DaemonCore
 import Foundation
+import ImpactStorage
+import ImpactStore
 import SyntheticData
 import Testing
 

@@ -4,6 +4,8 @@ import DaemonTestSupport
 import Foundation
 import GRPCCore
 import ImpactAPI
+import ImpactConfiguration
+import ImpactStorage
 import Localization
 import Testing
 

@@ -1,5 +1,6 @@
 import DaemonCore
 import DaemonTestSupport
+import ImpactConfiguration
 import Testing
 
 /// The drain of a graceful shutdown, frame by frame: what a client library may send while the

@@ -4,6 +4,7 @@ import GRDB
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
 
 @Suite("Storage: database files")
 struct StorageFileTests {

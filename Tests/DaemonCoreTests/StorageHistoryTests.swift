@@ -4,6 +4,8 @@ import GRDB
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
+@testable import ImpactStore
 
 @Suite("Storage: observations, ratings and journal")
 struct StorageHistoryTests {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
 
 /// `outcomes.indicator_id` (migration `v5-indicator-ids`): an outcome's bank indicator is
 /// stored and loaded back, and a custom indicator stays NULL.

@@ -8,6 +8,10 @@ import SwiftProtobuf
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactConfiguration
+@testable import ImpactRPC
+@testable import ImpactStorage
+@testable import ImpactStore
 
 /// A database that cannot grow (size limit or full disk) or cannot be written (read-only):
 /// the write fails with a clear error, memory and disk stay as they were, reads go on.

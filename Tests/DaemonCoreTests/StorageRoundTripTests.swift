@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
 
 @Suite("Storage: save and load")
 struct StorageRoundTripTests {

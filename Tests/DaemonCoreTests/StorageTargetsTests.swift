@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
 
 /// `outcomes.targets` (migration `v6-outcome-targets`): an outcome's targets per period are
 /// stored and loaded back, so that a restart and a replay of the journal agree.

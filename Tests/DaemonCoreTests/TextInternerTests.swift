@@ -1,6 +1,7 @@
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactStorage
 
 @Suite("Text interner of the loader")
 struct TextInternerTests {

@@ -10,6 +10,7 @@ import SwiftProtobuf
 import Testing
 
 @testable import DaemonCore
+@testable import ImpactConfiguration
 
 /// What a client may hold before it authenticates, through real sockets: connections that never
 /// send the HTTP/2 preface or stop answering PINGs are closed, connections past the cap are

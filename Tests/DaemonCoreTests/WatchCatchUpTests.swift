@@ -5,6 +5,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import GRPCProtobuf
 import ImpactAPI
+import ImpactConfiguration
 import SwiftProtobuf
 import Synchronization
 import Testing

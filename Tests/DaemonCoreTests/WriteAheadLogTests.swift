@@ -1,5 +1,7 @@
 import DaemonCore
 import Foundation
+import ImpactStorage
+import ImpactStore
 import SyntheticData
 import Testing
 

@@ -15,6 +15,10 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactConfiguration
+import ImpactCredentials
+import ImpactRPC
+import ImpactStorage
 import Logging
 import SwiftProtobuf
 import SyntheticData

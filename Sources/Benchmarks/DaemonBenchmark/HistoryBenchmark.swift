@@ -16,6 +16,7 @@ import GRDB
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactConfiguration
 import SwiftProtobuf
 import SyntheticData
 

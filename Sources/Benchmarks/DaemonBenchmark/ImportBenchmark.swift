@@ -16,6 +16,7 @@ import Foundation
 import GRDB
 import GRPCCore
 import ImpactAPI
+import ImpactStorage
 import SyntheticData
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import ImpactConfiguration
 import Logging
 import ServiceLifecycle
 

@@ -1,3 +1,5 @@
+import ImpactConfiguration
+
 /// The address a server bound, for callers that ask before the server has bound it.
 ///
 /// Waiters suspend until the server reports the address or that it could not bind.

@@ -1,5 +1,7 @@
 import GRPCCore
 import GRPCNIOTransportHTTP2
+public import ImpactConfiguration
+import ImpactRPC
 public import Logging
 import ServiceLifecycle
 private import Synchronization

@@ -1,4 +1,5 @@
 public import GRPCCore
+public import ImpactRPC
 
 /// What the daemon serves and the resources behind it, plugged into ``Daemon/run(application:handlingSignals:)``.
 ///

@@ -1,3 +1,4 @@
+public import ImpactConfiguration
 public import Logging
 
 /// What a ``DaemonApplication`` gets from the daemon: its configuration, logger, health board

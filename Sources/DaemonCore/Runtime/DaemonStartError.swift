@@ -1,4 +1,5 @@
 import GRPCCore
+public import ImpactConfiguration
 import NIOCore
 
 #if canImport(Glibc)

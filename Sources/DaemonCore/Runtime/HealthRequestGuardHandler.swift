@@ -1,5 +1,6 @@
 import Foundation
 import GRPCCore
+import ImpactRPC
 import Localization
 import NIOCore
 import NIOHPACK

@@ -1,5 +1,7 @@
 public import GRPCCore
 public import ImpactAPI
+public import ImpactConfiguration
+import ImpactRPC
 
 /// The standard gRPC health service (`grpc.health.v1.Health`), answering from a
 /// ``HealthStatusBoard``.

@@ -1,4 +1,5 @@
 import Foundation
+public import ImpactRPC
 import Synchronization
 
 /// Who may read `GET /metrics`: anyone when the daemon does not authenticate, otherwise a

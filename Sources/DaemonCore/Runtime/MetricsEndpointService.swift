@@ -1,3 +1,4 @@
+public import ImpactConfiguration
 public import Logging
 import NIOCore
 import NIOHTTP1

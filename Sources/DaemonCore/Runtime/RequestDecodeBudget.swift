@@ -1,5 +1,6 @@
 import GRPCCore
 import ImpactAPI
+import ImpactRPC
 
 /// The memory one request message may take once decoded, judged from its bytes before it is
 /// decoded (``DecodeEstimate``): a message of a few MiB made of tiny items (a million empty

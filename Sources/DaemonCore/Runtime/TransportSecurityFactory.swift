@@ -1,4 +1,5 @@
 import GRPCNIOTransportHTTP2
+import ImpactConfiguration
 
 /// The server transport's security from the configured TLS files.
 enum TransportSecurityFactory {

@@ -5,6 +5,11 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactConfiguration
+import ImpactCredentials
+import ImpactRPC
+import ImpactStorage
+import ImpactStore
 import SwiftProtobuf
 import Testing
 

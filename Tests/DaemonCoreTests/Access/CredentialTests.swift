@@ -1,5 +1,8 @@
 import DaemonCore
 import Foundation
+import ImpactCredentials
+import ImpactRPC
+import ImpactStorage
 import Testing
 
 @Suite("Bearer tokens and the credentials table")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DaemonCore
+import ImpactConfiguration
 import Testing
 
 @testable import impactd

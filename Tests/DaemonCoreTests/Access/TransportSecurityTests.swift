@@ -4,6 +4,9 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
+import ImpactConfiguration
+import ImpactCredentials
+import ImpactStorage
 import Testing
 
 @testable import impactd
