@@ -206,9 +206,12 @@ let package = Package(
         "DaemonCore",
         "ImpactConfiguration",
         "ImpactStorage",
+        "Analytics",
+        "ImpactAPI",
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "SwiftProtobuf", package: "swift-protobuf"),
       ],
       swiftSettings: defaultSwiftSettings
     ),

@@ -37,16 +37,13 @@ struct ImportStreamTests {
     announced: Int? = nil, countedIn: Count = .header, chunk: Int = 100, cancelAfterChunks: Int? = nil,
     afterEnd: Impact_V1_ImportPortfolioStreamRequest? = nil
   ) async throws -> Impact_V1_ImportPortfolioResponse {
-    var header = header
-    if countedIn == .header { header.projectCount = Int64(announced ?? projects.count) }
-    let sent = header
-    return try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
+    try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
       requestProducer: { writer in
-        try await writer.write(.with { $0.header = sent })
-        for (index, start) in stride(from: 0, to: projects.count, by: chunk).enumerated() {
+        try await ImportStreamChunks.write(
+          projects, header: header, count: countedIn == .header ? announced ?? projects.count : nil, chunk: chunk,
+          to: writer
+        ) { index in
           if let cancelAfterChunks, index == cancelAfterChunks { throw CancellationError() }
-          let part = projects[start..<min(start + chunk, projects.count)]
-          try await writer.write(.with { $0.chunk = .with { $0.projects = part.map(Impact_V1_Project.init) } })
         }
         if countedIn == .end {
           try await writer.write(.with { $0.end = .with { $0.projectCount = Int64(announced ?? projects.count) } })

@@ -195,11 +195,8 @@ struct StorageLimitTests {
         let refused = await #expect(throws: RPCError.self) {
           try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
             requestProducer: { writer in
-              try await writer.write(.with { $0.header = .with { $0.projectCount = Int64(document.projects.count) } })
-              for start in stride(from: 0, to: document.projects.count, by: 250) {
-                let chunk = document.projects[start..<min(start + 250, document.projects.count)]
-                try await writer.write(.with { $0.chunk = .with { $0.projects = chunk.map(Impact_V1_Project.init) } })
-              }
+              try await ImportStreamChunks.write(
+                document.projects, count: document.projects.count, chunk: 250, to: writer)
             })
         }
         #expect(refused?.code == .resourceExhausted)

@@ -307,11 +307,7 @@ func importStreams(_ batches: [[Project]], address: ListenAddress) async throws 
       _ = try await portfolio.importPortfolioStream(
         options: callOptions(.seconds(1_800)),
         requestProducer: { writer in
-          try await writer.write(.with { $0.header = .with { $0.projectCount = Int64(batch.count) } })
-          for first in stride(from: 0, to: batch.count, by: 250) {
-            let part = batch[first..<min(first + 250, batch.count)]
-            try await writer.write(.with { $0.chunk = .with { $0.projects = part.map(Impact_V1_Project.init) } })
-          }
+          try await ImportStreamChunks.write(batch, count: batch.count, chunk: 250, to: writer)
         })
     }
     return milliseconds(ContinuousClock.now - start)
