@@ -40,7 +40,9 @@ public enum CommitteeReport {
     html += "<div class=\"toc-stages\">"
     for (index, stage) in map.stages.enumerated() {
       let arrow = index == 0 ? "" : "→ "
-      html += "<div class=\"toc-stage\"><h4>\(arrow)\(HTMLText.escape(l("framework.map.stage.\(stage.kind)")))</h4><ul>"
+      // The impacts, long sentences with their stakeholders, take two columns.
+      let wide = stage.kind == "impacts" ? " toc-wide" : ""
+      html += "<div class=\"toc-stage\(wide)\"><h4>\(arrow)\(HTMLText.escape(l("framework.map.stage.\(stage.kind)")))</h4><ul>"
       for item in stage.items { html += "<li>\(HTMLText.escape(item))</li>" }
       html += "</ul></div>"
     }

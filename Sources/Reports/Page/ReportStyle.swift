@@ -47,8 +47,9 @@ enum ReportStyle {
     .sheet{break-before:page;page-break-before:always}
     .toc-map{margin:1rem 0 1.6rem;break-inside:avoid;page-break-inside:avoid}
     .toc-stages{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:8px;margin:.4rem 0}
-    .toc-stage{border:1px solid var(--line);border-top:3px solid var(--accent);border-radius:4px;padding:6px 8px;font-size:.88rem}
+    .toc-stage{border:1px solid var(--line);border-top:3px solid var(--accent);border-radius:4px;padding:6px 8px;font-size:.88rem;overflow-wrap:break-word;hyphens:auto}
     .toc-stage h4{margin:0 0 .3rem;font-size:.9rem;color:var(--accent)}
+    .toc-stage.toc-wide{grid-column:span 2}
     .toc-stage ul,.toc-assumptions{margin:0;padding-left:1.1rem}
     .toc-stage li{margin:.15rem 0}
     .toc-label{margin:.5rem 0 .1rem;font-weight:600;font-size:.9rem}
