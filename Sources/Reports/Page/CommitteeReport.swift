@@ -42,7 +42,8 @@ public enum CommitteeReport {
       let arrow = index == 0 ? "" : "→ "
       // The impacts, long sentences with their stakeholders, take two columns.
       let wide = stage.kind == "impacts" ? " toc-wide" : ""
-      html += "<div class=\"toc-stage\(wide)\"><h4>\(arrow)\(HTMLText.escape(l("framework.map.stage.\(stage.kind)")))</h4><ul>"
+      html +=
+        "<div class=\"toc-stage\(wide)\"><h4>\(arrow)\(HTMLText.escape(l("framework.map.stage.\(stage.kind)")))</h4><ul>"
       for item in stage.items { html += "<li>\(HTMLText.escape(item))</li>" }
       html += "</ul></div>"
     }
