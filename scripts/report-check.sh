@@ -58,6 +58,7 @@ when=2026-06-30T09:00:00Z
 "$bin/impact" report portfolio -o "$out/portfolio-fr.html" --lang fr --generated-at $when >/dev/null
 "$bin/impact" report project bus-sante-nievre -o "$out/project-fr.html" --lang fr --generated-at $when >/dev/null
 "$bin/impact" report committee --candidate mediation-sante-montpellier --candidate soutien-parentalite-dijon \
+  --candidate tiers-lieu-tulle \
   -o "$out/committee-en.html" --lang en --generated-at $when >/dev/null
 "$bin/impact" portfolio --json >"$work/portfolio.json"
 

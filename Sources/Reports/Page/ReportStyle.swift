@@ -67,6 +67,9 @@ enum ReportStyle {
       h2{break-after:avoid;page-break-after:avoid}
       figure.chart-block svg{width:auto;max-width:100%;max-height:225mm}
       .cards{grid-template-columns:repeat(4,1fr)}
+      .toc-stages{grid-template-columns:repeat(auto-fit,minmax(105px,1fr));gap:5px}
+      .toc-stage{font-size:.74rem;padding:4px 5px}
+      .toc-stage ul{padding-left:.8rem}
     }
     """
   }
