@@ -9,7 +9,7 @@ import NIOCore
 import NIOPosix
 import Testing
 
-@Suite("Runtime", .timeLimit(.minutes(1)))
+@Suite("Runtime", .timeLimit(.minutes(3)))
 struct RuntimeTests {
   @Test("the request id a client sends is echoed; one is generated otherwise")
   func requestID() async throws {
