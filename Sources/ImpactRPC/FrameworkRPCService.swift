@@ -68,7 +68,7 @@ struct FrameworkRPCService: Impact_V1_FrameworkService.SimpleServiceProtocol {
         try PortfolioStore.check(expected, against: snapshot)
       }
       stored = StoredFramework(
-        version: (store.framework?.stored.version ?? 0) + 1, document: request.documentJson, setAt: nil,
+        version: store.nextFrameworkVersion, document: request.documentJson, setAt: nil,
         setBy: ChangeContext.from(context, expectedRevision: nil).actor, revision: snapshot.revision)
       revision = snapshot.revision
     } else {

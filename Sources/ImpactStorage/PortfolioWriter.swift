@@ -88,13 +88,14 @@ struct PortfolioWriter {
       try db.execute(sql: "DELETE FROM snapshots WHERE name = ?", arguments: [name])
       return Written(projectIDs: [], payload: try JournalPayload.snapshotName(name, note: nil, revision: nil))
 
-    case .setFramework(let document, let setBy):
+    case .setFramework(let document, let version, let setBy):
+      // The primary key refuses a version written twice.
       try db.execute(
         sql: """
           INSERT INTO frameworks (version, document, set_at, set_by, set_revision)
-          VALUES ((SELECT COALESCE(MAX(version), 0) + 1 FROM frameworks), ?, ?, ?, ?)
+          VALUES (?, ?, ?, ?, ?)
           """,
-        arguments: [document, timestamp, setBy, revision])
+        arguments: [version, document, timestamp, setBy, revision])
       // The journal keeps the document, as it keeps a scheme's.
       return Written(projectIDs: [], payload: document)
     }

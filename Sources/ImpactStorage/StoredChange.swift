@@ -27,10 +27,10 @@ public enum StoredChange: Sendable, Hashable {
   case createSnapshot(StoredSnapshot)
   /// Deletes a named snapshot (refused when there is none). The portfolio does not change.
   case deleteSnapshot(name: String)
-  /// Stores a new version of the organisation's framework (an `impact-framework/1` document,
+  /// Stores `version` of the organisation's framework (an `impact-framework/1` document,
   /// checked by the store), set by `setBy`; it becomes the active one. The portfolio does not
   /// change.
-  case setFramework(document: String, setBy: String)
+  case setFramework(document: String, version: Int64, setBy: String)
 
   /// The journal kind of this change.
   public var kind: ChangeKind {

@@ -9,8 +9,8 @@ public struct ActiveFramework: Sendable {
   public var stored: StoredFramework
   /// The framework read from ``StoredFramework/document``; `nil` when the document no longer
   /// reads (a bank indicator this version does not ship), with ``problem`` saying why.
-  public var framework: Framework?
-  public var problem: String?
+  public var framework: Framework? = nil
+  public var problem: String? = nil
 }
 
 extension PortfolioStore {
@@ -23,6 +23,11 @@ extension PortfolioStore {
   /// no longer reads), and then any well-formed id is accepted.
   public var frameworkImpactIDs: Set<String>? {
     frameworkState.withLock { $0?.framework?.impactIDs }
+  }
+
+  /// The version the next framework set gets: one more than the active one's.
+  public var nextFrameworkVersion: Int64 {
+    (framework?.stored.version ?? 0) + 1
   }
 
   /// Reads the active framework from the database, at start-up. A stored document that no
@@ -56,9 +61,9 @@ extension PortfolioStore {
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
       try Self.check(framework, fits: before)
+      let version = self.nextFrameworkVersion
       let receipt = try self.database.commit(
-        .setFramework(document: document, setBy: context.actor), context: context)
-      let version = (self.framework?.stored.version ?? 0) + 1
+        .setFramework(document: document, version: version, setBy: context.actor), context: context)
       let active = ActiveFramework(
         stored: StoredFramework(
           version: version, document: document, setAt: receipt.committedAt, setBy: context.actor,
@@ -85,11 +90,5 @@ extension PortfolioStore {
     if let error = Validator(scheme: snapshot.scheme, frameworkImpacts: impacts).validationError(for: linked) {
       throw StoreError.frameworkIncompatible(error)
     }
-  }
-}
-
-extension ActiveFramework {
-  init(stored: StoredFramework) {
-    self.init(stored: stored, framework: nil, problem: nil)
   }
 }

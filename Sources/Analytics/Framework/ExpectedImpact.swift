@@ -104,6 +104,12 @@ public struct ImpactMap: Sendable, Hashable {
   public var impacts: [String]
   public var assumptions: [String]
 
+  /// The stages written as text, in the map's order: needs, activities, outputs, outcomes
+  /// (`impacts` name framework impacts and are shown from them).
+  public var textStages: [(kind: String, items: [String])] {
+    [("needs", needs), ("activities", activities), ("outputs", outputs), ("outcomes", outcomes)]
+  }
+
   public init(
     needs: [String] = [], activities: [String] = [], outputs: [String] = [], outcomes: [String] = [],
     impacts: [String] = [], assumptions: [String] = []

@@ -26,7 +26,7 @@ struct FrameworkReader {
         "format \"\(format)\" is not \(Framework.formatTag)", "format", node, code: "format",
         ["value": format, "expected": Framework.formatTag])
     }
-    var ids = IDRegistry()
+    var ids: [String: String] = [:]
     var references: [Reference] = []
     let organization = text(fields, "organization") ?? ""
     let mission = text(fields, "mission") ?? ""
@@ -50,7 +50,7 @@ struct FrameworkReader {
 
   // MARK: - Parts
 
-  private func readObjective(_ node: JSONNode, at path: String, ids: inout IDRegistry) -> StrategicObjective? {
+  private func readObjective(_ node: JSONNode, at path: String, ids: inout [String: String]) -> StrategicObjective? {
     guard let fields = reader.object(node, at: path, allowed: ["id", "name", "operational_objectives"]) else {
       return nil
     }
@@ -63,7 +63,8 @@ struct FrameworkReader {
     return StrategicObjective(id: id, name: name, operationalObjectives: operational)
   }
 
-  private func readOperational(_ node: JSONNode, at path: String, ids: inout IDRegistry) -> OperationalObjective? {
+  private func readOperational(_ node: JSONNode, at path: String, ids: inout [String: String]) -> OperationalObjective?
+  {
     guard let fields = reader.object(node, at: path, allowed: ["id", "name", "activities"]) else { return nil }
     let id = identifier(fields, ids: &ids)
     let name = text(fields, "name")
@@ -78,7 +79,7 @@ struct FrameworkReader {
   }
 
   private func readImpact(
-    _ node: JSONNode, at path: String, ids: inout IDRegistry, references: inout [Reference]
+    _ node: JSONNode, at path: String, ids: inout [String: String], references: inout [Reference]
   ) -> ExpectedImpact? {
     guard
       let fields = reader.object(
@@ -122,7 +123,7 @@ struct FrameworkReader {
   }
 
   private func readIndicator(
-    _ node: JSONNode, at path: String, ids: inout IDRegistry, seen: inout Set<String>
+    _ node: JSONNode, at path: String, ids: inout [String: String], seen: inout Set<String>
   ) -> FrameworkIndicator? {
     guard
       let fields = reader.object(
@@ -290,8 +291,9 @@ struct FrameworkReader {
     return nodes.enumerated().compactMap { index, node in element(node, "\(fields.path(key))[\(index)]") }
   }
 
-  /// The object's `id`: well formed and not used before anywhere in the document.
-  private func identifier(_ fields: JSONObjectFields, ids: inout IDRegistry) -> String? {
+  /// The object's `id`: well formed and not used before anywhere in the document (`ids`: each
+  /// id given so far, with its key path).
+  private func identifier(_ fields: JSONObjectFields, ids: inout [String: String]) -> String? {
     guard let id = fields.string("id", required: true), let node = fields.node("id") else { return nil }
     if !IdentifierSyntax.isValid(id) {
       rule(
@@ -299,24 +301,13 @@ struct FrameworkReader {
         fields.path("id"), node, code: "invalid_id", ["value": id])
       return nil
     }
-    if let first = ids.first(of: id) {
+    if let first = ids[id] {
       rule(
         "id \"\(id)\" is already used at \(first)", fields.path("id"), node, code: "duplicate_id",
         ["value": id, "first": first])
       return nil
     }
-    ids.record(id, at: fields.path("id"))
+    ids[id] = fields.path("id")
     return id
-  }
-}
-
-/// The ids a framework document has given so far, with where.
-struct IDRegistry {
-  private var paths: [String: String] = [:]
-
-  func first(of id: String) -> String? { paths[id] }
-
-  mutating func record(_ id: String, at path: String) {
-    paths[id] = path
   }
 }

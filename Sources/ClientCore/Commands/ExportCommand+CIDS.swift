@@ -1,6 +1,5 @@
 import Analytics
 import Foundation
-import GRPCCore
 import ImpactAPI
 import Localization
 import SwiftProtobuf
@@ -53,13 +52,9 @@ extension ExportCommand {
   private static func organization(
     _ client: ImpactConnection.Client, _ connection: ImpactConnection
   ) async throws -> String {
-    let framework: Impact_V1_GetFrameworkResponse
-    do {
-      framework = try await Impact_V1_FrameworkService.Client(wrapping: client).getFramework(
-        Impact_V1_GetFrameworkRequest(), metadata: connection.metadata, options: connection.callOptions)
-    } catch let error as RPCError where error.code == .notFound {
+    guard let framework = try await FrameworkFetch.active(client, connection) else {
       throw CommandFailure(.usage, .l("error.export.cids_needs_organization"))
     }
-    return try FrameworkFetch.framework(from: framework.documentJson).organization
+    return framework.organization
   }
 }

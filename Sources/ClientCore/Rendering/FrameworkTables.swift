@@ -227,11 +227,8 @@ struct FrameworkTables {
       columns: [.text("stage", l("framework.map.stage")), .text("text", l("framework.map.text"))])
     outline.add(l("framework.map.title", ["programme": programme.programme]), depth: 0)
     let map = programme.map ?? ImpactMap()
-    let stages: [(String, [String])] = [
-      ("needs", map.needs), ("activities", map.activities), ("outputs", map.outputs), ("outcomes", map.outcomes),
-    ]
     var depth = 1
-    for (stage, items) in stages where !items.isEmpty {
+    for (stage, items) in map.textStages where !items.isEmpty {
       outline.add(l("framework.map.stage.\(stage)"), depth: depth, marker: depth == 1 ? "" : "↳")
       for item in items {
         outline.add(item, depth: depth + 1, marker: "·")
