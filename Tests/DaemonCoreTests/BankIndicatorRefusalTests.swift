@@ -11,7 +11,7 @@ import Testing
 /// The daemon checks an outcome's `indicator_id` against its own bank, whatever the client
 /// checked: a raw gRPC client (no `impact` in between) is refused with the rule, both values
 /// and a French message, and an agreeing outcome is stored with its id.
-@Suite("Outcomes checked against the daemon's indicator bank", .timeLimit(.minutes(2)))
+@Suite("Outcomes checked against the daemon's indicator bank", .timeLimit(.minutes(3)))
 struct BankIndicatorRefusalTests {
   static func project(unit: String, indicatorID: String = "housing.cost_effort_rate") -> Impact_V1_Project {
     .with {

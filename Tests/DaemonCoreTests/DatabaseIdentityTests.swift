@@ -10,7 +10,7 @@ import Testing
 /// any other non-empty file is refused before a byte of it changes. Before, a Firefox
 /// `places.sqlite` got impactd's tables and WAL mode, and a file with a `projects` table of
 /// its own was changed and then failed.
-@Suite("Storage: only impactd's own databases are opened", .timeLimit(.minutes(1)))
+@Suite("Storage: only impactd's own databases are opened", .timeLimit(.minutes(3)))
 struct DatabaseIdentityTests {
   private func withDirectory(_ body: (URL) throws -> Void) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

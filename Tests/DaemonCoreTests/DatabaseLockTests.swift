@@ -14,7 +14,7 @@ import Testing
 /// file itself. Before, the lock was `<name>.lock`, so a hard link or a symbolic link to a file
 /// in use let a second daemon in (acknowledged writes were lost), and a symbolic link planted
 /// at `<name>.lock` made the daemon write its pid through it.
-@Suite("Storage: the database lock follows the file", .timeLimit(.minutes(1)))
+@Suite("Storage: the database lock follows the file", .timeLimit(.minutes(3)))
 struct DatabaseLockTests {
   private func withDirectory(_ body: (URL) throws -> Void) throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("impact-lock-\(UUID().uuidString)")

@@ -8,7 +8,7 @@ import Testing
 
 /// Filters, search and observations through the real services over HTTP/2, in process: what
 /// every client gets, not only `impact`.
-@Suite("Filters, search and observations over gRPC", .timeLimit(.minutes(2)))
+@Suite("Filters, search and observations over gRPC", .timeLimit(.minutes(3)))
 struct FilterAndObservationServiceTests {
   @Test("filters fold case and accents in every RPC that takes one, and say which values name nothing")
   func filters() async throws {

@@ -12,7 +12,7 @@ import Testing
 /// `impact.v1.FrameworkService` over real gRPC: the demo seeds its framework; a framework set
 /// is a journaled version of its own that survives a restart; a refused document names the
 /// field and leaves everything as it was; the check finds the demo's gaps.
-@Suite("The framework service", .timeLimit(.minutes(2)))
+@Suite("The framework service", .timeLimit(.minutes(3)))
 struct FrameworkServiceTests {
   static func configuration(in directory: URL) -> DaemonConfiguration {
     var configuration = DaemonConfiguration.testing

@@ -5,7 +5,7 @@ import ImpactAPI
 import ImpactRPC
 import Testing
 
-@Suite("Health", .timeLimit(.minutes(1)))
+@Suite("Health", .timeLimit(.minutes(3)))
 struct HealthTests {
   @Test("the board starts NOT_SERVING, registers services and reports changes in order")
   func boardTransitions() async throws {

@@ -16,7 +16,7 @@ struct HistoryCheckpointTests {
 
   @Test(
     "every revision reads as it was committed, from checkpoints, from snapshots and from the journal alone",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func revisionsReadTheSameFromEveryStart() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "impact-checkpoints-\(UUID().uuidString)")

@@ -12,7 +12,7 @@ import Testing
 
 /// The impact.v1 services through a real HTTP/2 socket, in process: import, query, write,
 /// refuse, restart on the same database.
-@Suite("Impact services over gRPC", .timeLimit(.minutes(2)))
+@Suite("Impact services over gRPC", .timeLimit(.minutes(3)))
 struct ImpactServiceTests {
   static var fixture: String {
     get throws {
@@ -195,7 +195,7 @@ struct ImpactServiceTests {
     }
   }
 
-  @Test("a watcher gets the journal since its revision, then live changes", .timeLimit(.minutes(1)))
+  @Test("a watcher gets the journal since its revision, then live changes", .timeLimit(.minutes(3)))
   func watchStream() async throws {
     try await withRunningDaemon(application: ImpactApplication()) { daemon in
       try await daemon.withClient { client in

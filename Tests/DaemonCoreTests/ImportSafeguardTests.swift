@@ -10,7 +10,7 @@ import Testing
 
 /// The daemon protects the portfolio from any client, not only from `impact`: the request's
 /// own fields decide, and a refused import leaves every revision, rating and value as it was.
-@Suite("Import safeguards over gRPC", .timeLimit(.minutes(2)))
+@Suite("Import safeguards over gRPC", .timeLimit(.minutes(3)))
 struct ImportSafeguardTests {
   @Test("a replacement deleting more than half needs confirm_large_deletion")
   func largeDeletionNeedsConfirmation() async throws {

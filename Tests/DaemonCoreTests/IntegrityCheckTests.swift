@@ -17,7 +17,7 @@ import Testing
 /// cannot be read while serving is DATA_LOSS naming the file, not UNAVAILABLE "the change was
 /// not saved" (which invited retries for ever). Before, files with flipped bits or a truncated
 /// tail were served and acknowledged writes.
-@Suite("Storage: damaged databases are not served", .timeLimit(.minutes(2)))
+@Suite("Storage: damaged databases are not served", .timeLimit(.minutes(3)))
 struct IntegrityCheckTests {
   /// A database of 300 projects, closed (the WAL copied into the file), in a fresh directory.
   private func withSeededDatabase(_ body: (String) async throws -> Void) async throws {

@@ -16,7 +16,7 @@ import Testing
 /// The daemon's refusals as AIP-193 details: the English message unchanged, an `ErrorInfo`
 /// with a stable reason, a `LocalizedMessage` in the language of `accept-language`, and a
 /// `BadRequest` for bad fields; each kind of refusal through a real HTTP/2 socket.
-@Suite("Refusals explained in the caller's language", .timeLimit(.minutes(2)))
+@Suite("Refusals explained in the caller's language", .timeLimit(.minutes(3)))
 struct LocalizedErrorTests {
   static let french: Metadata = ["accept-language": "fr-FR,fr;q=0.9,en;q=0.5"]
 

@@ -151,7 +151,7 @@ struct PortfolioStoreTests {
     #expect(store.snapshot.projects.isEmpty)
   }
 
-  @Test("watchers see every committed change, in order", .timeLimit(.minutes(1)))
+  @Test("watchers see every committed change, in order", .timeLimit(.minutes(3)))
   func watchersSeeChanges() async throws {
     let store = try await Self.makeStore()
     let subscription = try #require(store.watch())
@@ -193,7 +193,7 @@ struct PortfolioStoreTests {
 
 /// After a large import the store replaces its snapshot by the same state read back from the
 /// database (to give the import's scattered memory back): nothing a reader sees may change.
-@Suite("Compaction after a large import", .timeLimit(.minutes(2)))
+@Suite("Compaction after a large import", .timeLimit(.minutes(3)))
 struct CompactionTests {
   @Test("the compacted snapshot has the same revision, scheme, projects and scores, and a later write is untouched")
   func sameStateAfterCompaction() async throws {

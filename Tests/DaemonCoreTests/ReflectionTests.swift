@@ -12,7 +12,7 @@ import Testing
 
 /// Server reflection through a real HTTP/2 socket, with the generated reflection client, as
 /// grpcurl and grpcio-reflection use it.
-@Suite("Server reflection", .timeLimit(.minutes(2)))
+@Suite("Server reflection", .timeLimit(.minutes(3)))
 struct ReflectionTests {
   typealias Request = Grpc_Reflection_V1_ServerReflectionRequest
   typealias Response = Grpc_Reflection_V1_ServerReflectionResponse

@@ -12,7 +12,7 @@ import Testing
 
 /// Every request limit of `DaemonConfiguration.Limits`, through a real HTTP/2 socket: the
 /// refusal's code and message, and nothing changed by a refused request.
-@Suite("Request limits", .timeLimit(.minutes(2)))
+@Suite("Request limits", .timeLimit(.minutes(3)))
 struct RequestLimitTests {
   typealias Client = GRPCClient<HTTP2ClientTransport.Posix>
 

@@ -8,7 +8,7 @@ import ImpactConfiguration
 import Testing
 
 /// The `impactd` executable as a process: the start-up line, health, SIGTERM, the exit code.
-@Suite("Runtime process", .timeLimit(.minutes(1)), .enabled(if: impactdExecutable() != nil))
+@Suite("Runtime process", .timeLimit(.minutes(3)), .enabled(if: impactdExecutable() != nil))
 struct RuntimeProcessTests {
   @Test("impactd prints its port, serves health, and exits 0 on SIGTERM")
   func startServeStop() async throws {

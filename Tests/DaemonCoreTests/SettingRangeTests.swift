@@ -15,7 +15,7 @@ import Testing
 /// the setting and the range (exit 78 in `impactd serve`). Before,
 /// `limits.maxConcurrentStreamsPerConnection: 4294967296` passed, the daemon said "listening",
 /// and trapped on its first connection when the value was sent as a 32-bit HTTP/2 setting.
-@Suite("Configuration: every setting within its consumer's range", .timeLimit(.minutes(2)))
+@Suite("Configuration: every setting within its consumer's range", .timeLimit(.minutes(3)))
 struct SettingRangeTests {
   private func resolve(
     file json: String, flags: [String] = [], environment: [String: String] = [:]

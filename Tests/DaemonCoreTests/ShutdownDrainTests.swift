@@ -5,7 +5,7 @@ import Testing
 
 /// The drain of a graceful shutdown, frame by frame: what a client library may send while the
 /// server says GOAWAY must not hold an accepted RPC until the grace period cancels it.
-@Suite("Shutdown drain", .timeLimit(.minutes(1)))
+@Suite("Shutdown drain", .timeLimit(.minutes(3)))
 struct ShutdownDrainTests {
   typealias Connection = RawHTTP2Connection
 

@@ -15,7 +15,7 @@ import Testing
 
 /// A database that cannot grow (size limit or full disk) or cannot be written (read-only):
 /// the write fails with a clear error, memory and disk stay as they were, reads go on.
-@Suite("Storage: size limit and read-only", .timeLimit(.minutes(2)))
+@Suite("Storage: size limit and read-only", .timeLimit(.minutes(3)))
 struct StorageLimitTests {
   /// A fresh directory for one test, removed by `body`'s end.
   private func withTemporaryDirectory<Result>(_ body: (String) async throws -> Result) async throws -> Result {

@@ -16,7 +16,7 @@ import Testing
 /// send the HTTP/2 preface or stop answering PINGs are closed, connections past the cap are
 /// closed at once, health names and watches are bounded, the metrics endpoint closes slow
 /// clients; and request ids never depend on a file descriptor.
-@Suite("Connection and health limits", .timeLimit(.minutes(2)))
+@Suite("Connection and health limits", .timeLimit(.minutes(3)))
 struct TransportLimitTests {
   static func configuration(_ change: (inout TransportLimits) -> Void) -> DaemonConfiguration {
     var configuration = DaemonConfiguration.testing

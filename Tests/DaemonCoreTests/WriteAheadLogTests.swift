@@ -5,7 +5,7 @@ import ImpactStore
 import SyntheticData
 import Testing
 
-@Suite("Write-ahead log housekeeping", .timeLimit(.minutes(2)))
+@Suite("Write-ahead log housekeeping", .timeLimit(.minutes(3)))
 struct WriteAheadLogTests {
   @Test("a large import leaves no write-ahead log behind; the data is in the file")
   func largeImportTruncatesTheLog() async throws {

@@ -7,7 +7,7 @@ import Testing
 struct AccessCommandTests {
   @Test(
     "tokens: roles decide what each caller may do, the audit names the actor, revocation refuses",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func tokensAndRoles() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -89,7 +89,7 @@ struct AccessCommandTests {
     await daemon.stop()
   }
 
-  @Test("mutual TLS: the certificate subject is the actor; no certificate, no plaintext", .timeLimit(.minutes(2)))
+  @Test("mutual TLS: the certificate subject is the actor; no certificate, no plaintext", .timeLimit(.minutes(3)))
   func mutualTLS() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -143,7 +143,7 @@ struct AccessCommandTests {
     await daemon.stop()
   }
 
-  @Test("TLS without client certificates: --ca and a token", .timeLimit(.minutes(2)))
+  @Test("TLS without client certificates: --ca and a token", .timeLimit(.minutes(3)))
   func serverOnlyTLS() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -167,7 +167,7 @@ struct AccessCommandTests {
     await daemon.stop()
   }
 
-  @Test("--tls-server-name verifies a name the --server host does not carry", .timeLimit(.minutes(2)))
+  @Test("--tls-server-name verifies a name the --server host does not carry", .timeLimit(.minutes(3)))
   func serverNameOverride() async throws {
     let directory = try TemporaryDirectory()
     let certificates = try await DaemonTool.makeCertificates(
@@ -228,7 +228,7 @@ struct AccessCommandTests {
     OptionCase(name: "--limit 0", arguments: ["--limit", "0"], status: 64, stderrContains: ["--limit"]),
   ]
 
-  @Test("bad TLS and audit options are refused before any call", .timeLimit(.minutes(1)), arguments: optionCases)
+  @Test("bad TLS and audit options are refused before any call", .timeLimit(.minutes(3)), arguments: optionCases)
   func badOptionsAreRefused(_ option: OptionCase) async throws {
     let port = try CLIRun.closedPort()
     let run = try await CLIRun.impact(["audit"] + option.arguments + ["--server", "127.0.0.1:\(port)"])
@@ -240,7 +240,7 @@ struct AccessCommandTests {
 
   @Test(
     "beyond loopback: refused without TLS, authenticated with --allow-insecure-remote, and not TLS",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(3)))
   func beyondLoopback() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")

@@ -35,7 +35,7 @@ struct CLICommandTests {
     ),
   ]
 
-  @Test("every read command matches its golden output in table, json and csv", .timeLimit(.minutes(2)))
+  @Test("every read command matches its golden output in table, json and csv", .timeLimit(.minutes(3)))
   func readCommandsMatchGoldenFiles() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -61,7 +61,7 @@ struct CLICommandTests {
     await daemon.stop()
   }
 
-  @Test("writes print what they did and the new revision", .timeLimit(.minutes(2)))
+  @Test("writes print what they did and the new revision", .timeLimit(.minutes(3)))
   func writesReportTheirRevision() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -156,7 +156,7 @@ struct CLICommandTests {
       stderrContains: "colour"),
   ]
 
-  @Test("failures end with their documented exit status", .timeLimit(.minutes(2)))
+  @Test("failures end with their documented exit status", .timeLimit(.minutes(3)))
   func failuresExitWithDocumentedStatus() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -188,7 +188,7 @@ struct CLICommandTests {
 
   @Test(
     "an unreachable daemon exits 69 within the timeout",
-    .timeLimit(.minutes(2)),
+    .timeLimit(.minutes(3)),
     arguments: [
       // A watch waits for a daemon not up yet, up to --give-up-after: 0 fails at once.
       ["status", "--check"], ["rank"], ["watch", "--give-up-after", "0"],
@@ -205,7 +205,7 @@ struct CLICommandTests {
     #expect(elapsed < .seconds(8), "took \(elapsed)")
   }
 
-  @Test("watch prints one line per change and exits 0 on SIGTERM", .timeLimit(.minutes(2)))
+  @Test("watch prints one line per change and exits 0 on SIGTERM", .timeLimit(.minutes(3)))
   func watchFollowsChangesUntilTerminated() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -232,7 +232,7 @@ struct CLICommandTests {
     await daemon.stop()
   }
 
-  @Test("watch --json prints one compact JSON object per line", .timeLimit(.minutes(2)))
+  @Test("watch --json prints one compact JSON object per line", .timeLimit(.minutes(3)))
   func watchPrintsJSONLines() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))

@@ -47,7 +47,7 @@ struct CSVInjectionTests {
   }
 
   @Test(
-    "export --format csv neutralises formulas, and the re-import gives back the same names", .timeLimit(.minutes(2)))
+    "export --format csv neutralises formulas, and the re-import gives back the same names", .timeLimit(.minutes(3)))
   func exportNeutralisesAndImportRestores() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.daemonHoldingHostileNames(directory)
@@ -92,7 +92,7 @@ struct CSVInjectionTests {
   }
 
   @Test(
-    "projects list, rank and scores --output csv neutralise formulas; numbers stay numbers", .timeLimit(.minutes(2)))
+    "projects list, rank and scores --output csv neutralise formulas; numbers stay numbers", .timeLimit(.minutes(3)))
   func commandOutputsNeutralise() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.daemonHoldingHostileNames(directory)

@@ -16,7 +16,7 @@ struct ConnectionCommandTests {
 
   @Test(
     "a --server that is not an address is a usage error showing the accepted forms, never a crash",
-    .timeLimit(.minutes(1)),
+    .timeLimit(.minutes(3)),
     arguments: [
       "a:b:7611", "::1", "[::1", "[nonsense]:7420", "ftp://127.0.0.1:7420", "http://127.0.0.1:7420/v1/rank",
       "127.0.0.1", "127.0.0.1:99999", "127.0.0.1:0", "ex ample:7420", ":7420", "http://",
@@ -29,7 +29,7 @@ struct ConnectionCommandTests {
     #expect(run.stderr.contains(server), "\(server): \(run.stderr)")
   }
 
-  @Test("a --timeout too large for a duration is taken as a long wait, not a crash", .timeLimit(.minutes(1)))
+  @Test("a --timeout too large for a duration is taken as a long wait, not a crash", .timeLimit(.minutes(3)))
   func hugeTimeout() async throws {
     let run = try await CLIRun.impact([
       "rank", "--timeout", "1e300", "--server", "127.0.0.1:\(try CLIRun.closedPort())",
@@ -43,7 +43,7 @@ struct ConnectionCommandTests {
   }
 
   @Test(
-    "IMPACT_SERVER is checked like --server, and says where the value came from, in French too", .timeLimit(.minutes(1))
+    "IMPACT_SERVER is checked like --server, and says where the value came from, in French too", .timeLimit(.minutes(3))
   )
   func badEnvironmentServer() async throws {
     let run = try await CLIRun.impact(["rank"], environment: ["IMPACT_SERVER": "a:b:7611"])
@@ -54,7 +54,7 @@ struct ConnectionCommandTests {
     #expect(french.stderr.contains("formes acceptées : HÔTE:PORT"), "\(french.stderr)")
   }
 
-  @Test("http://, host names and bracketed IPv6 reach the daemon; https:// implies TLS", .timeLimit(.minutes(2)))
+  @Test("http://, host names and bracketed IPv6 reach the daemon; https:// implies TLS", .timeLimit(.minutes(3)))
   func serverForms() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -82,7 +82,7 @@ struct ConnectionCommandTests {
   // MARK: status --check
 
   @Test(
-    "status --check needs only the health service: no token against a daemon requiring one", .timeLimit(.minutes(2)))
+    "status --check needs only the health service: no token against a daemon requiring one", .timeLimit(.minutes(3)))
   func healthProbeNeedsNoToken() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(
@@ -107,7 +107,7 @@ struct ConnectionCommandTests {
   // MARK: not a gRPC server
 
   @Test(
-    "the metrics port, or any HTTP/1 server, is not a gRPC server: exit 69 and no TLS hint", .timeLimit(.minutes(2)))
+    "the metrics port, or any HTTP/1 server, is not a gRPC server: exit 69 and no TLS hint", .timeLimit(.minutes(3)))
   func http1ServerIsNotGRPC() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(
@@ -130,7 +130,7 @@ struct ConnectionCommandTests {
 
   @Test(
     "an HTTP 404 from a proxy is exit 69, naming the status; a 502 says the daemon behind is down",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(3)))
   func proxyStatus() async throws {
     let notFound = try HTTP2ProxyStatusServer(status: 404)
     let run = try await CLIRun.impact(["rank", "--server", "127.0.0.1:\(notFound.port)", "--timeout", "3"])
@@ -189,7 +189,7 @@ struct ConnectionCommandTests {
     await daemon.stop()
   }
 
-  @Test("watch gives up after --give-up-after with exit 69", .timeLimit(.minutes(2)))
+  @Test("watch gives up after --give-up-after with exit 69", .timeLimit(.minutes(3)))
   func watchGivesUp() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -206,7 +206,7 @@ struct ConnectionCommandTests {
     #expect(watch.stderr.contains("abandon"), "\(watch.stderr)")
   }
 
-  @Test("a watch started before the daemon waits for it, saying so", .timeLimit(.minutes(2)))
+  @Test("a watch started before the daemon waits for it, saying so", .timeLimit(.minutes(3)))
   func watchWaitsForDaemon() async throws {
     let directory = try TemporaryDirectory()
     let port = try CLIRun.closedPort()
@@ -229,7 +229,7 @@ struct ConnectionCommandTests {
     await daemon.stop()
   }
 
-  @Test("a watch whose daemon never comes up gives up after --give-up-after with exit 69", .timeLimit(.minutes(1)))
+  @Test("a watch whose daemon never comes up gives up after --give-up-after with exit 69", .timeLimit(.minutes(3)))
   func watchGivesUpWaiting() async throws {
     let port = try CLIRun.closedPort()
     let started = ContinuousClock.now
@@ -244,7 +244,7 @@ struct ConnectionCommandTests {
 
   // MARK: impactd start-up
 
-  @Test("--version of both tools names the version and the git commit of the build", .timeLimit(.minutes(1)))
+  @Test("--version of both tools names the version and the git commit of the build", .timeLimit(.minutes(3)))
   func versionNamesTheCommit() async throws {
     for (tool, result) in [
       ("impact", try await CLIRun.impact(["--version"])), ("impactd", try await DaemonTool.run(["--version"])),
@@ -257,7 +257,7 @@ struct ConnectionCommandTests {
     }
   }
 
-  @Test("a busy gRPC port: impactd says so and exits 75", .timeLimit(.minutes(2)))
+  @Test("a busy gRPC port: impactd says so and exits 75", .timeLimit(.minutes(3)))
   func busyGRPCPort() async throws {
     let directory = try TemporaryDirectory()
     let first = try await DaemonProcess.start(database: directory.path("a.sqlite"))
@@ -274,7 +274,7 @@ struct ConnectionCommandTests {
     await first.stop()
   }
 
-  @Test("a busy metrics port fails before the daemon says it listens or serves", .timeLimit(.minutes(2)))
+  @Test("a busy metrics port fails before the daemon says it listens or serves", .timeLimit(.minutes(3)))
   func busyMetricsPort() async throws {
     let directory = try TemporaryDirectory()
     let first = try await DaemonProcess.start(
@@ -296,7 +296,7 @@ struct ConnectionCommandTests {
 
   @Test(
     "/metrics: help on every family, process and database metrics, build info; promtool finds nothing",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func metricsPassPromtool() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(
@@ -347,7 +347,7 @@ struct ConnectionCommandTests {
 
   // MARK: impactd token and certificate
 
-  @Test("impactd token revoke acts on the database of --config, the one the daemon serves", .timeLimit(.minutes(2)))
+  @Test("impactd token revoke acts on the database of --config, the one the daemon serves", .timeLimit(.minutes(3)))
   func tokenCommandsFollowTheConfigFile() async throws {
     let directory = try TemporaryDirectory()
     let served = directory.path("served.sqlite")

@@ -134,7 +134,7 @@ struct DaemonAdministrationTests {
   }
 
   @Test(
-    "a second daemon on a database in use exits 75 and says so in the operator's language", .timeLimit(.minutes(1)),
+    "a second daemon on a database in use exits 75 and says so in the operator's language", .timeLimit(.minutes(3)),
     arguments: ["en", "fr"])
   func databaseInUse(language: String) async throws {
     let directory = try TemporaryDirectory()

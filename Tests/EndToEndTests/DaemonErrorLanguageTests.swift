@@ -8,7 +8,7 @@ import Testing
 struct DaemonErrorLanguageTests {
   static let lyon = "chantier-insertion-lyon"
 
-  @Test("refusals of the daemon read in French with --lang fr, in English without", .timeLimit(.minutes(2)))
+  @Test("refusals of the daemon read in French with --lang fr, in English without", .timeLimit(.minutes(3)))
   func refusalsInFrench() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))

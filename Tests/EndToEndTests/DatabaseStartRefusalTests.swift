@@ -4,7 +4,7 @@ import Testing
 /// `impactd serve` refuses, at start and through the real binary, what it cannot serve
 /// safely: a database file in use under another name (75), a file that is not impactd's or is
 /// damaged (65, the file left as it was), a setting out of its consumer's range (78).
-@Suite("impactd start refusals", .timeLimit(.minutes(2)))
+@Suite("impactd start refusals", .timeLimit(.minutes(3)))
 struct DatabaseStartRefusalTests {
   private static func impactd(_ arguments: [String], language: String = "en") async throws -> CLIRun.Result {
     try await DaemonAdministrationTests.impactd(arguments, language: language)

@@ -48,7 +48,7 @@ struct ExcelCSVTests {
   }
 
   @Test(
-    "a CSV saved by French Excel imports: Windows-1252, ';', decimal commas, no-break spaces", .timeLimit(.minutes(2)))
+    "a CSV saved by French Excel imports: Windows-1252, ';', decimal commas, no-break spaces", .timeLimit(.minutes(3)))
   func frenchExcelImports() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -80,7 +80,7 @@ struct ExcelCSVTests {
 
   @Test(
     "a number with an invisible character is refused, naming the character, in French and English",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func invisibleCharacterIsNamed() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -102,7 +102,7 @@ struct ExcelCSVTests {
 
   @Test(
     "errors name file, line and column once each; a long list is cut at 20 and written whole with --errors",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func errorsArePlacedAndCounted() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -155,7 +155,7 @@ struct ExcelCSVTests {
     await daemon.stop()
   }
 
-  @Test("a JSON document with two errors reports both, with their lines", .timeLimit(.minutes(2)))
+  @Test("a JSON document with two errors reports both, with their lines", .timeLimit(.minutes(3)))
   func jsonReportsEveryError() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -186,7 +186,7 @@ struct ExcelCSVTests {
     await daemon.stop()
   }
 
-  @Test("--excel writes what French Excel opens, and it imports back without loss", .timeLimit(.minutes(2)))
+  @Test("--excel writes what French Excel opens, and it imports back without loss", .timeLimit(.minutes(3)))
   func excelRoundTrip() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -232,7 +232,7 @@ struct ExcelCSVTests {
 
   @Test(
     "a tab-separated export and Excel's UTF-16 Unicode Text import back; a broken file gives one error",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func tabAndUTF16Tables() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -278,7 +278,7 @@ struct ExcelCSVTests {
 
   @Test(
     "every CSV output follows --excel, --separator, --decimal-comma and --bom, without float noise",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func csvOutputs() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))

@@ -29,7 +29,7 @@ struct FindAndObservationTests {
     try await CLIRun.impact(arguments + ["--output", "csv"], daemon: daemon)
   }
 
-  @Test("filters ignore case and accents and take domain labels; an empty selection says why", .timeLimit(.minutes(2)))
+  @Test("filters ignore case and accents and take domain labels; an empty selection says why", .timeLimit(.minutes(3)))
   func filters() async throws {
     try await withDemo { daemon in
       let exact = try await csv(["projects", "list", "--programme", "Hébergement"], daemon)
@@ -72,7 +72,7 @@ struct FindAndObservationTests {
     }
   }
 
-  @Test("find, and projects named by the start of their id or name", .timeLimit(.minutes(2)))
+  @Test("find, and projects named by the start of their id or name", .timeLimit(.minutes(3)))
   func findAndPrefixes() async throws {
     try await withDemo { daemon in
       let island = try await csv(["find", "ile", "de", "france", "--status", "funded"], daemon)
@@ -107,7 +107,7 @@ struct FindAndObservationTests {
     }
   }
 
-  @Test("a rater with accents is recorded, exported and imported again", .timeLimit(.minutes(2)))
+  @Test("a rater with accents is recorded, exported and imported again", .timeLimit(.minutes(3)))
   func accentedRater() async throws {
     try await withDemo { daemon in
       let rated = try await CLIRun.impact(
@@ -144,7 +144,7 @@ struct FindAndObservationTests {
     }
   }
 
-  @Test("observations: decimal commas, ranges, periods, and the history", .timeLimit(.minutes(2)))
+  @Test("observations: decimal commas, ranges, periods, and the history", .timeLimit(.minutes(3)))
   func observations() async throws {
     try await withDemo { daemon in
       let outcome = "maintien-logement"  // a percentage
@@ -199,7 +199,7 @@ struct FindAndObservationTests {
     }
   }
 
-  @Test("an observation for a period that starts after today is refused unless --force", .timeLimit(.minutes(2)))
+  @Test("an observation for a period that starts after today is refused unless --force", .timeLimit(.minutes(3)))
   func futurePeriods() async throws {
     try await withDemo { daemon in
       let outcome = "maintien-logement"

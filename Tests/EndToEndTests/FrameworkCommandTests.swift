@@ -11,7 +11,7 @@ struct FrameworkCommandTests {
     .deletingLastPathComponent()
   static let demoFramework = root.appendingPathComponent("examples/demo-framework.json").path
 
-  @Test("viewers read, check and map the demo framework in English and French", .timeLimit(.minutes(2)))
+  @Test("viewers read, check and map the demo framework in English and French", .timeLimit(.minutes(3)))
   func read() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -73,7 +73,7 @@ struct FrameworkCommandTests {
   }
 
   @Test(
-    "admins set a new version; mistakes are named with file, line and key; nothing changes", .timeLimit(.minutes(2)))
+    "admins set a new version; mistakes are named with file, line and key; nothing changes", .timeLimit(.minutes(3)))
   func set() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -128,7 +128,7 @@ struct FrameworkCommandTests {
 
   @Test(
     "without a framework: show says how to set one, check refuses, the CIDS export asks for the organisation",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func none() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))

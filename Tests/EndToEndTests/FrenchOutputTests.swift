@@ -76,7 +76,7 @@ struct FrenchOutputTests {
     ]
   }
 
-  @Test("no English word in any read command's French tables (demo portfolio)", .timeLimit(.minutes(2)))
+  @Test("no English word in any read command's French tables (demo portfolio)", .timeLimit(.minutes(3)))
   func readCommandsSpeakFrench() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -106,7 +106,7 @@ struct FrenchOutputTests {
     await daemon.stop()
   }
 
-  @Test("French tables keep the English CSV header and stable values", .timeLimit(.minutes(2)))
+  @Test("French tables keep the English CSV header and stable values", .timeLimit(.minutes(3)))
   func csvDoesNotFollowTheLanguage() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -136,7 +136,7 @@ struct FrenchOutputTests {
     await daemon.stop()
   }
 
-  @Test("score, rank, portfolio, whatif and scheme show match their French golden files", .timeLimit(.minutes(2)))
+  @Test("score, rank, portfolio, whatif and scheme show match their French golden files", .timeLimit(.minutes(3)))
   func frenchGoldenFiles() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -159,7 +159,7 @@ struct FrenchOutputTests {
     await daemon.stop()
   }
 
-  @Test("impact --help follows --lang, IMPACT_LANG and the locale", .timeLimit(.minutes(1)))
+  @Test("impact --help follows --lang, IMPACT_LANG and the locale", .timeLimit(.minutes(3)))
   func helpInFrench() async throws {
     let byOption = try await CLIRun.impact(["--help", "--lang", "fr"])
     #expect(byOption.stdout.contains("Codes de sortie :"), "\(byOption.stdout)")
@@ -201,7 +201,7 @@ struct FrenchOutputTests {
       stderrContains: "Erreur : argument attendu manquant : <id>\n"),
   ]
 
-  @Test("CLI failures are worded in French", .timeLimit(.minutes(2)), arguments: failureCases)
+  @Test("CLI failures are worded in French", .timeLimit(.minutes(3)), arguments: failureCases)
   func failuresInFrench(_ failure: FailureCase) async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))

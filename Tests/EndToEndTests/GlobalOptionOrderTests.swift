@@ -5,7 +5,7 @@ import Testing
 /// `impact --lang fr --server ADDRESS projects delete ID` is the same as writing them after.
 @Suite("Global options before the subcommand", .serialized)
 struct GlobalOptionOrderTests {
-  @Test("options before the subcommand act as after it", .timeLimit(.minutes(2)))
+  @Test("options before the subcommand act as after it", .timeLimit(.minutes(3)))
   func leadingOptions() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))

@@ -28,7 +28,7 @@ struct HistoryAnalyticsCommandTests {
 
   @Test(
     "diff attributes a rating to ratings and an observation to outcome data; causes sum to the difference",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func diff() async throws {
     try await withDemo { daemon in
       let rate = try await CLIRun.impact(
@@ -82,7 +82,7 @@ struct HistoryAnalyticsCommandTests {
 
   @Test(
     "diff refuses a revision beyond the current one (65), an unknown snapshot (66), a moment that is none (64)",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func diffErrors() async throws {
     try await withDemo { daemon in
       let future = try await CLIRun.impact(["diff", "rev:999"], daemon: daemon)
@@ -96,7 +96,7 @@ struct HistoryAnalyticsCommandTests {
     }
   }
 
-  @Test("trend over named points, for the portfolio and for one project", .timeLimit(.minutes(2)))
+  @Test("trend over named points, for the portfolio and for one project", .timeLimit(.minutes(3)))
   func trend() async throws {
     try await withDemo { daemon in
       _ = try await CLIRun.impact(
@@ -120,7 +120,7 @@ struct HistoryAnalyticsCommandTests {
     }
   }
 
-  @Test("progress per period: the target, the latest value and the progress to target", .timeLimit(.minutes(2)))
+  @Test("progress per period: the target, the latest value and the progress to target", .timeLimit(.minutes(3)))
   func progress() async throws {
     try await withDemo { daemon in
       for (value, period) in [("62", "2026-Q1"), ("70", "2026-Q3")] {

@@ -20,7 +20,7 @@ struct HistoryCommandTests {
     try await CLIRun.impact(arguments, daemon: daemon)
   }
 
-  @Test("--at a snapshot, a revision and a date answers the JSON of then", .timeLimit(.minutes(2)))
+  @Test("--at a snapshot, a revision and a date answers the JSON of then", .timeLimit(.minutes(3)))
   func readThePast() async throws {
     try await withDemo { daemon in
       let reads: [[String]] = [
@@ -70,7 +70,7 @@ struct HistoryCommandTests {
 
   @Test(
     "unknown snapshot 66, a revision beyond or a future date 65, a malformed moment 64; in French too",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func refusals() async throws {
     try await withDemo { daemon in
       let unknown = try await run(["portfolio", "--at", "comite-inconnu"], daemon)

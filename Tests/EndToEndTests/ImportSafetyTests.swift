@@ -33,7 +33,7 @@ struct ImportSafetyTests {
     return project["ratings"] as? [[String: Any]] ?? []
   }
 
-  @Test("re-importing an older export is refused, names what is newer, and changes nothing", .timeLimit(.minutes(2)))
+  @Test("re-importing an older export is refused, names what is newer, and changes nothing", .timeLimit(.minutes(3)))
   func olderExportIsRefused() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))
@@ -110,7 +110,7 @@ struct ImportSafetyTests {
     await daemon.stop()
   }
 
-  @Test("CSV tables are dated by their export.csv, never by the files' modification time", .timeLimit(.minutes(2)))
+  @Test("CSV tables are dated by their export.csv, never by the files' modification time", .timeLimit(.minutes(3)))
   func csvTablesAreDatedByTheirExport() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))
@@ -162,7 +162,7 @@ struct ImportSafetyTests {
     await daemon.stop()
   }
 
-  @Test("a JSON document passed through jq (é unescaped, keys spaced) imports as unchanged", .timeLimit(.minutes(2)))
+  @Test("a JSON document passed through jq (é unescaped, keys spaced) imports as unchanged", .timeLimit(.minutes(3)))
   func reformattedExportIsUnchanged() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))
@@ -189,7 +189,7 @@ struct ImportSafetyTests {
   }
 
   @Test(
-    "an import that changes nothing makes no revision; a change announces only its projects", .timeLimit(.minutes(2)))
+    "an import that changes nothing makes no revision; a change announces only its projects", .timeLimit(.minutes(3)))
   func unchangedImportsAreSilent() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))
@@ -224,7 +224,7 @@ struct ImportSafetyTests {
     await daemon.stop()
   }
 
-  @Test("--replace that deletes more than half of the portfolio needs --yes", .timeLimit(.minutes(2)))
+  @Test("--replace that deletes more than half of the portfolio needs --yes", .timeLimit(.minutes(3)))
   func largeReplacementNeedsConfirmation() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))
@@ -249,7 +249,7 @@ struct ImportSafetyTests {
     await daemon.stop()
   }
 
-  @Test("scores streams every project's full score as csv, json lines and a table", .timeLimit(.minutes(2)))
+  @Test("scores streams every project's full score as csv, json lines and a table", .timeLimit(.minutes(3)))
   func scoresOfEveryProject() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.importedDaemon(database: directory.path("impact.sqlite"))

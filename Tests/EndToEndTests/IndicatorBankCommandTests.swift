@@ -16,7 +16,7 @@ struct IndicatorBankCommandTests {
     """
   }
 
-  @Test("list, search and show read the bank with no daemon, in English and French", .timeLimit(.minutes(1)))
+  @Test("list, search and show read the bank with no daemon, in English and French", .timeLimit(.minutes(3)))
   func offline() async throws {
     let list = try await CLIRun.impact([
       "indicators", "list", "--domain", "basic_needs", "--kind", "outcome", "--output", "csv",
@@ -39,7 +39,7 @@ struct IndicatorBankCommandTests {
     #expect(json.status == 0 && json.stdout.contains(#""collection_method" : "case_records""#), "\(json.stdout)")
   }
 
-  @Test("the daemon refuses a unit or a direction the bank does not give, naming both", .timeLimit(.minutes(2)))
+  @Test("the daemon refuses a unit or a direction the bank does not give, naming both", .timeLimit(.minutes(3)))
   func refusals() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -72,7 +72,7 @@ struct IndicatorBankCommandTests {
     await daemon.stop()
   }
 
-  @Test("usage: which demo projects measure which bank indicator, and what nobody measures", .timeLimit(.minutes(2)))
+  @Test("usage: which demo projects measure which bank indicator, and what nobody measures", .timeLimit(.minutes(3)))
   func usage() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])

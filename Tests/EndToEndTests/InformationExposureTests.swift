@@ -48,7 +48,7 @@ struct InformationExposureTests {
 
   @Test(
     "watch: analysts and editors get kinds, revisions and projects, not the actors or methods of the audit trail",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func watchHidesTheAuditTrailBelowAdmin() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -84,7 +84,7 @@ struct InformationExposureTests {
 
   @Test(
     "observations: recorded_by is the caller, a forged name is refused, and only admins read it",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func recordedByIsTheCallerAndAdminOnly() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -156,7 +156,7 @@ struct InformationExposureTests {
     }
   }
 
-  @Test("status: the database path is for admins only", .timeLimit(.minutes(2)))
+  @Test("status: the database path is for admins only", .timeLimit(.minutes(3)))
   func databasePathIsForAdmins() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")
@@ -175,7 +175,7 @@ struct InformationExposureTests {
     await daemon.stop()
   }
 
-  @Test("/metrics with --auth on needs a bearer token; a port alone listens on loopback", .timeLimit(.minutes(2)))
+  @Test("/metrics with --auth on needs a bearer token; a port alone listens on loopback", .timeLimit(.minutes(3)))
   func metricsNeedATokenWithAuthentication() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")

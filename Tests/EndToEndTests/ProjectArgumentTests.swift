@@ -5,7 +5,7 @@ import Testing
 /// command that names a project, and a status in any case or as a table prints it.
 @Suite("Project and status arguments", .serialized)
 struct ProjectArgumentTests {
-  @Test("every command that names a project takes the start of its id", .timeLimit(.minutes(2)))
+  @Test("every command that names a project takes the start of its id", .timeLimit(.minutes(3)))
   func prefixes() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -41,7 +41,7 @@ struct ProjectArgumentTests {
     await daemon.stop()
   }
 
-  @Test("--status takes any case and the French and English labels", .timeLimit(.minutes(2)))
+  @Test("--status takes any case and the French and English labels", .timeLimit(.minutes(3)))
   func statuses() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])

@@ -24,7 +24,7 @@ struct ReportCommandTests {
     ),
   ]
 
-  @Test("whole reports on the demo portfolio match their golden files, twice over", .timeLimit(.minutes(2)))
+  @Test("whole reports on the demo portfolio match their golden files, twice over", .timeLimit(.minutes(3)))
   func goldenReports() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -50,7 +50,7 @@ struct ReportCommandTests {
     await daemon.stop()
   }
 
-  @Test("--data writes every chart's numbers; the page's figures are the portfolio's", .timeLimit(.minutes(2)))
+  @Test("--data writes every chart's numbers; the page's figures are the portfolio's", .timeLimit(.minutes(3)))
   func chartData() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -77,7 +77,7 @@ struct ReportCommandTests {
     await daemon.stop()
   }
 
-  @Test("--pdf without Chromium says how to install it and exits 69, after writing the page", .timeLimit(.minutes(2)))
+  @Test("--pdf without Chromium says how to install it and exits 69, after writing the page", .timeLimit(.minutes(3)))
   func noChromium() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -98,7 +98,7 @@ struct ReportCommandTests {
     await daemon.stop()
   }
 
-  @Test("--since draws the changes since an earlier revision, with the attribution waterfall", .timeLimit(.minutes(2)))
+  @Test("--since draws the changes since an earlier revision, with the attribution waterfall", .timeLimit(.minutes(3)))
   func changesSince() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])
@@ -127,7 +127,7 @@ struct ReportCommandTests {
     await daemon.stop()
   }
 
-  @Test("--at draws the portfolio and a project sheet as they were, without a what-if", .timeLimit(.minutes(2)))
+  @Test("--at draws the portfolio and a project sheet as they were, without a what-if", .timeLimit(.minutes(3)))
   func reportsOfThePast() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])

@@ -6,7 +6,7 @@ import Testing
 @Suite("risk type labels")
 struct RiskTypeLabelTests {
   @Test(
-    "scheme show and projects show name risk types in French and English; CSV keeps the ids", .timeLimit(.minutes(2)))
+    "scheme show and projects show name risk types in French and English; CSV keeps the ids", .timeLimit(.minutes(3)))
   func riskTypesByLabel() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"), arguments: ["--demo"])

@@ -120,7 +120,7 @@ struct TableWidthTests {
     await daemon.stop()
   }
 
-  @Test("--wide prints whole lines and --columns chooses and orders columns", .timeLimit(.minutes(2)))
+  @Test("--wide prints whole lines and --columns chooses and orders columns", .timeLimit(.minutes(3)))
   func wideAndColumns() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.startDemo(directory)
@@ -166,7 +166,7 @@ struct TableWidthTests {
 
   @Test(
     "compare of three to five projects fits 80 columns with the names over the columns, blocks when narrower",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(3)))
   func compareAtEightyColumns() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.startDemo(directory)
@@ -210,7 +210,7 @@ struct TableWidthTests {
     await daemon.stop()
   }
 
-  @Test("accented, wide and joined characters take the columns the terminal gives them", .timeLimit(.minutes(2)))
+  @Test("accented, wide and joined characters take the columns the terminal gives them", .timeLimit(.minutes(3)))
   func wideCharactersAlign() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -239,7 +239,7 @@ struct TableWidthTests {
     await daemon.stop()
   }
 
-  @Test("whatif shows the candidate's score and rank first, then only what changed", .timeLimit(.minutes(2)))
+  @Test("whatif shows the candidate's score and rank first, then only what changed", .timeLimit(.minutes(3)))
   func whatIfShowsTheCandidate() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.startDemo(directory)
@@ -280,7 +280,7 @@ struct TableWidthTests {
     await daemon.stop()
   }
 
-  @Test("whatif lists only the ranks the changes move, not those that stay or only shift", .timeLimit(.minutes(2)))
+  @Test("whatif lists only the ranks the changes move, not those that stay or only shift", .timeLimit(.minutes(3)))
   func whatIfRankChanges() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.startDemo(directory)
@@ -311,7 +311,7 @@ struct TableWidthTests {
     await daemon.stop()
   }
 
-  @Test("scheme show says what each rating level means, from the scheme or the method", .timeLimit(.minutes(2)))
+  @Test("scheme show says what each rating level means, from the scheme or the method", .timeLimit(.minutes(3)))
   func schemeShowsRatingLevels() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await Self.startDemo(directory)
@@ -344,7 +344,7 @@ struct TableWidthTests {
     await daemon.stop()
   }
 
-  @Test("projects show gives each rating the time it was recorded", .timeLimit(.minutes(2)))
+  @Test("projects show gives each rating the time it was recorded", .timeLimit(.minutes(3)))
   func projectsShowRatingTimes() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))

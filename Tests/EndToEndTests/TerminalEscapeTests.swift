@@ -30,7 +30,7 @@ struct TerminalEscapeTests {
 
   @Test(
     "projects show, list, rank and errors print control and bidi characters visibly",
-    .enabled(if: sqlite3 != nil, "needs the sqlite3 command to write old data"), .timeLimit(.minutes(2)))
+    .enabled(if: sqlite3 != nil, "needs the sqlite3 command to write old data"), .timeLimit(.minutes(3)))
   func storedEscapesAreShownVisibly() async throws {
     let directory = try TemporaryDirectory()
     let database = directory.path("impact.sqlite")

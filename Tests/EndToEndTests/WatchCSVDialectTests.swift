@@ -6,7 +6,7 @@ import Testing
 /// `impact` and `impactd` processes.
 @Suite("watch CSV dialect", .serialized)
 struct WatchCSVDialectTests {
-  @Test("watch --output csv --excel: a BOM, then ';' between fields and CRLF, across a change", .timeLimit(.minutes(2)))
+  @Test("watch --output csv --excel: a BOM, then ';' between fields and CRLF, across a change", .timeLimit(.minutes(3)))
   func excelDialectAcrossAChange() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
@@ -39,7 +39,7 @@ struct WatchCSVDialectTests {
     await daemon.stop()
   }
 
-  @Test("watch --output csv without options keeps the plain dialect: ',' and no BOM", .timeLimit(.minutes(2)))
+  @Test("watch --output csv without options keeps the plain dialect: ',' and no BOM", .timeLimit(.minutes(3)))
   func standardDialectByDefault() async throws {
     let directory = try TemporaryDirectory()
     let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))

@@ -16,7 +16,7 @@ import Testing
 /// Every RPC of every service, called by every role, with authentication on: the table below
 /// is the contract, written independently of the daemon's policy. A method the daemon serves
 /// without a row here fails the test, and so does any difference.
-@Suite("Access control: every RPC × every role", .timeLimit(.minutes(2)))
+@Suite("Access control: every RPC × every role", .timeLimit(.minutes(3)))
 struct AccessControlTests {
   /// The least role each RPC needs; `nil` for health, open to anyone.
   static let contract: [String: Role?] = [

@@ -12,7 +12,7 @@ import Testing
 @testable import impactd
 
 /// TLS and mutual TLS against a daemon in this process, with certificates made for the test.
-@Suite("TLS and mutual TLS", .timeLimit(.minutes(2)))
+@Suite("TLS and mutual TLS", .timeLimit(.minutes(3)))
 struct TransportSecurityTests {
   @Test("a TLS daemon answers a client trusting its CA, and no plaintext client")
   func tlsServesTrustingClientsOnly() async throws {
