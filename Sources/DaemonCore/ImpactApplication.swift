@@ -38,7 +38,10 @@ public final class ImpactApplication: DaemonApplication {
       }
     )
     let metrics = context.metrics
-    let store = PortfolioStore(database: database, maximumWatchers: configuration.limits.maxWatchSubscribers) {
+    let store = PortfolioStore(
+      database: database, maximumWatchers: configuration.limits.maxWatchSubscribers,
+      importIdleLimit: .seconds(configuration.limits.importIdleSeconds)
+    ) {
       metrics.setProjectCount($0.projects.count)
       metrics.setRevision($0.revision)
     }

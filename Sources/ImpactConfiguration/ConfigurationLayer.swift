@@ -24,6 +24,8 @@ public struct ConfigurationLayer: Sendable, Hashable {
   public var maxPageSize: Int?
   /// `limits.maxWatchSubscribers`.
   public var maxWatchSubscribers: Int?
+  /// `limits.importIdleSeconds`.
+  public var importIdleSeconds: Int?
   /// `limits.maxProjectsPerRequest`.
   public var maxProjectsPerRequest: Int?
   /// `limits.maxOutcomesPerRequest`.
@@ -73,6 +75,7 @@ extension DaemonConfiguration {
     }
     if let value = layer.maxPageSize { result.limits.maxPageSize = value }
     if let value = layer.maxWatchSubscribers { result.limits.maxWatchSubscribers = value }
+    if let value = layer.importIdleSeconds { result.limits.importIdleSeconds = value }
     if let value = layer.maxProjectsPerRequest { result.limits.maxProjectsPerRequest = value }
     if let value = layer.maxOutcomesPerRequest { result.limits.maxOutcomesPerRequest = value }
     if let value = layer.maxRatingsPerRequest { result.limits.maxRatingsPerRequest = value }

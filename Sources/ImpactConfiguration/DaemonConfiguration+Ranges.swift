@@ -9,6 +9,7 @@ extension DaemonConfiguration {
       (.maxProjectsPerRequest, limits.maxProjectsPerRequest),
       (.maxOutcomesPerRequest, limits.maxOutcomesPerRequest),
       (.maxRatingsPerRequest, limits.maxRatingsPerRequest),
+      (.importIdleSeconds, limits.importIdleSeconds),
       (.maxConnections, transport.maxConnections),
       (.maxHealthWatchers, transport.maxHealthWatchers),
       (

@@ -159,6 +159,10 @@ extension DaemonConfiguration {
     /// The most committee ratings all the projects of one request may carry together
     /// (`limits.maxRatingsPerRequest`).
     public var maxRatingsPerRequest: Int
+    /// How long a streamed import that writes may wait for its next message, in seconds
+    /// (`limits.importIdleSeconds`): it holds the portfolio's writes meanwhile, and is rolled
+    /// back past this.
+    public var importIdleSeconds: Int
 
     /// Creates the limits section.
     public init(
@@ -168,7 +172,8 @@ extension DaemonConfiguration {
       maxWatchSubscribers: Int,
       maxProjectsPerRequest: Int,
       maxOutcomesPerRequest: Int = 1_000_000,
-      maxRatingsPerRequest: Int = 4_000_000
+      maxRatingsPerRequest: Int = 4_000_000,
+      importIdleSeconds: Int = 60
     ) {
       self.maxRequestPayloadBytes = maxRequestPayloadBytes
       self.maxConcurrentStreamsPerConnection = maxConcurrentStreamsPerConnection
@@ -177,10 +182,12 @@ extension DaemonConfiguration {
       self.maxProjectsPerRequest = maxProjectsPerRequest
       self.maxOutcomesPerRequest = maxOutcomesPerRequest
       self.maxRatingsPerRequest = maxRatingsPerRequest
+      self.importIdleSeconds = importIdleSeconds
     }
 
     /// 16 MiB payloads, 100 streams per connection, pages of 1000, 64 watches,
-    /// 100 000 projects, 1 000 000 outcomes and 4 000 000 ratings per request.
+    /// 100 000 projects, 1 000 000 outcomes and 4 000 000 ratings per request, 60 s of silence
+    /// in a streamed import.
     public static var defaults: Self {
       Self(
         maxRequestPayloadBytes: 16 * 1024 * 1024,

@@ -5,7 +5,8 @@ extension DaemonSetting {
   public static let all: [DaemonSetting] = [
     listen, database, durability, metricsListen, logLevel, gracePeriod, config,
     maxRequestPayloadBytes, maxConcurrentStreamsPerConnection, maxPageSize, maxWatchSubscribers,
-    maxProjectsPerRequest, maxOutcomesPerRequest, maxRatingsPerRequest, maxConnections, maxHealthWatchers,
+    maxProjectsPerRequest, maxOutcomesPerRequest, maxRatingsPerRequest, importIdleSeconds, maxConnections,
+    maxHealthWatchers,
     maxDatabaseSize, readOnly, integrity, auth, tlsCertificate, tlsKey, tlsClientCA, allowInsecureRemote,
   ]
 
@@ -82,6 +83,11 @@ extension DaemonSetting {
   public static let maxPageSize = integer(
     "max page size of list RPCs", file: "limits.maxPageSize", default: "`1000`", in: .maxPageSize
   ) { $0.maxPageSize = $1 }
+
+  public static let importIdleSeconds = integer(
+    "streamed import idle limit, seconds", file: "limits.importIdleSeconds", default: "`60`",
+    in: .importIdleSeconds
+  ) { $0.importIdleSeconds = $1 }
 
   public static let maxWatchSubscribers = integer(
     "max open change watches", file: "limits.maxWatchSubscribers", default: "`64`", in: .maxWatchSubscribers

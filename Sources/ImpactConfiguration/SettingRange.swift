@@ -60,6 +60,9 @@ extension SettingRange {
   /// `limits.maxPageSize`: a request's `page_size` is an int32.
   public static let maxPageSize = SettingRange(
     key: "limits.maxPageSize", bounds: 1...int32Max, reason: "config.range.page-size")
+  /// `limits.importIdleSeconds`: a streamed import holds the writes; a day at most.
+  public static let importIdleSeconds = SettingRange(
+    key: "limits.importIdleSeconds", bounds: 1...86_400, reason: "config.range.import-idle")
   /// `limits.maxWatchSubscribers`.
   public static let maxWatchSubscribers = SettingRange(
     key: "limits.maxWatchSubscribers", bounds: 1...int32Max, reason: "config.range.watches")

@@ -24,23 +24,44 @@ extension PortfolioRPCService {
 
   /// `ImportPortfolioStream`: the header, then chunks of projects, each message judged on its
   /// own like any request (size, decoding budget, shapes), then the end when the header did not
-  /// count the projects; nothing is written before the client's stream ends, so a refused chunk, a cut connection or a cancelled call change
-  /// nothing. Then the same import as ImportPortfolio, in one commit.
+  /// count the projects.
+  ///
+  /// An import that writes (not `validate_only`) begins a store session at the header: it
+  /// waits for the writes before it, checks the expected revision, and each chunk's rows are
+  /// written, in the one open transaction, while the next chunk travels. A refused chunk, a
+  /// cut connection, a cancelled call or a refusal at the end roll it all back: nothing
+  /// changes. A validation-only import gathers the projects and checks them at the end.
   func importPortfolioStream(
     request: RPCAsyncSequence<Impact_V1_ImportPortfolioStreamRequest, any Error>,
     context: ServerContext
   ) async throws -> Impact_V1_ImportPortfolioResponse {
+    var session: ImportSession?
+    do {
+      return try await receiveImportStream(request, context: context, session: &session)
+    } catch {
+      session?.cancel()
+      throw error
+    }
+  }
+
+  private func receiveImportStream(
+    _ request: RPCAsyncSequence<Impact_V1_ImportPortfolioStreamRequest, any Error>, context: ServerContext,
+    session: inout ImportSession?
+  ) async throws -> Impact_V1_ImportPortfolioResponse {
     var header: Impact_V1_ImportStreamHeader?
     var scheme: Scheme?
+    // A validation-only import keeps the projects for the check at the end; a session has them.
     var projects: [Project] = []
+    var received = 0
     var outcomes = 0
     var ratings = 0
     let start = ContinuousClock.now
     var logged = 0
     var texts = SharedTexts()
-    // The rules are checked chunk by chunk as the projects arrive, under the scheme the
-    // commit will use unless a scheme change comes in between (the store then checks again):
-    // a broken project is refused at once, and the commit does not check them all again.
+    // The rules are checked chunk by chunk as the projects arrive: under the session's scheme
+    // and framework, which nothing changes while it is open, or for a validation-only import
+    // under the scheme the commit will use unless a scheme change comes in between (the store
+    // then checks again). A broken project is refused at once.
     var rules: Validator.Run?
     // The count the end message gives, when the header gave none.
     var endCount: Int64?
@@ -65,8 +86,16 @@ extension PortfolioRPCService {
         if !value.schemeJson.isEmpty {
           scheme = try SchemeJSON.decode(Data(value.schemeJson.utf8), source: "header.scheme_json")
         }
-        rules = Validator.Run(
-          Validator(scheme: scheme ?? store.snapshot.scheme, frameworkImpacts: store.frameworkImpactIDs))
+        if value.validateOnly {
+          rules = Validator.Run(
+            Validator(scheme: scheme ?? store.snapshot.scheme, frameworkImpacts: store.frameworkImpactIDs))
+        } else {
+          let opened = try await store.beginImport(
+            mode: try Self.importMode(value.mode), scheme: scheme,
+            context: .from(context, expectedRevision: value.hasExpectedRevision ? value.expectedRevision : nil))
+          session = opened
+          rules = Validator.Run(Validator(scheme: opened.scheme, frameworkImpacts: opened.frameworkImpacts))
+        }
         header = value
       case .chunk(let chunk):
         guard header != nil else {
@@ -76,27 +105,33 @@ extension PortfolioRPCService {
         outcomes += chunk.projects.reduce(0) { $0 + $1.outcomes.count }
         ratings += chunk.projects.reduce(0) { $0 + $1.ratings.count }
         try limits.checkContents(
-          projects: projects.count + chunk.projects.count, outcomes: outcomes, ratings: ratings, field: "chunk",
+          projects: received + chunk.projects.count, outcomes: outcomes, ratings: ratings, field: "chunk",
           what: "import")
-        try limits.checkShapes(of: chunk.projects, scheme: scheme ?? store.snapshot.scheme)
-        projects.reserveCapacity(projects.count + chunk.projects.count)
-        let first = projects.count
+        try limits.checkShapes(of: chunk.projects, scheme: session?.scheme ?? scheme ?? store.snapshot.scheme)
+        var arrived: [Project] = []
+        arrived.reserveCapacity(chunk.projects.count)
         for message in chunk.projects {
-          var project = try Project(proto: message, fieldPath: "projects[\(projects.count)]")
+          var project = try Project(proto: message, fieldPath: "projects[\(received + arrived.count)]")
           texts.share(&project)
-          projects.append(project)
+          arrived.append(project)
         }
+        received += arrived.count
         if let rules {
           // Duplicates of an earlier chunk's ids included.
-          rules.check(projects[first...])
+          rules.check(arrived[...])
           if let error = rules.error { throw StoreError.invalid(error) }
         }
-        if projects.count - logged >= Self.importLogInterval {
-          logged = projects.count
+        if let session {
+          try session.add(arrived)
+        } else {
+          projects.append(contentsOf: arrived)
+        }
+        if received - logged >= Self.importLogInterval {
+          logged = received
           Self.importLogger.info(
             "import stream progress",
             metadata: [
-              "received": "\(projects.count)",
+              "received": "\(received)",
               "announced": "\(header.flatMap { $0.hasProjectCount ? "\($0.projectCount)" : nil } ?? "-")",
               "elapsed": "\(ContinuousClock.now - start)",
             ])
@@ -116,25 +151,61 @@ extension PortfolioRPCService {
       ("header.project_count", header.hasProjectCount ? header.projectCount : nil), ("end.project_count", endCount),
     ]
     guard counts.contains(where: { $0.1 != nil }) else { throw RPCErrorFactory.required("end") }
-    for case (let field, let count?) in counts where count != Int64(projects.count) {
+    for case (let field, let count?) in counts where count != Int64(received) {
       throw RPCErrorFactory.invalid(
-        field, "the stream announced \(count) projects, the chunks carried \(projects.count)",
-        rule: "stream_project_count", values: ["value": "\(count)", "count": "\(projects.count)"])
+        field, "the stream announced \(count) projects, the chunks carried \(received)",
+        rule: "stream_project_count", values: ["value": "\(count)", "count": "\(received)"])
     }
-    if projects.count >= Self.importLogInterval {
+    if received >= Self.importLogInterval {
       Self.importLogger.info(
-        "import stream received",
-        metadata: ["projects": "\(projects.count)", "elapsed": "\(ContinuousClock.now - start)"])
+        "import stream received", metadata: ["projects": "\(received)", "elapsed": "\(ContinuousClock.now - start)"])
     }
-    return try await commitImport(
-      projects, scheme: scheme, validatedUnder: rules?.scheme,
-      documentRevision: header.hasDocumentRevision ? header.documentRevision : nil,
-      options: ImportOptions(
-        mode: header.mode, validateOnly: header.validateOnly,
-        expectedRevision: header.hasExpectedRevision ? header.expectedRevision : nil,
-        overwriteNewer: header.overwriteNewer, confirmLargeDeletion: header.confirmLargeDeletion,
-        documentTime: header.hasDocumentTime ? header.documentTime : nil),
-      context: context)
+    let documentRevision = header.hasDocumentRevision ? header.documentRevision : nil
+    let options = ImportOptions(
+      mode: header.mode, validateOnly: header.validateOnly,
+      expectedRevision: header.hasExpectedRevision ? header.expectedRevision : nil,
+      overwriteNewer: header.overwriteNewer, confirmLargeDeletion: header.confirmLargeDeletion,
+      documentTime: header.hasDocumentTime ? header.documentTime : nil)
+    guard let session else {
+      return try await commitImport(
+        projects, scheme: scheme, validatedUnder: rules?.scheme, documentRevision: documentRevision,
+        options: options, context: context)
+    }
+    let summary = try await session.finish(
+      safeguards: try Self.safeguards(
+        options, documentRevision: documentRevision, currentRevision: session.baseRevision))
+    var response = Impact_V1_ImportPortfolioResponse(summary)
+    if let documentRevision { response.documentRevision = documentRevision }
+    return response
+  }
+
+  /// The import mode a request names; replacing the whole portfolio is for admins.
+  static func importMode(_ mode: Impact_V1_ImportMode) throws -> ImportMode {
+    switch mode {
+    case .upsert: return .upsert
+    case .replace:
+      try RequestPrincipal.require(.admin, for: "replacing the whole portfolio (mode REPLACE)")
+      return .replace
+    case .UNRECOGNIZED(let value):
+      throw RPCErrorFactory.invalid(
+        "mode", "unknown import mode \(value)", rule: "unknown_enum_value", values: ["value": "\(value)"])
+    }
+  }
+
+  /// What an import must not undo without the caller's say, dated by the document.
+  ///
+  /// A revision this portfolio has not reached was exported from another one (a backup
+  /// restored on a new daemon): it says nothing of this history, so the document is dated by
+  /// `document_time` instead.
+  static func safeguards(
+    _ options: ImportOptions, documentRevision: Int64?, currentRevision: Int64
+  ) throws -> ImportSafeguards {
+    ImportSafeguards(
+      documentRevision: documentRevision.flatMap { $0 <= currentRevision ? $0 : nil },
+      documentTime: try options.documentTime?.checkedDate(field: "document_time"),
+      overwriteNewer: options.overwriteNewer,
+      confirmLargeDeletion: options.confirmLargeDeletion
+    )
   }
 
   /// Imports `projects` (and `scheme`, when the document carries one) as `options` say: what
@@ -143,26 +214,9 @@ extension PortfolioRPCService {
     _ projects: [Project], scheme: Scheme?, validatedUnder: Scheme? = nil, documentRevision: Int64?,
     options: ImportOptions, context: ServerContext
   ) async throws -> Impact_V1_ImportPortfolioResponse {
-    let mode: ImportMode
-    switch options.mode {
-    case .upsert: mode = .upsert
-    case .replace:
-      try RequestPrincipal.require(.admin, for: "replacing the whole portfolio (mode REPLACE)")
-      mode = .replace
-    case .UNRECOGNIZED(let value):
-      throw RPCErrorFactory.invalid(
-        "mode", "unknown import mode \(value)", rule: "unknown_enum_value", values: ["value": "\(value)"])
-    }
-    // A revision this portfolio has not reached was exported from another one (a backup
-    // restored on a new daemon): it says nothing of this history, so the document is dated by
-    // `document_time` instead.
-    let comparableRevision = documentRevision.flatMap { $0 <= store.snapshot.revision ? $0 : nil }
-    let safeguards = ImportSafeguards(
-      documentRevision: comparableRevision,
-      documentTime: try options.documentTime?.checkedDate(field: "document_time"),
-      overwriteNewer: options.overwriteNewer,
-      confirmLargeDeletion: options.confirmLargeDeletion
-    )
+    let mode = try Self.importMode(options.mode)
+    let safeguards = try Self.safeguards(
+      options, documentRevision: documentRevision, currentRevision: store.snapshot.revision)
     let summary = try await store.importProjects(
       projects,
       mode: mode,

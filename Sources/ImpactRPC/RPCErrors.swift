@@ -18,6 +18,7 @@ extension StoreError: RPCErrorConvertible, ExplainedError {
       .largeDeletion:
       .failedPrecondition
     case .tooLarge: .resourceExhausted
+    case .importStalled: .aborted
     }
   }
 
@@ -73,6 +74,10 @@ extension StoreError: RPCErrorConvertible, ExplainedError {
       return DaemonErrorExplanation(
         code: code, reason: "LARGE_DELETION", key: "daemon.import.large-deletion",
         values: ["deleted": "\(deleted)", "stored": "\(stored)"], englishMessage: description)
+    case .importStalled(let seconds):
+      return DaemonErrorExplanation(
+        code: code, reason: "IMPORT_STALLED", key: "daemon.import.stalled", values: ["seconds": "\(seconds)"],
+        englishMessage: description)
     }
   }
 }

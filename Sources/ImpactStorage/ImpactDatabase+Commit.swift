@@ -49,6 +49,16 @@ extension ImpactDatabase {
     let timestamp = StoredTimestamp.text(committedAt)
     let writer = PortfolioWriter(db: db, revision: revision, timestamp: timestamp)
     let written = try writer.apply(change)
+    return try appendJournal(
+      written, kind: change.kind, revision: revision, before: current, timestamp: timestamp,
+      committedAt: committedAt, context: context, in: db)
+  }
+
+  /// Appends the journal row of a change written at `revision` and makes it the current one.
+  static func appendJournal(
+    _ written: PortfolioWriter.Written, kind: ChangeKind, revision: Int64, before current: Int64,
+    timestamp: String, committedAt: Date, context: ChangeContext, in db: Database
+  ) throws -> CommitReceipt {
     try db.execute(
       sql: """
         INSERT INTO journal
@@ -56,12 +66,12 @@ extension ImpactDatabase {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        revision, timestamp, context.actor, context.rpcMethod, change.kind.rawValue,
+        revision, timestamp, context.actor, context.rpcMethod, kind.rawValue,
         JournalPayload.projectIDs(written.projectIDs), current, written.payload, written.projects.map { Data($0) },
       ])
     try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'revision'", arguments: [revision])
     return CommitReceipt(
-      revision: revision, committedAt: committedAt, kind: change.kind,
+      revision: revision, committedAt: committedAt, kind: kind,
       projectIDs: written.projectIDs, payloadBytes: written.payload.utf8.count + (written.projects?.count ?? 0))
   }
 }

@@ -25,13 +25,9 @@ struct PortfolioWriter {
   func apply(_ change: StoredChange) throws -> Written {
     switch change {
     case .upsertProjects(let projects):
-      try requireDistinct(projects.map(\.id))
       let document = Self.journalDocument(of: projects)
-      let next =
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM projects") ?? 0
-      for index in idOrder(projects) {
-        try upsert(projects[index], position: next + Int64(index), reposition: false)
-      }
+      var rows = try ImportRows(writer: self, replace: false)
+      try rows.write(projects) { _ in true }
       return Written(projectIDs: projects.map(\.id), payload: JournalPayload.projects([]), projects: document())
 
     case .deleteProjects(let ids):
@@ -46,29 +42,11 @@ struct PortfolioWriter {
     case .replacePortfolio(let projects, let scheme, let changed):
       if let scheme { try activate(scheme) }
       let document = Self.journalDocument(of: projects)
-      let ids = projects.map(\.id)
-      try requireDistinct(ids)
-      let kept = Set(ids)
-      let removed = try String.fetchAll(db, sql: "SELECT id FROM projects").filter {
-        !kept.contains($0)
-      }
-      let delete = try db.cachedStatement(sql: "DELETE FROM projects WHERE id = ?")
-      for id in removed {
-        try delete.execute(arguments: [id])
-      }
-      let move = try db.cachedStatement(sql: "UPDATE projects SET position = ? WHERE id = ?")
-      for index in idOrder(projects) {
-        if let changed, !changed.contains(projects[index].id) {
-          // Identical to the stored project: only its place changes.
-          try move.execute(arguments: [Int64(index), projects[index].id])
-        } else {
-          try upsert(projects[index], position: Int64(index), reposition: true)
-        }
-      }
-      let touched = changed.map { changed in ids.filter { changed.contains($0) } } ?? ids
+      var rows = try ImportRows(writer: self, replace: true)
+      try rows.write(projects) { changed?.contains($0.id) ?? true }
+      let removed = try rows.deleteOthers()
       return Written(
-        projectIDs: touched + removed.sorted(), payload: JournalPayload.projects([], scheme: scheme),
-        projects: document())
+        projectIDs: rows.touched + removed, payload: JournalPayload.projects([], scheme: scheme), projects: document())
 
     case .setScheme(let scheme):
       return Written(projectIDs: [], payload: try activate(scheme))
@@ -133,7 +111,7 @@ struct PortfolioWriter {
   }
 
   /// Stores `scheme` and makes it the active one; returns its document.
-  private func activate(_ scheme: Scheme) throws -> String {
+  func activate(_ scheme: Scheme) throws -> String {
     let document = JournalPayload.scheme(scheme)
     try db.execute(sql: "UPDATE schemes SET active = 0 WHERE active = 1")
     try db.execute(
@@ -146,12 +124,6 @@ struct PortfolioWriter {
         """,
       arguments: [scheme.id, document, timestamp, revision])
     return document
-  }
-
-  /// The indices of `projects` in id order: rows then go to the end of each table's B-tree,
-  /// which makes a bulk import several times faster than writing in portfolio order.
-  private func idOrder(_ projects: [Project]) -> [Int] {
-    projects.indices.sorted { projects[$0].id < projects[$1].id }
   }
 
   private func requireDistinct(_ ids: [String]) throws {
@@ -178,7 +150,7 @@ struct PortfolioWriter {
 
   /// Inserts `project` at `position`, or replaces the stored project whole (keeping its
   /// position unless `reposition`).
-  private func upsert(_ project: Project, position: Int64, reposition: Bool) throws {
+  func upsert(_ project: Project, position: Int64, reposition: Bool) throws {
     do {
       let exists =
         try Bool.fetchOne(

@@ -26,8 +26,11 @@ public final class PortfolioStore: Sendable {
   public let history: PortfolioHistory
   /// When to write a checkpoint, and the journal written since the latest stored state.
   let checkpoints: CheckpointPolicy
+  /// How long a streamed import may wait for its next message while it holds the writer
+  /// (`limits.importIdleSeconds`); it is rolled back past this.
+  public let importIdleLimit: Duration
   private let sinceCheckpoint = Mutex<(revisions: Int64, bytes: Int64)>((0, 0))
-  private let logger = Logger(label: "impactd.store")
+  let logger = Logger(label: "impactd.store")
 
   /// A store over `database`, empty until ``load()``.
   /// - Parameter onPublish: called with every snapshot published (for metrics).
@@ -35,10 +38,12 @@ public final class PortfolioStore: Sendable {
     database: ImpactDatabase,
     maximumWatchers: Int = 64,
     checkpoints: CheckpointPolicy = CheckpointPolicy(),
+    importIdleLimit: Duration = .seconds(60),
     onPublish: @escaping @Sendable (PortfolioSnapshot) -> Void = { _ in }
   ) {
     self.database = database
     self.checkpoints = checkpoints
+    self.importIdleLimit = importIdleLimit
     self.history = PortfolioHistory(database: database)
     self.onPublish = onPublish
     self.broadcaster = ChangeBroadcaster(maximumSubscribers: maximumWatchers)
@@ -218,44 +223,14 @@ public final class PortfolioStore: Sendable {
       if validatedUnder != inForce || unknownLink {
         try Self.validate(projects, scheme: inForce, frameworkImpacts: impacts)
       }
-      var changed: [Project] = []
-      var updates: [(stored: Project, imported: Project)] = []
-      var created = 0
-      for project in projects {
-        if let stored = snapshot.project(project.id) {
-          guard !stored.hasSameContent(as: project) else { continue }
-          updates.append((stored, project))
-        } else {
-          created += 1
-        }
-        changed.append(project)
-      }
-      let importedIDs = Set(projects.map(\.id))
-      let removed = mode == .replace ? snapshot.projects.filter { !importedIDs.contains($0.id) } : []
-      let comparison = try ImportComparison(
-        updates: updates, deletions: removed, safeguards: safeguards,
+      var classification = ImportClassification(before: snapshot)
+      for project in projects { classification.add(project) }
+      let removed = classification.removed(mode: mode)
+      let summary = try classification.summary(
+        removed: removed, schemeChanged: newScheme != nil, safeguards: safeguards, validateOnly: validateOnly,
         recordedValues: { try database.recordedValues(of: $0) })
-      var summary = ImportSummary(
-        created: created,
-        updated: updates.count,
-        unchanged: projects.count - changed.count,
-        deleted: removed.count,
-        revision: snapshot.revision
-      )
-      summary.storedBefore = snapshot.projects.count
-      summary.schemeChanged = newScheme != nil
-      (summary.projects, summary.projectsLeftOut) = comparison.listed(limit: ImportSummary.maximumListed)
-      summary.newerCount = comparison.newerCount
-      summary.documentRevision = safeguards.documentRevision
       box.withLock { $0 = summary }
-      if !validateOnly {
-        if !safeguards.confirmLargeDeletion, removed.count * 2 > snapshot.projects.count {
-          throw StoreError.largeDeletion(deleted: removed.count, stored: snapshot.projects.count)
-        }
-        if !safeguards.overwriteNewer, summary.newerCount > 0 {
-          throw StoreError.newerThanDocument(comparison.newerWork, safeguards: safeguards)
-        }
-      }
+      let changed = classification.changed
       // The snapshot keeps projects in id order, so a replacement that only reorders them
       // changes nothing either.
       if changed.isEmpty, removed.isEmpty, newScheme == nil { return nil }
@@ -271,34 +246,40 @@ public final class PortfolioStore: Sendable {
       box.withLock { $0 }
       ?? ImportSummary(created: 0, updated: 0, unchanged: 0, deleted: 0, revision: snapshot.revision)
     summary.revision = snapshot.revision
-    if projects.count >= Self.largeChangeProjects {
-      logger.info(
-        validateOnly ? "import checked" : "import committed",
-        metadata: [
-          "projects": "\(projects.count)", "created": "\(summary.created)", "updated": "\(summary.updated)",
-          "deleted": "\(summary.deleted)", "revision": "\(summary.revision)",
-          "duration": "\(ContinuousClock.now - start)",
-          "check": "\(timings.plan)", "write": "\(timings.commit)", "publish": "\(timings.publish)",
-        ], source: Self.logSource)
-    }
-    if projects.count >= Self.largeChangeProjects {
-      if validateOnly || summary.created + summary.updated + summary.deleted < Self.largeChangeProjects {
-        // The request's projects are freed once its handler has answered.
-        let database = self.database
-        serializer.enqueue(after: .milliseconds(500)) {
-          database.releaseMemory()
-          HeapTuning.releaseFreeMemory()
-        }
-      } else {
-        compact(afterImportAt: snapshot.revision)
-      }
-    }
-    if !validateOnly && summary.created + summary.updated + summary.deleted >= Self.largeChangeProjects {
-      // The change is committed; shrinking the log it left is housekeeping, and its failure
-      // (readers holding the log past the busy timeout) changes nothing.
-      _ = try? await database.truncateWriteAheadLog()
-    }
+    await afterImport(
+      of: projects.count, summary: summary, validateOnly: validateOnly, duration: ContinuousClock.now - start,
+      timings: timings)
     return summary
+  }
+
+  /// What follows a committed (or checked) import: a log line, and after a large one the
+  /// snapshot read back compact, the caches and heap released and the write-ahead log
+  /// truncated.
+  func afterImport(
+    of projectCount: Int, summary: ImportSummary, validateOnly: Bool, duration: Duration, timings: WriteTimings
+  ) async {
+    guard projectCount >= Self.largeChangeProjects else { return }
+    logger.info(
+      validateOnly ? "import checked" : "import committed",
+      metadata: [
+        "projects": "\(projectCount)", "created": "\(summary.created)", "updated": "\(summary.updated)",
+        "deleted": "\(summary.deleted)", "revision": "\(summary.revision)", "duration": "\(duration)",
+        "check": "\(timings.plan)", "write": "\(timings.commit)", "publish": "\(timings.publish)",
+      ], source: Self.logSource)
+    let written = summary.created + summary.updated + summary.deleted
+    if validateOnly || written < Self.largeChangeProjects {
+      // The request's projects are freed once its handler has answered.
+      let database = self.database
+      serializer.enqueue(after: .milliseconds(500)) {
+        database.releaseMemory()
+        HeapTuning.releaseFreeMemory()
+      }
+      return
+    }
+    compact(afterImportAt: summary.revision)
+    // The change is committed; shrinking the log it left is housekeeping, and its failure
+    // (readers holding the log past the busy timeout) changes nothing.
+    _ = try? await database.truncateWriteAheadLog()
   }
 
   /// From this many projects an import is large enough that its write-ahead log is truncated
@@ -342,7 +323,7 @@ public final class PortfolioStore: Sendable {
   /// The revision whose snapshot was last compacted (for the log and the tests).
   let compactedRevision = Mutex<Int64?>(nil)
 
-  private func compact(afterImportAt revision: Int64) {
+  func compact(afterImportAt revision: Int64) {
     let database = self.database
     let logger = self.logger
     serializer.enqueue(after: .milliseconds(500)) { [self] in
@@ -394,7 +375,7 @@ public final class PortfolioStore: Sendable {
     return snapshot
   }
 
-  private static func checked(_ scheme: Scheme) throws -> Scheme {
+  static func checked(_ scheme: Scheme) throws -> Scheme {
     do { return try scheme.checked() } catch { throw StoreError.invalidScheme(error) }
   }
 

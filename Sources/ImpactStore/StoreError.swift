@@ -30,6 +30,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
   /// A replacement would delete more than half of the stored projects without the caller's
   /// confirmation (FAILED_PRECONDITION).
   case largeDeletion(deleted: Int, stored: Int)
+  /// A streamed import, which holds the portfolio's writes while its projects arrive, received
+  /// nothing for this long and was rolled back (ABORTED).
+  case importStalled(seconds: Int)
 
   public var description: String {
     switch self {
@@ -53,6 +56,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case .largeDeletion(let deleted, let stored):
       "the import would delete \(deleted) of the \(stored) stored projects, more than half: "
         + "confirm with confirm_large_deletion (impact import --replace --yes)"
+    case .importStalled(let seconds):
+      "the import stream sent nothing for \(seconds) s while it held the portfolio's writes: "
+        + "it was rolled back, and nothing changed"
     }
   }
 

@@ -1534,5 +1534,10 @@ extension Catalogue {
     "framework.rule.empty_list": "\"{key}\" needs at least one element",
     "framework.rule.invalid_id": "\"{value}\" is not a valid id (1 to 64 letters, digits, '.', '-' or '_')",
     "framework.rule.duplicate_id": "id \"{value}\" is already used at {first}",
+
+    // MARK: Streamed imports written as they arrive
+    "daemon.import.stalled":
+      "the import stream sent nothing for {seconds} s while it held the portfolio's writes: it was rolled back, and nothing changed",
+    "config.range.import-idle": "a stalled import holds the writes: a day at most",
   ]
 }

@@ -1594,5 +1594,10 @@ extension Catalogue {
     "framework.rule.invalid_id":
       "« {value} » n'est pas un identifiant valide (1 à 64 lettres, chiffres, « . », « - » ou « _ »)",
     "framework.rule.duplicate_id": "l'identifiant « {value} » est déjà utilisé en {first}",
+
+    // MARK: Streamed imports written as they arrive
+    "daemon.import.stalled":
+      "le flux d'import n'a rien envoyé pendant {seconds} s alors qu'il retenait les écritures du portefeuille : il a été annulé, rien n'a changé",
+    "config.range.import-idle": "un import en attente retient les écritures : un jour au plus",
   ]
 }

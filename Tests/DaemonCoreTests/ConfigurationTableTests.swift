@@ -54,7 +54,7 @@ struct ConfigurationTableTests {
         setting: "impactd.json: limits.maxPageSise", key: "config.unknown-key",
         values: [
           "expected":
-            "maxConcurrentStreamsPerConnection, maxConnections, maxHealthWatchers, maxOutcomesPerRequest, maxPageSize, maxProjectsPerRequest, maxRatingsPerRequest, maxRequestPayloadBytes, maxWatchSubscribers"
+            "importIdleSeconds, maxConcurrentStreamsPerConnection, maxConnections, maxHealthWatchers, maxOutcomesPerRequest, maxPageSize, maxProjectsPerRequest, maxRatingsPerRequest, maxRequestPayloadBytes, maxWatchSubscribers"
         ])
     ) {
       try ConfigurationLayer(fileContents: Array(#"{"limits": {"maxPageSise": 10}}"#.utf8), path: "impactd.json")

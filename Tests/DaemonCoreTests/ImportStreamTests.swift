@@ -5,6 +5,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import ImpactAPI
 import SwiftProtobuf
+import Synchronization
 import Testing
 
 @testable import DaemonCore
@@ -185,7 +186,7 @@ struct ImportStreamTests {
     }
   }
 
-  @Test("a write during a streamed import: the import's expected revision decides, and it is told")
+  @Test("a write during a streamed import waits for it; expected revisions decide which wins, and the other is told")
   func concurrentWrite() async throws {
     let projects = Self.heavy(300)
     try await withRunningDaemon(configuration: .testing, application: ImpactApplication()) { daemon in
@@ -194,11 +195,97 @@ struct ImportStreamTests {
         let before = try await Self.state(client)
         var header = Impact_V1_ImportStreamHeader()
         header.expectedRevision = before.revision
-        // Another writer commits between the header and the end of the stream.
-        _ = try await Impact_V1_ProjectService.Client(wrapping: client).createProject(
-          .with { $0.project = Impact_V1_Project(StorageSamples.full(id: "meanwhile")) })
-        let refused = await #expect(throws: RPCError.self) { try await Self.send(client, projects, header: header) }
+        header.projectCount = Int64(projects.count)
+        let projectService = Impact_V1_ProjectService.Client(wrapping: client)
+        let streamHeader = header
+        // The import holds the writes from its header: a create sent after its first chunks,
+        // expecting the same revision, waits for the import to commit, and is then refused.
+        async let imported = Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
+          requestProducer: { writer in
+            try await writer.write(.with { $0.header = streamHeader })
+            try await writer.write(
+              .with { $0.chunk = .with { $0.projects = projects[..<100].map(Impact_V1_Project.init) } })
+            try await Task.sleep(for: .seconds(3))
+            for start in stride(from: 100, to: projects.count, by: 100) {
+              let part = projects[start..<start + 100]
+              try await writer.write(.with { $0.chunk = .with { $0.projects = part.map(Impact_V1_Project.init) } })
+            }
+          })
+        try await Task.sleep(for: .seconds(1))
+        let created = await #expect(throws: RPCError.self) {
+          _ = try await projectService.createProject(
+            .with {
+              $0.project = Impact_V1_Project(StorageSamples.full(id: "meanwhile"))
+              $0.expectedRevision = before.revision
+            })
+        }
+        let response = try await imported
+        #expect(response.created == 300)
+        #expect(created?.code == .failedPrecondition)
+        // It was judged after the import's commit, not before.
+        #expect(
+          created?.message.contains(
+            "expected revision \(before.revision) but the portfolio is at revision \(before.revision + 1)")
+            == true, "\(String(describing: created))")
+        let after = try await Self.state(client)
+        #expect(after.revision == before.revision + 1 && after.projects == before.projects + 300)
+
+        // A write that commits before the header: the import expecting the old revision is
+        // refused at once, and changes nothing.
+        _ = try await projectService.createProject(
+          .with { $0.project = Impact_V1_Project(StorageSamples.full(id: "first")) })
+        header.expectedRevision = after.revision
+        let refused = await #expect(throws: RPCError.self) {
+          try await Self.send(client, Self.heavy(300, prefix: "late"), header: header)
+        }
         #expect(refused?.code == .failedPrecondition)
+        let last = try await Self.state(client)
+        #expect(last.revision == after.revision + 1 && last.projects == after.projects + 1)
+      }
+    }
+  }
+
+  @Test("a streamed import that goes silent past limits.importIdleSeconds is rolled back and frees the writes")
+  func stalledImport() async throws {
+    var configuration = DaemonConfiguration.testing
+    configuration.limits.importIdleSeconds = 1
+    let projects = Self.heavy(200)
+    try await withRunningDaemon(configuration: configuration, application: ImpactApplication()) { daemon in
+      try await daemon.withClient { client in
+        _ = try await ImpactServiceTests.importFixture(client)
+        let before = try await Self.state(client)
+        // The import goes silent after its first chunk until the other write is through (or a
+        // minute has passed, had the stall held the writes).
+        let (written, wrote) = AsyncStream<Void>.makeStream()
+        let events = Mutex<[String]>([])
+        let stalled = Task {
+          try await Impact_V1_PortfolioService.Client(wrapping: client).importPortfolioStream(
+            requestProducer: { writer in
+              try await writer.write(.with { $0.header = .with { $0.projectCount = Int64(projects.count) } })
+              try await writer.write(
+                .with { $0.chunk = .with { $0.projects = projects[..<100].map(Impact_V1_Project.init) } })
+              await withTaskGroup(of: Void.self) { group in
+                group.addTask { for await _ in written { break } }
+                group.addTask { try? await Task.sleep(for: .seconds(60)) }
+                await group.next()
+                group.cancelAll()
+              }
+              // The daemon may have ended the call already, which cancels this producer.
+              if !Task.isCancelled { events.withLock { $0.append("import resumed") } }
+              try await writer.write(
+                .with { $0.chunk = .with { $0.projects = projects[100...].map(Impact_V1_Project.init) } })
+            })
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let created = try await Impact_V1_ProjectService.Client(wrapping: client).createProject(
+          .with { $0.project = Impact_V1_Project(StorageSamples.full(id: "meanwhile")) })
+        events.withLock { $0.append("write committed") }
+        wrote.yield()
+        #expect(created.revision == before.revision + 1)
+        let refused = await #expect(throws: RPCError.self) { try await stalled.value }
+        #expect(events.withLock { $0.first } == "write committed")
+        #expect(refused?.code == .aborted, "\(String(describing: refused))")
+        #expect(refused?.message.contains("sent nothing for 1 s") == true, "\(String(describing: refused))")
         let after = try await Self.state(client)
         #expect(after.revision == before.revision + 1 && after.projects == before.projects + 1)
       }

@@ -39,9 +39,10 @@ struct SettingRangeTests {
     ("maxProjectsPerRequest", 2_147_483_647, "a message holds at most 2^31 - 1 items of a list"),
     ("maxOutcomesPerRequest", 2_147_483_647, "a message holds at most 2^31 - 1 items of a list"),
     ("maxRatingsPerRequest", 2_147_483_647, "a message holds at most 2^31 - 1 items of a list"),
+    ("importIdleSeconds", 86_400, "a stalled import holds the writes: a day at most"),
   ]
 
-  @Test("each limit: its largest value is accepted, one more is refused naming the key and the range", arguments: 0..<7)
+  @Test("each limit: its largest value is accepted, one more is refused naming the key and the range", arguments: 0..<8)
   func limitBoundary(index: Int) throws {
     let (key, upper, reason) = Self.limits[index]
     _ = try resolve(file: #"{"limits": {"\#(key)": \#(upper)}}"#)

@@ -3,6 +3,10 @@
     stream_client.py ADDRESS watch    prints "subscribed" once the first change arrives, then reads
                                       the stream forever
     stream_client.py ADDRESS export   prints "exporting", then exports the portfolio over and over
+    stream_client.py ADDRESS import   streams copies of the stored projects (new ids) in an
+                                      ImportPortfolioStream, 50 to a chunk, one chunk every 50 ms;
+                                      prints "importing" after the first chunk, and never ends
+                                      the stream
 
 Reads IMPACT_STUBS like the tests.
 """
@@ -15,6 +19,7 @@ import grpc
 sys.path.insert(0, os.environ["IMPACT_STUBS"])
 from impact.v1 import portfolio_service_pb2, portfolio_service_pb2_grpc  # noqa: E402
 from impact.v1 import watch_service_pb2, watch_service_pb2_grpc  # noqa: E402
+from impact.v1 import project_service_pb2, project_service_pb2_grpc  # noqa: E402
 
 
 def main():
@@ -27,6 +32,33 @@ def main():
         for number, _ in enumerate(stream):
             if number == 0:
                 print("subscribed", flush=True)
+    elif mode == "import":
+        import time
+
+        templates = list(
+            project_service_pb2_grpc.ProjectServiceStub(channel)
+            .ListProjects(project_service_pb2.ListProjectsRequest(page_size=100), timeout=30)
+            .projects
+        )
+
+        def requests():
+            yield portfolio_service_pb2.ImportPortfolioStreamRequest(header=portfolio_service_pb2.ImportStreamHeader())
+            number = 0
+            while True:
+                chunk = portfolio_service_pb2.ImportStreamChunk()
+                for index in range(50):
+                    project = chunk.projects.add()
+                    project.CopyFrom(templates[index % len(templates)])
+                    project.id = f"killed-{number}-{index}"
+                    for rating in project.ratings:
+                        rating.ClearField("rated_at")
+                yield portfolio_service_pb2.ImportPortfolioStreamRequest(chunk=chunk)
+                if number == 0:
+                    print("importing", flush=True)
+                number += 1
+                time.sleep(0.05)
+
+        portfolio_service_pb2_grpc.PortfolioServiceStub(channel).ImportPortfolioStream(requests(), timeout=600)
     else:
         portfolio = portfolio_service_pb2_grpc.PortfolioServiceStub(channel)
         print("exporting", flush=True)

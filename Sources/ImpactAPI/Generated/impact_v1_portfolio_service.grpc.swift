@@ -178,6 +178,11 @@ extension Impact_V1_PortfolioService {
         /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
         /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
         /// > is refused at once (naming its problems), without waiting for the rest of the stream.
+        /// > Unless `validate_only`, the import holds the portfolio's writes from its header to its end
+        /// > (other writes wait for it; `expected_revision` is checked at the header) and its rows are
+        /// > written in one open transaction while the chunks arrive. A stream that sends nothing for
+        /// > the daemon's `limits.importIdleSeconds` (60 s) is rolled back with ABORTED
+        /// > (IMPORT_STALLED), and the writes go on.
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -322,6 +327,11 @@ extension Impact_V1_PortfolioService {
         /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
         /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
         /// > is refused at once (naming its problems), without waiting for the rest of the stream.
+        /// > Unless `validate_only`, the import holds the portfolio's writes from its header to its end
+        /// > (other writes wait for it; `expected_revision` is checked at the header) and its rows are
+        /// > written in one open transaction while the chunks arrive. A stream that sends nothing for
+        /// > the daemon's `limits.importIdleSeconds` (60 s) is rolled back with ABORTED
+        /// > (IMPORT_STALLED), and the writes go on.
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -464,6 +474,11 @@ extension Impact_V1_PortfolioService {
         /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
         /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
         /// > is refused at once (naming its problems), without waiting for the rest of the stream.
+        /// > Unless `validate_only`, the import holds the portfolio's writes from its header to its end
+        /// > (other writes wait for it; `expected_revision` is checked at the header) and its rows are
+        /// > written in one open transaction while the chunks arrive. A stream that sends nothing for
+        /// > the daemon's `limits.importIdleSeconds` (60 s) is rolled back with ABORTED
+        /// > (IMPORT_STALLED), and the writes go on.
         ///
         /// - Parameters:
         ///   - request: A stream of `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -845,6 +860,11 @@ extension Impact_V1_PortfolioService {
         /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
         /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
         /// > is refused at once (naming its problems), without waiting for the rest of the stream.
+        /// > Unless `validate_only`, the import holds the portfolio's writes from its header to its end
+        /// > (other writes wait for it; `expected_revision` is checked at the header) and its rows are
+        /// > written in one open transaction while the chunks arrive. A stream that sends nothing for
+        /// > the daemon's `limits.importIdleSeconds` (60 s) is rolled back with ABORTED
+        /// > (IMPORT_STALLED), and the writes go on.
         ///
         /// - Parameters:
         ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -1038,6 +1058,11 @@ extension Impact_V1_PortfolioService {
         /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
         /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
         /// > is refused at once (naming its problems), without waiting for the rest of the stream.
+        /// > Unless `validate_only`, the import holds the portfolio's writes from its header to its end
+        /// > (other writes wait for it; `expected_revision` is checked at the header) and its rows are
+        /// > written in one open transaction while the chunks arrive. A stream that sends nothing for
+        /// > the daemon's `limits.importIdleSeconds` (60 s) is rolled back with ABORTED
+        /// > (IMPORT_STALLED), and the writes go on.
         ///
         /// - Parameters:
         ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -1263,6 +1288,11 @@ extension Impact_V1_PortfolioService.ClientProtocol {
     /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
     /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
     /// > is refused at once (naming its problems), without waiting for the rest of the stream.
+    /// > Unless `validate_only`, the import holds the portfolio's writes from its header to its end
+    /// > (other writes wait for it; `expected_revision` is checked at the header) and its rows are
+    /// > written in one open transaction while the chunks arrive. A stream that sends nothing for
+    /// > the daemon's `limits.importIdleSeconds` (60 s) is rolled back with ABORTED
+    /// > (IMPORT_STALLED), and the writes go on.
     ///
     /// - Parameters:
     ///   - request: A streaming request producing `Impact_V1_ImportPortfolioStreamRequest` messages.
@@ -1466,6 +1496,11 @@ extension Impact_V1_PortfolioService.ClientProtocol {
     /// > and its position in the stream (`projects[1234]`, counted from 0 over every chunk). The
     /// > method's rules are checked chunk by chunk as they arrive: the first chunk that breaks one
     /// > is refused at once (naming its problems), without waiting for the rest of the stream.
+    /// > Unless `validate_only`, the import holds the portfolio's writes from its header to its end
+    /// > (other writes wait for it; `expected_revision` is checked at the header) and its rows are
+    /// > written in one open transaction while the chunks arrive. A stream that sends nothing for
+    /// > the daemon's `limits.importIdleSeconds` (60 s) is rolled back with ABORTED
+    /// > (IMPORT_STALLED), and the writes go on.
     ///
     /// - Parameters:
     ///   - metadata: Additional metadata to send, defaults to empty.

@@ -389,7 +389,8 @@ public nonisolated struct Impact_V1_ImportStreamHeader: Sendable {
   /// When true, everything is checked and counted but nothing is written.
   public var validateOnly: Bool = false
 
-  /// When set, the import fails with FAILED_PRECONDITION unless the store is at this revision.
+  /// When set, the import fails with FAILED_PRECONDITION unless the store is at this revision,
+  /// checked when the header arrives (the import then holds the writes until it ends).
   public var expectedRevision: Int64 {
     get {_expectedRevision ?? 0}
     set {_expectedRevision = newValue}

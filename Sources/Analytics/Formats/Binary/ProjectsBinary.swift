@@ -36,43 +36,65 @@ public enum ProjectsBinary {
 
   /// The binary document of `projects`.
   public static func encode(_ projects: [Project]) -> [UInt8] {
-    var body = BinaryWriter()
-    var strings = StringTable()
-    body.varint(projects.count)
-    for project in projects {
-      body.text(project.id, &strings)
-      body.text(project.name, &strings)
-      body.text(project.programme, &strings)
-      body.text(project.territory, &strings)
-      body.text(project.status.rawValue, &strings)
-      body.double(project.amount)
-      body.varint(project.evidenceLevel.map { max($0, -1) + 1 } ?? 0)
-      body.varint(project.risks.count)
-      for (type, level) in project.risks.sorted(by: { $0.key < $1.key }) {
-        body.text(type, &strings)
-        body.signed(level)
+    var encoder = Encoder()
+    encoder.append(projects)
+    return encoder.document()
+  }
+
+  /// A document written a part at a time: a streamed import encodes each chunk of projects as
+  /// it arrives, on a core of its own, instead of the whole portfolio at the commit.
+  public struct Encoder: Sendable {
+    private var body = BinaryWriter()
+    private var strings = StringTable()
+    private var count = 0
+
+    public init() {}
+
+    /// Adds `projects` after the ones added before.
+    public mutating func append(_ projects: some Sequence<Project>) {
+      for project in projects {
+        count += 1
+        body.text(project.id, &strings)
+        body.text(project.name, &strings)
+        body.text(project.programme, &strings)
+        body.text(project.territory, &strings)
+        body.text(project.status.rawValue, &strings)
+        body.double(project.amount)
+        body.varint(project.evidenceLevel.map { max($0, -1) + 1 } ?? 0)
+        body.varint(project.risks.count)
+        for (type, level) in project.risks.sorted(by: { $0.key < $1.key }) {
+          body.text(type, &strings)
+          body.signed(level)
+        }
+        body.varint(project.ratings.count)
+        for rating in project.ratings {
+          body.text(rating.criterion, &strings)
+          body.text(rating.rater, &strings)
+          body.double(rating.value)
+          body.optionalText(rating.comment, &strings)
+        }
+        body.varint(project.outcomes.count)
+        for outcome in project.outcomes { ProjectsBinary.write(outcome, to: &body, strings: &strings) }
+        body.optionalText(project.extra, &strings)
       }
-      body.varint(project.ratings.count)
-      for rating in project.ratings {
-        body.text(rating.criterion, &strings)
-        body.text(rating.rater, &strings)
-        body.double(rating.value)
-        body.optionalText(rating.comment, &strings)
+    }
+
+    /// The document of every project added, in the order added.
+    public func document() -> [UInt8] {
+      var counted = BinaryWriter()
+      counted.varint(count)
+      var document = BinaryWriter(capacity: counted.bytes.count + body.bytes.count + strings.byteCount + 16)
+      document.bytes.append(contentsOf: magic)
+      document.bytes.append(version)
+      document.varint(strings.texts.count)
+      for text in strings.texts {
+        document.varint(text.utf8.count)
+        document.bytes.append(contentsOf: text.utf8)
       }
-      body.varint(project.outcomes.count)
-      for outcome in project.outcomes { write(outcome, to: &body, strings: &strings) }
-      body.optionalText(project.extra, &strings)
+      document.bytes.append(contentsOf: counted.bytes)
+      document.bytes.append(contentsOf: body.bytes)
+      return document.bytes
     }
-    var document = BinaryWriter(capacity: body.bytes.count + strings.byteCount + 16)
-    document.bytes.append(contentsOf: magic)
-    document.bytes.append(version)
-    document.varint(strings.texts.count)
-    for text in strings.texts {
-      document.varint(text.utf8.count)
-      document.bytes.append(contentsOf: text.utf8)
-    }
-    document.bytes.append(contentsOf: body.bytes)
-    return document.bytes
   }
 
   /// The projects of a binary document.
