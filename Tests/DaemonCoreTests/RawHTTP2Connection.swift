@@ -70,9 +70,15 @@ struct RawHTTP2Connection {
     return frame(headers, flags: endHeaders, stream: stream, block)
   }
 
-  /// Writes `bytes` in one write, so the server reads them together.
+  /// Writes `bytes` in one write, so the server reads them together. A write after the server
+  /// closed the connection (a loaded machine can take longer than a timeout under test to send
+  /// the SETTINGS acknowledgement) throws ``ConnectionClosed``, as a read would.
   func send(_ bytes: [UInt8]) async throws {
-    try await outbound.write(ByteBuffer(bytes: bytes))
+    do {
+      try await outbound.write(ByteBuffer(bytes: bytes))
+    } catch let error as ChannelError where error == .ioOnClosedChannel || error == .alreadyClosed {
+      throw ConnectionClosed()
+    }
   }
 
   /// The next frame matching `predicate`, skipping others; PINGs skipped on the way are answered
@@ -101,7 +107,13 @@ struct RawHTTP2Connection {
           return frame
         }
       }
-      guard let chunk = try await inbound.next() else { throw ConnectionClosed() }
+      let next: ByteBuffer?
+      do {
+        next = try await inbound.next()
+      } catch let error as ChannelError where error == .ioOnClosedChannel || error == .alreadyClosed {
+        throw ConnectionClosed()
+      }
+      guard let chunk = next else { throw ConnectionClosed() }
       received += Array(chunk.readableBytesView)
     }
   }
