@@ -34,6 +34,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
   ],
   targets: [
     // The scoring method, the domain model and the exchange formats. Foundation only.
@@ -142,6 +144,27 @@ let package = Package(
       dependencies: [
         "ImpactStorage",
         "Localization",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+
+    // PostgreSQL: connections to the database a `postgres://` location names (postgres-nio).
+    .target(
+      name: "ImpactPostgres",
+      dependencies: [
+        "ImpactConfiguration",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: defaultSwiftSettings
+    ),
+    .testTarget(
+      name: "ImpactPostgresTests",
+      dependencies: [
+        "ImpactPostgres", "ImpactConfiguration", "Localization",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: defaultSwiftSettings

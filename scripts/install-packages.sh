@@ -7,6 +7,7 @@
 #   prometheus       for promtool, which checks the daemon's /metrics
 #   chromium         headless browser: scripts/report-check.sh and `impact report --pdf`
 #   poppler-utils    pdfinfo and pdftoppm, for the print-mode pages of scripts/report-check.sh
+#   postgresql       a throwaway server for the PostgreSQL tests (scripts/with-postgres.sh)
 # Run as root (CI, a fresh machine) it installs them with apt-get; otherwise it lists the
 # missing ones and the command to install them, and goes on.
 set -euo pipefail
@@ -19,6 +20,7 @@ python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

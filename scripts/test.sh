@@ -3,16 +3,18 @@
 # in-process gRPC, real-process end-to-end), the reports in a real browser (headless Chromium:
 # no console error, no request, the portfolio's figures in the page), then the external-client interop test (Python
 # grpcio against a real impactd), the fault tests with a short kill -9 crash test, the
-# fuzzers with their CI budget, and the README's examples against real output.
+# fuzzers with their CI budget, and the README's examples against real output. The Swift
+# tests run beside a throwaway PostgreSQL server (scripts/with-postgres.sh) for the PostgreSQL
+# suites.
 #
-# Beyond Swift it needs Debian's libsqlite3-dev and sqlite3, python3 with venv (Debian:
+# Beyond Swift it needs Debian's libsqlite3-dev, sqlite3 and postgresql, python3 with venv (Debian:
 # python3-venv) and PyPI access for the Python clients (grpcio, pytest); run as root it
 # installs what is missing with apt-get, as .ci/run does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-packages.sh
 swift build
-swift test
+scripts/with-postgres.sh swift test
 scripts/report-check.sh
 scripts/interop-python.sh
 scripts/fault-test.sh

@@ -1539,5 +1539,16 @@ extension Catalogue {
     "daemon.import.stalled":
       "the import stream sent nothing for {seconds} s while it held the portfolio's writes: it was rolled back, and nothing changed",
     "config.range.import-idle": "a stalled import holds the writes: a day at most",
+
+    // MARK: PostgreSQL locations
+    "config.postgres.shape": "expected postgres://USER@HOST[:PORT]/DATABASE[?sslmode=MODE], got {value}",
+    "config.postgres.password-in-location":
+      "a password in the location is refused (it would show in shell histories and process lists): give it in PGPASSWORD or in a file named by IMPACTD_DATABASE_PASSWORD_FILE",
+    "config.postgres.missing": "{part} is missing in {value} (postgres://USER@HOST[:PORT]/DATABASE)",
+    "config.postgres.port": "port {port} is not between 1 and 65535",
+    "config.postgres.parameter": "unknown parameter \"{parameter}\": only sslmode is accepted",
+    "config.postgres.sslmode": "sslmode \"{mode}\" is not one of {expected}",
+    "config.postgres.password-file": "cannot read the password file {path}",
+    "config.postgres.password-file-empty": "the password file {path} is empty",
   ]
 }

@@ -1599,5 +1599,16 @@ extension Catalogue {
     "daemon.import.stalled":
       "le flux d'import n'a rien envoyé pendant {seconds} s alors qu'il retenait les écritures du portefeuille : il a été annulé, rien n'a changé",
     "config.range.import-idle": "un import en attente retient les écritures : un jour au plus",
+
+    // MARK: PostgreSQL locations
+    "config.postgres.shape": "attendu : postgres://UTILISATEUR@HÔTE[:PORT]/BASE[?sslmode=MODE], reçu {value}",
+    "config.postgres.password-in-location":
+      "un mot de passe dans l'adresse est refusé (il apparaîtrait dans l'historique du shell et la liste des processus) : donnez-le dans PGPASSWORD ou dans un fichier nommé par IMPACTD_DATABASE_PASSWORD_FILE",
+    "config.postgres.missing": "{part} manque dans {value} (postgres://UTILISATEUR@HÔTE[:PORT]/BASE)",
+    "config.postgres.port": "le port {port} n'est pas entre 1 et 65535",
+    "config.postgres.parameter": "paramètre inconnu « {parameter} » : seul sslmode est accepté",
+    "config.postgres.sslmode": "sslmode « {mode} » n'est pas l'un de {expected}",
+    "config.postgres.password-file": "impossible de lire le fichier de mot de passe {path}",
+    "config.postgres.password-file-empty": "le fichier de mot de passe {path} est vide",
   ]
 }
