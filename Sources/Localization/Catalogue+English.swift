@@ -1550,5 +1550,8 @@ extension Catalogue {
     "config.postgres.sslmode": "sslmode \"{mode}\" is not one of {expected}",
     "config.postgres.password-file": "cannot read the password file {path}",
     "config.postgres.password-file-empty": "the password file {path} is empty",
+
+    // MARK: Waiting for a streamed import's commit
+    "transfer.committing": "{count} projects sent; the daemon is committing them…",
   ]
 }

@@ -1610,5 +1610,8 @@ extension Catalogue {
     "config.postgres.sslmode": "sslmode « {mode} » n'est pas l'un de {expected}",
     "config.postgres.password-file": "impossible de lire le fichier de mot de passe {path}",
     "config.postgres.password-file-empty": "le fichier de mot de passe {path} est vide",
+
+    // MARK: Waiting for a streamed import's commit
+    "transfer.committing": "{count} projets envoyés ; le démon les enregistre…",
   ]
 }

@@ -48,6 +48,41 @@ struct StreamedImportCommandTests {
     await daemon.stop()
   }
 
+  @Test(
+    "on a terminal the import draws its progress, then says the daemon commits, and clears it before the summary; in French too"
+  )
+  func progressOnATerminal() async throws {
+    let directory = try TemporaryDirectory()
+    let file = directory.path("large.json")
+    try Self.projectsLast(copies: 625).write(to: URL(fileURLWithPath: file))
+    let daemon = try await DaemonProcess.start(database: directory.path("impact.sqlite"))
+    defer { Task { await daemon.stop() } }
+    for (language, drawn, committing) in [
+      ("en", "Importing  [", "projects sent; the daemon is committing them…"),
+      ("fr", "Import  [", "projets envoyés ; le démon les enregistre…"),
+    ] {
+      // `script` gives the command a terminal and copies what it draws to its output.
+      let command = [BuiltProducts.impact.path, "--server", daemon.address, "--lang", language, "import", file]
+        .map { "'" + $0 + "'" }.joined(separator: " ")
+      let run = try await CLIRun.run(
+        URL(fileURLWithPath: "/usr/bin/script"), ["-q", "-e", "-c", command, "/dev/null"],
+        environment: ["COLUMNS": "80", "PATH": "/usr/bin:/bin", "TERM": "xterm"])
+      #expect(run.status == 0, "\(run.stdout)")
+      #expect(run.stdout.contains(drawn), "\(run.stdout)")
+      let waiting = try #require(run.stdout.range(of: committing), "\(run.stdout)")
+      // The waiting line is erased (carriage return, erase to the end) before the summary.
+      let after = run.stdout[waiting.upperBound...]
+      let erased = try #require(after.range(of: "\r\u{1B}[K"), "\(run.stdout)")
+      #expect(after[erased.upperBound...].contains(language == "en" ? "created" : "créés"), "\(run.stdout)")
+      // Every line drawn fits 80 columns.
+      for line in run.stdout.split(whereSeparator: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+        let visible = line.replacingOccurrences(of: "\u{1B}[K", with: "")
+        #expect(visible.count < 80, "\(visible.debugDescription)")
+      }
+    }
+    await daemon.stop()
+  }
+
   /// A document laid out as the export writes it, its projects last, so that `impact import`
   /// sends its first projects before it has read the rest; `lastProject` replaces the text of
   /// the last project.

@@ -133,7 +133,7 @@ struct StreamedImport {
           }
         }
         try await beforeEnd()
-        display.finish()
+        display.waitForCommit()
         deadline.giveUpNote = notes.afterEnd
       })
     return try await client.clientStreaming(

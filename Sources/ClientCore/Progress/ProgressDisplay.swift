@@ -54,6 +54,20 @@ final class ProgressDisplay: Sendable {
     if let text { draw(text) }
   }
 
+  /// Replaces the bar, once every project is sent, by a line saying that the daemon is
+  /// committing them (a large import's last second or two, when nothing moves); ``finish(clear:)``
+  /// clears it when the answer comes.
+  func waitForCommit() {
+    guard enabled else { return }
+    let text: String? = state.withLock { state in
+      guard !state.finished else { return nil }
+      // No redraw of the bar after this.
+      state.lastDrawn = .now + .seconds(3_600)
+      return line.committing(sent: state.done, width: TerminalWidth.current())
+    }
+    if let text { draw(text) }
+  }
+
   /// Draws the final state and ends the line, or clears it when `clear` (the command's own
   /// output follows on the terminal).
   func finish(clear: Bool = true) {

@@ -12,6 +12,16 @@ struct ProgressLine: Sendable {
   static let narrowestBar = 10
   static let widestBar = 30
 
+  /// The line once `sent` projects are sent and the daemon commits them, cut to `width - 1`
+  /// columns.
+  func committing(sent: Int, width: Int) -> String {
+    let l = language.localizer
+    let text =
+      l(activityKey) + "  "
+      + l("transfer.committing", ["count": NumberStyle.fixed(Double(sent), places: 0, language: language)])
+    return text.count < width ? text : String(text.prefix(max(width - 2, 1))) + "…"
+  }
+
   /// The line after `done` of `total` projects (`total` nil when unknown, shown as about so
   /// many when `estimated`) and `bytes`, in `elapsed` seconds, at most `width - 1` columns wide
   /// (the last column stays free, so that a terminal never wraps it).
@@ -46,11 +56,14 @@ struct ProgressLine: Sendable {
     }
     // The widest bar that fits with every part, then without the rate, then without the bytes.
     // The room is measured on the longest these parts get (the total's digits, an hour left,
-    // gigabytes), so that the bar keeps its width while the numbers grow.
+    // gigabytes), so that the bar keeps its width while the numbers grow; an estimated total
+    // wanders around the true one (99 959, 100 054, 99 985), so it is measured 10 % larger, and
+    // keeps its digits when it crosses a power of ten.
     if fraction != nil, let total {
+      let widest = estimated ? total.addingReportingOverflow(total / 10).partialValue : total
       let longest =
         [
-          activity, l(ofKey, ["done": count(total), "total": count(total)]), "100.0 %",
+          activity, l(ofKey, ["done": count(widest), "total": count(widest)]), "100.0 %",
           l("transfer.left", ["time": "59 min 59 s"]),
         ]
         + [Self.bytes(999_900_000, language: language), l("transfer.rate", ["rate": count(999_999)])]
@@ -60,8 +73,12 @@ struct ProgressLine: Sendable {
         if bar >= Self.narrowestBar { return line(Array(tail.prefix(kept)), bar: bar) }
       }
     }
-    let plain = line(tail, bar: 0)
-    return plain.count <= room ? plain : String(plain.prefix(max(0, room)))
+    // No bar fits: the line without one, giving up the rate then the bytes, cut as a last resort.
+    for kept in stride(from: tail.count, through: 0, by: -1) {
+      let plain = line(Array(tail.prefix(kept)), bar: 0)
+      if plain.count <= room { return plain }
+    }
+    return String(line([], bar: 0).prefix(max(0, room)))
   }
 
   /// `seconds` as `42 s`, `3 min 05 s` or `1 h 02 min`.
