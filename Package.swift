@@ -163,7 +163,8 @@ let package = Package(
     .testTarget(
       name: "ImpactPostgresTests",
       dependencies: [
-        "ImpactPostgres", "ImpactConfiguration", "Localization",
+        "ImpactPostgres", "ImpactConfiguration", "ImpactStorage", "Localization",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
       ],
