@@ -130,7 +130,9 @@ struct TransportLimitTests {
   func connectionCap() async throws {
     let configuration = Self.configuration {
       $0.maxConnections = 3
-      $0.prefaceTimeout = .seconds(30)
+      // Longer than the waits below: a full parallel run on two cores has held in-process
+      // daemons for up to a minute, and the three connections must stay open meanwhile.
+      $0.prefaceTimeout = .seconds(150)
     }
     try await withRunningDaemon(configuration: configuration) { daemon in
       let channels = try await withThrowingTaskGroup(of: (any Channel).self) { group in
@@ -143,20 +145,20 @@ struct TransportLimitTests {
         return try await group.reduce(into: []) { $0.append($1) }
       }
       defer { for channel in channels { channel.close(promise: nil) } }
-      try await withTimeout(.seconds(30), "three connections counted") {
+      try await withTimeout(.seconds(120), "three connections counted") {
         while Self.sample(daemon, #"impact_connections{endpoint="grpc"}"#) < 3 {
           try await Task.sleep(for: .milliseconds(20))
         }
       }
       let refused = try await Self.secondsUntilClosed(daemon.address, limit: .seconds(5))
       let closed = try #require(refused, "the connection past the cap stayed open")
-      // At once: far sooner than the 30 s preface timeout.
+      // At once: far sooner than the preface timeout.
       #expect(closed < 10)
       #expect(Self.sample(daemon, #"impact_connections_refused_total{endpoint="grpc"}"#) == 1)
 
       // Once one closes, a client gets in again.
       channels[0].close(promise: nil)
-      try await withTimeout(.seconds(30), "a slot to free") {
+      try await withTimeout(.seconds(120), "a slot to free") {
         while Self.sample(daemon, #"impact_connections{endpoint="grpc"}"#) > 2 {
           try await Task.sleep(for: .milliseconds(20))
         }
