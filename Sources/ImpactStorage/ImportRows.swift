@@ -10,7 +10,6 @@ struct ImportRows {
   /// A replacement places every project of the document at its index; an upsert appends the
   /// new ones after the stored ones and leaves the others where they are.
   private let replace: Bool
-  var isReplacement: Bool { replace }
   /// The position of the next project written.
   private var nextPosition: Int64
   /// Every id of the document so far: a repeated id is refused (the store's validation
@@ -55,9 +54,18 @@ struct ImportRows {
     }
   }
 
-  /// A replacement's end: deletes the stored projects the document left out; returns their
-  /// ids, sorted.
-  func deleteOthers() throws -> [String] {
+  /// The import's end: a replacement adopts `scheme` (when it carries one) and deletes the
+  /// stored projects the document left out. Returns what the journal row keeps: the projects
+  /// written then the ones deleted (sorted), and `journalDocument`.
+  func finish(scheme: Scheme?, journalDocument: [UInt8]) throws -> PortfolioWriter.Written {
+    if let scheme { _ = try writer.activate(scheme) }
+    let removed = replace ? try deleteOthers() : []
+    return PortfolioWriter.Written(
+      projectIDs: touched + removed, payload: JournalPayload.projects([], scheme: scheme), projects: journalDocument)
+  }
+
+  /// Deletes the stored projects the document left out; returns their ids, sorted.
+  private func deleteOthers() throws -> [String] {
     let removed = try String.fetchAll(writer.db, sql: "SELECT id FROM projects ORDER BY id").filter {
       !seen.contains($0)
     }

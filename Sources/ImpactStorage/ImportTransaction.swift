@@ -33,12 +33,8 @@ public final class ImportTransaction {
     try ImpactDatabase.recordedValues(of: projectIDs, in: db)
   }
 
-  fileprivate func finish(_ end: ImportTransaction.End, writer: PortfolioWriter) throws -> PortfolioWriter.Written {
-    if let scheme = end.scheme { _ = try writer.activate(scheme) }
-    let removed = rows.isReplacement ? try rows.deleteOthers() : []
-    return PortfolioWriter.Written(
-      projectIDs: rows.touched + removed, payload: JournalPayload.projects([], scheme: end.scheme),
-      projects: end.journalDocument())
+  fileprivate func finish(_ end: ImportTransaction.End) throws -> PortfolioWriter.Written {
+    try rows.finish(scheme: end.scheme, journalDocument: end.journalDocument())
   }
 
   /// How a streamed import ends when it commits.
@@ -94,7 +90,7 @@ extension ImpactDatabase {
             throw error
           }
           guard let end else { return .rollback }
-          let written = try transaction.finish(end, writer: writer)
+          let written = try transaction.finish(end)
           receipt = try Self.appendJournal(
             written, kind: replace ? .replacePortfolio : .upsertProjects, revision: revision, before: current,
             timestamp: timestamp, committedAt: committedAt, context: context, in: db)

@@ -28,7 +28,7 @@ struct PortfolioWriter {
       let document = Self.journalDocument(of: projects)
       var rows = try ImportRows(writer: self, replace: false)
       try rows.write(projects) { _ in true }
-      return Written(projectIDs: projects.map(\.id), payload: JournalPayload.projects([]), projects: document())
+      return try rows.finish(scheme: nil, journalDocument: document())
 
     case .deleteProjects(let ids):
       try requireDistinct(ids)
@@ -40,13 +40,10 @@ struct PortfolioWriter {
       return Written(projectIDs: ids, payload: try JournalPayload.deleted(ids))
 
     case .replacePortfolio(let projects, let scheme, let changed):
-      if let scheme { try activate(scheme) }
       let document = Self.journalDocument(of: projects)
       var rows = try ImportRows(writer: self, replace: true)
       try rows.write(projects) { changed?.contains($0.id) ?? true }
-      let removed = try rows.deleteOthers()
-      return Written(
-        projectIDs: rows.touched + removed, payload: JournalPayload.projects([], scheme: scheme), projects: document())
+      return try rows.finish(scheme: scheme, journalDocument: document())
 
     case .setScheme(let scheme):
       return Written(projectIDs: [], payload: try activate(scheme))
