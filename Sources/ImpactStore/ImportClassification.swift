@@ -18,21 +18,27 @@ struct ImportClassification {
     self.before = before
   }
 
-  /// Sorts `project`; returns whether it differs from the stored one (or is new).
+  /// What an imported project is to the stored portfolio.
+  enum Kind {
+    case created, updated, unchanged
+  }
+
+  /// Sorts `project`; returns what it is.
   @discardableResult
-  mutating func add(_ project: Project) -> Bool {
+  mutating func add(_ project: Project) -> Kind {
     ids.insert(project.id)
     if let stored = before.project(project.id) {
       guard !stored.hasSameContent(as: project) else {
         unchanged += 1
-        return false
+        return .unchanged
       }
       updates.append((stored, project))
-    } else {
-      created += 1
+      changed.append(project)
+      return .updated
     }
+    created += 1
     changed.append(project)
-    return true
+    return .created
   }
 
   /// The stored projects a replacement leaves out.

@@ -17,16 +17,11 @@ extension PortfolioStore {
     return try await withCheckedThrowingContinuation { started in
       serializer.enqueue { [self] in
         let before = self.snapshot
-        var newScheme: Scheme?
+        let newScheme: Scheme?
         do {
           try self.refuseIfReadOnly()
           try Self.check(context.expectedRevision, against: before)
-          if let adopted, adopted != before.scheme {
-            guard mode == .replace else {
-              throw StoreError.schemeDiffers(document: adopted.id, active: before.scheme.id)
-            }
-            newScheme = adopted
-          }
+          newScheme = try Self.schemeAdopted(adopted, by: mode, over: before.scheme)
         } catch {
           started.resume(throwing: error)
           return
@@ -57,7 +52,6 @@ extension PortfolioStore {
     var finish: ImportInbox.Finish?
     var summary: ImportSummary?
     var removed: [Project] = []
-    var projectCount = 0
     // A replacement adopting a scheme publishes every project, rescored under it.
     var all: [Project] = []
     do {
@@ -70,13 +64,17 @@ extension PortfolioStore {
           case .cancel:
             throw CancellationError()
           case .projects(let projects):
-            projectCount += projects.count
             if newScheme != nil { all.append(contentsOf: projects) }
             var changed = Set<String>()
             var updated: [String] = []
-            for project in projects where classification.add(project) {
-              changed.insert(project.id)
-              if before.contains(project.id) { updated.append(project.id) }
+            for project in projects {
+              switch classification.add(project) {
+              case .created: changed.insert(project.id)
+              case .updated:
+                changed.insert(project.id)
+                updated.append(project.id)
+              case .unchanged: break
+              }
             }
             // When the replaced ratings and observations were recorded, read before the rows
             // are replaced (the safeguards compare them with the document at the end).
@@ -103,13 +101,9 @@ extension PortfolioStore {
       let afterCommit = clock.now
       var answer = summary!
       if let receipt {
-        let after =
-          newScheme.map {
-            PortfolioSnapshot(revision: receipt.revision, committedAt: receipt.committedAt, scheme: $0, projects: all)
-          }
-          ?? before.applying(
-            upserts: classification.changed, removals: removed.map(\.id), revision: receipt.revision,
-            committedAt: receipt.committedAt)
+        let after = Self.snapshot(
+          after: before, receipt: receipt, upserts: newScheme == nil ? classification.changed : all,
+          removals: removed.map(\.id), scheme: newScheme)
         publish(after, receipt: receipt, context: context)
         answer.revision = receipt.revision
       }
@@ -118,7 +112,8 @@ extension PortfolioStore {
       timings.commit = afterCommit - start
       timings.publish = clock.now - afterCommit
       let reply = answer
-      let count = projectCount
+      // The ids are distinct (checked chunk by chunk, and by the database): one per project.
+      let count = classification.ids.count
       let duration = clock.now - start
       finish?.continuation.resume(returning: reply)
       // After the answer: the log line, and after a large import the housekeeping.

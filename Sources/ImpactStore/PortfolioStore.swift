@@ -203,13 +203,7 @@ public final class PortfolioStore: Sendable {
     let adopted = try scheme.map(Self.checked)
     let database = self.database
     let (snapshot, timings) = try await timedWrite(context, dryRun: validateOnly) { snapshot in
-      var newScheme: Scheme?
-      if let adopted, adopted != snapshot.scheme {
-        guard mode == .replace else {
-          throw StoreError.schemeDiffers(document: adopted.id, active: snapshot.scheme.id)
-        }
-        newScheme = adopted
-      }
+      let newScheme = try Self.schemeAdopted(adopted, by: mode, over: snapshot.scheme)
       // Projects the caller already checked (and for duplicates) under the scheme in force now
       // are not checked again.
       let inForce = newScheme ?? snapshot.scheme
@@ -570,21 +564,35 @@ public final class PortfolioStore: Sendable {
       let receipt = try self.database.commit(planned.change, context: context)
       let afterCommit = clock.now
       timings.commit = afterCommit - afterPlan
-      let after =
-        planned.scheme.map {
-          PortfolioSnapshot(
-            revision: receipt.revision, committedAt: receipt.committedAt, scheme: $0, projects: planned.upserts)
-        }
-        ?? before.applying(
-          upserts: planned.upserts,
-          removals: planned.removals,
-          revision: receipt.revision,
-          committedAt: receipt.committedAt
-        )
+      let after = Self.snapshot(
+        after: before, receipt: receipt, upserts: planned.upserts, removals: planned.removals, scheme: planned.scheme)
       self.publish(after, receipt: receipt, context: context)
       timings.publish = clock.now - afterCommit
       return (after, timings)
     }
+  }
+
+  /// The snapshot after a committed change: `before` with `upserts` and `removals` applied
+  /// (only the changed projects rescored), or, for a change that adopted `scheme`, exactly
+  /// `upserts` under it.
+  static func snapshot(
+    after before: PortfolioSnapshot, receipt: CommitReceipt, upserts: [Project], removals: [String], scheme: Scheme?
+  ) -> PortfolioSnapshot {
+    scheme.map {
+      PortfolioSnapshot(revision: receipt.revision, committedAt: receipt.committedAt, scheme: $0, projects: upserts)
+    }
+      ?? before.applying(
+        upserts: upserts, removals: removals, revision: receipt.revision, committedAt: receipt.committedAt)
+  }
+
+  /// The scheme an import adopts: the document's, when it differs from the active one and the
+  /// import replaces the portfolio; `nil` when there is nothing to adopt.
+  /// - Throws: ``StoreError/schemeDiffers(document:active:)`` for an upsert whose document was
+  ///   made with another scheme: it would rescore projects the import does not carry.
+  static func schemeAdopted(_ document: Scheme?, by mode: ImportMode, over active: Scheme) throws -> Scheme? {
+    guard let document, document != active else { return nil }
+    guard mode == .replace else { throw StoreError.schemeDiffers(document: document.id, active: active.id) }
+    return document
   }
 
   func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext) {
