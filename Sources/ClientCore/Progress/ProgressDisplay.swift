@@ -12,7 +12,8 @@ final class ProgressDisplay: Sendable {
     var totalIsEstimate = false
     var bytes: Int64 = 0
     var lastDrawn: ContinuousClock.Instant?
-    var drawnWidth = 0
+    /// Every project is sent and the line says so: the bar is not drawn again.
+    var waitingForCommit = false
     var finished = false
   }
 
@@ -46,7 +47,7 @@ final class ProgressDisplay: Sendable {
     let text: String? = state.withLock { state in
       state.done += projects
       state.bytes += bytes
-      guard !state.finished else { return nil }
+      guard !state.finished, !state.waitingForCommit else { return nil }
       if let last = state.lastDrawn, now - last < .milliseconds(100) { return nil }
       state.lastDrawn = now
       return render(state, now: now)
@@ -61,8 +62,7 @@ final class ProgressDisplay: Sendable {
     guard enabled else { return }
     let text: String? = state.withLock { state in
       guard !state.finished else { return nil }
-      // No redraw of the bar after this.
-      state.lastDrawn = .now + .seconds(3_600)
+      state.waitingForCommit = true
       return line.committing(sent: state.done, width: TerminalWidth.current())
     }
     if let text { draw(text) }
