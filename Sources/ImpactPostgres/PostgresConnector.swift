@@ -1,5 +1,6 @@
 public import ImpactConfiguration
 public import Logging
+import NIOCore
 import NIOSSL
 public import PostgresNIO
 
@@ -22,8 +23,7 @@ public struct PostgresConnector: Sendable {
     var configuration = PostgresConnection.Configuration(
       host: location.host, port: location.port, username: location.user, password: password,
       database: location.database, tls: try tls())
-    configuration.options.connectTimeout = .nanoseconds(
-      connectTimeout.components.seconds * 1_000_000_000 + connectTimeout.components.attoseconds / 1_000_000_000)
+    configuration.options.connectTimeout = TimeAmount(connectTimeout)
     if location.sslMode == .verifyFull { configuration.options.tlsServerName = location.host }
     return configuration
   }
