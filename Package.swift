@@ -153,7 +153,7 @@ let package = Package(
     .target(
       name: "ImpactPostgres",
       dependencies: [
-        "ImpactConfiguration",
+        "ImpactConfiguration", "ImpactStorage", "Analytics",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -203,11 +203,13 @@ let package = Package(
         "Analytics",
         "ImpactAPI",
         "ImpactConfiguration",
+        "ImpactPostgres",
         "ImpactRPC",
         "ImpactStorage",
         "ImpactStore",
         "Localization",
         "BuildInfo",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "GRPCCore", package: "grpc-swift-2"),
         .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -245,6 +247,8 @@ let package = Package(
       dependencies: [
         "DaemonCore",
         "Analytics",
+        "ImpactPostgres",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         "ImpactConfiguration",
         "ImpactCredentials",
         "ImpactRPC",
@@ -273,6 +277,7 @@ let package = Package(
       dependencies: [
         "DaemonCore",
         "ImpactConfiguration",
+        "ImpactPostgres",
         "ImpactCredentials",
         "ImpactStorage",
         "ImpactStore",

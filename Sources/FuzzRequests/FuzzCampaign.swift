@@ -252,7 +252,7 @@ struct FuzzCampaign {
   mutating func checkPersistence(index: Int) async {
     report.persistenceChecks += 1
     do {
-      let stored = try await store.database.loadState()
+      let stored = try store.storage.loadStateInIDOrder()
       let snapshot = store.snapshot
       let storedProjects = Dictionary(stored.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
       let memoryProjects = Dictionary(snapshot.projects.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -15,7 +15,7 @@ struct StoreState: Equatable {
     let snapshot = store.snapshot
     return StoreState(
       revision: snapshot.revision,
-      databaseRevision: try store.database.currentRevision(),
+      databaseRevision: try store.storage.currentRevision(),
       scheme: snapshot.scheme,
       projects: snapshot.projects
     )

@@ -11,6 +11,9 @@ public struct PostgresConnector: Sendable {
   private let password: String?
   /// How long a connection attempt may take before it fails.
   public var connectTimeout: Duration = .seconds(10)
+  /// The PostgreSQL schema the tables live in, when not `public` (the tests give each run a
+  /// schema of its own).
+  public var searchPath: String?
 
   public init(location: PostgresLocation, password: String?) {
     self.location = location
@@ -24,6 +27,7 @@ public struct PostgresConnector: Sendable {
       host: location.host, port: location.port, username: location.user, password: password,
       database: location.database, tls: try tls())
     configuration.options.connectTimeout = TimeAmount(connectTimeout)
+    if let searchPath { configuration.options.additionalStartupParameters = [("search_path", searchPath)] }
     if location.sslMode == .verifyFull { configuration.options.tlsServerName = location.host }
     return configuration
   }

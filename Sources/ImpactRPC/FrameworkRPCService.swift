@@ -29,9 +29,8 @@ struct FrameworkRPCService: Impact_V1_FrameworkService.SimpleServiceProtocol {
     var stored = active.stored
     var problem = active.problem
     if request.hasVersion, request.version != stored.version {
-      let database = store.database
       let version = request.version
-      guard let past = try await Task.detached(operation: { try database.framework(version: version) }).value
+      guard let past = try await store.history.offPool({ [store] in try store.storage.framework(version: version) })
       else { throw FrameworkError.versionNotFound(request.version, latest: active.stored.version) }
       stored = past
       problem = nil
@@ -48,8 +47,7 @@ struct FrameworkRPCService: Impact_V1_FrameworkService.SimpleServiceProtocol {
   func listFrameworkVersions(
     request: Impact_V1_ListFrameworkVersionsRequest, context: ServerContext
   ) async throws -> Impact_V1_ListFrameworkVersionsResponse {
-    let database = store.database
-    let versions = try await Task.detached { try database.frameworkVersions() }.value
+    let versions = try await store.history.offPool { [store] in try store.storage.frameworkVersions() }
     return .with { $0.versions = versions.map(Self.version) }
   }
 

@@ -29,6 +29,18 @@ package struct FrozenState: Sendable {
     }
   }
 
+  /// Its scheme and projects, decoded.
+  /// - Throws: ``StorageError/unreadableValue(table:key:column:detail:)`` naming where it is stored.
+  package func decoded() throws -> (scheme: Scheme, projects: [Project]) {
+    let (table, key) = location
+    do {
+      let scheme = try SchemeJSON.decode(Data(schemeDocument.utf8), source: source)
+      return (scheme, try ProjectsBinary.decode(projectsDocument))
+    } catch {
+      throw StorageError.unreadableValue(table: table, key: key, column: "projects", detail: "\(error)")
+    }
+  }
+
   /// Where it is stored, for messages: its table and its key there.
   package var location: (table: String, key: String) {
     switch origin {

@@ -1,27 +1,27 @@
-import Analytics
+package import Analytics
 import Foundation
 
 /// The JSON texts of journal rows: enough to replay every change (see `docs/storage.md`).
-enum JournalPayload {
+package enum JournalPayload {
   /// A portfolio document of the projects, with the scheme when the change also set it. An
   /// import's row passes no projects here: they go to the row's `projects` column, in binary.
-  static func projects(_ projects: [Project], scheme: Scheme? = nil) -> String {
+  package static func projects(_ projects: [Project], scheme: Scheme? = nil) -> String {
     String(decoding: PortfolioJSON.encode(PortfolioDocument(scheme: scheme, projects: projects)), as: UTF8.self)
   }
 
-  static func scheme(_ scheme: Scheme) -> String {
+  package static func scheme(_ scheme: Scheme) -> String {
     String(decoding: SchemeJSON.encode(scheme), as: UTF8.self)
   }
 
-  static func projectIDs(_ ids: [String]) throws -> String {
+  package static func projectIDs(_ ids: [String]) throws -> String {
     try encode(ids)
   }
 
-  static func deleted(_ ids: [String]) throws -> String {
+  package static func deleted(_ ids: [String]) throws -> String {
     try encode(["deleted": ids])
   }
 
-  static func observation(_ observation: Observation, recordedAt: String) throws -> String {
+  package static func observation(_ observation: Observation, recordedAt: String) throws -> String {
     try encode(
       ObservationPayload(
         projectID: observation.projectID, outcomeID: observation.outcomeID,
@@ -30,7 +30,7 @@ enum JournalPayload {
         recordedAt: recordedAt, forced: observation.forced ? true : nil))
   }
 
-  static func rating(projectID: String, _ rating: Rating, ratedAt: String) throws -> String {
+  package static func rating(projectID: String, _ rating: Rating, ratedAt: String) throws -> String {
     try encode(
       RatingPayload(
         projectID: projectID, criterion: rating.criterion, rater: rating.rater,
@@ -39,11 +39,11 @@ enum JournalPayload {
   }
 
   /// A snapshot's creation (`{"name", "note", "revision"}`) or deletion (`{"name"}`).
-  static func snapshotName(_ name: String, note: String?, revision: Int64?) throws -> String {
+  package static func snapshotName(_ name: String, note: String?, revision: Int64?) throws -> String {
     try encode(SnapshotPayload(name: name, note: note, revision: revision))
   }
 
-  static func projectIDs(fromText text: String) -> [String]? {
+  package static func projectIDs(fromText text: String) -> [String]? {
     try? JSONDecoder().decode([String].self, from: Data(text.utf8))
   }
 

@@ -34,7 +34,7 @@ extension PortfolioStore {
   /// longer reads is kept, with its problem, for `GetFramework` to return and a new one to
   /// replace.
   func loadFramework() throws {
-    guard let stored = try database.framework() else { return }
+    guard let stored = try storage.framework(version: nil) else { return }
     var active = ActiveFramework(stored: stored)
     do {
       active.framework = try FrameworkJSON.decode(
@@ -56,14 +56,15 @@ extension PortfolioStore {
   public func setFramework(
     _ framework: Framework, document: String, context: ChangeContext
   ) async throws -> ActiveFramework {
-    try await serializer.perform { [self] in
+    try await performWrite { [self] in
       try self.refuseIfReadOnly()
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
       try Self.check(framework, fits: before)
       let version = self.nextFrameworkVersion
-      let receipt = try self.database.commit(
-        .setFramework(document: document, version: version, setBy: context.actor), context: context)
+      let receipt = try self.storage.commit(
+        .setFramework(document: document, version: version, setBy: context.actor), context: context,
+        basis: before.basis)
       let active = ActiveFramework(
         stored: StoredFramework(
           version: version, document: document, setAt: receipt.committedAt, setBy: context.actor,

@@ -16,10 +16,13 @@ extension PortfolioStore {
     let adopted = try scheme.map(Self.checked)
     return try await withCheckedThrowingContinuation { started in
       serializer.enqueue { [self] in
-        let before = self.snapshot
         let newScheme: Scheme?
+        let before: PortfolioSnapshot
         do {
           try self.refuseIfReadOnly()
+          // On a shared store, the others' changes first: the session checks against them.
+          try self.catchUp()
+          before = self.snapshot
           try Self.check(context.expectedRevision, against: before)
           newScheme = try Self.schemeAdopted(adopted, by: mode, over: before.scheme)
         } catch {
@@ -55,7 +58,8 @@ extension PortfolioStore {
     // A replacement adopting a scheme publishes every project, rescored under it.
     var all: [Project] = []
     do {
-      let receipt = try database.writeImport(replace: mode == .replace, context: context) { transaction in
+      let receipt = try storage.writeImport(replace: mode == .replace, context: context, basis: before.basis) {
+        transaction in
         while true {
           guard let job = inbox.next(timeout: importIdleLimit) else {
             throw StoreError.importStalled(seconds: Int(importIdleLimit.components.seconds))
@@ -121,6 +125,11 @@ extension PortfolioStore {
         await self.afterImport(of: count, summary: reply, validateOnly: false, duration: duration, timings: timings)
       }
     } catch {
+      // Another daemon committed as the import began: its projects were checked against a
+      // state that is no longer the latest.
+      let error =
+        (error as? StorageBehind).map { StoreError.revisionMismatch(expected: before.revision, actual: $0.head) }
+        ?? error
       for case .finish(let pending) in inbox.end(error) {
         pending.continuation.resume(throwing: error)
       }

@@ -4,7 +4,8 @@ public import ImpactStorage
 import Logging
 import Synchronization
 
-/// The portfolio in memory, backed by the SQLite store.
+/// The portfolio in memory, backed by its storage: the embedded SQLite file, or a PostgreSQL
+/// database shared with other daemons (see `PortfolioStore+Follow.swift`).
 ///
 /// Readers take ``snapshot``, an immutable value, and never wait for writers. There is one
 /// writer at a time: a change is validated against the current snapshot, committed to SQLite in
@@ -21,7 +22,7 @@ public final class PortfolioStore: Sendable {
   let frameworkState = Mutex<ActiveFramework?>(nil)
   private let broadcaster: ChangeBroadcaster
   private let onPublish: @Sendable (PortfolioSnapshot) -> Void
-  public let database: ImpactDatabase
+  package let storage: any PortfolioStorage
   /// The portfolio's past: every read of history goes through it.
   public let history: PortfolioHistory
   /// When to write a checkpoint, and the journal written since the latest stored state.
@@ -32,19 +33,33 @@ public final class PortfolioStore: Sendable {
   private let sinceCheckpoint = Mutex<(revisions: Int64, bytes: Int64)>((0, 0))
   let logger = Logger(label: "impactd.store")
 
-  /// A store over `database`, empty until ``load()``.
+  /// A store over the SQLite `database`, empty until ``load()``.
   /// - Parameter onPublish: called with every snapshot published (for metrics).
-  public init(
+  public convenience init(
     database: ImpactDatabase,
     maximumWatchers: Int = 64,
     checkpoints: CheckpointPolicy = CheckpointPolicy(),
     importIdleLimit: Duration = .seconds(60),
     onPublish: @escaping @Sendable (PortfolioSnapshot) -> Void = { _ in }
   ) {
-    self.database = database
+    self.init(
+      storage: database, maximumWatchers: maximumWatchers, checkpoints: checkpoints, importIdleLimit: importIdleLimit,
+      onPublish: onPublish)
+  }
+
+  /// A store over `storage`, empty until ``load()``.
+  /// - Parameter onPublish: called with every snapshot published (for metrics).
+  package init(
+    storage: any PortfolioStorage,
+    maximumWatchers: Int = 64,
+    checkpoints: CheckpointPolicy = CheckpointPolicy(),
+    importIdleLimit: Duration = .seconds(60),
+    onPublish: @escaping @Sendable (PortfolioSnapshot) -> Void = { _ in }
+  ) {
+    self.storage = storage
     self.checkpoints = checkpoints
     self.importIdleLimit = importIdleLimit
-    self.history = PortfolioHistory(database: database)
+    self.history = PortfolioHistory(storage: storage)
     self.onPublish = onPublish
     self.broadcaster = ChangeBroadcaster(maximumSubscribers: maximumWatchers)
     self.current = Mutex(PortfolioSnapshot(revision: 0, committedAt: nil, scheme: .impactV1, projects: []))
@@ -56,13 +71,15 @@ public final class PortfolioStore: Sendable {
   /// so that it does not hold one of the few threads of Swift's cooperative pool (the server
   /// answers health and UNAVAILABLE meanwhile).
   public func load() async throws {
-    let database = self.database
+    let storage = self.storage
     let loaded: PortfolioSnapshot = try await withCheckedThrowingContinuation { continuation in
       let thread = Thread {
         continuation.resume(
           with: Result {
-            let state = try database.loadStateInIDOrder()
-            self.sinceCheckpoint.withLock { $0 = (try? database.journalSinceLastStoredState()) ?? (0, 0) }
+            let state = try storage.loadStateInIDOrder()
+            self.sinceCheckpoint.withLock { $0 = (try? storage.journalSinceLastStoredState()) ?? (0, 0) }
+            // A blocking read too: on this thread, not the cooperative pool's.
+            try self.loadFramework()
             return PortfolioSnapshot(
               revision: state.revision,
               committedAt: nil,
@@ -77,7 +94,6 @@ public final class PortfolioStore: Sendable {
       thread.start()
     }
     current.withLock { $0 = loaded }
-    try loadFramework()
     onPublish(loaded)
   }
 
@@ -201,7 +217,7 @@ public final class PortfolioStore: Sendable {
     let start = ContinuousClock.now
     let box = Mutex<ImportSummary?>(nil)
     let adopted = try scheme.map(Self.checked)
-    let database = self.database
+    let storage = self.storage
     let (snapshot, timings) = try await timedWrite(context, dryRun: validateOnly) { snapshot in
       let newScheme = try Self.schemeAdopted(adopted, by: mode, over: snapshot.scheme)
       // Projects the caller already checked (and for duplicates) under the scheme in force now
@@ -222,7 +238,7 @@ public final class PortfolioStore: Sendable {
       let removed = classification.removed(mode: mode)
       let summary = try classification.summary(
         removed: removed, schemeChanged: newScheme != nil, safeguards: safeguards, validateOnly: validateOnly,
-        recordedValues: { try database.recordedValues(of: $0) })
+        recordedValues: { try storage.recordedValues(of: $0) })
       box.withLock { $0 = summary }
       let changed = classification.changed
       // The snapshot keeps projects in id order, so a replacement that only reorders them
@@ -263,9 +279,9 @@ public final class PortfolioStore: Sendable {
     let written = summary.created + summary.updated + summary.deleted
     if validateOnly || written < Self.largeChangeProjects {
       // The request's projects are freed once its handler has answered.
-      let database = self.database
+      let storage = self.storage
       serializer.enqueue(after: .milliseconds(500)) {
-        database.releaseMemory()
+        storage.releaseMemory()
         HeapTuning.releaseFreeMemory()
       }
       return
@@ -273,7 +289,7 @@ public final class PortfolioStore: Sendable {
     compact(afterImportAt: summary.revision)
     // The change is committed; shrinking the log it left is housekeeping, and its failure
     // (readers holding the log past the busy timeout) changes nothing.
-    _ = try? await database.truncateWriteAheadLog()
+    _ = try? await storage.truncateWriteAheadLog()
   }
 
   /// From this many projects an import is large enough that its write-ahead log is truncated
@@ -285,12 +301,12 @@ public final class PortfolioStore: Sendable {
   @discardableResult
   public func setScheme(_ scheme: Scheme, context: ChangeContext) async throws -> PortfolioSnapshot {
     let checked = try Self.checked(scheme)
-    return try await serializer.perform { [self] in
+    return try await performWrite { [self] in
       try self.refuseIfReadOnly()
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
       try Self.check(checked, fits: before)
-      let receipt = try self.database.commit(.setScheme(checked), context: context)
+      let receipt = try self.storage.commit(.setScheme(checked), context: context, basis: before.basis)
       let after = PortfolioSnapshot(
         revision: receipt.revision,
         committedAt: receipt.committedAt,
@@ -318,7 +334,7 @@ public final class PortfolioStore: Sendable {
   let compactedRevision = Mutex<Int64?>(nil)
 
   func compact(afterImportAt revision: Int64) {
-    let database = self.database
+    let storage = self.storage
     let logger = self.logger
     serializer.enqueue(after: .milliseconds(500)) { [self] in
       // Only what is needed of the published snapshot is kept, so that its memory is free by
@@ -329,7 +345,7 @@ public final class PortfolioStore: Sendable {
       guard publishedRevision == revision else { return }
       let start = ContinuousClock.now
       do {
-        let state = try database.loadStateInIDOrder()
+        let state = try storage.loadStateInIDOrder()
         guard state.revision == revision, state.scheme == scheme else { return }
         let compact = PortfolioSnapshot(
           revision: revision, committedAt: committedAt, scheme: state.scheme, projects: state.projects)
@@ -348,7 +364,7 @@ public final class PortfolioStore: Sendable {
           "snapshot not compacted", metadata: ["revision": "\(revision)", "error": "\(error)"], source: Self.logSource)
       }
       // The page caches the import and the reload filled, then the heap.
-      database.releaseMemory()
+      storage.releaseMemory()
       HeapTuning.releaseFreeMemory()
     }
   }
@@ -393,22 +409,22 @@ public final class PortfolioStore: Sendable {
   ) async throws -> (snapshot: StoredSnapshot, revision: Int64) {
     guard SnapshotName.isValid(name) else { throw HistoryError.invalidSnapshotName(name) }
     guard note.count <= SnapshotName.maximumNoteLength else { throw HistoryError.noteTooLong(note.count) }
-    return try await serializer.perform { [self] in
+    return try await performWrite { [self] in
       try self.refuseIfReadOnly()
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
-      guard try self.database.snapshot(named: name, documents: false) == nil else {
+      guard try self.storage.snapshot(named: name, documents: false) == nil else {
         throw HistoryError.snapshotExists(name)
       }
       let summary = before.figures.summary
       let frozen = StoredSnapshot(
         name: name, note: note, revision: before.revision,
-        revisionCommittedAt: try self.database.commitTime(ofRevision: before.revision),
+        revisionCommittedAt: try self.storage.commitTime(ofRevision: before.revision),
         createdBy: context.actor, schemeID: before.scheme.id, projectCount: Int64(before.projects.count),
         totalAmount: summary.totalAmount, weightedComposite: summary.weightedComposite,
         projectsDocument: ProjectsBinary.encode(before.projects),
         schemeDocument: String(decoding: SchemeJSON.encode(before.scheme), as: UTF8.self))
-      let receipt = try self.database.commit(.createSnapshot(frozen), context: context)
+      let receipt = try self.storage.commit(.createSnapshot(frozen), context: context, basis: before.basis)
       // The snapshot is a stored whole state: replays may start from it.
       self.sinceCheckpoint.withLock { $0 = (1, Int64(receipt.payloadBytes)) }
       self.publish(
@@ -425,14 +441,14 @@ public final class PortfolioStore: Sendable {
   /// Deletes the snapshot named `name`; journaled.
   /// - Throws: ``HistoryError/snapshotNotFound(_:)``.
   public func deleteSnapshot(named name: String, context: ChangeContext) async throws -> Int64 {
-    try await serializer.perform { [self] in
+    try await performWrite { [self] in
       try self.refuseIfReadOnly()
       let before = self.snapshot
       try Self.check(context.expectedRevision, against: before)
-      guard try self.database.snapshot(named: name, documents: false) != nil else {
+      guard try self.storage.snapshot(named: name, documents: false) != nil else {
         throw HistoryError.snapshotNotFound(name)
       }
-      let receipt = try self.database.commit(.deleteSnapshot(name: name), context: context)
+      let receipt = try self.storage.commit(.deleteSnapshot(name: name), context: context, basis: before.basis)
       self.publish(
         before.applying(upserts: [], removals: [], revision: receipt.revision, committedAt: receipt.committedAt),
         receipt: receipt, context: context)
@@ -442,8 +458,8 @@ public final class PortfolioStore: Sendable {
 
   /// Every snapshot, oldest first, without documents.
   public func snapshots() async throws -> [StoredSnapshot] {
-    let database = self.database
-    return try await history.offPool { try database.snapshotSummaries() }
+    let storage = self.storage
+    return try await history.offPool { try storage.snapshotSummaries() }
   }
 
   /// The snapshot named `name`; with `documents`, its portfolio as a JSON
@@ -451,9 +467,9 @@ public final class PortfolioStore: Sendable {
   /// frozen binary one) and its scheme document.
   /// - Throws: ``HistoryError/snapshotNotFound(_:)``.
   public func storedSnapshot(named name: String, documents: Bool) async throws -> StoredSnapshot {
-    let database = self.database
+    let storage = self.storage
     return try await history.offPool {
-      guard var stored = try database.snapshot(named: name, documents: documents) else {
+      guard var stored = try storage.snapshot(named: name, documents: documents) else {
         throw HistoryError.snapshotNotFound(name)
       }
       if documents, stored.portfolioDocument.isEmpty {
@@ -473,9 +489,9 @@ public final class PortfolioStore: Sendable {
   public func observations(
     projectID: String, outcomeID: String?, after: Int64?, limit: Int, throughRevision revision: Int64?
   ) async throws -> (observations: [Observation], total: Int) {
-    let database = self.database
+    let storage = self.storage
     return try await history.offPool {
-      try database.observations(
+      try storage.observations(
         projectID: projectID, outcomeID: outcomeID, after: after, limit: limit, throughRevision: revision)
     }
   }
@@ -487,8 +503,8 @@ public final class PortfolioStore: Sendable {
   ) async throws
     -> [JournalEntry]
   {
-    let database = self.database
-    return try await history.offPool { try database.journal(matching: filter, after: after, limit: limit) }
+    let storage = self.storage
+    return try await history.offPool { try storage.journal(matching: filter, after: after, limit: limit) }
   }
 
   /// When each current rating of `projectID` was given, as the portfolio stood at `revision`:
@@ -499,10 +515,10 @@ public final class PortfolioStore: Sendable {
   ) async throws
     -> [RecordedValues.RatingKey: Date]
   {
-    let database = self.database
+    let storage = self.storage
     return try await history.offPool {
-      if past { return try database.ratingTimes(projectID: projectID, throughRevision: revision) }
-      let recorded = try database.recordedValues(of: [projectID])[projectID]
+      if past { return try storage.ratingTimes(projectID: projectID, throughRevision: revision) }
+      let recorded = try storage.recordedValues(of: [projectID])[projectID]
       return (recorded?.ratings ?? [:]).filter { $0.value.revision <= revision }.mapValues(\.at)
     }
   }
@@ -512,8 +528,8 @@ public final class PortfolioStore: Sendable {
   /// A daemon started with `--read-only` refuses every write before looking at it, so that
   /// the refusal says why nothing can change rather than what else is wrong with the request.
   func refuseIfReadOnly() throws {
-    guard database.configuration.readOnly else { return }
-    throw StorageError.readOnly(path: database.path ?? ":memory:")
+    guard storage.isReadOnly else { return }
+    throw StorageError.readOnly(path: storage.location)
   }
 
   /// What a write does once it has been checked against the current snapshot.
@@ -547,7 +563,7 @@ public final class PortfolioStore: Sendable {
     dryRun: Bool = false,
     plan: @escaping @Sendable (PortfolioSnapshot) throws -> PlannedChange?
   ) async throws -> (snapshot: PortfolioSnapshot, timings: WriteTimings) {
-    try await serializer.perform { [self] in
+    try await performWrite { [self] in
       if !dryRun { try self.refuseIfReadOnly() }
       let clock = ContinuousClock()
       var timings = WriteTimings()
@@ -561,7 +577,7 @@ public final class PortfolioStore: Sendable {
       }
       let afterPlan = clock.now
       timings.plan = afterPlan - start
-      let receipt = try self.database.commit(planned.change, context: context)
+      let receipt = try self.storage.commit(planned.change, context: context, basis: before.basis)
       let afterCommit = clock.now
       timings.commit = afterCommit - afterPlan
       let after = Self.snapshot(
@@ -595,9 +611,11 @@ public final class PortfolioStore: Sendable {
     return document
   }
 
-  func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext) {
+  /// Makes `snapshot` the current one and announces the change; `followed` for a change another
+  /// daemon committed (the daemon that committed it writes the checkpoints it calls for).
+  func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext, followed: Bool = false) {
     current.withLock { $0 = snapshot }
-    scheduleCheckpointIfDue(after: receipt, state: snapshot)
+    if !followed { scheduleCheckpointIfDue(after: receipt, state: snapshot) }
     onPublish(snapshot)
     broadcaster.publish(
       ChangeEvent(
@@ -622,13 +640,13 @@ public final class PortfolioStore: Sendable {
       pending = (0, 0)
       return true
     }
-    guard due, !database.configuration.readOnly else { return }
-    let database = self.database
+    guard due, !storage.isReadOnly else { return }
+    let storage = self.storage
     let logger = self.logger
     serializer.enqueue {
       let start = ContinuousClock.now
       do {
-        try database.writeCheckpoint(
+        try storage.writeCheckpoint(
           revision: state.revision, scheme: state.scheme, projects: state.projects, at: receipt.committedAt)
         logger.info(
           "checkpoint written",

@@ -67,7 +67,7 @@ struct ImportSessionTests {
         #expect(
           same, "revision \(revision) replays as committed (\(past.projects.count) of \(projects.count) projects)")
       }
-      let state = try store.database.loadStateInIDOrder()
+      let state = try store.storage.loadStateInIDOrder()
       #expect(state.revision == 3)
       let readBack = state.projects == store.snapshot.projects
       #expect(readBack, "the tables hold what was published")
@@ -107,7 +107,7 @@ struct ImportSessionTests {
       try await store.create(other, context: Self.context)
       #expect(store.snapshot.revision == before.revision + 1)
       #expect(!store.snapshot.contains("never-committed") && !store.snapshot.contains("again"))
-      let state = try store.database.loadStateInIDOrder()
+      let state = try store.storage.loadStateInIDOrder()
       #expect(state.revision == before.revision + 1)
       #expect(state.projects.map(\.id) == store.snapshot.projects.map(\.id))
     }

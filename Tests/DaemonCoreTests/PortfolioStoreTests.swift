@@ -40,7 +40,7 @@ struct PortfolioStoreTests {
     #expect(abs(score.composite - 44.02134294371931) < 1e-9)
     #expect(snapshot.figures.place(of: "chantier-insertion-lyon")?.rank == 1)
     // What was committed is what a fresh load sees.
-    let reloaded = PortfolioStore(database: store.database)
+    let reloaded = PortfolioStore(storage: store.storage)
     try await reloaded.load()
     #expect(reloaded.snapshot.projects == snapshot.projects)
     #expect(reloaded.snapshot.revision == 1)
@@ -84,7 +84,7 @@ struct PortfolioStoreTests {
     let after = store.snapshot
     #expect(after.revision == before.revision)
     #expect(after.projects == before.projects)
-    let reloaded = PortfolioStore(database: store.database)
+    let reloaded = PortfolioStore(storage: store.storage)
     try await reloaded.load()
     #expect(reloaded.snapshot.projects == before.projects)
     #expect(reloaded.snapshot.revision == before.revision)
@@ -119,7 +119,9 @@ struct PortfolioStoreTests {
       source: nil, recordedBy: "tester", recordedAt: Date())
     try await store.record(observation, context: Self.context)
     #expect(store.snapshot.project("chantier-insertion-lyon")?.outcomes[0].actual == 60)
-    let kept = try store.database.observations(projectID: "chantier-insertion-lyon")
+    let kept = try store.storage.observations(
+      projectID: "chantier-insertion-lyon", outcomeID: nil, after: nil, limit: 100, throughRevision: nil
+    ).observations
     #expect(kept.map(\.value) == [60])
 
     await #expect(throws: StoreError.self) {

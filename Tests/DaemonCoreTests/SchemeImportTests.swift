@@ -32,7 +32,7 @@ struct SchemeImportTests {
     #expect(store.snapshot.scheme.id == "impact-v1-2027")
     #expect(store.snapshot.projects.count == 10)
 
-    let reloaded = PortfolioStore(database: store.database)
+    let reloaded = PortfolioStore(storage: store.storage)
     try await reloaded.load()
     #expect(reloaded.snapshot.scheme.id == "impact-v1-2027")
     #expect(reloaded.snapshot.revision == before + 1)

@@ -52,7 +52,9 @@ struct PostgresSchemaTests {
     return tables
   }
 
-  @Test("the migrated tables and columns are the SQLite store's, and a second run applies nothing")
+  @Test(
+    "the migrated tables and columns are the SQLite store's but the current projects', and a second run applies nothing"
+  )
   func sameTablesAsSQLite() async throws {
     let sqlite = try ImpactDatabase.inMemory()
     let expected: [String: Set<String>] = try await sqlite.read { db in
@@ -67,6 +69,8 @@ struct PostgresSchemaTests {
     // the binary document only.
     var comparable = expected
     comparable["snapshots"]?.remove("portfolio_document")
+    // The current projects are the journal replayed from the latest stored state on PostgreSQL.
+    for table in ["projects", "outcomes", "risks", "ratings"] { comparable[table] = nil }
     try await withNamespace { connections, namespace in
       let applied = try await PostgresSchema.migrate(connections[0], logger: logger)
       #expect(applied == PostgresSchema.identifiers)

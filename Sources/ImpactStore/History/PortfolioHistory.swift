@@ -9,14 +9,15 @@ import ImpactStorage
 /// Every read of history goes through here. The blocking SQLite reads and the CPU-bound
 /// rebuild run on a queue of their own, never on a thread of Swift's cooperative pool.
 public final class PortfolioHistory: Sendable {
-  let database: ImpactDatabase
+  let storage: any PortfolioStorage
   let cache: HistoryCache
   private let queue = DispatchQueue(label: "impactd-history", qos: .userInitiated, attributes: .concurrent)
   private let now: @Sendable () -> Date
 
-  init(database: ImpactDatabase, cache: HistoryCache = HistoryCache(), now: @escaping @Sendable () -> Date = Date.init)
-  {
-    self.database = database
+  init(
+    storage: any PortfolioStorage, cache: HistoryCache = HistoryCache(), now: @escaping @Sendable () -> Date = Date.init
+  ) {
+    self.storage = storage
     self.cache = cache
     self.now = now
   }
@@ -57,7 +58,7 @@ public final class PortfolioHistory: Sendable {
   public func revision(of point: PointInTime, current: PortfolioSnapshot) async throws -> Int64 {
     try await offPool { [self] in
       if case .snapshot(let name) = point {
-        guard let stored = try database.snapshot(named: name, documents: false) else {
+        guard let stored = try storage.snapshot(named: name, documents: false) else {
           throw HistoryError.snapshotNotFound(name)
         }
         return stored.revision
@@ -71,12 +72,12 @@ public final class PortfolioHistory: Sendable {
     at point: PointInTime, current: PortfolioSnapshot
   ) throws -> (HistoryCache.Key, PortfolioSnapshot) {
     if case .snapshot(let name) = point {
-      guard let summary = try database.snapshot(named: name, documents: false) else {
+      guard let summary = try storage.snapshot(named: name, documents: false) else {
         throw HistoryError.snapshotNotFound(name)
       }
       let key = HistoryCache.Key.snapshot(name: name, createdRevision: summary.createdRevision)
       if let cached = cache.value(key) { return (key, cached) }
-      guard let stored = try database.snapshot(named: name, documents: true) else {
+      guard let stored = try storage.snapshot(named: name, documents: true) else {
         throw HistoryError.snapshotNotFound(name)
       }
       let state = try Self.decode(stored)
@@ -104,14 +105,14 @@ public final class PortfolioHistory: Sendable {
       return revision
     case .time(let time):
       guard time <= now() else { throw HistoryError.inTheFuture(StoredTimestamp.text(time)) }
-      return min(try database.revision(committedAtOrBefore: time), current.revision)
+      return min(try storage.revision(committedAtOrBefore: time), current.revision)
     case .date(let text):
       guard let day = DayBounds(text) else { throw HistoryError.invalidDate(text) }
       let instant = now()
       guard day.start <= instant else { throw HistoryError.inTheFuture(text) }
       // The end of the day, or now for today.
       let last = min(day.end.addingTimeInterval(-0.001), instant)
-      return min(try database.revision(committedAtOrBefore: last), current.revision)
+      return min(try storage.revision(committedAtOrBefore: last), current.revision)
     }
   }
 
@@ -124,18 +125,18 @@ public final class PortfolioHistory: Sendable {
   /// one, a checkpoint or a snapshot, or else the empty store.
   private func rebuild(_ revision: Int64) throws -> PortfolioSnapshot {
     var start = cache.latest(atOrBefore: revision)
-    if let stored = try database.nearestStoredState(atOrBefore: revision, after: start?.revision ?? 0) {
+    if let stored = try storage.nearestStoredState(atOrBefore: revision, after: start?.revision ?? 0) {
       start = try Self.decode(stored)
     }
     var replay = JournalReplay(
       revision: start?.revision ?? 0, scheme: start?.scheme ?? .impactV1, projects: start?.projects ?? [])
     while replay.revision < revision {
-      let batch = try database.journal(after: replay.revision, limit: Int(min(revision - replay.revision, 200)))
+      let batch = try storage.journal(after: replay.revision, limit: Int(min(revision - replay.revision, 200)))
       guard !batch.isEmpty else { break }
       for entry in batch { try replay.apply(entry) }
     }
     return PortfolioSnapshot(
-      revision: revision, committedAt: try database.commitTime(ofRevision: revision), scheme: replay.scheme,
+      revision: revision, committedAt: try storage.commitTime(ofRevision: revision), scheme: replay.scheme,
       projects: Array(replay.projects.values))
   }
 

@@ -1,17 +1,16 @@
-import Analytics
-import Foundation
-import ImpactStorage
+package import Analytics
+package import Foundation
 
 /// The portfolio rebuilt by replaying journal entries in order (`docs/storage.md` says what
 /// each kind's payload holds and how it replays). Pure: the entries come from the caller.
-struct JournalReplay {
-  private(set) var revision: Int64
-  private(set) var scheme: Scheme
-  private(set) var projects: [String: Project]
+package struct JournalReplay {
+  package private(set) var revision: Int64
+  package private(set) var scheme: Scheme
+  package private(set) var projects: [String: Project]
 
   /// Starts from a known state (the empty store at revision 0, a cached past state or a
   /// snapshot's documents).
-  init(revision: Int64, scheme: Scheme, projects: [Project]) {
+  package init(revision: Int64, scheme: Scheme, projects: [Project]) {
     self.revision = revision
     self.scheme = scheme
     self.projects = Dictionary(projects.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
@@ -20,7 +19,7 @@ struct JournalReplay {
   /// Applies `entry`, which must be the next revision.
   /// - Throws: ``StorageError/unreadableValue(table:key:column:detail:)`` for a payload this
   ///   version cannot read.
-  mutating func apply(_ entry: JournalEntry) throws {
+  package mutating func apply(_ entry: JournalEntry) throws {
     precondition(entry.revision == revision + 1, "journal entries must be applied in order")
     let payload = Data(entry.payload.utf8)
     func unreadable(_ detail: String) -> StorageError {
@@ -80,7 +79,7 @@ struct JournalReplay {
 
   /// The portfolio document of an import's row: its payload, with the projects of the
   /// binary column when the row has one (from schema 10 on), else those of the payload.
-  private static func document(of entry: JournalEntry, payload: Data) throws -> PortfolioDocument {
+  package static func document(of entry: JournalEntry, payload: Data) throws -> PortfolioDocument {
     var document = try PortfolioJSON.decode(payload, source: "journal")
     if let binary = entry.projects {
       do {
@@ -93,22 +92,22 @@ struct JournalReplay {
     return document
   }
 
-  private struct ObservationFields: Decodable {
-    var projectID: String
-    var outcomeID: String
-    var value: Double
+  package struct ObservationFields: Decodable {
+    package var projectID: String
+    package var outcomeID: String
+    package var value: Double
 
     enum CodingKeys: String, CodingKey {
       case projectID = "project_id", outcomeID = "outcome_id", value
     }
   }
 
-  private struct RatingFields: Decodable {
-    var projectID: String
-    var criterion: String
-    var rater: String
-    var value: Double
-    var comment: String?
+  package struct RatingFields: Decodable {
+    package var projectID: String
+    package var criterion: String
+    package var rater: String
+    package var value: Double
+    package var comment: String?
 
     enum CodingKeys: String, CodingKey {
       case projectID = "project_id", criterion, rater, value, comment

@@ -1,0 +1,156 @@
+public import Analytics
+public import Foundation
+import ImpactStorage
+import Logging
+
+/// Several daemons on one shared store (PostgreSQL): each serves reads from its own snapshot
+/// and accepts writes. Before it checks a write, a daemon applies the changes the others
+/// committed (from the journal, in revision order); the store refuses a commit planned on a
+/// revision that is no longer the latest, and the daemon catches up and plans it again. Between
+/// writes, ``followOthers()`` (on a notification, and periodically) brings the snapshot up to
+/// date. Each change followed is published and announced to watchers like a change of its own.
+extension PortfolioStore {
+  /// How many times a write is planned again because other daemons committed first.
+  static let maximumAttempts = 50
+
+  /// Runs `body` on the writer's queue: caught up first, and planned again when another
+  /// daemon committed in between.
+  func performWrite<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await serializer.perform { [self] in
+      var attempt = 0
+      while true {
+        try self.catchUp()
+        do {
+          return try body()
+        } catch let behind as StorageBehind {
+          attempt += 1
+          guard attempt < Self.maximumAttempts else {
+            throw StorageError.database(
+              code: -1, message: "other daemons kept committing first (revision \(behind.head)); try again")
+          }
+        }
+      }
+    }
+  }
+
+  /// Applies the changes committed by other daemons after the snapshot, on the writer's queue;
+  /// nothing on a store of its own.
+  func catchUp() throws {
+    guard storage.isShared else { return }
+    while true {
+      let entries = try storage.journal(after: snapshot.revision, limit: Self.catchUpBatch)
+      for entry in entries { try follow(entry) }
+      if entries.count < Self.catchUpBatch { return }
+    }
+  }
+
+  static let catchUpBatch = 200
+
+  /// Brings the snapshot up to the latest revision of the shared store, after the writes queued
+  /// so far; the revision reached. A failure (the database unreachable) is logged and thrown.
+  @discardableResult
+  public func followOthers() async throws -> Int64 {
+    try await serializer.perform { [self] in
+      do {
+        try self.catchUp()
+      } catch {
+        self.logger.warning(
+          "could not follow the shared store", metadata: ["error": "\(error)"], source: Self.logSource)
+        throw error
+      }
+      return self.snapshot.revision
+    }
+  }
+
+  /// Waits until the snapshot has `revision` (read-your-writes across daemons), catching up at
+  /// once and then as notifications come; at most `timeout`. Returns the revision reached.
+  public func waitForRevision(_ revision: Int64, timeout: Duration) async throws -> Int64 {
+    let deadline = ContinuousClock.now + timeout
+    var reached = snapshot.revision
+    while reached < revision {
+      if storage.isShared { reached = try await followOthers() }
+      guard reached < revision, ContinuousClock.now < deadline else { break }
+      try await Task.sleep(for: .milliseconds(20))
+      reached = snapshot.revision
+    }
+    return reached
+  }
+
+  /// Applies one journal entry another daemon committed, and publishes the result.
+  private func follow(_ entry: JournalEntry) throws {
+    let before = snapshot
+    guard entry.revision > before.revision else { return }
+    guard entry.revision == before.revision + 1 else {
+      throw StorageError.unreadableValue(
+        table: "journal", key: "\(before.revision + 1)", column: "revision",
+        detail: "the journal skips from \(before.revision) to \(entry.revision)")
+    }
+    var upserts: [Project] = []
+    var removals: [String] = []
+    var scheme: Scheme?
+    let payload = Data(entry.payload.utf8)
+    func unreadable(_ error: any Error) -> StorageError {
+      (error as? StorageError)
+        ?? .unreadableValue(table: "journal", key: "\(entry.revision)", column: "payload", detail: "\(error)")
+    }
+    do {
+      switch entry.kind {
+      case .upsertProjects:
+        upserts = try JournalReplay.document(of: entry, payload: payload).projects
+      case .deleteProjects:
+        removals = entry.projectIDs
+      case .replacePortfolio:
+        let document = try JournalReplay.document(of: entry, payload: payload)
+        if let adopted = document.scheme {
+          scheme = adopted
+          upserts = document.projects
+        } else {
+          let touched = Set(entry.projectIDs)
+          upserts = document.projects.filter { touched.contains($0.id) }
+          let kept = Set(document.projects.map(\.id))
+          removals = before.projects.map(\.id).filter { !kept.contains($0) }
+        }
+      case .setScheme:
+        scheme = try SchemeJSON.decode(payload, source: "journal")
+        upserts = before.projects
+      case .recordObservation:
+        let fields = try JSONDecoder().decode(JournalReplay.ObservationFields.self, from: payload)
+        if var project = before.project(fields.projectID),
+          let index = project.outcomes.firstIndex(where: { $0.id == fields.outcomeID })
+        {
+          project.outcomes[index].actual = fields.value
+          upserts = [project]
+        }
+      case .recordRating:
+        let fields = try JSONDecoder().decode(JournalReplay.RatingFields.self, from: payload)
+        if var project = before.project(fields.projectID) {
+          project.record(
+            Rating(criterion: fields.criterion, rater: fields.rater, value: fields.value, comment: fields.comment))
+          upserts = [project]
+        }
+      case .createSnapshot, .deleteSnapshot, .setFramework:
+        break
+      }
+    } catch {
+      throw unreadable(error)
+    }
+    let receipt = CommitReceipt(
+      revision: entry.revision, committedAt: entry.committedAt, kind: entry.kind, projectIDs: entry.projectIDs,
+      payloadBytes: entry.payload.utf8.count + (entry.projects?.count ?? 0))
+    let after = Self.snapshot(after: before, receipt: receipt, upserts: upserts, removals: removals, scheme: scheme)
+    publish(
+      after, receipt: receipt,
+      context: ChangeContext(actor: entry.actor, rpcMethod: entry.rpcMethod, at: entry.committedAt),
+      followed: true)
+    if entry.kind == .setFramework { try loadFramework() }
+  }
+}
+
+extension PortfolioSnapshot {
+  /// What a change planned on this snapshot was planned against.
+  var basis: CommitBasis {
+    let snapshot = self
+    return CommitBasis(
+      revision: revision, project: { snapshot.project($0) }, projectIDs: { snapshot.projects.map(\.id) })
+  }
+}
