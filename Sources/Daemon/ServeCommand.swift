@@ -2,6 +2,7 @@ import ArgumentParser
 import DaemonCore
 import Foundation
 import ImpactConfiguration
+import ImpactPostgres
 import ImpactStorage
 import Localization
 import Logging
@@ -56,6 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
       let holder = pid.map { l("impactd.lock-holder.pid", ["pid": "\($0)"]) } ?? l("impactd.lock-holder.unknown")
       OperatorText.write("impactd.database-in-use", ["path": path, "holder": holder])
       throw ExitCode(75)  // EX_TEMPFAIL
+    } catch let failure as PostgresFailure {
+      // 69 (EX_UNAVAILABLE): the shared database cannot be reached or refuses this daemon.
+      OperatorText.write(
+        "impactd.database-unreachable", ["location": failure.location.description, "reason": failure.reason])
+      throw ExitCode(69)
     } catch let refusal as DatabaseRefusal {
       // 65 (EX_DATAERR): another application's file or a damaged one; starting again will not
       // help (docs/operations.md).

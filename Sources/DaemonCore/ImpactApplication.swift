@@ -2,21 +2,25 @@ import Analytics
 import Foundation
 public import GRPCCore
 import ImpactConfiguration
+import ImpactPostgres
 public import ImpactRPC
 import ImpactStorage
 public import ImpactStore
 import Logging
 import Synchronization
 
-/// The impact daemon's application: the SQLite store, the in-memory portfolio and the
-/// impact.v1 services, plugged into ``Daemon``.
+/// The impact daemon's application: the store (the SQLite file, or a PostgreSQL database shared
+/// with other daemons), the in-memory portfolio and the impact.v1 services, plugged into
+/// ``Daemon``.
 ///
-/// The database is opened (and locked against a second daemon) before the server listens; the
-/// portfolio is loaded while health says NOT_SERVING; with `seedDemo`, an empty database is
-/// seeded with the sample portfolio first.
+/// The database is opened (a SQLite file locked against a second daemon) before the server
+/// listens; the portfolio is loaded while health says NOT_SERVING; with `seedDemo`, an empty
+/// database is seeded with the sample portfolio first. On PostgreSQL, a ``SharedStoreFollower``
+/// keeps the portfolio up with the other daemons' changes.
 public final class ImpactApplication: DaemonApplication {
   public let seedDemo: Bool
-  private let opened = Mutex<(database: ImpactDatabase, store: PortfolioStore)?>(nil)
+  private let opened = Mutex<(storage: any PortfolioStorage, store: PortfolioStore)?>(nil)
+  private let follower = Mutex<SharedStoreFollower?>(nil)
   private let startedAt = Date()
 
   public init(seedDemo: Bool = false) {
@@ -28,30 +32,37 @@ public final class ImpactApplication: DaemonApplication {
 
   public func makeServices(context: DaemonContext) async throws -> [any RegistrableRPCService] {
     let configuration = context.configuration
-    let database = try ImpactDatabase.open(
-      atPath: configuration.database.path,
-      configuration: .defaults {
-        $0.durability = configuration.database.durability
-        $0.maxSizeBytes = configuration.database.maxSizeBytes
-        $0.readOnly = configuration.database.readOnly
-        $0.integrityCheck = configuration.database.integrityCheck
-      }
-    )
+    let storage: any PortfolioStorage
+    if let location = configuration.database.postgres {
+      let password = try PostgresPassword.resolve(environment: ProcessInfo.processInfo.environment, file: nil)
+      storage = try await PostgresStorage.open(
+        PostgresConnector(location: location, password: password), logger: context.logger)
+    } else {
+      storage = try ImpactDatabase.open(
+        atPath: configuration.database.path,
+        configuration: .defaults {
+          $0.durability = configuration.database.durability
+          $0.maxSizeBytes = configuration.database.maxSizeBytes
+          $0.readOnly = configuration.database.readOnly
+          $0.integrityCheck = configuration.database.integrityCheck
+        }
+      )
+    }
     let metrics = context.metrics
     let store = PortfolioStore(
-      database: database, maximumWatchers: configuration.limits.maxWatchSubscribers,
+      storage: storage, maximumWatchers: configuration.limits.maxWatchSubscribers,
       importIdleLimit: .seconds(configuration.limits.importIdleSeconds)
     ) {
       metrics.setProjectCount($0.projects.count)
       metrics.setRevision($0.revision)
     }
-    opened.withLock { $0 = (database, store) }
+    opened.withLock { $0 = (storage, store) }
     let health = context.health
     return ImpactServices.make(
       store: store,
       limits: configuration.limits,
       startedAt: startedAt,
-      databasePath: configuration.database.path,
+      databasePath: configuration.database.postgres?.description ?? configuration.database.path,
       isServing: { health.status(of: "") == .serving }
     )
   }
@@ -59,7 +70,9 @@ public final class ImpactApplication: DaemonApplication {
   public var accessPolicy: AccessPolicy { .impactV1 }
 
   public func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)? {
-    opened.withLock { $0.map { StoredCredentialVerifier(store: $0.database.credentials) } }
+    opened.withLock { opened in
+      (opened?.storage as? ImpactDatabase).map { StoredCredentialVerifier(store: $0.credentials) }
+    }
   }
 
   public func load(context: DaemonContext) async throws {
@@ -85,6 +98,11 @@ public final class ImpactApplication: DaemonApplication {
         context.logger.info("seeded the sample framework", metadata: ["impacts": "\(framework.impacts.count)"])
       }
     }
+    if let storage = opened.withLock({ $0?.storage as? PostgresStorage }) {
+      let follower = SharedStoreFollower(store: store, storage: storage, health: context.health, logger: context.logger)
+      follower.start()
+      self.follower.withLock { $0 = follower }
+    }
     let snapshot = store.snapshot
     context.logger.info(
       "portfolio loaded",
@@ -102,9 +120,11 @@ public final class ImpactApplication: DaemonApplication {
   }
 
   public func shutdown(context: DaemonContext) async throws {
-    guard let database = opened.withLock({ $0?.database }) else { return }
+    await follower.withLock({ $0 })?.stop()
+    guard let storage = opened.withLock({ $0?.storage }) else { return }
     store?.finishWatchers()
-    try database.close()
+    if let shared = storage as? PostgresStorage { await shared.shutdown() }
+    try storage.close()
     context.logger.info("database closed")
   }
 }

@@ -115,4 +115,14 @@ extension ConfigurationLayer {
     }
     return text
   }
+
+  /// A database: a SQLite file's path, or a `postgres://` location, checked here (its shape,
+  /// no password in it) so that a mistake stops the daemon before it starts.
+  public static func parseDatabase(_ text: String, setting: String) throws -> String {
+    if PostgresLocation.isLocation(text) {
+      _ = try PostgresLocation.parse(text, setting: setting)
+      return text
+    }
+    return try parsePath(text, setting: setting)
+  }
 }

@@ -73,8 +73,14 @@ extension DaemonConfiguration {
 
   /// The database file and how hard each commit works to survive a crash.
   public struct Database: Sendable, Hashable {
-    /// The SQLite file, created if missing (`database`, `--database`, `IMPACTD_DATABASE`).
+    /// The SQLite file, created if missing, or a `postgres://USER@HOST:PORT/DB` location
+    /// (`database`, `--database`, `IMPACTD_DATABASE`).
     public var path: String
+
+    /// The PostgreSQL database `path` names, when it names one (checked when it was read).
+    public var postgres: PostgresLocation? {
+      PostgresLocation.isLocation(path) ? try? PostgresLocation.parse(path, setting: "database") : nil
+    }
     /// `full` survives power loss, `normal` survives a daemon crash
     /// (`durability`, `--durability`, `IMPACTD_DURABILITY`).
     public var durability: Durability

@@ -16,8 +16,9 @@ extension DaemonSetting {
   ) { $0.listen = $1 }
 
   public static let database = text(
-    "database file", flag: "--database", "PATH", environment: "IMPACTD_DATABASE", file: "database",
-    default: "`./impact.sqlite`", parse: ConfigurationLayer.parsePath
+    "database file or PostgreSQL location", flag: "--database", "PATH|postgres://USER@HOST:PORT/DB",
+    environment: "IMPACTD_DATABASE", file: "database", default: "`./impact.sqlite`",
+    parse: ConfigurationLayer.parseDatabase
   ) { $0.databasePath = $1 }
 
   public static let durability = text(

@@ -1553,5 +1553,21 @@ extension Catalogue {
 
     // MARK: Waiting for a streamed import's commit
     "transfer.committing": "{count} projects sent; the daemon is committing them…",
+
+    // MARK: A shared PostgreSQL store
+    "impactd.database-unreachable":
+      "cannot reach the database {location}: {reason}. Check that PostgreSQL runs and accepts this user (password in PGPASSWORD or IMPACTD_DATABASE_PASSWORD_FILE)",
+    "impactd.help.migrate":
+      "Copy a portfolio with its whole history from one store to another, then check both give the same answers.",
+    "impactd.help.migrate.from": "The SQLite file to copy from.",
+    "impactd.help.migrate.to":
+      "The PostgreSQL database to copy to (postgres://USER@HOST:PORT/DB); it must hold no portfolio yet.",
+    "impactd.migrate.not-empty":
+      "{location} already holds a portfolio (revision {revision}): migrate only into an empty database",
+    "impactd.migrate.copied":
+      "copied {revisions} revisions, {snapshots} snapshots, {checkpoints} checkpoints, {observations} observations and {ratings} rating history rows to {location}",
+    "impactd.migrate.checked":
+      "checked: both stores give the same portfolio at revision {revision} ({projects} projects, same scores) and the same journal",
+    "impactd.migrate.differs": "the copy differs from the source: {detail}",
   ]
 }

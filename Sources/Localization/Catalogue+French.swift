@@ -1613,5 +1613,21 @@ extension Catalogue {
 
     // MARK: Waiting for a streamed import's commit
     "transfer.committing": "{count} projets envoyés ; le démon les enregistre…",
+
+    // MARK: A shared PostgreSQL store
+    "impactd.database-unreachable":
+      "impossible de joindre la base {location} : {reason}. Vérifiez que PostgreSQL tourne et accepte cet utilisateur (mot de passe dans PGPASSWORD ou IMPACTD_DATABASE_PASSWORD_FILE)",
+    "impactd.help.migrate":
+      "Copier un portefeuille avec tout son historique d'un stockage à un autre, puis vérifier que les deux donnent les mêmes réponses.",
+    "impactd.help.migrate.from": "Le fichier SQLite d'origine.",
+    "impactd.help.migrate.to":
+      "La base PostgreSQL de destination (postgres://UTILISATEUR@HÔTE:PORT/BASE) ; elle ne doit contenir aucun portefeuille.",
+    "impactd.migrate.not-empty":
+      "{location} contient déjà un portefeuille (révision {revision}) : la migration se fait seulement vers une base vide",
+    "impactd.migrate.copied":
+      "{revisions} révisions, {snapshots} instantanés, {checkpoints} points de reprise, {observations} observations et {ratings} lignes d'historique des notes copiés vers {location}",
+    "impactd.migrate.checked":
+      "vérifié : les deux stockages donnent le même portefeuille à la révision {revision} ({projects} projets, mêmes scores) et le même journal",
+    "impactd.migrate.differs": "la copie diffère de l'original : {detail}",
   ]
 }
