@@ -4,8 +4,8 @@
 # no console error, no request, the portfolio's figures in the page), then the external-client interop test (Python
 # grpcio against a real impactd), the fault tests with a short kill -9 crash test, the
 # fuzzers with their CI budget, and the README's examples against real output. The Swift
-# tests run beside a throwaway PostgreSQL server (scripts/with-postgres.sh) for the PostgreSQL
-# suites.
+# tests and the fault tests run beside a throwaway PostgreSQL server (scripts/with-postgres.sh)
+# for the PostgreSQL suites (three daemons on one database, kill -9, a PostgreSQL restart).
 #
 # Beyond Swift it needs Debian's libsqlite3-dev, sqlite3 and postgresql, python3 with venv (Debian:
 # python3-venv) and PyPI access for the Python clients (grpcio, pytest); run as root it
@@ -17,6 +17,6 @@ swift build
 scripts/with-postgres.sh swift test
 scripts/report-check.sh
 scripts/interop-python.sh
-scripts/fault-test.sh
+scripts/with-postgres.sh scripts/fault-test.sh
 scripts/fuzz.sh
 scripts/check-readme.sh

@@ -5,11 +5,13 @@
 #
 # Creates a cluster in a temporary directory (initdb, as the `postgres` user when run as root,
 # since PostgreSQL refuses to run as root), starts it on a free loopback port (127.0.0.1
-# only, no other socket than one in that directory), creates the role `impact` with a random
-# password and the database `impact_test`, and runs COMMAND with
+# only, no other socket than one in that directory), creates the role `impact` (it may create
+# databases) with a random password and the database `impact_test`, and runs COMMAND with
 #
 #   IMPACT_TEST_POSTGRES_URL=postgres://impact@127.0.0.1:PORT/impact_test?sslmode=disable
 #   PGPASSWORD=<the password>
+#   IMPACT_TEST_POSTGRES_DATA, IMPACT_TEST_PG_CTL, IMPACT_TEST_PG_OPTIONS, IMPACT_TEST_PG_LOG
+#     (to stop and start the server in a fault test)
 #
 # Whatever happens (COMMAND fails, the script is interrupted), the server is stopped and the
 # directory removed. Starting and stopping are bounded (POSTGRES_START_LIMIT, default 60 s);
@@ -61,19 +63,26 @@ timeout "$limit" "${as_owner[@]}" "$bin/initdb" -D "$directory/data" -U postgres
   cat "$directory/initdb.log" >&2
   exit 70
 }
+options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$directory -c fsync=on"
 timeout "$limit" "${as_owner[@]}" "$bin/pg_ctl" -D "$directory/data" -l "$directory/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$directory -c fsync=on" \
-  start >/dev/null || {
+  -o "$options" start >/dev/null || {
   cat "$directory/server.log" >&2
   exit 70
 }
 psql_admin=("${as_owner[@]}" psql -X -q -v ON_ERROR_STOP=1 -h "$directory" -p "$port" -U postgres -d postgres)
-timeout "$limit" "${psql_admin[@]}" -c "CREATE ROLE impact LOGIN PASSWORD '$password'" \
+timeout "$limit" "${psql_admin[@]}" -c "CREATE ROLE impact LOGIN CREATEDB PASSWORD '$password'" \
   -c "CREATE DATABASE impact_test OWNER impact" >/dev/null
 
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($directory)" >&2
 export IMPACT_TEST_POSTGRES_URL="postgres://impact@127.0.0.1:$port/impact_test?sslmode=disable"
 export PGPASSWORD="$password"
+# What a fault test needs to stop and start the server mid-traffic: `$IMPACT_TEST_PG_CTL -D
+# "$IMPACT_TEST_POSTGRES_DATA" -m fast -w stop`, then `... -o "$IMPACT_TEST_PG_OPTIONS" -l
+# "$IMPACT_TEST_PG_LOG" -w start`. The role may create databases (one per test).
+export IMPACT_TEST_POSTGRES_DATA="$directory/data"
+export IMPACT_TEST_PG_CTL="${as_owner[*]} $bin/pg_ctl"
+export IMPACT_TEST_PG_OPTIONS="$options"
+export IMPACT_TEST_PG_LOG="$directory/server.log"
 status=0
 "$@" || status=$?
 exit "$status"

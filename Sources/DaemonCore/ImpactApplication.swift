@@ -69,6 +69,10 @@ public final class ImpactApplication: DaemonApplication {
 
   public var accessPolicy: AccessPolicy { .impactV1 }
 
+  public func interceptors(context: DaemonContext) -> [any ServerInterceptor] {
+    [MinimumRevisionInterceptor { [weak self] in self?.store }]
+  }
+
   public func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)? {
     opened.withLock { opened in
       (opened?.storage as? ImpactDatabase).map { StoredCredentialVerifier(store: $0.credentials) }

@@ -1569,5 +1569,11 @@ extension Catalogue {
     "impactd.migrate.checked":
       "checked: both stores give the same portfolio at revision {revision} ({projects} projects, same scores) and the same journal",
     "impactd.migrate.differs": "the copy differs from the source: {detail}",
+    "daemon.field.min_revision": "must be a revision (a whole number, 0 or more), got \"{value}\"",
+    "daemon.revision-not-yet":
+      "this daemon has revision {reached}, not yet {wanted}, after waiting {seconds} s; retry, here or on another daemon",
+    "help.option.min_revision":
+      "Answer only once the daemon has this revision, the one a write answered (env IMPACT_MIN_REVISION): read-your-writes across several daemons.",
+    "error.option.min_revision": "--min-revision must be a revision (a whole number, 0 or more), got {value}",
   ]
 }

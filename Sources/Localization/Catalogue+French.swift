@@ -1629,5 +1629,11 @@ extension Catalogue {
     "impactd.migrate.checked":
       "vérifié : les deux stockages donnent le même portefeuille à la révision {revision} ({projects} projets, mêmes scores) et le même journal",
     "impactd.migrate.differs": "la copie diffère de l'original : {detail}",
+    "daemon.field.min_revision": "doit être une révision (un nombre entier, 0 ou plus), reçu « {value} »",
+    "daemon.revision-not-yet":
+      "ce démon est à la révision {reached}, pas encore à {wanted}, après {seconds} s d'attente ; réessayez, ici ou sur un autre démon",
+    "help.option.min_revision":
+      "Répondre seulement quand le démon a cette révision, celle qu'une écriture a annoncée (env IMPACT_MIN_REVISION) : lire ses propres écritures sur plusieurs démons.",
+    "error.option.min_revision": "--min-revision doit être une révision (un nombre entier, 0 ou plus), reçu {value}",
   ]
 }

@@ -18,12 +18,16 @@ struct ImpactConnection: Sendable {
   var tls: TLSSettings? = nil
   /// The language of the messages of failures.
   var language: DisplayLanguage = .en
+  /// The revision every answer must reflect (`--min-revision`): the daemon waits until it has
+  /// it (read-your-writes across several daemons).
+  var minimumRevision: Int64? = nil
 
   /// The metadata every call sends: the bearer token when there is one, and the language the
   /// daemon's refusals should be explained in (AIP-193 `LocalizedMessage`).
   var metadata: Metadata {
     var metadata: Metadata = ["accept-language": "\(language.rawValue)"]
     if let token { metadata.addString("Bearer \(token)", forKey: "authorization") }
+    if let minimumRevision { metadata.addString("\(minimumRevision)", forKey: "impact-min-revision") }
     return metadata
   }
 

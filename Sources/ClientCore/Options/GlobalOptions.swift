@@ -49,6 +49,9 @@ struct GlobalOptions: ParsableArguments {
   @Option(help: ArgumentHelp(HelpText.l("help.option.timeout"), valueName: "seconds"))
   var timeout: Double = 10
 
+  @Option(help: ArgumentHelp(HelpText.l("help.option.min_revision"), valueName: "revision"))
+  var minRevision: Int64?
+
   @Option(help: ArgumentHelp(HelpText.l("help.option.output")))
   var output: OutputFormat?
 
@@ -134,6 +137,23 @@ struct GlobalOptions: ParsableArguments {
     return value
   }
 
+  /// The revision the answer must reflect, after `--min-revision` and IMPACT_MIN_REVISION.
+  var minimumRevision: Int64? {
+    get throws {
+      if let minRevision {
+        guard minRevision >= 0 else {
+          throw ValidationError(language.localizer("error.option.min_revision", ["value": "\(minRevision)"]))
+        }
+        return minRevision
+      }
+      guard let text = ProcessInfo.processInfo.environment["IMPACT_MIN_REVISION"], !text.isEmpty else { return nil }
+      guard let value = Int64(text), value >= 0 else {
+        throw ValidationError(language.localizer("error.option.min_revision", ["value": text]))
+      }
+      return value
+    }
+  }
+
   /// The TLS settings after the options and their environment variables; nil for plaintext.
   /// `--ca`, `--cert`/`--key` and `--tls-server-name` each imply TLS.
   var tlsSettings: TLSSettings? {
@@ -172,7 +192,7 @@ struct GlobalOptions: ParsableArguments {
     ImpactConnection(
       address: try address, token: bearerToken, timeout: .milliseconds(Int64(min(timeout, 1e9) * 1000)),
       tls: try tlsSettings,
-      language: language)
+      language: language, minimumRevision: try minimumRevision)
   }
 
   /// How to print.

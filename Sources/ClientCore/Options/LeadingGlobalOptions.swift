@@ -11,7 +11,7 @@ enum LeadingGlobalOptions {
   /// The global options that take a value (`--server X`, `--server=X`).
   static let withValue: Set<String> = [
     "--server", "--token", "--ca", "--cert", "--key", "--tls-server-name", "--timeout", "--output", "--lang",
-    "--columns", "--separator",
+    "--columns", "--separator", "--min-revision",
   ]
   /// The global flags.
   static let flags: Set<String> = ["--tls", "--json", "--wide", "--excel", "--decimal-comma", "--bom"]

@@ -169,7 +169,7 @@ public final class Daemon: Sendable {
         RPCObservationInterceptor(logger: logger, metrics: metrics),
         AccessInterceptor(policy: application.accessPolicy.merging(.health).merging(.reflection), verifier: verifier),
         ReadinessInterceptor(health: health),
-      ]
+      ] + application.interceptors(context: context)
     )
 
     let grpcAddress = self.grpcAddress

@@ -48,6 +48,9 @@ public protocol DaemonApplication: Sendable {
   /// Checks bearer tokens and client certificates when the configuration requires
   /// authentication; called after ``makeServices(context:)``. `nil`: no credential is valid.
   func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)?
+
+  /// Interceptors of the application's own, run after the daemon's (access, readiness).
+  func interceptors(context: DaemonContext) -> [any ServerInterceptor]
 }
 
 extension DaemonApplication {
@@ -56,6 +59,8 @@ extension DaemonApplication {
 
   /// No credentials.
   public func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)? { nil }
+
+  public func interceptors(context: DaemonContext) -> [any ServerInterceptor] { [] }
 
   /// Nothing to load.
   public func load(context: DaemonContext) async throws {}

@@ -1,0 +1,243 @@
+"""Several impactd on one PostgreSQL database (issue: beyond one machine).
+
+Three daemons serve one portfolio: writes through each, every daemon's `impact rank --json`
+identical within a second of the last write, read-your-writes with `impact-min-revision`,
+kill -9 of one daemon during writes (nothing acknowledged lost, the others serve on), and a
+PostgreSQL stop and start mid-traffic (health NOT_SERVING meanwhile, then serving again with
+nothing acknowledged lost). A daemon that cannot reach its database at start exits with 69.
+
+Needs the server of scripts/with-postgres.sh (IMPACT_TEST_POSTGRES_URL, PGPASSWORD and the
+variables to stop and start it); skipped without it. Each test works in a database of its own.
+"""
+
+import json
+import os
+import shlex
+import subprocess
+import threading
+import time
+import uuid
+
+import grpc
+import pytest
+
+from conftest import DEADLINE, IMPACTD
+from impact.v1 import project_service_pb2, scoring_service_pb2
+
+URL = os.environ.get("IMPACT_TEST_POSTGRES_URL")
+pytestmark = pytest.mark.skipif(URL is None, reason="no PostgreSQL server (run under scripts/with-postgres.sh)")
+IMPACT = os.path.join(os.path.dirname(IMPACTD), "impact")
+
+
+def psql(database, sql):
+    """Runs `sql` as the test role, with psql."""
+    base = URL.split("?")[0]
+    host_port = base.split("@")[1].split("/")[0]
+    host, port = host_port.rsplit(":", 1)
+    subprocess.run(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port, "-U", "impact", "-d", database, "-c", sql],
+        check=True, timeout=60, capture_output=True,
+    )
+
+
+@pytest.fixture
+def database():
+    """A new database for the test, dropped at the end; its location."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    psql("impact_test", f"CREATE DATABASE {name}")
+    yield URL.replace("/impact_test", f"/{name}")
+    try:
+        psql("impact_test", f"DROP DATABASE {name} WITH (FORCE)")
+    except Exception:  # noqa: BLE001 - the server may be down after a failed test
+        pass
+
+
+def pg_ctl(*arguments):
+    command = shlex.split(os.environ["IMPACT_TEST_PG_CTL"]) + ["-D", os.environ["IMPACT_TEST_POSTGRES_DATA"], *arguments]
+    subprocess.run(command, check=True, timeout=60, capture_output=True)
+
+
+def rank_json(daemon):
+    """`impact rank --json` against `daemon`: the text a script would read."""
+    result = subprocess.run(
+        [IMPACT, "rank", "--json", "--server", daemon.address], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def new_project(template, project_id):
+    project = project_service_pb2.CreateProjectRequest().project
+    project.CopyFrom(template)
+    project.id = project_id
+    project.name = f"Project {project_id}"
+    return project
+
+
+class Writer(threading.Thread):
+    """Creates projects through one daemon until stopped; keeps what was acknowledged."""
+
+    def __init__(self, daemon, template, prefix, pause=0.0, tolerate=False):
+        super().__init__(daemon=True)
+        self.daemon_under_test = daemon
+        self.template = template
+        self.prefix = prefix
+        self.pause = pause
+        self.tolerate = tolerate
+        self.acknowledged = {}
+        self.failures = 0
+        self.stopping = threading.Event()
+
+    def run(self):
+        number = 0
+        while not self.stopping.is_set():
+            project_id = f"{self.prefix}-{number}"
+            number += 1
+            try:
+                response = self.daemon_under_test.projects().CreateProject(
+                    project_service_pb2.CreateProjectRequest(project=new_project(self.template, project_id)),
+                    timeout=DEADLINE,
+                )
+                self.acknowledged[project_id] = response.revision
+            except grpc.RpcError:
+                self.failures += 1
+                if not self.tolerate:
+                    return
+                time.sleep(0.05)
+            if self.pause:
+                time.sleep(self.pause)
+
+    def stop(self):
+        self.stopping.set()
+        self.join(timeout=60)
+
+
+def converged(daemons, limit):
+    """Seconds until every daemon's `rank --json` is the same text; fails past `limit`."""
+    start = time.monotonic()
+    while True:
+        answers = [rank_json(daemon) for daemon in daemons]
+        if all(answer == answers[0] for answer in answers):
+            return time.monotonic() - start, json.loads(answers[0])
+        assert time.monotonic() - start < limit, "the daemons did not converge"
+        time.sleep(0.05)
+
+
+@pytest.mark.time_limit(240)
+def test_three_daemons_serve_one_portfolio(daemons, database):
+    first = daemons("--demo", database=database)
+    others = [daemons(database=database), daemons(database=database)]
+    every = [first, *others]
+    template = next(iter(first.all_projects().values()))
+    writers = [Writer(daemon, template, f"d{index}", pause=0.01) for index, daemon in enumerate(every)]
+    for writer in writers:
+        writer.start()
+    time.sleep(3)
+    for writer in writers:
+        writer.stop()
+    acknowledged = {}
+    for writer in writers:
+        assert writer.failures == 0
+        assert len(writer.acknowledged) > 5
+        acknowledged.update(writer.acknowledged)
+    # Every revision was given once.
+    assert len(set(acknowledged.values())) == len(acknowledged)
+    seconds, ranking = converged(every, limit=1.0)
+    print(f"\nthree daemons: {len(acknowledged)} writes, rank --json identical after {seconds:.3f} s")
+    ranked = {entry["project_id"] for entry in ranking["projects"]}
+    assert set(acknowledged) <= ranked
+    for daemon in every:
+        assert daemon.health() == "SERVING"
+
+    # Read-your-writes: a write through one daemon, read at once through another.
+    created = first.projects().CreateProject(
+        project_service_pb2.CreateProjectRequest(project=new_project(template, "read-your-writes")), timeout=DEADLINE
+    )
+    found = others[1].projects().GetProject(
+        project_service_pb2.GetProjectRequest(id="read-your-writes"),
+        timeout=DEADLINE,
+        metadata=(("impact-min-revision", str(created.revision)),),
+    )
+    assert found.project.id == "read-your-writes" and found.revision >= created.revision
+    # The same through the CLI, and a revision no daemon has yet is refused after the wait.
+    result = subprocess.run(
+        [IMPACT, "rank", "--json", "--server", others[0].address, "--min-revision", str(created.revision)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["revision"] >= created.revision
+    with pytest.raises(grpc.RpcError) as refused:
+        others[0].projects().GetProject(
+            project_service_pb2.GetProjectRequest(id="read-your-writes"),
+            timeout=DEADLINE,
+            metadata=(("impact-min-revision", str(created.revision + 1000)),),
+        )
+    assert refused.value.code() == grpc.StatusCode.UNAVAILABLE
+    assert "not yet" in refused.value.details()
+
+
+@pytest.mark.time_limit(240)
+def test_kill_9_of_one_daemon_loses_nothing_and_the_others_serve(daemons, database):
+    first = daemons("--demo", database=database)
+    second = daemons(database=database)
+    third = daemons(database=database)
+    template = next(iter(first.all_projects().values()))
+    writers = [Writer(daemon, template, f"k{index}", tolerate=index == 1) for index, daemon in enumerate([first, second, third])]
+    for writer in writers:
+        writer.start()
+    time.sleep(1.5)
+    second.process.kill()
+    second.process.wait(timeout=30)
+    time.sleep(1.5)
+    for writer in writers:
+        writer.stop()
+    assert writers[0].failures == 0 and writers[2].failures == 0
+    acknowledged = {}
+    for writer in writers:
+        acknowledged.update(writer.acknowledged)
+    seconds, ranking = converged([first, third], limit=2.0)
+    ranked = {entry["project_id"] for entry in ranking["projects"]}
+    lost = set(acknowledged) - ranked
+    assert not lost, f"acknowledged and lost: {sorted(lost)[:5]}"
+    print(f"\nkill -9 of one of three: {len(acknowledged)} acknowledged, none lost; converged in {seconds:.3f} s")
+    # The killed daemon, started again, serves the same portfolio.
+    restarted = daemons(database=database)
+    converged([first, restarted], limit=2.0)
+
+
+@pytest.mark.time_limit(240)
+def test_postgres_stop_and_start_mid_traffic(daemons, database):
+    first = daemons("--demo", database=database)
+    second = daemons(database=database)
+    template = next(iter(first.all_projects().values()))
+    writer = Writer(first, template, "r", pause=0.01, tolerate=True)
+    writer.start()
+    time.sleep(1)
+    pg_ctl("-m", "fast", "-w", "stop")
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and {first.health(), second.health()} != {"NOT_SERVING"}:
+            time.sleep(0.1)
+        assert first.health() == "NOT_SERVING" and second.health() == "NOT_SERVING"
+    finally:
+        pg_ctl("-o", os.environ["IMPACT_TEST_PG_OPTIONS"], "-l", os.environ["IMPACT_TEST_PG_LOG"], "-w", "start")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and {first.health(), second.health()} != {"SERVING"}:
+        time.sleep(0.1)
+    assert first.health() == "SERVING" and second.health() == "SERVING"
+    time.sleep(1)
+    writer.stop()
+    assert writer.failures > 0, "the writes were refused while the database was down"
+    seconds, ranking = converged([first, second], limit=2.0)
+    ranked = {entry["project_id"] for entry in ranking["projects"]}
+    assert set(writer.acknowledged) <= ranked
+    print(f"\nPostgreSQL stopped and started: {len(writer.acknowledged)} acknowledged, {writer.failures} refused meanwhile")
+
+
+def test_unreachable_database_at_start_exits_69(workdir):
+    result = subprocess.run(
+        [IMPACTD, "--listen", "127.0.0.1:0", "--database", "postgres://impact@127.0.0.1:1/none?sslmode=disable"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 69, result.stderr
+    assert "cannot reach the database postgres://impact@127.0.0.1:1/none" in result.stderr
