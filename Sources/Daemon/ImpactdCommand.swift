@@ -7,7 +7,7 @@ struct ImpactdCommand: AsyncParsableCommand {
     commandName: "impactd",
     abstract: OperatorText.help("impactd.help.abstract"),
     version: "impactd \(BuildInfo.version) (\(BuildInfo.commit))",
-    subcommands: [ServeCommand.self, TokenCommand.self, CertificateCommand.self, TLSCommand.self],
+    subcommands: [ServeCommand.self, TokenCommand.self, CertificateCommand.self, TLSCommand.self, MigrateCommand.self],
     defaultSubcommand: ServeCommand.self
   )
 }

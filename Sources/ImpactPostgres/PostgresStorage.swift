@@ -52,6 +52,11 @@ package final class PostgresStorage: PortfolioStorage {
     return PostgresStorage(connector: connector, logger: logger)
   }
 
+  /// ``open(_:logger:)`` for a caller that blocks (a command-line tool, not the cooperative pool).
+  package static func openWaiting(_ connector: PostgresConnector, logger: Logger) throws -> PostgresStorage {
+    try Blocking.run(timeout: .seconds(120)) { try await open(connector, logger: logger) }
+  }
+
   package var location: String { connector.location.description }
 
   package var isReadOnly: Bool { false }

@@ -1575,5 +1575,7 @@ extension Catalogue {
     "help.option.min_revision":
       "Answer only once the daemon has this revision, the one a write answered (env IMPACT_MIN_REVISION): read-your-writes across several daemons.",
     "error.option.min_revision": "--min-revision must be a revision (a whole number, 0 or more), got {value}",
+    "impactd.migrate.no-source": "there is no SQLite file at {path}",
+    "impactd.migrate.source-in-use": "a daemon has {path} open: stop it first, so that the copy is the whole of it",
   ]
 }

@@ -1635,5 +1635,7 @@ extension Catalogue {
     "help.option.min_revision":
       "Répondre seulement quand le démon a cette révision, celle qu'une écriture a annoncée (env IMPACT_MIN_REVISION) : lire ses propres écritures sur plusieurs démons.",
     "error.option.min_revision": "--min-revision doit être une révision (un nombre entier, 0 ou plus), reçu {value}",
+    "impactd.migrate.no-source": "il n'y a pas de fichier SQLite à {path}",
+    "impactd.migrate.source-in-use": "un démon a ouvert {path} : arrêtez-le d'abord, pour que la copie soit complète",
   ]
 }
