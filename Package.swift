@@ -153,7 +153,7 @@ let package = Package(
     .target(
       name: "ImpactPostgres",
       dependencies: [
-        "ImpactConfiguration", "ImpactStorage", "Analytics",
+        "ImpactConfiguration", "ImpactStorage", "ImpactCredentials", "Analytics",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -1,28 +1,70 @@
 import ArgumentParser
 import DaemonCore
 import Foundation
+import ImpactConfiguration
 import ImpactCredentials
+import ImpactPostgres
 import ImpactStorage
 import Localization
+import Logging
 
 /// Shared by `impactd token` and `impactd certificate`: open the credentials of the database,
 /// run, report errors with the exit codes of sysexits.
 enum CredentialCommand {
-  /// Runs `body` on the credentials of the database the options resolve to, after saying on
-  /// standard error which file that is. Unless `creating` (a grant, which may come before the
-  /// daemon's first start), a file that does not exist is refused with exit 66: a mistyped
-  /// path would otherwise leave a new empty database and a revocation that revoked nothing.
+  /// Runs `body` on the credentials of the database the options resolve to (a SQLite file, or
+  /// the PostgreSQL database several daemons share), after saying on standard error which it
+  /// is. Unless `creating` (a grant, which may come before the daemon's first start), a file
+  /// that does not exist is refused with exit 66: a mistyped path would otherwise leave a new
+  /// empty database and a revocation that revoked nothing.
   static func withStore<T>(
-    _ database: DatabaseOption, creating: Bool = false, _ body: (CredentialStore) throws -> T
+    _ database: DatabaseOption, creating: Bool = false, _ body: (any CredentialStoring) throws -> T
   ) throws -> T {
-    let path = URL(fileURLWithPath: database.resolvedPath()).standardizedFileURL.path
+    let resolved = database.resolvedPath()
+    let store: any CredentialStoring
+    if PostgresLocation.isLocation(resolved),
+      let location = try? PostgresLocation.parse(resolved, setting: "--database")
+    {
+      // The shared database of several daemons: its credentials hold for all of them.
+      OperatorText.write("impactd.database", ["path": location.description])
+      do {
+        let password = try PostgresPassword.resolve(environment: ProcessInfo.processInfo.environment, file: nil)
+        let connector = PostgresConnector(location: location, password: password)
+        _ = try PostgresStorage.openWaiting(connector, logger: Logger(label: "impactd.credentials"))
+        store = PostgresCredentialStore(connector: connector, logger: Logger(label: "impactd.credentials"))
+      } catch let failure as PostgresFailure {
+        fail(
+          "impactd.database-unreachable", ["location": failure.location.description, "reason": failure.reason],
+          code: 69)
+      } catch let error as ConfigurationError {
+        fail(error.localizedDescription(OperatorText.localizer), code: 78)
+      }
+    } else {
+      store = try openFile(resolved, creating: creating)
+    }
+    defer { try? store.close() }
+    do {
+      return try body(store)
+    } catch let error as AccessAdministrationError {
+      switch error {
+      case .unknownRole, .invalidName: fail(message(error), code: 64)  // EX_USAGE
+      case .nameTaken(let name): fail("impactd.credential.name-taken", ["name": name], code: 65)  // EX_DATAERR
+      case .notFound(let name): fail("impactd.credential.not-found", ["name": name], code: 65)
+      }
+    } catch {
+      fail("\(error)", code: 74)  // EX_IOERR
+    }
+  }
+
+  /// The credentials of a SQLite file, after saying which file it is. Unless `creating`, a file
+  /// that does not exist is refused with exit 66.
+  private static func openFile(_ resolved: String, creating: Bool) throws -> CredentialStore {
+    let path = URL(fileURLWithPath: resolved).standardizedFileURL.path
     guard creating || FileManager.default.fileExists(atPath: path) else {
       fail("impactd.database-missing", ["path": path], code: 66)  // EX_NOINPUT
     }
     OperatorText.write("impactd.database", ["path": path])
-    let store: CredentialStore
     do {
-      store = try CredentialStore.open(atPath: path)
+      return try CredentialStore.open(atPath: path)
     } catch let refusal as DatabaseRefusal {
       // Another application's file or a damaged one: 65 (EX_DATAERR), as `impactd serve`.
       switch refusal {
@@ -36,18 +78,6 @@ enum CredentialCommand {
       }
     } catch {
       fail("impactd.cannot-open", ["path": path, "reason": "\(error)"], code: 66)  // EX_NOINPUT
-    }
-    defer { try? store.close() }
-    do {
-      return try body(store)
-    } catch let error as AccessAdministrationError {
-      switch error {
-      case .unknownRole, .invalidName: fail(message(error), code: 64)  // EX_USAGE
-      case .nameTaken(let name): fail("impactd.credential.name-taken", ["name": name], code: 65)  // EX_DATAERR
-      case .notFound(let name): fail("impactd.credential.not-found", ["name": name], code: 65)
-      }
-    } catch {
-      fail("\(error)", code: 74)  // EX_IOERR
     }
   }
 

@@ -19,7 +19,7 @@ struct DatabaseOption: ParsableArguments {
   func resolvedPath() -> String {
     do {
       var flags = ConfigurationLayer()
-      flags.databasePath = try database.map { try ConfigurationLayer.parsePath($0, setting: "--database") }
+      flags.databasePath = try database.map { try ConfigurationLayer.parseDatabase($0, setting: "--database") }
       flags.configFile = try config.map { try ConfigurationLayer.parsePath($0, setting: "--config") }
       let configuration = try DaemonConfiguration.layered(
         flags: flags, environment: ProcessInfo.processInfo.environment)

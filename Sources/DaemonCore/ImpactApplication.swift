@@ -74,8 +74,15 @@ public final class ImpactApplication: DaemonApplication {
   }
 
   public func credentialVerifier(context: DaemonContext) -> (any CredentialVerifier)? {
-    opened.withLock { opened in
-      (opened?.storage as? ImpactDatabase).map { StoredCredentialVerifier(store: $0.credentials) }
+    opened.withLock { opened -> StoredCredentialVerifier? in
+      if let database = opened?.storage as? ImpactDatabase {
+        return StoredCredentialVerifier(store: database.credentials)
+      }
+      if let shared = opened?.storage as? PostgresStorage {
+        return StoredCredentialVerifier(
+          store: PostgresCredentialStore(connector: shared.connector, logger: context.logger))
+      }
+      return nil
     }
   }
 

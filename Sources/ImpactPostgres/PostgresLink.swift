@@ -21,6 +21,13 @@ final class PostgresLink: Sendable {
     self.id = id
   }
 
+  deinit {
+    // A connection must be closed before it goes: it is kept until its close completes.
+    if let open = current.withLock({ $0 }), !open.isClosed {
+      open.close().whenComplete { _ in _ = open }
+    }
+  }
+
   /// Runs `body` on the connection, alone, blocking the caller's thread.
   func run<T: Sendable>(
     timeout: Duration = PostgresLink.operationTimeout,

@@ -39,7 +39,7 @@ public struct CredentialStore: Sendable {
 
   /// Creates a token; the returned token's ``BearerToken/text`` is the only copy of its secret.
   public func createToken(
-    name: String, role: Role, at date: Date = Date()
+    name: String, role: Role, at date: Date
   ) throws -> (token: BearerToken, credential: StoredCredential) {
     try Self.checkName(name)
     let token = BearerToken.generate()
@@ -51,7 +51,7 @@ public struct CredentialStore: Sendable {
   }
 
   /// Grants `role` to clients whose verified certificate has this subject.
-  public func allowCertificate(subject: String, role: Role, at date: Date = Date()) throws -> StoredCredential {
+  public func allowCertificate(subject: String, role: Role, at date: Date) throws -> StoredCredential {
     try Self.checkName(subject)
     let credential = StoredCredential(
       kind: .certificate, name: subject, role: role, tokenID: nil,
@@ -61,7 +61,7 @@ public struct CredentialStore: Sendable {
   }
 
   /// Every credential, oldest first; revoked ones only when asked.
-  public func list(includingRevoked: Bool = false) throws -> [StoredCredential] {
+  public func list(includingRevoked: Bool) throws -> [StoredCredential] {
     try perform { db in
       let filter = includingRevoked ? "" : "WHERE revoked_at IS NULL"
       return try Row.fetchAll(db, sql: "SELECT * FROM credentials \(filter) ORDER BY id").map(Self.credential)
@@ -71,7 +71,7 @@ public struct CredentialStore: Sendable {
   /// Revokes the active credential of this kind and name; it is refused from then on (by a
   /// running daemon within ``StoredCredentialVerifier/cacheLifetime``).
   @discardableResult
-  public func revoke(_ kind: StoredCredential.Kind, name: String, at date: Date = Date()) throws -> StoredCredential {
+  public func revoke(_ kind: StoredCredential.Kind, name: String, at date: Date) throws -> StoredCredential {
     try perform { db in
       guard
         let row = try Row.fetchOne(
@@ -164,7 +164,7 @@ public struct CredentialStore: Sendable {
   }
 
   /// Names are what the journal shows as the actor: printable, at most 256 characters.
-  static func checkName(_ name: String) throws(AccessAdministrationError) {
+  package static func checkName(_ name: String) throws(AccessAdministrationError) {
     if name.isEmpty { throw .invalidName(name, reason: .empty) }
     if name.count > 256 { throw .invalidName(name, reason: .tooLong) }
     if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {

@@ -241,3 +241,33 @@ def test_unreachable_database_at_start_exits_69(workdir):
     )
     assert result.returncode == 69, result.stderr
     assert "cannot reach the database postgres://impact@127.0.0.1:1/none" in result.stderr
+
+
+@pytest.mark.time_limit(120)
+def test_tokens_of_the_shared_database_hold_for_every_daemon(daemons, database):
+    created = subprocess.run(
+        [IMPACTD, "token", "create", "amel", "--role", "editor", "--database", database],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert created.returncode == 0, created.stderr
+    token = created.stdout.strip()
+    first = daemons("--auth", "on", "--demo", database=database)
+    second = daemons("--auth", "on", database=database)
+    call = [IMPACT, "rank", "--top", "1", "--json"]
+    refused = subprocess.run(call + ["--server", second.address], capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 77, refused.stderr
+    for daemon in (first, second):
+        answered = subprocess.run(
+            call + ["--server", daemon.address, "--token", token], capture_output=True, text=True, timeout=60
+        )
+        assert answered.returncode == 0, answered.stderr
+    revoked = subprocess.run(
+        [IMPACTD, "token", "revoke", "amel", "--database", database], capture_output=True, text=True, timeout=60
+    )
+    assert revoked.returncode == 0, revoked.stderr
+    time.sleep(1.5)  # the verifiers keep an answer for a second
+    for daemon in (first, second):
+        answered = subprocess.run(
+            call + ["--server", daemon.address, "--token", token], capture_output=True, text=True, timeout=60
+        )
+        assert answered.returncode == 77, answered.stdout

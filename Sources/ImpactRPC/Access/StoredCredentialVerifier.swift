@@ -3,17 +3,17 @@ public import ImpactCredentials
 public import ImpactStorage
 import Synchronization
 
-/// Checks credentials against the `credentials` table, keeping each answer for
+/// Checks credentials against the `credentials` table (of SQLite or PostgreSQL), keeping each answer for
 /// ``cacheLifetime`` so that a busy client costs one database read per second, not one per
 /// RPC. A token revoked with `impactd token revoke` is refused within that time.
 public final class StoredCredentialVerifier: CredentialVerifier {
   /// How long a looked-up credential is trusted before it is read again.
   public let cacheLifetime: Duration
-  private let store: CredentialStore
+  private let store: any CredentialStoring
   private let tokens: LookupCache<(StoredCredential, [UInt8])?>
   private let certificates: LookupCache<StoredCredential?>
 
-  public init(store: CredentialStore, cacheLifetime: Duration = .seconds(1)) {
+  public init(store: any CredentialStoring, cacheLifetime: Duration = .seconds(1)) {
     self.store = store
     self.cacheLifetime = cacheLifetime
     self.tokens = LookupCache(lifetime: cacheLifetime)
