@@ -346,6 +346,8 @@ let package = Package(
       name: "impact-bench-daemon",
       dependencies: [
         "DaemonCore",
+        "ImpactPostgres",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
         "ImpactConfiguration",
         "ImpactCredentials",
         "ImpactRPC",

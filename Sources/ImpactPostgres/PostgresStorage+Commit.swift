@@ -118,16 +118,21 @@ extension PostgresStorage {
     let before = open.before
     let timestamp = open.timestamp
     let payload = written.payload
+    let notice = "\(revision)"
     try writer.runHeld(timeout: .seconds(120)) { connection, logger in
+      // One round trip: the journal row, the revision and the notification (sent at commit).
       try await connection.query(
         """
-        INSERT INTO journal
-          (revision, committed_at, actor, rpc_method, kind, project_ids, revision_before, payload, projects)
-        VALUES (\(revision), \(timestamp), \(context.actor), \(context.rpcMethod), \(kind.rawValue), \(ids),
-          \(before), \(payload), \(projects))
+        WITH appended AS (
+          INSERT INTO journal
+            (revision, committed_at, actor, rpc_method, kind, project_ids, revision_before, payload, projects)
+          VALUES (\(revision), \(timestamp), \(context.actor), \(context.rpcMethod), \(kind.rawValue), \(ids),
+            \(before), \(payload), \(projects))
+        ), moved AS (
+          UPDATE meta SET value = \(revision) WHERE key = 'revision'
+        )
+        SELECT pg_notify(\(Self.channel), \(notice))
         """, logger: logger)
-      try await connection.query("UPDATE meta SET value = \(revision) WHERE key = 'revision'", logger: logger)
-      try await connection.execute("NOTIFY \(Self.channel), '\(revision)'", logger: logger)
       try await connection.query("COMMIT", logger: logger)
     }
     return CommitReceipt(

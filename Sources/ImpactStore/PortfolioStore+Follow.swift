@@ -13,13 +13,16 @@ extension PortfolioStore {
   /// How many times a write is planned again because other daemons committed first.
   static let maximumAttempts = 50
 
-  /// Runs `body` on the writer's queue: caught up first, and planned again when another
-  /// daemon committed in between.
+  /// Runs `body` on the writer's queue. On a shared store the write is planned on the snapshot
+  /// as it is (the follower keeps it close to the latest); when another daemon committed first,
+  /// the store refuses the commit (``StorageBehind``), and a refusal of the plan itself (a
+  /// project not found, a revision that does not match) may come from changes not followed
+  /// yet: either way the store catches up and plans again, so that a write is refused only
+  /// for what holds at the latest revision.
   func performWrite<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await serializer.perform { [self] in
       var attempt = 0
       while true {
-        try self.catchUp()
         do {
           return try body()
         } catch let behind as StorageBehind {
@@ -28,19 +31,27 @@ extension PortfolioStore {
             throw StorageError.database(
               code: -1, message: "other daemons kept committing first (revision \(behind.head)); try again")
           }
+          try self.catchUp()
+        } catch {
+          // Not behind: the refusal stands.
+          guard storage.isShared, attempt < Self.maximumAttempts, try self.catchUp() else { throw error }
+          attempt += 1
         }
       }
     }
   }
 
   /// Applies the changes committed by other daemons after the snapshot, on the writer's queue;
-  /// nothing on a store of its own.
-  func catchUp() throws {
-    guard storage.isShared else { return }
+  /// nothing on a store of its own. Returns whether there were any.
+  @discardableResult
+  func catchUp() throws -> Bool {
+    guard storage.isShared else { return false }
+    var followed = false
     while true {
       let entries = try storage.journal(after: snapshot.revision, limit: Self.catchUpBatch)
       for entry in entries { try follow(entry) }
-      if entries.count < Self.catchUpBatch { return }
+      followed = followed || !entries.isEmpty
+      if entries.count < Self.catchUpBatch { return followed }
     }
   }
 

@@ -46,6 +46,12 @@ struct DaemonBenchmarkCommand: AsyncParsableCommand {
   @Option(help: "Revisions of history for --history (the import is the first).")
   var revisions = 1_000
 
+  @Flag(help: "Measure impactd on PostgreSQL instead: import, start-up, reads and writes on one and three daemons.")
+  var shared = false
+
+  @Option(help: "The PostgreSQL server of --shared (default: IMPACT_TEST_POSTGRES_URL); password in PGPASSWORD.")
+  var postgres: String?
+
   func validate() throws {
     for (name, value) in [
       ("--projects", projects), ("--requests", requests), ("--concurrency", concurrency), ("--chunk", chunk),
@@ -63,7 +69,9 @@ struct DaemonBenchmarkCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    if largeImport {
+    if shared {
+      try await runSharedBenchmark(self)
+    } else if largeImport {
       try await runImportBenchmark(self)
     } else if history {
       guard revisions >= 10 else { throw ValidationError("--revisions must be at least 10, got \(revisions)") }
