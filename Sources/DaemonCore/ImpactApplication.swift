@@ -36,7 +36,8 @@ public final class ImpactApplication: DaemonApplication {
     if let location = configuration.database.postgres {
       let password = try PostgresPassword.resolve(environment: ProcessInfo.processInfo.environment, file: nil)
       storage = try await PostgresStorage.open(
-        PostgresConnector(location: location, password: password), logger: context.logger)
+        PostgresConnector(location: location, password: password), logger: context.logger,
+        readOnly: configuration.database.readOnly)
     } else {
       storage = try ImpactDatabase.open(
         atPath: configuration.database.path,

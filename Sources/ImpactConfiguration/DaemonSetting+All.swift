@@ -16,7 +16,7 @@ extension DaemonSetting {
   ) { $0.listen = $1 }
 
   public static let database = text(
-    "database file or PostgreSQL location", flag: "--database", "PATH|postgres://USER@HOST:PORT/DB",
+    "database file or PostgreSQL location", flag: "--database", "PATH\\|postgres://USER@HOST:PORT/DB",
     environment: "IMPACTD_DATABASE", file: "database", default: "`./impact.sqlite`",
     parse: ConfigurationLayer.parseDatabase
   ) { $0.databasePath = $1 }

@@ -23,6 +23,20 @@ public enum PostgresSchema {
   /// The lock key every migrating daemon takes (`pg_advisory_xact_lock`): "impact" in ASCII.
   static let lockKey: Int64 = 0x696D_7061_6374
 
+  /// The migrations `connection`'s database lacks, without applying them.
+  public static func missingMigrations(_ connection: PostgresConnection, logger: Logger) async throws -> [String] {
+    var applied = Set<String>()
+    let exists = try await connection.query("SELECT to_regclass('impact_migrations') IS NOT NULL", logger: logger)
+    for try await present in exists.decode(Bool.self) where present {
+      for try await identifier in try await connection.query(
+        "SELECT identifier FROM impact_migrations", logger: logger
+      ).decode(String.self) {
+        applied.insert(identifier)
+      }
+    }
+    return identifiers.filter { !applied.contains($0) }
+  }
+
   /// Applies the migrations `connection`'s database lacks; returns their identifiers.
   /// - Throws: what PostgreSQL refuses; nothing of a failed migration stays.
   @discardableResult

@@ -31,25 +31,44 @@ package final class PostgresStorage: PortfolioStorage {
   /// The channel every commit notifies, with its revision as payload.
   package static let channel = "impact_journal"
 
-  private init(connector: PostgresConnector, logger: Logger) {
+  /// Opened with `--read-only`: every write is refused, and the schema is not migrated.
+  package let isReadOnly: Bool
+
+  private init(connector: PostgresConnector, logger: Logger, readOnly: Bool) {
     self.connector = connector
     self.logger = logger
+    self.isReadOnly = readOnly
     self.writer = PostgresLink(connector: connector, logger: logger, id: 1)
     self.reader = PostgresLink(connector: connector, logger: logger, id: 2)
   }
 
-  /// Connects to the database `connector` names and applies the migrations it lacks.
-  /// - Throws: ``PostgresFailure`` when the database cannot be reached or refuses.
-  package static func open(_ connector: PostgresConnector, logger: Logger) async throws -> PostgresStorage {
+  /// Connects to the database `connector` names and applies the migrations it lacks (read-only:
+  /// checks that it has them all).
+  /// - Throws: ``PostgresFailure`` when the database cannot be reached or refuses;
+  ///   ``StorageError/schemaNotCurrent(path:missingMigrations:)`` for a read-only database that
+  ///   lacks a migration.
+  package static func open(
+    _ connector: PostgresConnector, logger: Logger, readOnly: Bool = false
+  ) async throws -> PostgresStorage {
     let connection = try await connector.connect(logger: logger)
     do {
-      try await PostgresSchema.migrate(connection, logger: logger)
+      if readOnly {
+        let missing = try await PostgresSchema.missingMigrations(connection, logger: logger)
+        guard missing.isEmpty else {
+          throw StorageError.schemaNotCurrent(path: connector.location.description, missingMigrations: missing)
+        }
+      } else {
+        try await PostgresSchema.migrate(connection, logger: logger)
+      }
+    } catch let error as StorageError {
+      try? await connection.close()
+      throw error
     } catch {
       try? await connection.close()
       throw PostgresFailure(error, location: connector.location)
     }
     try? await connection.close()
-    return PostgresStorage(connector: connector, logger: logger)
+    return PostgresStorage(connector: connector, logger: logger, readOnly: readOnly)
   }
 
   /// ``open(_:logger:)`` for a caller that blocks (a command-line tool, not the cooperative pool).
@@ -58,8 +77,6 @@ package final class PostgresStorage: PortfolioStorage {
   }
 
   package var location: String { connector.location.description }
-
-  package var isReadOnly: Bool { false }
 
   package var isShared: Bool { true }
 

@@ -939,7 +939,7 @@ extension Catalogue {
     "impactd.help.role": "viewer, analyst, editor or admin.",
     "impactd.help.json": "One JSON object per line.",
     "impactd.help.database":
-      "SQLite database file (env IMPACTD_DATABASE; default: the --config file's database, else ./impact.sqlite).",
+      "SQLite database file, or postgres://USER@HOST:PORT/DB (env IMPACTD_DATABASE; default: the --config file's database, else ./impact.sqlite).",
     "impactd.help.config-database": "The daemon's JSON configuration file, for its database key (env IMPACTD_CONFIG).",
     "impactd.help.tls.abstract": "Create a private CA, server and client certificates (PEM, ECDSA P-256).",
     "impactd.help.tls.example": "Example (mutual TLS on the network):",
@@ -1016,7 +1016,8 @@ extension Catalogue {
     "config.range.health-watchers": "each open health watch holds a stream and its buffer",
     // MARK: - impactd serve help (serve-help)
     "impactd.help.serve.listen": "Address to serve gRPC on.",
-    "impactd.help.serve.database": "SQLite database file.",
+    "impactd.help.serve.database":
+      "SQLite database file, or postgres://USER@HOST:PORT/DB: a PostgreSQL database several daemons share (password in PGPASSWORD or IMPACTD_DATABASE_PASSWORD_FILE).",
     "impactd.help.serve.durability": "Commit durability: full or normal.",
     "impactd.help.serve.metrics-listen": "Address to serve Prometheus metrics on (GET /metrics), or off.",
     "impactd.help.serve.log-level": "trace, debug, info, notice, warning, error or critical.",

@@ -980,7 +980,7 @@ extension Catalogue {
     "impactd.help.role": "viewer (lecteur), analyst (analyste), editor (éditeur) ou admin.",
     "impactd.help.json": "Un objet JSON par ligne.",
     "impactd.help.database":
-      "Fichier de base SQLite (env IMPACTD_DATABASE ; par défaut : la base du fichier --config, sinon ./impact.sqlite).",
+      "Fichier de base SQLite, ou postgres://UTILISATEUR@HÔTE:PORT/BASE (env IMPACTD_DATABASE ; par défaut : la base du fichier --config, sinon ./impact.sqlite).",
     "impactd.help.config-database":
       "Le fichier de configuration JSON du démon, pour sa clé database (env IMPACTD_CONFIG).",
     "impactd.help.tls.abstract":
@@ -1060,7 +1060,8 @@ extension Catalogue {
     "config.range.health-watchers": "chaque suivi de santé ouvert garde un flux et sa mémoire tampon",
     // MARK: - impactd serve help (serve-help)
     "impactd.help.serve.listen": "Adresse où servir le gRPC.",
-    "impactd.help.serve.database": "Fichier de base SQLite.",
+    "impactd.help.serve.database":
+      "Fichier de base SQLite, ou postgres://UTILISATEUR@HÔTE:PORT/BASE : une base PostgreSQL partagée par plusieurs démons (mot de passe dans PGPASSWORD ou IMPACTD_DATABASE_PASSWORD_FILE).",
     "impactd.help.serve.durability": "Durabilité des écritures : full ou normal.",
     "impactd.help.serve.metrics-listen": "Adresse où servir les métriques Prometheus (GET /metrics), ou off.",
     "impactd.help.serve.log-level": "trace, debug, info, notice, warning, error ou critical.",

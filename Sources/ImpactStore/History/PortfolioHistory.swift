@@ -142,15 +142,8 @@ public final class PortfolioHistory: Sendable {
 
   /// A checkpoint's or a snapshot's state, from its stored documents.
   static func decode(_ stored: FrozenState, committedAt: Date? = nil) throws -> PortfolioSnapshot {
-    let (table, key) = stored.location
-    do {
-      let scheme = try SchemeJSON.decode(Data(stored.schemeDocument.utf8), source: stored.source)
-      return PortfolioSnapshot(
-        revision: stored.revision, committedAt: committedAt, scheme: scheme,
-        projects: try ProjectsBinary.decode(stored.projectsDocument))
-    } catch {
-      throw StorageError.unreadableValue(table: table, key: key, column: "projects", detail: "\(error)")
-    }
+    let (scheme, projects) = try stored.decoded()
+    return PortfolioSnapshot(revision: stored.revision, committedAt: committedAt, scheme: scheme, projects: projects)
   }
 
   /// A snapshot's state, from its frozen documents (JSON for a snapshot made before schema v9).
