@@ -89,6 +89,20 @@ public struct PortfolioSnapshot: Sendable {
     positions[id] != nil
   }
 
+  /// Where `id` goes in `projects`, sorted by id: the index of the first project with a
+  /// larger id (reading only ids, not copies of the projects).
+  private static func insertionIndex(of id: String, in projects: [Project]) -> Int {
+    projects.withUnsafeBufferPointer { buffer in
+      var low = 0
+      var high = buffer.count
+      while low < high {
+        let middle = (low + high) / 2
+        if buffer[middle].id < id { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+  }
+
   /// The next snapshot after upserting `changed` and removing `removed`, rescoring only the
   /// projects that changed.
   func applying(
@@ -111,17 +125,50 @@ public struct PortfolioSnapshot: Sendable {
       }
     }
     let removedSet = Set(removed).filter { positions[$0] != nil }
-    if !removedSet.isEmpty || !inserts.isEmpty {
+    if !removedSet.isEmpty {
       structureChanged = true
-      var merged: [(Project, ProjectScore)] = []
-      merged.reserveCapacity(projects.count + inserts.count)
+      var keptProjects: [Project] = []
+      var keptScores: [ProjectScore] = []
+      keptProjects.reserveCapacity(projects.count - removedSet.count + inserts.count)
+      keptScores.reserveCapacity(projects.count - removedSet.count + inserts.count)
       for position in projects.indices where !removedSet.contains(projects[position].id) {
-        merged.append((projects[position], scores[position]))
+        keptProjects.append(projects[position])
+        keptScores.append(scores[position])
       }
-      for project in inserts { merged.append((project, scorer.score(project))) }
-      merged.sort { $0.0.id < $1.0.id }
-      projects = merged.map(\.0)
-      scores = merged.map(\.1)
+      projects = keptProjects
+      scores = keptScores
+    }
+    if !inserts.isEmpty {
+      structureChanged = true
+      // The stored projects stay in id order: a few new ones go to their place (a binary
+      // search and a move), many are merged in one pass; no sort of the whole portfolio.
+      inserts.sort { $0.id < $1.id }
+      if inserts.count <= 64 {
+        for project in inserts {
+          let index = Self.insertionIndex(of: project.id, in: projects)
+          projects.insert(project, at: index)
+          scores.insert(scorer.score(project), at: index)
+        }
+      } else {
+        var mergedProjects: [Project] = []
+        var mergedScores: [ProjectScore] = []
+        mergedProjects.reserveCapacity(projects.count + inserts.count)
+        mergedScores.reserveCapacity(projects.count + inserts.count)
+        var next = 0
+        for project in inserts {
+          while next < projects.count, projects[next].id < project.id {
+            mergedProjects.append(projects[next])
+            mergedScores.append(scores[next])
+            next += 1
+          }
+          mergedProjects.append(project)
+          mergedScores.append(scorer.score(project))
+        }
+        mergedProjects.append(contentsOf: projects[next...])
+        mergedScores.append(contentsOf: scores[next...])
+        projects = mergedProjects
+        scores = mergedScores
+      }
     }
     return PortfolioSnapshot(
       revision: revision,

@@ -52,6 +52,9 @@ struct DaemonBenchmarkCommand: AsyncParsableCommand {
   @Option(help: "The PostgreSQL server of --shared (default: IMPACT_TEST_POSTGRES_URL); password in PGPASSWORD.")
   var postgres: String?
 
+  @Option(help: "CreateProject calls per write row of --shared.")
+  var writes = 300
+
   func validate() throws {
     for (name, value) in [
       ("--projects", projects), ("--requests", requests), ("--concurrency", concurrency), ("--chunk", chunk),

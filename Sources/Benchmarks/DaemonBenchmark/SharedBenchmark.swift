@@ -5,7 +5,7 @@
 // (b) start-up of an impactd on the PostgreSQL database that holds them (SERVING);
 // (c) GetProjectScore latency and throughput against one daemon and against three daemons on
 //     the same database, --concurrency callers spread over them;
-// (d) write throughput (CreateProject, --concurrency writers) against SQLite, one daemon on
+// (d) write throughput (--writes CreateProject calls, --concurrency writers) against SQLite, one daemon on
 //     PostgreSQL and three on PostgreSQL;
 // (e) how long a write through one daemon takes to be served by another.
 //
@@ -52,7 +52,7 @@ func runSharedBenchmark(_ options: DaemonBenchmarkCommand) async throws {
   let sqliteImport = try await importStreams([projects], address: sqlite.address)
   log("SQLite import: \(format(sqliteImport / 1_000, 1)) s")
   let sqliteWrites = try await measureWrites(
-    [sqlite.address], template: template, prefix: "s", total: options.requests / 10, concurrency: options.concurrency)
+    [sqlite.address], template: template, prefix: "s", total: options.writes, concurrency: options.concurrency)
   try await sqlite.stop()
 
   // A database of its own for the run.
@@ -84,10 +84,10 @@ func runSharedBenchmark(_ options: DaemonBenchmarkCommand) async throws {
       report.scores3 = try await measureScores(
         addresses, ids: ids, total: options.requests, concurrency: options.concurrency)
       report.writes1 = try await measureWrites(
-        [addresses[0]], template: template, prefix: "p1", total: options.requests / 10, concurrency: options.concurrency
+        [addresses[0]], template: template, prefix: "p1", total: options.writes, concurrency: options.concurrency
       )
       report.writes3 = try await measureWrites(
-        addresses, template: template, prefix: "p3", total: options.requests / 10, concurrency: options.concurrency)
+        addresses, template: template, prefix: "p3", total: options.writes, concurrency: options.concurrency)
       report.follow = try await measureFollow(from: addresses[0], to: addresses[1], template: template, samples: 50)
     } catch {
       for daemon in daemons { try? await daemon.stop() }
