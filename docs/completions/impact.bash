@@ -188,7 +188,7 @@ _impact_status() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --check --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -214,6 +214,9 @@ _impact_status() {
     '--timeout')
         return
         ;;
+    '--min-revision')
+        return
+        ;;
     '--output')
         __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
         return
@@ -235,7 +238,7 @@ _impact_import() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --replace --dry-run --overwrite-newer --yes -q --quiet --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --encoding --errors)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --expected-revision --encoding --errors)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -259,6 +262,9 @@ _impact_import() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -292,7 +298,7 @@ _impact_export() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -q --quiet --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --format --to --organization --base-iri)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme --format --to --organization --base-iri)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -316,6 +322,9 @@ _impact_export() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -394,7 +403,7 @@ _impact_projects_list() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -418,6 +427,9 @@ _impact_projects_list() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -460,7 +472,7 @@ _impact_projects_show() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -484,6 +496,9 @@ _impact_projects_show() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -513,7 +528,7 @@ _impact_projects_delete() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --expected-revision)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -537,6 +552,9 @@ _impact_projects_delete() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -563,7 +581,7 @@ _impact_find() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -587,6 +605,9 @@ _impact_find() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -623,7 +644,7 @@ _impact_score() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --explain --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -647,6 +668,9 @@ _impact_score() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -676,7 +700,7 @@ _impact_rank() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --top)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme --top)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -700,6 +724,9 @@ _impact_rank() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -745,7 +772,7 @@ _impact_scores() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom -q --quiet --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -769,6 +796,9 @@ _impact_scores() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -805,7 +835,7 @@ _impact_compare() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -829,6 +859,9 @@ _impact_compare() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -871,7 +904,7 @@ _impact_portfolio() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --top)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme --top)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -895,6 +928,9 @@ _impact_portfolio() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -940,7 +976,7 @@ _impact_coverage() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -964,6 +1000,9 @@ _impact_coverage() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1006,7 +1045,7 @@ _impact_whatif() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --all --version -h --help)
     repeating_options=(--status --programme --territory --domain --add --remove --replace --set)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1030,6 +1069,9 @@ _impact_whatif() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1078,7 +1120,7 @@ _impact_rate() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --criterion --rater --value --comment)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --expected-revision --criterion --rater --value --comment)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -1102,6 +1144,9 @@ _impact_rate() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1140,7 +1185,7 @@ _impact_observe() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --force --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --period --source)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --expected-revision --period --source)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -1164,6 +1209,9 @@ _impact_observe() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1196,7 +1244,7 @@ _impact_observations() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --outcome)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --outcome)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -1220,6 +1268,9 @@ _impact_observations() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1269,7 +1320,7 @@ _impact_scheme_show() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --document --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1293,6 +1344,9 @@ _impact_scheme_show() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1322,7 +1376,7 @@ _impact_scheme_set() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --expected-revision)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -1346,6 +1400,9 @@ _impact_scheme_set() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1395,7 +1452,7 @@ _impact_indicators_list() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --domain --kind)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --domain --kind)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1419,6 +1476,9 @@ _impact_indicators_list() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1449,7 +1509,7 @@ _impact_indicators_search() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --domain --kind)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --domain --kind)
     __impact_offer_flags_options -1
 
     # Offer option value completions
@@ -1473,6 +1533,9 @@ _impact_indicators_search() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1503,7 +1566,7 @@ _impact_indicators_show() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -1529,6 +1592,9 @@ _impact_indicators_show() {
     '--timeout')
         return
         ;;
+    '--min-revision')
+        return
+        ;;
     '--output')
         __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
         return
@@ -1550,7 +1616,7 @@ _impact_indicators_usage() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1574,6 +1640,9 @@ _impact_indicators_usage() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1633,7 +1702,7 @@ _impact_framework_show() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --versions --document --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --version)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --version)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1657,6 +1726,9 @@ _impact_framework_show() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1683,7 +1755,7 @@ _impact_framework_set() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --expected-revision)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -1707,6 +1779,9 @@ _impact_framework_set() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1733,7 +1808,7 @@ _impact_framework_check() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --programme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --programme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1757,6 +1832,9 @@ _impact_framework_check() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1783,7 +1861,7 @@ _impact_map() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --programme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --programme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1807,6 +1885,9 @@ _impact_map() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1833,7 +1914,7 @@ _impact_watch() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--project)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --since --give-up-after)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --since --give-up-after)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1857,6 +1938,9 @@ _impact_watch() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1889,7 +1973,7 @@ _impact_audit() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --actor --project --method --since --until --limit)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --actor --project --method --since --until --limit)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -1913,6 +1997,9 @@ _impact_audit() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -1977,7 +2064,7 @@ _impact_snapshot_create() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision --note)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --expected-revision --note)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -2001,6 +2088,9 @@ _impact_snapshot_create() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -2030,7 +2120,7 @@ _impact_snapshot_list() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -2056,6 +2146,9 @@ _impact_snapshot_list() {
     '--timeout')
         return
         ;;
+    '--min-revision')
+        return
+        ;;
     '--output')
         __impact_add_completions -W 'table'$'\n''json'$'\n''csv'
         return
@@ -2077,7 +2170,7 @@ _impact_snapshot_show() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -2101,6 +2194,9 @@ _impact_snapshot_show() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -2124,7 +2220,7 @@ _impact_snapshot_delete() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --expected-revision)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --expected-revision)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -2148,6 +2244,9 @@ _impact_snapshot_delete() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -2174,7 +2273,7 @@ _impact_diff() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain --explain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --top --max-projects)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --top --max-projects)
     __impact_offer_flags_options 2
 
     # Offer option value completions
@@ -2198,6 +2297,9 @@ _impact_diff() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -2243,7 +2345,7 @@ _impact_trend() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain --point)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --every --since --project --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --every --since --project --scheme)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -2267,6 +2369,9 @@ _impact_trend() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -2319,7 +2424,7 @@ _impact_progress() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator --at --scheme --outcome)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator --at --scheme --outcome)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -2343,6 +2448,9 @@ _impact_progress() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -2398,7 +2506,7 @@ _impact_report_portfolio() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at --at --scheme --since)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator -o --to --title --pdf --data --generated-at --at --scheme --since)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -2422,6 +2530,9 @@ _impact_report_portfolio() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -2482,7 +2593,7 @@ _impact_report_project() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=()
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at --at --scheme)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator -o --to --title --pdf --data --generated-at --at --scheme)
     __impact_offer_flags_options 1
 
     # Offer option value completions
@@ -2506,6 +2617,9 @@ _impact_report_project() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
@@ -2550,7 +2664,7 @@ _impact_report_committee() {
     repeating_flags=()
     non_repeating_flags=(--tls --json --wide --excel --decimal-comma --bom --version -h --help)
     repeating_options=(--status --programme --territory --domain --candidate)
-    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --output --lang --columns --separator -o --to --title --pdf --data --generated-at --since)
+    non_repeating_options=(--server --token --ca --cert --key --tls-server-name --timeout --min-revision --output --lang --columns --separator -o --to --title --pdf --data --generated-at --since)
     __impact_offer_flags_options 0
 
     # Offer option value completions
@@ -2574,6 +2688,9 @@ _impact_report_committee() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--min-revision')
         return
         ;;
     '--output')
