@@ -186,6 +186,11 @@ struct ImpactConnection: Sendable {
     }
     switch error.code {
     case .unavailable:
+      // The daemon answered and explained (a revision it has not reached yet, its database
+      // unavailable): its words, not a connection failure.
+      if let explained = error.localizedMessage(for: language) {
+        return CommandFailure(status, explained)
+      }
       let text = describe(error)
       let refused = ["Connection refused", "No route to host", "Network is unreachable", "Name or service not known"]
       if !refused.contains(where: text.contains),
