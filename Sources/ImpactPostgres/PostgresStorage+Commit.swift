@@ -271,17 +271,16 @@ extension PostgresStorage {
     try insertRatingHistory(rows, ratedAt: open.timestamp, revision: open.revision)
   }
 
-  /// Inserts rating history rows, a thousand per statement.
+  /// Inserts rating history rows: a few in one INSERT, many (an import) with `COPY … FROM
+  /// STDIN`, in the transaction of the change.
   private func insertRatingHistory(_ rows: [(String, Rating)], ratedAt: String, revision: Int64) throws {
-    var start = 0
-    while start < rows.count {
-      let batch = rows[start..<min(start + 1_000, rows.count)]
-      var binds = PostgresBindings(capacity: batch.count * 5 + 2)
+    guard !rows.isEmpty else { return }
+    guard rows.count > 50 else {
+      var binds = PostgresBindings(capacity: rows.count * 5 + 2)
       binds.append(ratedAt)
       binds.append(revision)
       var values: [String] = []
-      values.reserveCapacity(batch.count)
-      for (index, (projectID, rating)) in batch.enumerated() {
+      for (index, (projectID, rating)) in rows.enumerated() {
         let first = 3 + index * 5
         values.append("($\(first), $\(first + 1), $\(first + 2), $\(first + 3), $\(first + 4), $1, $2)")
         binds.append(projectID)
@@ -295,11 +294,49 @@ extension PostgresStorage {
         VALUES \(values.joined(separator: ", "))
         """
       let bound = binds
-      try writer.runHeld(timeout: .seconds(120)) { connection, logger in
-        try await connection.execute(sql, bound, logger: logger)
-      }
-      start += batch.count
+      try writer.runHeld { connection, logger in try await connection.execute(sql, bound, logger: logger) }
+      return
     }
+    // COPY's text format: one line per row, tab-separated, `\N` for NULL, and the backslash,
+    // tab, newline and carriage return of a text escaped.
+    var text = ""
+    let stamp = Self.copyText(ratedAt) + "\t\(revision)\n"
+    var chunks: [String] = []
+    for (projectID, rating) in rows {
+      text += Self.copyText(projectID) + "\t" + Self.copyText(rating.criterion) + "\t" + Self.copyText(rating.rater)
+      text += "\t\(rating.value)\t" + (rating.comment.map(Self.copyText) ?? "\\N") + "\t" + stamp
+      if text.utf8.count >= 1 << 20 {
+        chunks.append(text)
+        text = ""
+      }
+    }
+    if !text.isEmpty { chunks.append(text) }
+    let data = chunks
+    try writer.runHeld(timeout: .seconds(300)) { connection, logger in
+      try await connection.copyFrom(
+        table: "rating_history",
+        columns: ["project_id", "criterion", "rater", "value", "comment", "rated_at", "revision"],
+        logger: logger
+      ) { writer in
+        for chunk in data { try await writer.write(ByteBuffer(string: chunk)) }
+      }
+    }
+  }
+
+  /// `text` as a value of COPY's text format.
+  static func copyText(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+    var escaped = ""
+    for character in text.unicodeScalars {
+      switch character {
+      case "\\": escaped += "\\\\"
+      case "\t": escaped += "\\t"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      default: escaped.unicodeScalars.append(character)
+      }
+    }
+    return escaped
   }
 }
 

@@ -121,8 +121,16 @@ struct PortfolioStorageSuiteTests {
       let storage = try await fixture.open()
       let store = PortfolioStore(storage: storage)
       try await store.load()
-      let generated = SyntheticPortfolio.generate(projects: 120, seed: 5)
+      var generated = SyntheticPortfolio.generate(projects: 120, seed: 5)
+      // A text COPY must escape (PostgreSQL writes an import's rating history with COPY); the
+      // validator refuses control characters, so the backslash is the one to escape.
+      generated[3].ratings.append(
+        Rating(criterion: "what", rater: "zoe", value: 2, comment: #"C:\dossiers\N et \t tels quels"#))
+      #expect(generated.reduce(0) { $0 + $1.ratings.count } > 50)
       _ = try await store.importProjects(generated, mode: .upsert, validateOnly: false, context: Self.context)
+      let rated = generated[3].id
+      let times = try await blocking { try storage.ratingTimes(projectID: rated, throughRevision: 1) }
+      #expect(times[RecordedValues.RatingKey(criterion: "what", rater: "zoe")] != nil)
       _ = try await store.createSnapshot(named: "t0", note: "", context: Self.context)
       try await store.delete(generated[7].id, context: Self.context)
       let committed = store.snapshot
