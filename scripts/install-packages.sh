@@ -3,6 +3,8 @@
 #   libsqlite3-dev   SQLite headers for GRDB
 #   sqlite3          the sqlite3 shell, used by the storage and fault tests
 #   protobuf-compiler protoc, for scripts/check-generated.sh
+#   libprotobuf-dev  the well-known types protoc imports (google/protobuf/timestamp.proto), only
+#                    recommended by protobuf-compiler, so not installed with it here
 #   python3-venv     for the Python gRPC clients of the interop and fault tests
 #   prometheus       for promtool, which checks the daemon's /metrics
 #   chromium         headless browser: scripts/report-check.sh and `impact report --pdf`
@@ -16,6 +18,7 @@ need=()
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 command -v protoc >/dev/null 2>&1 || need+=(protobuf-compiler)
+[ -f /usr/include/google/protobuf/timestamp.proto ] || need+=(libprotobuf-dev)
 python3 -c "import ensurepip, venv" 2>/dev/null || need+=(python3-venv)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
