@@ -19,7 +19,8 @@ enum CredentialCommand {
   static func withStore<T>(
     _ database: DatabaseOption, creating: Bool = false, _ body: (any CredentialStoring) throws -> T
   ) throws -> T {
-    let resolved = database.resolvedPath()
+    let section = database.resolved()
+    let resolved = section.path
     let store: any CredentialStoring
     if PostgresLocation.isLocation(resolved),
       let location = try? PostgresLocation.parse(resolved, setting: "--database")
@@ -27,13 +28,14 @@ enum CredentialCommand {
       // The shared database of several daemons: its credentials hold for all of them.
       OperatorText.write("impactd.database", ["path": location.description])
       do {
-        let password = try PostgresPassword.resolve(environment: ProcessInfo.processInfo.environment, file: nil)
+        let password = try PostgresPassword.resolve(
+          environment: ProcessInfo.processInfo.environment, file: section.passwordFile)
         let connector = PostgresConnector(location: location, password: password)
         _ = try PostgresStorage.openWaiting(connector, logger: Logger(label: "impactd.credentials"))
         store = PostgresCredentialStore(connector: connector, logger: Logger(label: "impactd.credentials"))
       } catch let failure as PostgresFailure {
         fail(
-          "impactd.database-unreachable", ["location": failure.location.description, "reason": failure.reason],
+          "impactd.database-unreachable", OperatorText.unreachable(failure),
           code: 69)
       } catch let error as ConfigurationError {
         fail(error.localizedDescription(OperatorText.localizer), code: 78)

@@ -14,16 +14,16 @@ struct DatabaseOption: ParsableArguments {
   @Option(help: ArgumentHelp(OperatorText.help("impactd.help.config-database"), valueName: "path"))
   var config: String?
 
-  /// The database file after the flags, the environment and the configuration file; a bad
-  /// value ends the command with exit 78 (EX_CONFIG), as it ends `impactd serve`.
-  func resolvedPath() -> String {
+  /// The database section after the flags, the environment and the configuration file (its
+  /// path, and the PostgreSQL password file it names); a bad value ends the command with exit 78.
+  func resolved() -> DaemonConfiguration.Database {
     do {
       var flags = ConfigurationLayer()
       flags.databasePath = try database.map { try ConfigurationLayer.parseDatabase($0, setting: "--database") }
       flags.configFile = try config.map { try ConfigurationLayer.parsePath($0, setting: "--config") }
       let configuration = try DaemonConfiguration.layered(
         flags: flags, environment: ProcessInfo.processInfo.environment)
-      return configuration.database.path
+      return configuration.database
     } catch let error as ConfigurationError {
       CredentialCommand.fail(error.localizedDescription(OperatorText.localizer), code: 78)  // EX_CONFIG
     } catch {

@@ -25,12 +25,19 @@ struct MigrateCommand: ParsableCommand {
   @Option(help: ArgumentHelp(OperatorText.help("impactd.help.migrate.to"), valueName: "postgres://…"))
   var to: String
 
+  @Option(
+    name: .customLong("password-file"),
+    help: ArgumentHelp(OperatorText.help("impactd.help.migrate.password-file"), valueName: "path"))
+  var passwordFile: String?
+
   func run() throws {
     let location: PostgresLocation
     let password: String?
     do {
       location = try PostgresLocation.parse(to, setting: "--to")
-      password = try PostgresPassword.resolve(environment: ProcessInfo.processInfo.environment, file: nil)
+      password = try PostgresPassword.resolve(
+        environment: ProcessInfo.processInfo.environment,
+        file: passwordFile.map { PostgresPasswordFile(path: $0, setting: "--password-file") })
     } catch let error as ConfigurationError {
       CredentialCommand.fail(error.localizedDescription(OperatorText.localizer), code: 78)
     }
@@ -51,7 +58,7 @@ struct MigrateCommand: ParsableCommand {
         PostgresConnector(location: location, password: password), logger: logger)
     } catch let failure as PostgresFailure {
       CredentialCommand.fail(
-        "impactd.database-unreachable", ["location": failure.location.description, "reason": failure.reason], code: 69)
+        "impactd.database-unreachable", OperatorText.unreachable(failure), code: 69)
     }
     defer { try? target.close() }
 

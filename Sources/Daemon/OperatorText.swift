@@ -1,5 +1,7 @@
 import DaemonCore
 import Foundation
+import ImpactConfiguration
+import ImpactPostgres
 import Localization
 
 /// The texts `impactd` writes for the person running it (start-up failures, what an
@@ -30,5 +32,11 @@ enum OperatorText {
     case .inUse: write("impactd.address-in-use", values)
     case .cannotListen(let cause): write("impactd.cannot-listen", values.merging(["reason": cause]) { $1 })
     }
+  }
+
+  /// The values of `impactd.database-unreachable` for a PostgreSQL failure: its location, and
+  /// the reason in the operator's language when it is ours to word, else as the server gave it.
+  static func unreachable(_ failure: PostgresFailure) -> [String: String] {
+    ["location": failure.location.description, "reason": failure.reasonKey.map { localizer($0) } ?? failure.reason]
   }
 }

@@ -57,10 +57,14 @@ struct ServeCommand: AsyncParsableCommand {
       let holder = pid.map { l("impactd.lock-holder.pid", ["pid": "\($0)"]) } ?? l("impactd.lock-holder.unknown")
       OperatorText.write("impactd.database-in-use", ["path": path, "holder": holder])
       throw ExitCode(75)  // EX_TEMPFAIL
+    } catch let error as ConfigurationError {
+      // A setting read only once the store opens (the PostgreSQL password file): as any other.
+      FileHandle.standardError.write(Data("impactd: \(error.localizedDescription(OperatorText.localizer))\n".utf8))
+      throw ExitCode(78)  // EX_CONFIG
     } catch let failure as PostgresFailure {
       // 69 (EX_UNAVAILABLE): the shared database cannot be reached or refuses this daemon.
       OperatorText.write(
-        "impactd.database-unreachable", ["location": failure.location.description, "reason": failure.reason])
+        "impactd.database-unreachable", OperatorText.unreachable(failure))
       throw ExitCode(69)
     } catch let refusal as DatabaseRefusal {
       // 65 (EX_DATAERR): another application's file or a damaged one; starting again will not

@@ -12,6 +12,12 @@ struct ServeOptions: ParsableArguments, Sendable {
   @Option(help: ArgumentHelp(ServeOptions.help("impactd.help.serve.database"), valueName: "path"))
   var database: String?
 
+  @Option(
+    name: .customLong("database-password-file"),
+    help: ArgumentHelp(ServeOptions.help("impactd.help.serve.database-password-file"), valueName: "path")
+  )
+  var databasePasswordFile: String?
+
   @Option(help: ArgumentHelp(ServeOptions.help("impactd.help.serve.durability"), valueName: "level"))
   var durability: String?
 
@@ -100,7 +106,8 @@ struct ServeOptions: ParsableArguments, Sendable {
   /// - Throws: ``ConfigurationError`` naming the flag whose value cannot be parsed.
   func layer() throws -> ConfigurationLayer {
     let given: [(DaemonSetting, String?)] = [
-      (.listen, listen), (.database, database), (.durability, durability), (.metricsListen, metricsListen),
+      (.listen, listen), (.database, database), (.databasePasswordFile, databasePasswordFile),
+      (.durability, durability), (.metricsListen, metricsListen),
       (.logLevel, logLevel), (.gracePeriod, gracePeriod), (.maxDatabaseSize, maxDatabaseSize),
       (.readOnly, readOnly ? "true" : nil), (.integrity, integrity), (.auth, auth), (.tlsCertificate, tlsCert),
       (.tlsKey, tlsKey), (.tlsClientCA, tlsClientCA), (.allowInsecureRemote, allowInsecureRemote ? "true" : nil),

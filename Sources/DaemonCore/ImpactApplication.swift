@@ -34,7 +34,8 @@ public final class ImpactApplication: DaemonApplication {
     let configuration = context.configuration
     let storage: any PortfolioStorage
     if let location = configuration.database.postgres {
-      let password = try PostgresPassword.resolve(environment: ProcessInfo.processInfo.environment, file: nil)
+      let password = try PostgresPassword.resolve(
+        environment: ProcessInfo.processInfo.environment, file: configuration.database.passwordFile)
       storage = try await PostgresStorage.open(
         PostgresConnector(location: location, password: password), logger: context.logger,
         readOnly: configuration.database.readOnly)

@@ -10,6 +10,8 @@ public struct ConfigurationLayer: Sendable, Hashable {
   public var gracePeriod: Duration?
   /// The database file.
   public var databasePath: String?
+  /// The PostgreSQL password file.
+  public var databasePasswordFile: PostgresPasswordFile?
   /// The commit durability.
   public var durability: Durability?
   /// The metrics endpoint; a value whose `listen` is `nil` turns metrics off.
@@ -66,6 +68,7 @@ extension DaemonConfiguration {
     if let value = layer.listen { result.server.listen = value }
     if let value = layer.gracePeriod { result.server.gracePeriod = value }
     if let value = layer.databasePath { result.database.path = value }
+    if let value = layer.databasePasswordFile { result.database.passwordFile = value }
     if let value = layer.durability { result.database.durability = value }
     if let value = layer.metrics { result.metrics = value }
     if let value = layer.logLevel { result.log.level = value }
@@ -129,7 +132,7 @@ extension DaemonConfiguration {
     readFile: (String) throws -> [UInt8] = ConfigurationLayer.readFile
   ) throws -> DaemonConfiguration {
     let environmentLayer = try ConfigurationLayer(environment: environment)
-    var configuration = DaemonConfiguration.defaults
+    var sources: [(layer: ConfigurationLayer, name: (DaemonSetting) -> String?)] = []
     if let path = flags.configFile ?? environmentLayer.configFile {
       let contents: [UInt8]
       do {
@@ -137,8 +140,36 @@ extension DaemonConfiguration {
       } catch {
         throw ConfigurationError(setting: path, key: "config.unreadable", values: ["reason": "\(error)"])
       }
-      configuration = configuration.applying(try ConfigurationLayer(fileContents: contents, path: path))
+      sources.append(
+        (try ConfigurationLayer(fileContents: contents, path: path), { $0.fileKey.map { "\(path): \($0)" } }))
     }
-    return configuration.applying(environmentLayer).applying(flags)
+    sources.append((environmentLayer, \.environment))
+    sources.append((flags, \.flag))
+    let configuration = sources.reduce(DaemonConfiguration.defaults) { $0.applying($1.layer) }
+    try configuration.checkStoreSettings(sources)
+    return configuration
+  }
+
+  /// Refuses a setting the chosen store does not have, naming where it was set: on
+  /// PostgreSQL, the SQLite file's durability, size limit and start-up check (the server's own
+  /// settings decide those); on SQLite, a PostgreSQL password file. A setting left unsaid
+  /// would otherwise look in force when it is not.
+  private func checkStoreSettings(_ sources: [(layer: ConfigurationLayer, name: (DaemonSetting) -> String?)]) throws {
+    let onPostgres = PostgresLocation.isLocation(database.path)
+    for (layer, name) in sources.reversed() {
+      let misplaced: [(DaemonSetting, Bool)] =
+        onPostgres
+        ? [
+          (.durability, layer.durability != nil), (.maxDatabaseSize, layer.maxDatabaseBytes != nil),
+          (.integrity, layer.integrityCheck != nil),
+        ]
+        : [(.databasePasswordFile, layer.databasePasswordFile != nil)]
+      for case (let setting, true) in misplaced {
+        throw ConfigurationError(
+          setting: name(setting) ?? setting.documentation.what,
+          key: onPostgres ? "config.sqlite-only" : "config.postgres-only",
+          values: ["database": onPostgres ? database.postgres?.description ?? database.path : database.path])
+      }
+    }
   }
 }

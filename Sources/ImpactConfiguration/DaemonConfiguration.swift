@@ -81,6 +81,9 @@ extension DaemonConfiguration {
     public var postgres: PostgresLocation? {
       PostgresLocation.isLocation(path) ? try? PostgresLocation.parse(path, setting: "database") : nil
     }
+    /// The file holding the PostgreSQL password (`databasePasswordFile`, `--database-password-file`,
+    /// `IMPACTD_DATABASE_PASSWORD_FILE`); `nil`: `PGPASSWORD`, or no password.
+    public var passwordFile: PostgresPasswordFile?
     /// `full` survives power loss, `normal` survives a daemon crash
     /// (`durability`, `--durability`, `IMPACTD_DURABILITY`).
     public var durability: Durability

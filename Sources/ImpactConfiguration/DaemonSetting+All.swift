@@ -3,7 +3,7 @@ extension DaemonSetting {
   /// a field of ``ConfigurationLayer`` (and its line in `applying(_:)`), an entry here, an
   /// `@Option` in `ServeOptions` (impactd) when it has a flag, and its row in `docs/operations.md`.
   public static let all: [DaemonSetting] = [
-    listen, database, durability, metricsListen, logLevel, gracePeriod, config,
+    listen, database, databasePasswordFile, durability, metricsListen, logLevel, gracePeriod, config,
     maxRequestPayloadBytes, maxConcurrentStreamsPerConnection, maxPageSize, maxWatchSubscribers,
     maxProjectsPerRequest, maxOutcomesPerRequest, maxRatingsPerRequest, importIdleSeconds, maxConnections,
     maxHealthWatchers,
@@ -20,6 +20,15 @@ extension DaemonSetting {
     environment: "IMPACTD_DATABASE", file: "database", default: "`./impact.sqlite`",
     parse: ConfigurationLayer.parseDatabase
   ) { $0.databasePath = $1 }
+
+  /// A path; the password is the file's first line. Never the password itself on a flag.
+  public static let databasePasswordFile = text(
+    "PostgreSQL password file", flag: "--database-password-file", "PATH",
+    environment: "IMPACTD_DATABASE_PASSWORD_FILE", file: "databasePasswordFile", default: "`PGPASSWORD`",
+    parse: { text, setting in
+      PostgresPasswordFile(path: try ConfigurationLayer.parsePath(text, setting: setting), setting: setting)
+    }
+  ) { $0.databasePasswordFile = $1 }
 
   public static let durability = text(
     "commit durability", flag: "--durability", "full\\|normal", environment: "IMPACTD_DURABILITY",

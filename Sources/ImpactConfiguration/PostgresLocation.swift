@@ -83,31 +83,52 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// The password of a PostgreSQL location: `PGPASSWORD`, or the first line of a file named by
-/// `IMPACTD_DATABASE_PASSWORD_FILE` (or the configuration's `databasePasswordFile`), as a
-/// secret manager mounts it. Never a flag.
+/// The password file a configuration names (`--database-password-file`,
+/// `IMPACTD_DATABASE_PASSWORD_FILE`, the file's `databasePasswordFile`), with the setting that
+/// named it, so that an unreadable file is reported against what to fix.
+public struct PostgresPasswordFile: Sendable, Hashable {
+  /// The file's path.
+  public var path: String
+  /// The flag, variable or `file: key` that named it.
+  public var setting: String
+
+  /// A password file named by `setting`.
+  public init(path: String, setting: String) {
+    self.path = path
+    self.setting = setting
+  }
+}
+
+/// The password of a PostgreSQL location: the first line of the password file the
+/// configuration names (as a secret manager mounts it), else `PGPASSWORD`. Never a flag.
 public enum PostgresPassword {
   /// The password, or `nil` when none is given (the server may not ask for one).
   /// - Parameters:
+  ///   - environment: the process environment: `PGPASSWORD`, and `IMPACTD_DATABASE_PASSWORD_FILE`
+  ///     when `file` is `nil` (the commands that read no configuration).
   ///   - file: the password file the configuration names, when it names one.
   ///   - read: reads a file (the tests give their own).
-  /// - Throws: ``ConfigurationError`` when the file cannot be read or is empty.
+  /// - Throws: ``ConfigurationError`` naming the setting when the file cannot be read or is empty.
   public static func resolve(
-    environment: [String: String], file: String?, read: (String) throws -> String = readFile
+    environment: [String: String], file: PostgresPasswordFile?, read: (String) throws -> String = readFile
   ) throws -> String? {
     let named =
-      environment["IMPACTD_DATABASE_PASSWORD_FILE"].map { ($0, "IMPACTD_DATABASE_PASSWORD_FILE") }
-      ?? file.map { ($0, "databasePasswordFile") }
-    if let (path, setting) = named {
+      file
+      ?? environment["IMPACTD_DATABASE_PASSWORD_FILE"].flatMap {
+        $0.isEmpty ? nil : PostgresPasswordFile(path: $0, setting: "IMPACTD_DATABASE_PASSWORD_FILE")
+      }
+    if let named {
       let contents: String
       do {
-        contents = try read(path)
+        contents = try read(named.path)
       } catch {
-        throw ConfigurationError(setting: setting, key: "config.postgres.password-file", values: ["path": path])
+        throw ConfigurationError(
+          setting: named.setting, key: "config.postgres.password-file", values: ["path": named.path])
       }
       let password = String(contents.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
       guard !password.isEmpty else {
-        throw ConfigurationError(setting: setting, key: "config.postgres.password-file-empty", values: ["path": path])
+        throw ConfigurationError(
+          setting: named.setting, key: "config.postgres.password-file-empty", values: ["path": named.path])
       }
       return password
     }

@@ -62,6 +62,9 @@ public struct PostgresFailure: Error, CustomStringConvertible, Sendable {
   public var sqlState: String?
   /// What went wrong, in the server's words or the network's.
   public var reason: String
+  /// The catalogue key of the reason, when it is ours to word rather than the server's
+  /// (`postgres.password-missing`): what a reader sees is then in their language.
+  public var reasonKey: String?
 
   public init(_ error: any Error, location: PostgresLocation) {
     self.location = location
@@ -69,6 +72,11 @@ public struct PostgresFailure: Error, CustomStringConvertible, Sendable {
       self = failure
     } else if let error = error as? PSQLError {
       sqlState = error.serverInfo?[.sqlState]
+      switch error.code {
+      case .authMechanismRequiresPassword: reasonKey = "postgres.password-missing"
+      case .sslUnsupported: reasonKey = "postgres.ssl-unsupported"
+      default: reasonKey = nil
+      }
       if let message = error.serverInfo?[.message] {
         reason = message
       } else if let underlying = error.underlying {

@@ -1017,7 +1017,7 @@ extension Catalogue {
     // MARK: - impactd serve help (serve-help)
     "impactd.help.serve.listen": "Address to serve gRPC on.",
     "impactd.help.serve.database":
-      "SQLite database file, or postgres://USER@HOST:PORT/DB: a PostgreSQL database several daemons share (password in PGPASSWORD or IMPACTD_DATABASE_PASSWORD_FILE).",
+      "SQLite database file, or postgres://USER@HOST:PORT/DB: a PostgreSQL database several daemons share (password: --database-password-file or PGPASSWORD).",
     "impactd.help.serve.durability": "Commit durability: full or normal.",
     "impactd.help.serve.metrics-listen": "Address to serve Prometheus metrics on (GET /metrics), or off.",
     "impactd.help.serve.log-level": "trace, debug, info, notice, warning, error or critical.",
@@ -1557,7 +1557,7 @@ extension Catalogue {
 
     // MARK: A shared PostgreSQL store
     "impactd.database-unreachable":
-      "cannot reach the database {location}: {reason}. Check that PostgreSQL runs and accepts this user (password in PGPASSWORD or IMPACTD_DATABASE_PASSWORD_FILE)",
+      "cannot reach the database {location}: {reason}. Check that PostgreSQL runs and accepts this user (password in PGPASSWORD or in the file --database-password-file names)",
     "impactd.help.migrate":
       "Copy a portfolio with its whole history from one store to another, then check both give the same answers.",
     "impactd.help.migrate.from": "The SQLite file to copy from.",
@@ -1578,5 +1578,17 @@ extension Catalogue {
     "error.option.min_revision": "--min-revision must be a revision (a whole number, 0 or more), got {value}",
     "impactd.migrate.no-source": "there is no SQLite file at {path}",
     "impactd.migrate.source-in-use": "a daemon has {path} open: stop it first, so that the copy is the whole of it",
+
+    // MARK: Settings of one store only
+    "config.sqlite-only":
+      "applies to a SQLite file only, and the database is {database}: on PostgreSQL the server's own settings decide it (synchronous_commit, disk quotas, its checksums); remove this setting",
+    "config.postgres-only": "applies to a PostgreSQL database only, and the database is the SQLite file {database}",
+    "impactd.help.serve.database-password-file":
+      "File whose first line is the PostgreSQL password (else PGPASSWORD); never the password itself on the command line.",
+    "impactd.help.migrate.password-file":
+      "File whose first line is the target database's password (else IMPACTD_DATABASE_PASSWORD_FILE, then PGPASSWORD).",
+    "postgres.password-missing":
+      "the server asks for a password and none was given (PGPASSWORD, --database-password-file or IMPACTD_DATABASE_PASSWORD_FILE)",
+    "postgres.ssl-unsupported": "the server does not accept TLS, and sslmode asks for it",
   ]
 }

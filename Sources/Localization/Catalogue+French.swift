@@ -1061,7 +1061,7 @@ extension Catalogue {
     // MARK: - impactd serve help (serve-help)
     "impactd.help.serve.listen": "Adresse où servir le gRPC.",
     "impactd.help.serve.database":
-      "Fichier de base SQLite, ou postgres://UTILISATEUR@HÔTE:PORT/BASE : une base PostgreSQL partagée par plusieurs démons (mot de passe dans PGPASSWORD ou IMPACTD_DATABASE_PASSWORD_FILE).",
+      "Fichier de base SQLite, ou postgres://UTILISATEUR@HÔTE:PORT/BASE : une base PostgreSQL partagée par plusieurs démons (mot de passe : --database-password-file ou PGPASSWORD).",
     "impactd.help.serve.durability": "Durabilité des écritures : full ou normal.",
     "impactd.help.serve.metrics-listen": "Adresse où servir les métriques Prometheus (GET /metrics), ou off.",
     "impactd.help.serve.log-level": "trace, debug, info, notice, warning, error ou critical.",
@@ -1617,7 +1617,7 @@ extension Catalogue {
 
     // MARK: A shared PostgreSQL store
     "impactd.database-unreachable":
-      "impossible de joindre la base {location} : {reason}. Vérifiez que PostgreSQL tourne et accepte cet utilisateur (mot de passe dans PGPASSWORD ou IMPACTD_DATABASE_PASSWORD_FILE)",
+      "impossible de joindre la base {location} : {reason}. Vérifiez que PostgreSQL tourne et accepte cet utilisateur (mot de passe dans PGPASSWORD ou dans le fichier que nomme --database-password-file)",
     "impactd.help.migrate":
       "Copier un portefeuille avec tout son historique d'un stockage à un autre, puis vérifier que les deux donnent les mêmes réponses.",
     "impactd.help.migrate.from": "Le fichier SQLite d'origine.",
@@ -1638,5 +1638,17 @@ extension Catalogue {
     "error.option.min_revision": "--min-revision doit être une révision (un nombre entier, 0 ou plus), reçu {value}",
     "impactd.migrate.no-source": "il n'y a pas de fichier SQLite à {path}",
     "impactd.migrate.source-in-use": "un démon a ouvert {path} : arrêtez-le d'abord, pour que la copie soit complète",
+
+    // MARK: Settings of one store only
+    "config.sqlite-only":
+      "ne vaut que pour un fichier SQLite, et la base est {database} : sur PostgreSQL, ce sont les réglages du serveur qui en décident (synchronous_commit, quotas disque, ses sommes de contrôle) ; retirez ce réglage",
+    "config.postgres-only": "ne vaut que pour une base PostgreSQL, et la base est le fichier SQLite {database}",
+    "impactd.help.serve.database-password-file":
+      "Fichier dont la première ligne est le mot de passe PostgreSQL (sinon PGPASSWORD) ; jamais le mot de passe lui-même sur la ligne de commande.",
+    "impactd.help.migrate.password-file":
+      "Fichier dont la première ligne est le mot de passe de la base cible (sinon IMPACTD_DATABASE_PASSWORD_FILE, puis PGPASSWORD).",
+    "postgres.password-missing":
+      "le serveur demande un mot de passe et aucun n'est donné (PGPASSWORD, --database-password-file ou IMPACTD_DATABASE_PASSWORD_FILE)",
+    "postgres.ssl-unsupported": "le serveur n'accepte pas TLS, et sslmode le demande",
   ]
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import DaemonCore
+import Foundation
 import ImpactConfiguration
 import ImpactStorage
+import Localization
 import Logging
 import Testing
 
@@ -96,6 +98,71 @@ struct ConfigurationTests {
       _ in file
     }
     #expect(fromFlag.database.path == "/flag.sqlite")
+  }
+
+  @Test("the PostgreSQL password file is a setting: flag over variable over file key, each named in errors")
+  func passwordFileLayers() throws {
+    let file = Array(
+      #"{"database": "postgres://impact@db:5432/impact", "databasePasswordFile": "/etc/impact/pg"}"#.utf8)
+    var flags = ConfigurationLayer()
+    flags.configFile = "/etc/impactd.json"
+    let fromFile = try DaemonConfiguration.layered(flags: flags, environment: [:]) { _ in file }
+    #expect(
+      fromFile.database.passwordFile
+        == .init(path: "/etc/impact/pg", setting: "/etc/impactd.json: databasePasswordFile"))
+    let environment = ["IMPACTD_DATABASE_PASSWORD_FILE": "/run/secrets/pg"]
+    let fromEnvironment = try DaemonConfiguration.layered(flags: flags, environment: environment) { _ in file }
+    #expect(fromEnvironment.database.passwordFile?.setting == "IMPACTD_DATABASE_PASSWORD_FILE")
+    try DaemonSetting.databasePasswordFile.readText("/flag/pg", "--database-password-file", &flags)
+    let fromFlag = try DaemonConfiguration.layered(flags: flags, environment: environment) { _ in file }
+    #expect(fromFlag.database.passwordFile == .init(path: "/flag/pg", setting: "--database-password-file"))
+    // An unreadable file is reported against the setting that named it.
+    let unreadable = #expect(throws: ConfigurationError.self) {
+      try PostgresPassword.resolve(environment: [:], file: fromFile.database.passwordFile) { _ in
+        throw CocoaError(.fileNoSuchFile)
+      }
+    }
+    #expect(
+      unreadable?.description == "/etc/impactd.json: databasePasswordFile: cannot read the password file /etc/impact/pg"
+    )
+  }
+
+  @Test(
+    "a setting of the other store is refused, naming where it was set",
+    arguments: [
+      (#"{"database": "postgres://impact@db/impact", "durability": "normal"}"#, [:], "/etc/impactd.json: durability"),
+      (#"{"database": "postgres://impact@db/impact"}"#, ["IMPACTD_INTEGRITY": "full"], "IMPACTD_INTEGRITY"),
+      (
+        #"{"database": "postgres://impact@db/impact", "maxDatabaseBytes": 1000000}"#, [:],
+        "/etc/impactd.json: maxDatabaseBytes"
+      ),
+      (#"{"databasePasswordFile": "/etc/impact/pg"}"#, [:], "/etc/impactd.json: databasePasswordFile"),
+    ] as [(String, [String: String], String)]
+  )
+  func otherStoreSettings(file: String, environment: [String: String], setting: String) throws {
+    var flags = ConfigurationLayer()
+    flags.configFile = "/etc/impactd.json"
+    let error = #expect(throws: ConfigurationError.self) {
+      _ = try DaemonConfiguration.layered(flags: flags, environment: environment) { _ in Array(file.utf8) }
+    }
+    #expect(error?.setting == setting, "\(String(describing: error))")
+  }
+
+  @Test("on PostgreSQL, --max-database-size is refused with the reason, in English and French")
+  func sqliteOnlyFlag() throws {
+    var flags = ConfigurationLayer()
+    flags.databasePath = "postgres://impact@db:5432/impact"
+    try DaemonSetting.maxDatabaseSize.readText("10G", "--max-database-size", &flags)
+    let error = #expect(throws: ConfigurationError.self) {
+      _ = try DaemonConfiguration.resolve(flags: flags, environment: [:])
+    }
+    #expect(error?.setting == "--max-database-size")
+    #expect(
+      error?.message.contains("postgres://impact@db:5432/impact?sslmode=prefer") == true, "\(String(describing: error))"
+    )
+    #expect(error?.localizedDescription(Localizer(.fr)).contains("ne vaut que pour un fichier SQLite") == true)
+    flags.maxDatabaseBytes = nil
+    _ = try DaemonConfiguration.layered(flags: flags, environment: ["IMPACTD_DURABILITY": ""])
   }
 
   @Test("flags are parsed from the command line")

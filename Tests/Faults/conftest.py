@@ -59,13 +59,13 @@ def hard_time_limit(request):
 class Daemon:
     """One impactd process on `database`, started and waited on until SERVING."""
 
-    def __init__(self, database, log_path, *flags, wait_serving=True):
+    def __init__(self, database, log_path, *flags, wait_serving=True, env=None):
         command = [IMPACTD, "--listen", "127.0.0.1:0", "--database", database, *flags]
         self.log_path = log_path
         with open(log_path, "a") as log_file:
             log_file.write(f"\n$ {' '.join(command)}\n")
             log_file.flush()
-            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log_file, text=True)
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log_file, text=True, env=env)
         self.address = self._read_address()
         self.channel = grpc.insecure_channel(self.address)
         if wait_serving:
@@ -168,12 +168,15 @@ def workdir(tmp_path):
 
 @pytest.fixture
 def daemons(workdir):
-    """`start(*flags, database=...)` starts an impactd; every one started is killed at the end."""
+    """`start(*flags, database=..., env=...)` starts an impactd (in `env`, else this process's
+    environment); every one started is killed at the end."""
     started = []
     log_path = os.path.join(workdir, "impactd.log")
 
-    def start(*flags, database=None, wait_serving=True):
-        daemon = Daemon(database or os.path.join(workdir, "impact.sqlite"), log_path, *flags, wait_serving=wait_serving)
+    def start(*flags, database=None, wait_serving=True, env=None):
+        daemon = Daemon(
+            database or os.path.join(workdir, "impact.sqlite"), log_path, *flags, wait_serving=wait_serving, env=env
+        )
         started.append(daemon)
         return daemon
 

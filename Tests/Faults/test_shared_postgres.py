@@ -243,6 +243,45 @@ def test_unreachable_database_at_start_exits_69(workdir):
     assert "cannot reach the database postgres://impact@127.0.0.1:1/none" in result.stderr
 
 
+def test_password_from_a_file_and_settings_postgres_does_not_have(daemons, database, workdir):
+    """The password comes from the file --database-password-file (or the configuration's
+    databasePasswordFile) names; without one the start fails with 69 and says so; a setting of
+    the SQLite file is refused with 78, naming it."""
+    without_password = {name: value for name, value in os.environ.items() if name != "PGPASSWORD"}
+    password_file = os.path.join(workdir, "pg-password")
+    with open(password_file, "w") as handle:
+        handle.write(os.environ["PGPASSWORD"] + "\n")
+
+    missing = subprocess.run(
+        [IMPACTD, "--listen", "127.0.0.1:0", "--database", database],
+        capture_output=True, text=True, timeout=60, env=without_password,
+    )
+    assert missing.returncode == 69, missing.stderr
+    assert "asks for a password and none was given" in missing.stderr
+
+    daemon = daemons("--demo", "--database-password-file", password_file, database=database, env=without_password)
+    assert daemon.health() == "SERVING"
+    config = os.path.join(workdir, "impactd.json")
+    with open(config, "w") as handle:
+        json.dump({"database": database, "databasePasswordFile": password_file}, handle)
+    listed = subprocess.run(
+        [IMPACTD, "token", "list", "--config", config], capture_output=True, text=True, timeout=60, env=without_password
+    )
+    assert listed.returncode == 0, listed.stderr
+
+    for flags, setting in (
+        (["--durability", "normal"], "--durability"),
+        (["--integrity", "full"], "--integrity"),
+        (["--max-database-size", "1G"], "--max-database-size"),
+    ):
+        refused = subprocess.run(
+            [IMPACTD, "--listen", "127.0.0.1:0", "--database", database, *flags],
+            capture_output=True, text=True, timeout=60,
+        )
+        assert refused.returncode == 78, refused.stderr
+        assert f"{setting}: applies to a SQLite file only" in refused.stderr
+
+
 @pytest.mark.time_limit(120)
 def test_tokens_of_the_shared_database_hold_for_every_daemon(daemons, database):
     created = subprocess.run(

@@ -52,10 +52,14 @@ struct PostgresLocationTests {
       try PostgresPassword.resolve(
         environment: ["PGPASSWORD": "from-env", "IMPACTD_DATABASE_PASSWORD_FILE": "/run/secrets/pg"], file: nil,
         read: read) == "from-file")
-    #expect(try PostgresPassword.resolve(environment: [:], file: "/run/secrets/pg", read: read) == "from-file")
+    #expect(
+      try PostgresPassword.resolve(
+        environment: [:], file: .init(path: "/run/secrets/pg", setting: "databasePasswordFile"), read: read)
+        == "from-file")
     #expect(try PostgresPassword.resolve(environment: [:], file: nil, read: read) == nil)
     let missing = #expect(throws: ConfigurationError.self) {
-      try PostgresPassword.resolve(environment: [:], file: "/run/secrets/none", read: read)
+      try PostgresPassword.resolve(
+        environment: [:], file: .init(path: "/run/secrets/none", setting: "databasePasswordFile"), read: read)
     }
     #expect(missing?.description == "databasePasswordFile: cannot read the password file /run/secrets/none")
     let empty = #expect(throws: ConfigurationError.self) {
