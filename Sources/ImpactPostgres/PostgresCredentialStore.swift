@@ -24,20 +24,13 @@ package final class PostgresCredentialStore: CredentialStoring {
   package func createToken(
     name: String, role: Role, at date: Date
   ) throws -> (token: BearerToken, credential: StoredCredential) {
-    try CredentialStore.checkName(name)
-    let token = BearerToken.generate()
-    let credential = StoredCredential(
-      kind: .token, name: name, role: role, tokenID: token.id, createdAt: StoredTimestamp.normalized(date),
-      revokedAt: nil)
+    let (token, credential) = try StoredCredential.newToken(name: name, role: role, at: date)
     try insert(credential, digest: token.secretDigest)
     return (token, credential)
   }
 
   package func allowCertificate(subject: String, role: Role, at date: Date) throws -> StoredCredential {
-    try CredentialStore.checkName(subject)
-    let credential = StoredCredential(
-      kind: .certificate, name: subject, role: role, tokenID: nil, createdAt: StoredTimestamp.normalized(date),
-      revokedAt: nil)
+    let credential = try StoredCredential.newCertificateGrant(subject: subject, role: role, at: date)
     try insert(credential, digest: nil)
     return credential
   }

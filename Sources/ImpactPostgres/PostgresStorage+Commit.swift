@@ -276,25 +276,23 @@ extension PostgresStorage {
   private func insertRatingHistory(_ rows: [(String, Rating)], ratedAt: String, revision: Int64) throws {
     guard !rows.isEmpty else { return }
     guard rows.count > 50 else {
-      var binds = PostgresBindings(capacity: rows.count * 5 + 2)
-      binds.append(ratedAt)
-      binds.append(revision)
-      var values: [String] = []
-      for (index, (projectID, rating)) in rows.enumerated() {
-        let first = 3 + index * 5
-        values.append("($\(first), $\(first + 1), $\(first + 2), $\(first + 3), $\(first + 4), $1, $2)")
+      let insert = MultiRowInsert(
+        into: "rating_history",
+        columns: ["project_id", "criterion", "rater", "value", "comment", "rated_at", "revision"],
+        rows: rows.count
+      ) { index, binds in
+        let (projectID, rating) = rows[index]
         binds.append(projectID)
         binds.append(rating.criterion)
         binds.append(rating.rater)
         binds.append(rating.value)
         if let comment = rating.comment { binds.append(comment) } else { binds.appendNull() }
+        binds.append(ratedAt)
+        binds.append(revision)
       }
-      let sql = """
-        INSERT INTO rating_history (project_id, criterion, rater, value, comment, rated_at, revision)
-        VALUES \(values.joined(separator: ", "))
-        """
-      let bound = binds
-      try writer.runHeld { connection, logger in try await connection.execute(sql, bound, logger: logger) }
+      try writer.runHeld { connection, logger in
+        try await connection.execute(insert.sql, insert.bindings, logger: logger)
+      }
       return
     }
     // COPY's text format: one line per row, tab-separated, `\N` for NULL, and the backslash,

@@ -155,22 +155,13 @@ extension PostgresStorage {
   /// Inserts `rows` in one statement (inside the writer's open transaction).
   private func insert(_ rows: [[StoredValue]], into table: String, columns: [(String, ColumnKind)]) throws {
     guard !rows.isEmpty else { return }
-    var binds = PostgresBindings(capacity: rows.count * columns.count)
-    var tuples: [String] = []
-    tuples.reserveCapacity(rows.count)
-    for row in rows {
-      var placeholders: [String] = []
-      for (value, (name, kind)) in zip(row, columns) {
+    let insert = try MultiRowInsert(into: table, columns: columns.map(\.0), rows: rows.count) { index, binds in
+      for (value, (name, kind)) in zip(rows[index], columns) {
         try Self.bind(value, as: kind, to: &binds, column: "\(table).\(name)")
-        placeholders.append("$\(binds.count)")
       }
-      tuples.append("(" + placeholders.joined(separator: ", ") + ")")
     }
-    let sql =
-      "INSERT INTO \(table) (\(columns.map(\.0).joined(separator: ", "))) VALUES \(tuples.joined(separator: ", "))"
-    let bound = binds
     try writer.runHeld(timeout: .seconds(300)) { connection, logger in
-      try await connection.execute(sql, bound, logger: logger)
+      try await connection.execute(insert.sql, insert.bindings, logger: logger)
     }
   }
 

@@ -83,19 +83,7 @@ package final class PostgresStorage: PortfolioStorage {
   // MARK: - Start-up
 
   package func loadStateInIDOrder() throws -> StoredState {
-    let head = try currentRevision()
-    var replay: JournalReplay
-    if let stored = try nearestStoredState(atOrBefore: head, after: 0) {
-      let (scheme, projects) = try stored.decoded()
-      replay = JournalReplay(revision: stored.revision, scheme: scheme, projects: projects)
-    } else {
-      replay = JournalReplay(revision: 0, scheme: .impactV1, projects: [])
-    }
-    while replay.revision < head {
-      let batch = try journal(after: replay.revision, limit: 200)
-      guard !batch.isEmpty else { break }
-      for entry in batch where entry.revision <= head { try replay.apply(entry) }
-    }
+    let replay = try replayed(to: try currentRevision())
     let projects = replay.projects.values.sorted { $0.id < $1.id }
     return StoredState(revision: replay.revision, scheme: replay.scheme, projects: projects)
   }

@@ -41,21 +41,14 @@ public struct CredentialStore: Sendable {
   public func createToken(
     name: String, role: Role, at date: Date
   ) throws -> (token: BearerToken, credential: StoredCredential) {
-    try Self.checkName(name)
-    let token = BearerToken.generate()
-    let credential = StoredCredential(
-      kind: .token, name: name, role: role, tokenID: token.id,
-      createdAt: StoredTimestamp.normalized(date), revokedAt: nil)
+    let (token, credential) = try StoredCredential.newToken(name: name, role: role, at: date)
     try insert(credential, digest: token.secretDigest)
     return (token, credential)
   }
 
   /// Grants `role` to clients whose verified certificate has this subject.
   public func allowCertificate(subject: String, role: Role, at date: Date) throws -> StoredCredential {
-    try Self.checkName(subject)
-    let credential = StoredCredential(
-      kind: .certificate, name: subject, role: role, tokenID: nil,
-      createdAt: StoredTimestamp.normalized(date), revokedAt: nil)
+    let credential = try StoredCredential.newCertificateGrant(subject: subject, role: role, at: date)
     try insert(credential, digest: nil)
     return credential
   }

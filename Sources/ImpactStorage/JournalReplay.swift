@@ -21,50 +21,76 @@ package struct JournalReplay {
   ///   version cannot read.
   package mutating func apply(_ entry: JournalEntry) throws {
     precondition(entry.revision == revision + 1, "journal entries must be applied in order")
-    let payload = Data(entry.payload.utf8)
-    func unreadable(_ detail: String) -> StorageError {
-      .unreadableValue(table: "journal", key: "\(entry.revision)", column: "payload", detail: detail)
+    let delta = try Self.delta(of: entry, project: { projects[$0] }, projectIDs: { Array(projects.keys) })
+    if let adopted = delta.scheme {
+      scheme = adopted
+      projects = Dictionary(delta.upserts.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+    } else {
+      for id in delta.removals { projects[id] = nil }
+      for project in delta.upserts { projects[project.id] = project }
     }
+    revision = entry.revision
+  }
+
+  /// What one journal entry changes in the portfolio it follows: the projects it adds or
+  /// replaces and those it removes, or, when it adopts a scheme, the whole portfolio under it.
+  package struct Delta {
+    /// The projects added or replaced; with a `scheme`, every project of the portfolio.
+    package var upserts: [Project] = []
+    /// The ids of the projects removed (none with a `scheme`).
+    package var removals: [String] = []
+    /// The scheme the entry adopts, when it adopts one.
+    package var scheme: Scheme?
+  }
+
+  /// What `entry` changes in the portfolio before it: the one reading of each kind's payload
+  /// (`docs/storage.md`), shared by a replay of the past and a daemon following the others.
+  /// - Parameters:
+  ///   - project: the project of that id before the entry.
+  ///   - projectIDs: the ids of every project before the entry.
+  /// - Throws: ``StorageError/unreadableValue(table:key:column:detail:)`` for a payload this
+  ///   version cannot read.
+  package static func delta(
+    of entry: JournalEntry, project: (String) -> Project?, projectIDs: () -> [String]
+  ) throws -> Delta {
+    let payload = Data(entry.payload.utf8)
+    var delta = Delta()
     do {
       switch entry.kind {
       case .upsertProjects:
-        for project in try Self.document(of: entry, payload: payload).projects {
-          projects[project.id] = project
-        }
+        delta.upserts = try document(of: entry, payload: payload).projects
       case .replacePortfolio:
-        let document = try Self.document(of: entry, payload: payload)
-        // Without a new scheme, a project the import left unchanged keeps its stored version
-        // (only the changed and removed ones are listed), as the live store does.
-        let touched = Set(entry.projectIDs)
-        var next: [String: Project] = [:]
-        next.reserveCapacity(document.projects.count)
-        for project in document.projects {
-          if document.scheme == nil, !touched.contains(project.id), let kept = projects[project.id] {
-            next[project.id] = kept
-          } else {
-            next[project.id] = project
-          }
+        let document = try document(of: entry, payload: payload)
+        if let adopted = document.scheme {
+          delta.scheme = adopted
+          delta.upserts = document.projects
+        } else {
+          // Without a new scheme, a project the import left unchanged keeps its stored version
+          // (only the changed and removed ones are listed), as the live store does.
+          let touched = Set(entry.projectIDs)
+          delta.upserts = document.projects.filter { touched.contains($0.id) || project($0.id) == nil }
+          let kept = Set(document.projects.map(\.id))
+          delta.removals = projectIDs().filter { !kept.contains($0) }
         }
-        projects = next
-        if let adopted = document.scheme { scheme = adopted }
       case .deleteProjects:
-        for id in entry.projectIDs { projects[id] = nil }
+        delta.removals = entry.projectIDs
       case .setScheme:
-        scheme = try SchemeJSON.decode(payload, source: "journal")
+        delta.scheme = try SchemeJSON.decode(payload, source: "journal")
+        delta.upserts = projectIDs().compactMap(project)
       case .recordObservation:
         let fields = try JSONDecoder().decode(ObservationFields.self, from: payload)
-        if var project = projects[fields.projectID],
-          let index = project.outcomes.firstIndex(where: { $0.id == fields.outcomeID })
+        if var changed = project(fields.projectID),
+          let index = changed.outcomes.firstIndex(where: { $0.id == fields.outcomeID })
         {
-          project.outcomes[index].actual = fields.value
-          projects[project.id] = project
+          changed.outcomes[index].actual = fields.value
+          delta.upserts = [changed]
         }
       case .recordRating:
         let fields = try JSONDecoder().decode(RatingFields.self, from: payload)
-        if var project = projects[fields.projectID] {
-          project.record(
+        if var changed = project(fields.projectID) {
+          changed.record(
             Rating(criterion: fields.criterion, rater: fields.rater, value: fields.value, comment: fields.comment))
-          projects[project.id] = project
+          delta.upserts = [changed]
         }
       case .createSnapshot, .deleteSnapshot, .setFramework:
         break
@@ -72,9 +98,10 @@ package struct JournalReplay {
     } catch let error as StorageError {
       throw error
     } catch {
-      throw unreadable("\(error)")
+      throw StorageError.unreadableValue(
+        table: "journal", key: "\(entry.revision)", column: "payload", detail: "\(error)")
     }
-    revision = entry.revision
+    return delta
   }
 
   /// The portfolio document of an import's row: its payload, with the projects of the

@@ -70,6 +70,25 @@ extension PortfolioStorage {
   package func journal(after: Int64?, limit: Int) throws -> [JournalEntry] {
     try journal(matching: JournalFilter(), after: after, limit: limit)
   }
+
+  /// The portfolio at `revision`: from `start` (a state the caller already has, else the empty
+  /// store), or from the nearest checkpoint or snapshot after it when there is one, then the
+  /// journal up to `revision`, in batches. How a past revision is read (the history) and how a
+  /// shared store's portfolio is loaded at start (it keeps no table of current projects).
+  /// - Throws: ``StorageError`` for a stored state or a journal entry that cannot be read.
+  package func replayed(to revision: Int64, from start: JournalReplay? = nil) throws -> JournalReplay {
+    var replay = start ?? JournalReplay(revision: 0, scheme: .impactV1, projects: [])
+    if let stored = try nearestStoredState(atOrBefore: revision, after: replay.revision) {
+      let (scheme, projects) = try stored.decoded()
+      replay = JournalReplay(revision: stored.revision, scheme: scheme, projects: projects)
+    }
+    while replay.revision < revision {
+      let batch = try journal(after: replay.revision, limit: Int(min(revision - replay.revision, 200)))
+      guard !batch.isEmpty else { break }
+      for entry in batch { try replay.apply(entry) }
+    }
+    return replay
+  }
 }
 
 /// What the store knew when it planned a change: the revision its snapshot was at, and that

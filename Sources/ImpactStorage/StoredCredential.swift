@@ -33,3 +33,26 @@ public struct StoredCredential: Sendable, Hashable {
     Principal(name: name, role: role, proof: kind == .token ? .token : .certificate)
   }
 }
+
+extension StoredCredential {
+  /// A new token for `name`, after checking the name, as either store keeps it; the token's
+  /// ``BearerToken/text`` is the only copy of its secret.
+  /// - Throws: ``AccessAdministrationError/invalidName(_:reason:)``.
+  package static func newToken(name: String, role: Role, at date: Date) throws -> (BearerToken, StoredCredential) {
+    try CredentialStore.checkName(name)
+    let token = BearerToken.generate()
+    let credential = StoredCredential(
+      kind: .token, name: name, role: role, tokenID: token.id, createdAt: StoredTimestamp.normalized(date),
+      revokedAt: nil)
+    return (token, credential)
+  }
+
+  /// A new grant of `role` to a certificate subject, after checking the subject.
+  /// - Throws: ``AccessAdministrationError/invalidName(_:reason:)``.
+  package static func newCertificateGrant(subject: String, role: Role, at date: Date) throws -> StoredCredential {
+    try CredentialStore.checkName(subject)
+    return StoredCredential(
+      kind: .certificate, name: subject, role: role, tokenID: nil, createdAt: StoredTimestamp.normalized(date),
+      revokedAt: nil)
+  }
+}

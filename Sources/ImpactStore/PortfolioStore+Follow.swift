@@ -96,59 +96,13 @@ extension PortfolioStore {
         table: "journal", key: "\(before.revision + 1)", column: "revision",
         detail: "the journal skips from \(before.revision) to \(entry.revision)")
     }
-    var upserts: [Project] = []
-    var removals: [String] = []
-    var scheme: Scheme?
-    let payload = Data(entry.payload.utf8)
-    func unreadable(_ error: any Error) -> StorageError {
-      (error as? StorageError)
-        ?? .unreadableValue(table: "journal", key: "\(entry.revision)", column: "payload", detail: "\(error)")
-    }
-    do {
-      switch entry.kind {
-      case .upsertProjects:
-        upserts = try JournalReplay.document(of: entry, payload: payload).projects
-      case .deleteProjects:
-        removals = entry.projectIDs
-      case .replacePortfolio:
-        let document = try JournalReplay.document(of: entry, payload: payload)
-        if let adopted = document.scheme {
-          scheme = adopted
-          upserts = document.projects
-        } else {
-          let touched = Set(entry.projectIDs)
-          upserts = document.projects.filter { touched.contains($0.id) }
-          let kept = Set(document.projects.map(\.id))
-          removals = before.projects.map(\.id).filter { !kept.contains($0) }
-        }
-      case .setScheme:
-        scheme = try SchemeJSON.decode(payload, source: "journal")
-        upserts = before.projects
-      case .recordObservation:
-        let fields = try JSONDecoder().decode(JournalReplay.ObservationFields.self, from: payload)
-        if var project = before.project(fields.projectID),
-          let index = project.outcomes.firstIndex(where: { $0.id == fields.outcomeID })
-        {
-          project.outcomes[index].actual = fields.value
-          upserts = [project]
-        }
-      case .recordRating:
-        let fields = try JSONDecoder().decode(JournalReplay.RatingFields.self, from: payload)
-        if var project = before.project(fields.projectID) {
-          project.record(
-            Rating(criterion: fields.criterion, rater: fields.rater, value: fields.value, comment: fields.comment))
-          upserts = [project]
-        }
-      case .createSnapshot, .deleteSnapshot, .setFramework:
-        break
-      }
-    } catch {
-      throw unreadable(error)
-    }
+    let delta = try JournalReplay.delta(
+      of: entry, project: { before.project($0) }, projectIDs: { before.projects.map(\.id) })
     let receipt = CommitReceipt(
       revision: entry.revision, committedAt: entry.committedAt, kind: entry.kind, projectIDs: entry.projectIDs,
       payloadBytes: entry.payload.utf8.count + (entry.projects?.count ?? 0))
-    let after = Self.snapshot(after: before, receipt: receipt, upserts: upserts, removals: removals, scheme: scheme)
+    let after = Self.snapshot(
+      after: before, receipt: receipt, upserts: delta.upserts, removals: delta.removals, scheme: delta.scheme)
     publish(
       after, receipt: receipt,
       context: ChangeContext(actor: entry.actor, rpcMethod: entry.rpcMethod, at: entry.committedAt),

@@ -124,17 +124,10 @@ public final class PortfolioHistory: Sendable {
   /// The portfolio at `revision`, replayed from the latest state at or before it: a cached
   /// one, a checkpoint or a snapshot, or else the empty store.
   private func rebuild(_ revision: Int64) throws -> PortfolioSnapshot {
-    var start = cache.latest(atOrBefore: revision)
-    if let stored = try storage.nearestStoredState(atOrBefore: revision, after: start?.revision ?? 0) {
-      start = try Self.decode(stored)
+    let cached = cache.latest(atOrBefore: revision).map {
+      JournalReplay(revision: $0.revision, scheme: $0.scheme, projects: $0.projects)
     }
-    var replay = JournalReplay(
-      revision: start?.revision ?? 0, scheme: start?.scheme ?? .impactV1, projects: start?.projects ?? [])
-    while replay.revision < revision {
-      let batch = try storage.journal(after: replay.revision, limit: Int(min(revision - replay.revision, 200)))
-      guard !batch.isEmpty else { break }
-      for entry in batch { try replay.apply(entry) }
-    }
+    let replay = try storage.replayed(to: revision, from: cached)
     return PortfolioSnapshot(
       revision: revision, committedAt: try storage.commitTime(ofRevision: revision), scheme: replay.scheme,
       projects: Array(replay.projects.values))
