@@ -44,6 +44,7 @@ struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
     if request.hasSinceRevision, request.sinceRevision > current {
       throw RPCErrorFactory.revisionAhead(request.sinceRevision, current: current)
     }
+    let rewindsBefore = store.rewind.count
     guard let live = store.watch() else {
       throw RPCErrorFactory.tooManyWatchers(store.maximumWatchers)
     }
@@ -72,6 +73,12 @@ struct WatchRPCService: Impact_V1_WatchService.SimpleServiceProtocol {
         let event = Impact_V1_ChangeEvent(change)
         if wanted(event) { try await response.write(event) }
         last = change.revision
+      }
+      // The stream ended without a cancellation: at shutdown, or because the shared database
+      // went back under the daemon, which the watcher must hear of.
+      let rewind = store.rewind
+      if !context.cancellation.isCancelled, rewind.count != rewindsBefore, let rewound = rewind.last {
+        throw DatabaseRestored(rewound: rewound)
       }
     } onCancelRPC: {
       live.end()

@@ -2,6 +2,7 @@ public import Analytics
 public import Foundation
 import ImpactStorage
 import Logging
+import Synchronization
 
 /// Several daemons on one shared store (PostgreSQL): each serves reads from its own snapshot
 /// and accepts writes. Before it checks a write, a daemon applies the changes the others
@@ -43,16 +44,69 @@ extension PortfolioStore {
 
   /// Applies the changes committed by other daemons after the snapshot, on the writer's queue;
   /// nothing on a store of its own. Returns whether there were any.
+  ///
+  /// Each read starts at the snapshot's own revision: that its journal entry is still there,
+  /// committed when the snapshot says, shows the database did not go back under the daemon
+  /// (a backup restored into it). When it did, the daemon reloads the portfolio from it
+  /// (``reloadAfterRewind(from:)``).
   @discardableResult
   func catchUp() throws -> Bool {
     guard storage.isShared else { return false }
     var followed = false
     while true {
-      let entries = try storage.journal(after: snapshot.revision, limit: Self.catchUpBatch)
-      for entry in entries { try follow(entry) }
-      followed = followed || !entries.isEmpty
-      if entries.count < Self.catchUpBatch { return followed }
+      let held = snapshot
+      guard held.revision > 0 else {
+        let entries = try storage.journal(after: 0, limit: Self.catchUpBatch)
+        for entry in entries { try follow(entry) }
+        followed = followed || !entries.isEmpty
+        if entries.count < Self.catchUpBatch { return followed }
+        continue
+      }
+      let entries = try storage.journal(after: held.revision - 1, limit: Self.catchUpBatch + 1)
+      let mark = lastCommit.withLock { $0 }
+      guard let own = entries.first, own.revision == held.revision, mark.map({ $0.matches(own) }) ?? true else {
+        try reloadAfterRewind(from: held.revision)
+        return true
+      }
+      for entry in entries.dropFirst() { try follow(entry) }
+      followed = followed || entries.count > 1
+      if entries.count <= Self.catchUpBatch { return followed }
     }
+  }
+
+  /// Notes the journal's entry at `revision` as the change the snapshot stands for.
+  func markLastCommit(at revision: Int64) throws {
+    let entry = revision > 0 ? try storage.journal(after: revision - 1, limit: 1).first : nil
+    lastCommit.withLock { $0 = entry.map(CommitMark.init) }
+  }
+
+  /// The shared database went back under the daemon (a backup restored into it, an older
+  /// revision or another history at this one): the daemon loads the portfolio from it again,
+  /// as at start, forgets the past states it cached, and ends every watch stream (its
+  /// revisions no longer follow on; the watch service says why). Logged as an error: every
+  /// change acknowledged after the backup was taken is gone from the database.
+  func reloadAfterRewind(from revision: Int64) throws {
+    let state = try storage.loadStateInIDOrder()
+    sinceCheckpoint.withLock { $0 = (try? storage.journalSinceLastStoredState()) ?? (0, 0) }
+    try markLastCommit(at: state.revision)
+    try loadFramework()
+    history.cache.removeAll()
+    let loaded = PortfolioSnapshot(
+      revision: state.revision, committedAt: try storage.commitTime(ofRevision: state.revision), scheme: state.scheme,
+      projects: state.projects)
+    current.withLock { $0 = loaded }
+    onPublish(loaded)
+    rewinds.withLock { $0 = ($0.count + 1, StoreRewound(from: revision, to: state.revision)) }
+    broadcaster.finishAll()
+    logger.error(
+      "the shared database went back from revision \(revision) to \(state.revision) (a backup restored into it?): the portfolio was loaded again from it; changes acknowledged after the backup are not in it",
+      source: Self.logSource)
+  }
+
+  /// How many times the shared database went back under this daemon, and the revisions of the
+  /// last time: a watch stream that ends because of it says so.
+  public var rewind: (count: Int, last: StoreRewound?) {
+    rewinds.withLock { $0 }
   }
 
   static let catchUpBatch = 200
@@ -117,5 +171,41 @@ extension PortfolioSnapshot {
     let snapshot = self
     return CommitBasis(
       revision: revision, project: { snapshot.project($0) }, projectIDs: { snapshot.projects.map(\.id) })
+  }
+}
+
+/// The shared database went back under a daemon, from the revision it held to the one the
+/// database holds now.
+public struct StoreRewound: Sendable, Hashable {
+  public var from: Int64
+  public var to: Int64
+}
+
+/// What tells one committed change from another at the same revision: when, what and by whom.
+struct CommitMark: Sendable, Equatable {
+  var revision: Int64
+  var committedAt: Date
+  var kind: ChangeKind
+  var actor: String
+  var rpcMethod: String
+
+  init(revision: Int64, committedAt: Date, kind: ChangeKind, actor: String, rpcMethod: String) {
+    self.revision = revision
+    self.committedAt = committedAt
+    self.kind = kind
+    self.actor = actor
+    self.rpcMethod = rpcMethod
+  }
+
+  init(_ entry: JournalEntry) {
+    self.init(
+      revision: entry.revision, committedAt: entry.committedAt, kind: entry.kind, actor: entry.actor,
+      rpcMethod: entry.rpcMethod)
+  }
+
+  /// Whether `entry` is this change (commit times are kept to the millisecond).
+  func matches(_ entry: JournalEntry) -> Bool {
+    entry.revision == revision && abs(entry.committedAt.timeIntervalSince(committedAt)) < 0.001 && entry.kind == kind
+      && entry.actor == actor && entry.rpcMethod == rpcMethod
   }
 }

@@ -16,12 +16,12 @@ public final class PortfolioStore: Sendable {
   /// lines since before the store had a module of its own: log filters keep working.
   static let logSource = "DaemonCore"
 
-  private let current: Mutex<PortfolioSnapshot>
+  let current: Mutex<PortfolioSnapshot>
   let serializer = WriteSerializer()
   /// The organisation's framework (see `PortfolioStore+Framework.swift`).
   let frameworkState = Mutex<ActiveFramework?>(nil)
-  private let broadcaster: ChangeBroadcaster
-  private let onPublish: @Sendable (PortfolioSnapshot) -> Void
+  let broadcaster: ChangeBroadcaster
+  let onPublish: @Sendable (PortfolioSnapshot) -> Void
   package let storage: any PortfolioStorage
   /// The portfolio's past: every read of history goes through it.
   public let history: PortfolioHistory
@@ -30,7 +30,13 @@ public final class PortfolioStore: Sendable {
   /// How long a streamed import may wait for its next message while it holds the writer
   /// (`limits.importIdleSeconds`); it is rolled back past this.
   public let importIdleLimit: Duration
-  private let sinceCheckpoint = Mutex<(revisions: Int64, bytes: Int64)>((0, 0))
+  let sinceCheckpoint = Mutex<(revisions: Int64, bytes: Int64)>((0, 0))
+  /// How many times the shared database went back under this daemon, and the last time's
+  /// revisions (see ``rewind``).
+  let rewinds = Mutex<(count: Int, last: StoreRewound?)>((0, nil))
+  /// The change the snapshot's revision stands for, as the journal has it: on a shared store,
+  /// finding it there unchanged shows the database did not go back (``catchUp()``).
+  let lastCommit = Mutex<CommitMark?>(nil)
   let logger = Logger(label: "impactd.store")
 
   /// A store over the SQLite `database`, empty until ``load()``.
@@ -78,6 +84,7 @@ public final class PortfolioStore: Sendable {
           with: Result {
             let state = try storage.loadStateInIDOrder()
             self.sinceCheckpoint.withLock { $0 = (try? storage.journalSinceLastStoredState()) ?? (0, 0) }
+            if storage.isShared { try self.markLastCommit(at: state.revision) }
             // A blocking read too: on this thread, not the cooperative pool's.
             try self.loadFramework()
             return PortfolioSnapshot(
@@ -615,6 +622,11 @@ public final class PortfolioStore: Sendable {
   /// daemon committed (the daemon that committed it writes the checkpoints it calls for).
   func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext, followed: Bool = false) {
     current.withLock { $0 = snapshot }
+    lastCommit.withLock {
+      $0 = CommitMark(
+        revision: receipt.revision, committedAt: receipt.committedAt, kind: receipt.kind, actor: context.actor,
+        rpcMethod: context.rpcMethod)
+    }
     if !followed { scheduleCheckpointIfDue(after: receipt, state: snapshot) }
     onPublish(snapshot)
     broadcaster.publish(

@@ -1590,5 +1590,7 @@ extension Catalogue {
     "postgres.password-missing":
       "the server asks for a password and none was given (PGPASSWORD, --database-password-file or IMPACTD_DATABASE_PASSWORD_FILE)",
     "postgres.ssl-unsupported": "the server does not accept TLS, and sslmode asks for it",
+    "daemon.database-restored":
+      "the shared database went back from revision {from} to revision {to} (a backup was restored into it): this daemon loaded the portfolio again; watch again from revision {to}",
   ]
 }

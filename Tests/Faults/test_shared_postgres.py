@@ -148,6 +148,9 @@ def test_three_daemons_serve_one_portfolio(daemons, database):
     assert set(acknowledged) <= ranked
     for daemon in every:
         assert daemon.health() == "SERVING"
+    # Following the others never took their changes for a database gone back.
+    with open(first.log_path) as log:
+        assert "went back" not in log.read()
 
     # Read-your-writes: a write through one daemon, read at once through another.
     created = first.projects().CreateProject(
@@ -232,6 +235,57 @@ def test_postgres_stop_and_start_mid_traffic(daemons, database):
     ranked = {entry["project_id"] for entry in ranking["projects"]}
     assert set(writer.acknowledged) <= ranked
     print(f"\nPostgreSQL stopped and started: {len(writer.acknowledged)} acknowledged, {writer.failures} refused meanwhile")
+
+
+@pytest.mark.time_limit(180)
+def test_backup_restored_under_running_daemons(daemons, database, workdir):
+    """pg_dump, more writes, pg_restore --clean while two daemons run: both go back to the
+    dump's portfolio within seconds (it is what the database holds), a watch stream ends saying
+    why, and writes go on from there."""
+    first = daemons("--demo", database=database)
+    second = daemons(database=database)
+    template = next(iter(first.all_projects().values()))
+    for number in range(5):
+        first.projects().CreateProject(
+            project_service_pb2.CreateProjectRequest(project=new_project(template, f"kept-{number}")), timeout=DEADLINE
+        )
+    converged([first, second], limit=2.0)
+    at_dump = json.loads(rank_json(second))
+    dump = os.path.join(workdir, "impact.dump")
+    subprocess.run(["pg_dump", "--format=custom", f"--file={dump}", database], check=True, timeout=120)
+    for number in range(5):
+        second.projects().CreateProject(
+            project_service_pb2.CreateProjectRequest(project=new_project(template, f"after-{number}")), timeout=DEADLINE
+        )
+    converged([first, second], limit=2.0)
+    watch = subprocess.Popen(
+        [IMPACT, "watch", "--json", "--server", second.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(1.0)  # the watch is connected
+    subprocess.run(
+        ["pg_restore", "--clean", "--if-exists", "--single-transaction", f"--dbname={database}", dump],
+        check=True, timeout=120, capture_output=True,
+    )
+    seconds, ranking = converged([first, second], limit=5.0)
+    deadline = time.monotonic() + 10
+    while json.loads(rank_json(first))["revision"] != at_dump["revision"]:
+        assert time.monotonic() < deadline, "the daemons did not go back to the restored revision"
+        time.sleep(0.1)
+    ranking = json.loads(rank_json(first))
+    assert ranking["projects"] == at_dump["projects"]
+    assert json.loads(rank_json(second))["projects"] == at_dump["projects"]
+    _, errors = watch.communicate(timeout=30)
+    assert watch.returncode != 0
+    assert f"went back from revision {at_dump['revision'] + 5} to revision {at_dump['revision']}" in errors, errors
+    with open(first.log_path) as log:
+        assert "went back" in log.read()
+    # Writes go on from the restored revision, and both daemons serve them.
+    created = second.projects().CreateProject(
+        project_service_pb2.CreateProjectRequest(project=new_project(template, "after-restore")), timeout=DEADLINE
+    )
+    assert created.revision == at_dump["revision"] + 1
+    converged([first, second], limit=2.0)
+    print(f"\nbackup restored under two daemons: back to revision {at_dump['revision']}")
 
 
 def test_unreachable_database_at_start_exits_69(workdir):

@@ -75,7 +75,10 @@ extension Impact_V1_WatchService {
         /// >
         /// > Sends every change committed after `since_revision` (from the journal), then each new
         /// > change as it is committed, in revision order, until the client cancels or the server
-        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision.
+        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision. On a
+        /// > PostgreSQL store shared by several daemons, the stream ends with ABORTED (reason
+        /// > DATABASE_RESTORED) when the database went back under the daemon (a backup restored into
+        /// > it): watch again from the revision the daemon now has.
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Impact_V1_WatchChangesRequest` messages.
@@ -108,7 +111,10 @@ extension Impact_V1_WatchService {
         /// >
         /// > Sends every change committed after `since_revision` (from the journal), then each new
         /// > change as it is committed, in revision order, until the client cancels or the server
-        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision.
+        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision. On a
+        /// > PostgreSQL store shared by several daemons, the stream ends with ABORTED (reason
+        /// > DATABASE_RESTORED) when the database went back under the daemon (a backup restored into
+        /// > it): watch again from the revision the daemon now has.
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_WatchChangesRequest` message.
@@ -139,7 +145,10 @@ extension Impact_V1_WatchService {
         /// >
         /// > Sends every change committed after `since_revision` (from the journal), then each new
         /// > change as it is committed, in revision order, until the client cancels or the server
-        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision.
+        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision. On a
+        /// > PostgreSQL store shared by several daemons, the stream ends with ABORTED (reason
+        /// > DATABASE_RESTORED) when the database went back under the daemon (a backup restored into
+        /// > it): watch again from the revision the daemon now has.
         ///
         /// - Parameters:
         ///   - request: A `Impact_V1_WatchChangesRequest` message.
@@ -229,7 +238,10 @@ extension Impact_V1_WatchService {
         /// >
         /// > Sends every change committed after `since_revision` (from the journal), then each new
         /// > change as it is committed, in revision order, until the client cancels or the server
-        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision.
+        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision. On a
+        /// > PostgreSQL store shared by several daemons, the stream ends with ABORTED (reason
+        /// > DATABASE_RESTORED) when the database went back under the daemon (a backup restored into
+        /// > it): watch again from the revision the daemon now has.
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_WatchChangesRequest` message.
@@ -275,7 +287,10 @@ extension Impact_V1_WatchService {
         /// >
         /// > Sends every change committed after `since_revision` (from the journal), then each new
         /// > change as it is committed, in revision order, until the client cancels or the server
-        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision.
+        /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision. On a
+        /// > PostgreSQL store shared by several daemons, the stream ends with ABORTED (reason
+        /// > DATABASE_RESTORED) when the database went back under the daemon (a backup restored into
+        /// > it): watch again from the revision the daemon now has.
         ///
         /// - Parameters:
         ///   - request: A request containing a single `Impact_V1_WatchChangesRequest` message.
@@ -314,7 +329,10 @@ extension Impact_V1_WatchService.ClientProtocol {
     /// >
     /// > Sends every change committed after `since_revision` (from the journal), then each new
     /// > change as it is committed, in revision order, until the client cancels or the server
-    /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision.
+    /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision. On a
+    /// > PostgreSQL store shared by several daemons, the stream ends with ABORTED (reason
+    /// > DATABASE_RESTORED) when the database went back under the daemon (a backup restored into
+    /// > it): watch again from the revision the daemon now has.
     ///
     /// - Parameters:
     ///   - request: A request containing a single `Impact_V1_WatchChangesRequest` message.
@@ -347,7 +365,10 @@ extension Impact_V1_WatchService.ClientProtocol {
     /// >
     /// > Sends every change committed after `since_revision` (from the journal), then each new
     /// > change as it is committed, in revision order, until the client cancels or the server
-    /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision.
+    /// > shuts down. OUT_OF_RANGE if `since_revision` is beyond the current revision. On a
+    /// > PostgreSQL store shared by several daemons, the stream ends with ABORTED (reason
+    /// > DATABASE_RESTORED) when the database went back under the daemon (a backup restored into
+    /// > it): watch again from the revision the daemon now has.
     ///
     /// - Parameters:
     ///   - message: request message to send.

@@ -51,6 +51,14 @@ final class HistoryCache: Sendable {
     }
   }
 
+  /// Forgets every state (the shared database went back: its past may be another).
+  func removeAll() {
+    state.withLock { entries in
+      entries.values.removeAll()
+      entries.projects = 0
+    }
+  }
+
   func store(_ snapshot: PortfolioSnapshot, for key: Key) {
     let size = snapshot.projects.count
     guard size <= maximumProjects, maximumEntries > 0 else { return }

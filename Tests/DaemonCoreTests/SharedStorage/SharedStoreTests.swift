@@ -15,6 +15,13 @@ struct SharedStoreTests {
 
   /// `count` stores on one new PostgreSQL schema, loaded; closed and dropped afterwards.
   static func withStores(_ count: Int, _ body: ([PortfolioStore]) async throws -> Void) async throws {
+    try await withStores(count) { stores, _ in try await body(stores) }
+  }
+
+  /// `count` stores, with the fixture of their schema (to act on the database as an operator).
+  static func withStores(
+    _ count: Int, _ body: ([PortfolioStore], StorageFixture) async throws -> Void
+  ) async throws {
     try await StorageFixture.with(.postgres) { fixture in
       var storages: [any PortfolioStorage] = []
       var stores: [PortfolioStore] = []
@@ -26,7 +33,7 @@ struct SharedStoreTests {
         stores.append(store)
       }
       do {
-        try await body(stores)
+        try await body(stores, fixture)
       } catch {
         for storage in storages { try? await fixture.close(storage) }
         throw error
@@ -61,6 +68,63 @@ struct SharedStoreTests {
       #expect(a.snapshot.revision == 3)
       #expect(a.snapshot.projects == b.snapshot.projects)
     }
+  }
+
+  @Test("a database that goes back under the daemons (a backup restored) is loaded again, and watchers are told")
+  func restoredDatabase() async throws {
+    try await Self.withStores(3) { stores, fixture in
+      let (a, b, c) = (stores[0], stores[1], stores[2])
+      let projects = try PortfolioStoreTests.referenceProjects()
+      _ = try await a.importProjects(projects, mode: .upsert, validateOnly: false, context: Self.context)
+      for step in 1...3 {
+        try await a.update(projects[0].id, context: Self.context) { $0.amount += Double(step) }
+      }
+      #expect(try await b.followOthers() == 4)
+      let atTwo = try await a.snapshot(at: .revision(2))
+      let watch = try #require(b.watch())
+      // What a restore of a dump taken at revision 2 leaves: the journal and the stored states
+      // after it gone, and the revision back.
+      try await Self.rewind(fixture, to: 2)
+
+      #expect(try await b.followOthers() == 2)
+      #expect(b.rewind.count == 1)
+      #expect(b.rewind.last == StoreRewound(from: 4, to: 2))
+      #expect(b.snapshot.projects == atTwo.projects)
+      #expect(b.snapshot.scores == atTwo.scores)
+      var events = 0
+      for await _ in watch.events { events += 1 }  // ends: the revisions no longer follow on
+      #expect(events == 0)
+
+      // A write through B goes on from revision 2; A, still at 4, finds out when it writes.
+      try await b.update(projects[1].id, context: Self.context) { $0.amount += 10 }
+      #expect(b.snapshot.revision == 3)
+      try await a.delete(projects[2].id, context: Self.context)
+      #expect(a.rewind.count == 1)
+      #expect(a.snapshot.revision == 4)
+      #expect(try await b.followOthers() == 4)
+      #expect(b.snapshot.projects == a.snapshot.projects)
+      #expect(b.rewind.count == 1)
+
+      // Another history at the same revision: back to 2, and two other changes through C.
+      #expect(try await c.followOthers() == 4)
+      try await Self.rewind(fixture, to: 2)
+      try await Task.sleep(for: .milliseconds(20))
+      #expect(try await c.followOthers() == 2)
+      let other = ChangeContext(actor: "someone else", rpcMethod: "test/Write")
+      try await c.update(projects[3].id, context: other) { $0.amount += 7 }
+      try await c.update(projects[3].id, context: other) { $0.amount += 7 }
+      #expect(try await b.followOthers() == 4)
+      #expect(b.rewind.count == 2)
+      #expect(b.snapshot.projects == c.snapshot.projects)
+    }
+  }
+
+  /// Runs on the shared store's schema what a restore of a dump taken at `revision` leaves.
+  private static func rewind(_ fixture: StorageFixture, to revision: Int64) async throws {
+    for table in ["journal", "checkpoints", "snapshots", "observations", "rating_history"] {
+      try await fixture.execute("DELETE FROM \(table) WHERE revision > \(revision)")
+    }
+    try await fixture.execute("UPDATE meta SET value = \(revision) WHERE key = 'revision'")
   }
 
   @Test("writes through three stores at once all commit, in one order every store follows")

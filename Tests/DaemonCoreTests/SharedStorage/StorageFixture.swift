@@ -71,6 +71,18 @@ final class StorageFixture: Sendable {
     }
   }
 
+  /// Runs `sql` on the PostgreSQL store's schema, as an operator's psql would.
+  func execute(_ sql: String) async throws {
+    let connection = try await connector!.connect(logger: logger)
+    do {
+      try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+    } catch {
+      try? await connection.close()
+      throw error
+    }
+    try await connection.close()
+  }
+
   func close(_ storage: any PortfolioStorage) async throws {
     if let shared = storage as? PostgresStorage { await shared.shutdown() }
     try storage.close()
