@@ -45,39 +45,43 @@ extension PortfolioStore {
   /// Applies the changes committed by other daemons after the snapshot, on the writer's queue;
   /// nothing on a store of its own. Returns whether there were any.
   ///
-  /// Each read starts at the snapshot's own revision: that its journal entry is still there,
-  /// committed when the snapshot says, shows the database did not go back under the daemon
-  /// (a backup restored into it). When it did, the daemon reloads the portfolio from it
-  /// (``reloadAfterRewind(from:)``).
+  /// First, the journal's commit time of the snapshot's own revision must still be the one the
+  /// daemon holds: otherwise the database went back under it (a backup restored into it), and
+  /// the daemon loads the portfolio from it again (``reloadAfterRewind(from:)``).
   @discardableResult
   func catchUp() throws -> Bool {
     guard storage.isShared else { return false }
-    var followed = false
+    var followed = try reloadIfRewound()
     while true {
-      let held = snapshot
-      guard held.revision > 0 else {
-        let entries = try storage.journal(after: 0, limit: Self.catchUpBatch)
-        for entry in entries { try follow(entry) }
-        followed = followed || !entries.isEmpty
-        if entries.count < Self.catchUpBatch { return followed }
-        continue
-      }
-      let entries = try storage.journal(after: held.revision - 1, limit: Self.catchUpBatch + 1)
-      let mark = lastCommit.withLock { $0 }
-      guard let own = entries.first, own.revision == held.revision, mark.map({ $0.matches(own) }) ?? true else {
-        try reloadAfterRewind(from: held.revision)
-        return true
-      }
-      for entry in entries.dropFirst() { try follow(entry) }
-      followed = followed || entries.count > 1
-      if entries.count <= Self.catchUpBatch { return followed }
+      let entries = try storage.journal(after: snapshot.revision, limit: Self.catchUpBatch)
+      for entry in entries { try follow(entry) }
+      followed = followed || !entries.isEmpty
+      if entries.count < Self.catchUpBatch { return followed }
     }
   }
 
-  /// Notes the journal's entry at `revision` as the change the snapshot stands for.
+  /// Whether the database went back under the daemon, which then reloaded the portfolio: the
+  /// revision it holds is gone from the journal, or was committed at another time (one column
+  /// of one row: cheap enough for every catch-up).
+  private func reloadIfRewound() throws -> Bool {
+    let held = snapshot.revision
+    guard held > 0 else { return false }
+    let stored = try storage.commitTime(ofRevision: held)
+    let mark = lastCommit.withLock { $0 }
+    let rewound: Bool
+    if let stored {
+      rewound = mark.map { $0.revision == held && abs(stored.timeIntervalSince($0.committedAt)) >= 0.001 } ?? false
+    } else {
+      rewound = true
+    }
+    if rewound { try reloadAfterRewind(from: held) }
+    return rewound
+  }
+
+  /// Notes the journal's commit time of `revision`, the change the snapshot stands for.
   func markLastCommit(at revision: Int64) throws {
-    let entry = revision > 0 ? try storage.journal(after: revision - 1, limit: 1).first : nil
-    lastCommit.withLock { $0 = entry.map(CommitMark.init) }
+    let committedAt = revision > 0 ? try storage.commitTime(ofRevision: revision) : nil
+    lastCommit.withLock { $0 = committedAt.map { CommitMark(revision: revision, committedAt: $0) } }
   }
 
   /// The shared database went back under the daemon (a backup restored into it, an older
@@ -181,31 +185,9 @@ public struct StoreRewound: Sendable, Hashable {
   public var to: Int64
 }
 
-/// What tells one committed change from another at the same revision: when, what and by whom.
+/// The revision the snapshot stands for and when it was committed (to the millisecond, as the
+/// journal keeps it): what tells it from another change at the same revision.
 struct CommitMark: Sendable, Equatable {
   var revision: Int64
   var committedAt: Date
-  var kind: ChangeKind
-  var actor: String
-  var rpcMethod: String
-
-  init(revision: Int64, committedAt: Date, kind: ChangeKind, actor: String, rpcMethod: String) {
-    self.revision = revision
-    self.committedAt = committedAt
-    self.kind = kind
-    self.actor = actor
-    self.rpcMethod = rpcMethod
-  }
-
-  init(_ entry: JournalEntry) {
-    self.init(
-      revision: entry.revision, committedAt: entry.committedAt, kind: entry.kind, actor: entry.actor,
-      rpcMethod: entry.rpcMethod)
-  }
-
-  /// Whether `entry` is this change (commit times are kept to the millisecond).
-  func matches(_ entry: JournalEntry) -> Bool {
-    entry.revision == revision && abs(entry.committedAt.timeIntervalSince(committedAt)) < 0.001 && entry.kind == kind
-      && entry.actor == actor && entry.rpcMethod == rpcMethod
-  }
 }

@@ -622,11 +622,7 @@ public final class PortfolioStore: Sendable {
   /// daemon committed (the daemon that committed it writes the checkpoints it calls for).
   func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext, followed: Bool = false) {
     current.withLock { $0 = snapshot }
-    lastCommit.withLock {
-      $0 = CommitMark(
-        revision: receipt.revision, committedAt: receipt.committedAt, kind: receipt.kind, actor: context.actor,
-        rpcMethod: context.rpcMethod)
-    }
+    lastCommit.withLock { $0 = CommitMark(revision: receipt.revision, committedAt: receipt.committedAt) }
     if !followed { scheduleCheckpointIfDue(after: receipt, state: snapshot) }
     onPublish(snapshot)
     broadcaster.publish(
