@@ -12,8 +12,10 @@ struct DatabaseRestored: Error, RPCErrorConvertible, ExplainedError {
   var rpcErrorMetadata: Metadata { explainedMetadata }
 
   var explanation: DaemonErrorExplanation {
+    // Back to the same revision number with another change there: said as such.
     DaemonErrorExplanation(
-      code: .aborted, reason: "DATABASE_RESTORED", key: "daemon.database-restored",
+      code: .aborted, reason: "DATABASE_RESTORED",
+      key: rewound.from == rewound.to ? "daemon.database-restored-other-history" : "daemon.database-restored",
       values: ["from": "\(rewound.from)", "to": "\(rewound.to)"])
   }
 }

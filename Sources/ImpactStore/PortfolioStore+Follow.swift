@@ -102,8 +102,11 @@ extension PortfolioStore {
     onPublish(loaded)
     rewinds.withLock { $0 = ($0.count + 1, StoreRewound(from: revision, to: state.revision)) }
     broadcaster.finishAll()
+    let what =
+      state.revision == revision
+      ? "holds another change at revision \(revision)" : "went back from revision \(revision) to \(state.revision)"
     logger.error(
-      "the shared database went back from revision \(revision) to \(state.revision) (a backup restored into it?): the portfolio was loaded again from it; changes acknowledged after the backup are not in it",
+      "the shared database \(what) (a backup restored into it?): the portfolio was loaded again from it; changes acknowledged after the backup are not in it",
       source: Self.logSource)
   }
 

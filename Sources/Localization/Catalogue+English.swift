@@ -1590,6 +1590,8 @@ extension Catalogue {
     "postgres.password-missing":
       "the server asks for a password and none was given (PGPASSWORD, --database-password-file or IMPACTD_DATABASE_PASSWORD_FILE)",
     "postgres.ssl-unsupported": "the server does not accept TLS, and sslmode asks for it",
+    "daemon.database-restored-other-history":
+      "the shared database holds another change at revision {to} than the one this daemon had (a backup was restored into it, then written to): this daemon loaded the portfolio again; watch again from revision {to}",
     "daemon.database-restored":
       "the shared database went back from revision {from} to revision {to} (a backup was restored into it): this daemon loaded the portfolio again; watch again from revision {to}",
   ]

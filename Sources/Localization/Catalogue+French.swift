@@ -1650,6 +1650,8 @@ extension Catalogue {
     "postgres.password-missing":
       "le serveur demande un mot de passe et aucun n'est donné (PGPASSWORD, --database-password-file ou IMPACTD_DATABASE_PASSWORD_FILE)",
     "postgres.ssl-unsupported": "le serveur n'accepte pas TLS, et sslmode le demande",
+    "daemon.database-restored-other-history":
+      "la base partagée contient à la révision {to} un autre changement que celui qu'avait ce démon (une sauvegarde y a été restaurée, puis modifiée) : ce démon a rechargé le portefeuille ; relancez le suivi depuis la révision {to}",
     "daemon.database-restored":
       "la base partagée est revenue de la révision {from} à la révision {to} (une sauvegarde y a été restaurée) : ce démon a rechargé le portefeuille ; relancez le suivi depuis la révision {to}",
   ]
