@@ -61,27 +61,20 @@ extension PortfolioStore {
   }
 
   /// Whether the database went back under the daemon, which then reloaded the portfolio: the
-  /// revision it holds is gone from the journal, or was committed at another time (one column
-  /// of one row: cheap enough for every catch-up).
+  /// revision it holds is gone from the journal, or was committed at another time than the
+  /// snapshot's (one column of one row: cheap enough for every catch-up).
   private func reloadIfRewound() throws -> Bool {
-    let held = snapshot.revision
-    guard held > 0 else { return false }
-    let stored = try storage.commitTime(ofRevision: held)
-    let mark = lastCommit.withLock { $0 }
+    let held = snapshot
+    guard held.revision > 0 else { return false }
     let rewound: Bool
-    if let stored {
-      rewound = mark.map { $0.revision == held && abs(stored.timeIntervalSince($0.committedAt)) >= 0.001 } ?? false
+    if let stored = try storage.commitTime(ofRevision: held.revision) {
+      // Commit times are kept to the millisecond.
+      rewound = held.committedAt.map { abs(stored.timeIntervalSince($0)) >= 0.001 } ?? false
     } else {
       rewound = true
     }
-    if rewound { try reloadAfterRewind(from: held) }
+    if rewound { try reloadAfterRewind(from: held.revision) }
     return rewound
-  }
-
-  /// Notes the journal's commit time of `revision`, the change the snapshot stands for.
-  func markLastCommit(at revision: Int64) throws {
-    let committedAt = revision > 0 ? try storage.commitTime(ofRevision: revision) : nil
-    lastCommit.withLock { $0 = committedAt.map { CommitMark(revision: revision, committedAt: $0) } }
   }
 
   /// The shared database went back under the daemon (a backup restored into it, an older
@@ -90,21 +83,15 @@ extension PortfolioStore {
   /// revisions no longer follow on; the watch service says why). Logged as an error: every
   /// change acknowledged after the backup was taken is gone from the database.
   func reloadAfterRewind(from revision: Int64) throws {
-    let state = try storage.loadStateInIDOrder()
-    sinceCheckpoint.withLock { $0 = (try? storage.journalSinceLastStoredState()) ?? (0, 0) }
-    try markLastCommit(at: state.revision)
-    try loadFramework()
+    let loaded = try loadStored()
     history.cache.removeAll()
-    let loaded = PortfolioSnapshot(
-      revision: state.revision, committedAt: try storage.commitTime(ofRevision: state.revision), scheme: state.scheme,
-      projects: state.projects)
     current.withLock { $0 = loaded }
     onPublish(loaded)
-    rewinds.withLock { $0 = ($0.count + 1, StoreRewound(from: revision, to: state.revision)) }
+    rewinds.withLock { $0 = ($0.count + 1, StoreRewound(from: revision, to: loaded.revision)) }
     broadcaster.finishAll()
     let what =
-      state.revision == revision
-      ? "holds another change at revision \(revision)" : "went back from revision \(revision) to \(state.revision)"
+      loaded.revision == revision
+      ? "holds another change at revision \(revision)" : "went back from revision \(revision) to \(loaded.revision)"
     logger.error(
       "the shared database \(what) (a backup restored into it?): the portfolio was loaded again from it; changes acknowledged after the backup are not in it",
       source: Self.logSource)
@@ -186,11 +173,4 @@ extension PortfolioSnapshot {
 public struct StoreRewound: Sendable, Hashable {
   public var from: Int64
   public var to: Int64
-}
-
-/// The revision the snapshot stands for and when it was committed (to the millisecond, as the
-/// journal keeps it): what tells it from another change at the same revision.
-struct CommitMark: Sendable, Equatable {
-  var revision: Int64
-  var committedAt: Date
 }

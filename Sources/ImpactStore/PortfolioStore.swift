@@ -34,9 +34,6 @@ public final class PortfolioStore: Sendable {
   /// How many times the shared database went back under this daemon, and the last time's
   /// revisions (see ``rewind``).
   let rewinds = Mutex<(count: Int, last: StoreRewound?)>((0, nil))
-  /// The change the snapshot's revision stands for, as the journal has it: on a shared store,
-  /// finding it there unchanged shows the database did not go back (``catchUp()``).
-  let lastCommit = Mutex<CommitMark?>(nil)
   let logger = Logger(label: "impactd.store")
 
   /// A store over the SQLite `database`, empty until ``load()``.
@@ -77,24 +74,10 @@ public final class PortfolioStore: Sendable {
   /// so that it does not hold one of the few threads of Swift's cooperative pool (the server
   /// answers health and UNAVAILABLE meanwhile).
   public func load() async throws {
-    let storage = self.storage
     let loaded: PortfolioSnapshot = try await withCheckedThrowingContinuation { continuation in
       let thread = Thread {
-        continuation.resume(
-          with: Result {
-            let state = try storage.loadStateInIDOrder()
-            self.sinceCheckpoint.withLock { $0 = (try? storage.journalSinceLastStoredState()) ?? (0, 0) }
-            if storage.isShared { try self.markLastCommit(at: state.revision) }
-            // A blocking read too: on this thread, not the cooperative pool's.
-            try self.loadFramework()
-            return PortfolioSnapshot(
-              revision: state.revision,
-              committedAt: nil,
-              scheme: state.scheme,
-              projects: state.projects
-            )
-          }
-        )
+        // Blocking reads: on this thread, not the cooperative pool's.
+        continuation.resume(with: Result { try self.loadStored() })
       }
       thread.stackSize = 8 << 20
       thread.name = "impactd-load"
@@ -102,6 +85,22 @@ public final class PortfolioStore: Sendable {
     }
     current.withLock { $0 = loaded }
     onPublish(loaded)
+  }
+
+  /// Everything the database holds, read and scored: the portfolio, the journal written since
+  /// the latest stored state, the framework. On a shared store the snapshot carries its
+  /// revision's commit time, by which a catch-up tells that the database did not go back
+  /// (``catchUp()``). Blocking: at start on a thread of its own, after a rewind on the writer's.
+  func loadStored() throws -> PortfolioSnapshot {
+    let state = try storage.loadStateInIDOrder()
+    sinceCheckpoint.withLock { $0 = (try? storage.journalSinceLastStoredState()) ?? (0, 0) }
+    try loadFramework()
+    return PortfolioSnapshot(
+      revision: state.revision,
+      committedAt: storage.isShared ? try storage.commitTime(ofRevision: state.revision) : nil,
+      scheme: state.scheme,
+      projects: state.projects
+    )
   }
 
   /// The portfolio as it stands now.
@@ -622,7 +621,6 @@ public final class PortfolioStore: Sendable {
   /// daemon committed (the daemon that committed it writes the checkpoints it calls for).
   func publish(_ snapshot: PortfolioSnapshot, receipt: CommitReceipt, context: ChangeContext, followed: Bool = false) {
     current.withLock { $0 = snapshot }
-    lastCommit.withLock { $0 = CommitMark(revision: receipt.revision, committedAt: receipt.committedAt) }
     if !followed { scheduleCheckpointIfDue(after: receipt, state: snapshot) }
     onPublish(snapshot)
     broadcaster.publish(
