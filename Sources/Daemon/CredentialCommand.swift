@@ -20,11 +20,8 @@ enum CredentialCommand {
     _ database: DatabaseOption, creating: Bool = false, _ body: (any CredentialStoring) throws -> T
   ) throws -> T {
     let section = database.resolved()
-    let resolved = section.path
     let store: any CredentialStoring
-    if PostgresLocation.isLocation(resolved),
-      let location = try? PostgresLocation.parse(resolved, setting: "--database")
-    {
+    if let location = section.postgres {
       // The shared database of several daemons: its credentials hold for all of them.
       OperatorText.write("impactd.database", ["path": location.description])
       do {
@@ -41,7 +38,7 @@ enum CredentialCommand {
         fail(error.localizedDescription(OperatorText.localizer), code: 78)
       }
     } else {
-      store = try openFile(resolved, creating: creating)
+      store = try openFile(section.path, creating: creating)
     }
     defer { try? store.close() }
     do {
